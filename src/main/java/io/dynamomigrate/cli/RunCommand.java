@@ -1,0 +1,94 @@
+package io.dynamomigrate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.job.MigrationRunner;
+import io.dynamomigrate.mapping.InvalidMappingException;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.report.RunSummary;
+import io.dynamomigrate.report.SummaryPrinter;
+import io.dynamomigrate.source.jdbc.JdbcSources;
+import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: migrates the source into DynamoDB as the mapping says, and prints the run summary.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = { "Migrate the source into DynamoDB as the mapping says: check the mapping against the "
+				+ "source, create missing tables, then read, map and write every item definition as one step "
+				+ "of a Spring Batch job, and print what each step read, wrote, rejected and filtered.",
+				"Each run is a new execution; writing is idempotent (puts), so running again gives the same items." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:every record was written or filtered by a mapping rule",
+				"1:the run failed (its state is saved in the job repository)",
+				"2:the mapping is invalid or the command line is wrong; nothing was written",
+				"3:the run completed, but some records were rejected (see the rejects file)" })
+final class RunCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
+	Path mapping;
+
+	@Mixin
+	SourceOptions source;
+
+	@Mixin
+	TargetOptions target;
+
+	@Mixin
+	StateOptions state;
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		MappingSpec loaded;
+		try {
+			loaded = Mappings.load(mapping, source);
+		}
+		catch (InvalidMappingException ex) {
+			Mappings.print(ex, err);
+			return ExitCodes.INVALID;
+		}
+		int poolSize = 4;
+		try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), poolSize)) {
+			Problems problems = new Problems(mapping);
+			new SourceSchemaCheck(dataSource).check(loaded, problems);
+			if (!problems.isEmpty()) {
+				Mappings.print(new InvalidMappingException(problems.list()), err);
+				return ExitCodes.INVALID;
+			}
+			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, 16);
+					ConfigurableApplicationContext batch = state.startBatch()) {
+				out.printf("Migrating %s into %s (region %s)...%n", loaded.name(), dynamodb.description(),
+						dynamodb.region());
+				out.flush();
+				MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
+						batch.getBean(JobRepository.class), batch.getBean(PlatformTransactionManager.class),
+						RetryPolicy.DEFAULT, Sleeper.SYSTEM);
+				RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory);
+				SummaryPrinter.print(summary, out);
+				return summary.exitCode();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.dynamomigrate.cli;
+
+import io.dynamomigrate.mapping.ConnectionSpec;
+import io.dynamomigrate.mapping.Secret;
+import picocli.CommandLine.Option;
+
+/**
+ * Options that override the mapping's source connection.
+ */
+final class SourceOptions {
+
+	static final String PASSWORD_ENV = "DYNAMO_MIGRATE_SOURCE_PASSWORD";
+
+	@Option(names = "--source-url", paramLabel = "JDBC_URL",
+			description = "JDBC URL of the source database; replaces the mapping's source.url (and its init scripts).")
+	String url;
+
+	@Option(names = "--source-user", paramLabel = "USER", description = "Source database user.")
+	String user;
+
+	@Option(names = "--source-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+			description = "Source database password (prompted when given without a value). Also read from "
+					+ "the environment variable " + PASSWORD_ENV + ".")
+	char[] password;
+
+	ConnectionSpec apply(ConnectionSpec connection) {
+		Secret secret = null;
+		if (password != null) {
+			secret = new Secret(new String(password));
+		}
+		else if (System.getenv(PASSWORD_ENV) != null) {
+			secret = new Secret(System.getenv(PASSWORD_ENV));
+		}
+		return connection.override(url, user, secret);
+	}
+
+}

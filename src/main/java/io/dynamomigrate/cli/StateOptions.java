@@ -1,0 +1,36 @@
+package io.dynamomigrate.cli;
+
+import java.nio.file.Path;
+
+import io.dynamomigrate.job.BatchInfrastructure;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Option;
+
+/**
+ * Options for where executions are remembered.
+ */
+final class StateOptions {
+
+	static final String REPOSITORY_PASSWORD_ENV = "DYNAMO_MIGRATE_REPOSITORY_PASSWORD";
+
+	@Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".dynamo-migrate",
+			description = "Folder for the local job repository, the local endpoint's data and rejects files "
+					+ "(default: ${DEFAULT-VALUE}).")
+	Path stateDirectory;
+
+	@Option(names = "--repository-url", paramLabel = "JDBC_URL",
+			description = "JDBC URL of the job repository (default: an H2 file in the state dir). Use "
+					+ "PostgreSQL in production.")
+	String repositoryUrl;
+
+	@Option(names = "--repository-user", paramLabel = "USER", description = "Job repository user.")
+	String repositoryUser;
+
+	ConfigurableApplicationContext startBatch() {
+		String url = repositoryUrl != null ? repositoryUrl
+				: "jdbc:h2:file:" + stateDirectory.toAbsolutePath().resolve("repository") + ";AUTO_SERVER=TRUE";
+		return BatchInfrastructure.start(url, repositoryUrl != null ? repositoryUser : "sa",
+				System.getenv(REPOSITORY_PASSWORD_ENV));
+	}
+
+}

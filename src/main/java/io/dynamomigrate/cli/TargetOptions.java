@@ -1,0 +1,32 @@
+package io.dynamomigrate.cli;
+
+import java.nio.file.Path;
+
+import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.mapping.DynamoDbSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Options that choose the DynamoDB endpoint.
+ */
+final class TargetOptions {
+
+	@Option(names = "--endpoint-url", paramLabel = "URL",
+			description = "DynamoDB endpoint; wins over the mapping's dynamodb.endpoint. Without it and without "
+					+ "--local or a mapping setting: AWS with the default credential chain and region.")
+	String endpointUrl;
+
+	@Option(names = "--local",
+			description = "Write to a local dynalite server that the tool starts (needs Node.js), persisting under "
+					+ "the state dir in dynalite/.")
+	boolean local;
+
+	@Option(names = "--region", paramLabel = "REGION", description = "AWS region; wins over dynamodb.region.")
+	String region;
+
+	DynamoDbTarget connect(DynamoDbSpec mapping, Path stateDirectory, int maxConnections) {
+		return DynamoDbTarget.connect(mapping, endpointUrl, local, region, stateDirectory.resolve("dynalite"),
+				maxConnections);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.dynamomigrate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.mapping.InvalidMappingException;
+import io.dynamomigrate.mapping.MappingProblem;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.source.jdbc.JdbcSources;
+import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code validate}: checks a mapping file and reports every problem at once, with file:line:column and a fix.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+		description = { "Check a mapping file without writing anything: its syntax, names and references, and "
+				+ "(unless --offline) its tables and columns against the source database.",
+				"Every problem is reported at once as file:line:column: message Fix: how." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:the mapping is valid", "2:the mapping has problems, or the command line is wrong" })
+final class ValidateCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
+	Path mapping;
+
+	@Option(names = "--offline", description = "Do not connect to the source; check the file only.")
+	boolean offline;
+
+	@Mixin
+	SourceOptions source;
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		MappingSpec loaded;
+		try {
+			loaded = Mappings.load(mapping, source);
+		}
+		catch (InvalidMappingException ex) {
+			Mappings.print(ex, err);
+			return ExitCodes.INVALID;
+		}
+		if (!offline) {
+			Problems problems = new Problems(mapping);
+			try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), 2)) {
+				new SourceSchemaCheck(dataSource).check(loaded, problems);
+			}
+			if (!problems.isEmpty()) {
+				Mappings.print(new InvalidMappingException(problems.list()), err);
+				return ExitCodes.INVALID;
+			}
+		}
+		out.printf("%s is valid: %d tables, %d item definitions%s.%n", mapping, loaded.tables().size(),
+				loaded.items().size(), offline ? " (not checked against the source)" : ", columns checked");
+		return ExitCodes.SUCCESS;
+	}
+
+	static String describe(MappingProblem problem) {
+		return problem.toString();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The command line (picocli): commands, their options and help, and exit codes.
+ */
+package io.dynamomigrate.cli;

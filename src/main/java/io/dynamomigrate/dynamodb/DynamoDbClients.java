@@ -1,0 +1,62 @@
+package io.dynamomigrate.dynamodb;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds DynamoDB clients for a target. With no endpoint, the client talks to AWS with the default credential
+ * chain and region chain; with an endpoint, it talks to that URL (and uses placeholder credentials for the local
+ * endpoint, which does not check them). Thread-safe.
+ */
+public final class DynamoDbClients {
+
+	/** The region used for local endpoints when none is given. */
+	public static final String LOCAL_REGION = "us-east-1";
+
+	private DynamoDbClients() {
+	}
+
+	/**
+	 * A client for the target.
+	 * @param endpoint an endpoint URL, or null for AWS
+	 * @param region a region, or null for the default region chain (or {@value #LOCAL_REGION} with an endpoint)
+	 * @param localCredentials whether to use placeholder credentials (for a local endpoint)
+	 * @param maxConnections HTTP connections the client may open
+	 */
+	public static DynamoDbClient create(@Nullable URI endpoint, @Nullable String region, boolean localCredentials,
+			int maxConnections) {
+		DynamoDbClientBuilder builder = DynamoDbClient.builder()
+			.httpClientBuilder(Apache5HttpClient.builder()
+				.maxConnections(maxConnections)
+				.connectionTimeout(Duration.ofSeconds(10))
+				.socketTimeout(Duration.ofSeconds(60)));
+		if (endpoint != null) {
+			builder.endpointOverride(endpoint);
+		}
+		if (region != null) {
+			builder.region(Region.of(region));
+		}
+		else if (endpoint != null) {
+			builder.region(Region.of(LOCAL_REGION));
+		}
+		builder.credentialsProvider(localCredentials ? localCredentials() : DefaultCredentialsProvider.builder()
+			.build());
+		return builder.build();
+	}
+
+	/** Placeholder credentials for endpoints that do not check them (dynalite). */
+	public static AwsCredentialsProvider localCredentials() {
+		return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+	}
+
+}

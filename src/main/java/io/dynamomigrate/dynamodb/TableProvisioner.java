@@ -1,0 +1,153 @@
+package io.dynamomigrate.dynamodb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.dynamomigrate.mapping.BillingMode;
+import io.dynamomigrate.mapping.IndexSpec;
+import io.dynamomigrate.mapping.KeySpec;
+import io.dynamomigrate.mapping.TableSpec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * Makes sure the target tables exist as the mapping declares them: creates a missing table (key schema, GSIs,
+ * billing mode) and waits until it is active; checks an existing table's key schema and fails with a clear message
+ * when it differs. Never deletes or alters a table. Thread-safe.
+ */
+public final class TableProvisioner {
+
+	private static final Logger logger = LoggerFactory.getLogger(TableProvisioner.class);
+
+	private final DynamoDbClient client;
+
+	public TableProvisioner(DynamoDbClient client) {
+		this.client = client;
+	}
+
+	/** Creates the table when missing, or checks it. @return whether the table was created */
+	public boolean ensure(TableSpec table) {
+		TableDescription existing = describe(table.name());
+		if (existing != null) {
+			check(table, existing);
+			return false;
+		}
+		client.createTable(createRequest(table));
+		client.waiter().waitUntilTableExists((b) -> b.tableName(table.name()));
+		logger.debug("Created table [table={}]", table.name());
+		return true;
+	}
+
+	private @Nullable TableDescription describe(String name) {
+		try {
+			return client.describeTable((b) -> b.tableName(name)).table();
+		}
+		catch (ResourceNotFoundException ex) {
+			return null;
+		}
+	}
+
+	static CreateTableRequest createRequest(TableSpec table) {
+		Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
+		List<KeySchemaElement> keySchema = keySchema(table.partitionKey(), table.sortKey(), definitions);
+		List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+		boolean provisioned = table.billingMode() == BillingMode.PROVISIONED;
+		ProvisionedThroughput throughput = ProvisionedThroughput.builder()
+			.readCapacityUnits(table.readCapacity())
+			.writeCapacityUnits(table.writeCapacity())
+			.build();
+		for (IndexSpec index : table.globalSecondaryIndexes()) {
+			GlobalSecondaryIndex.Builder gsi = GlobalSecondaryIndex.builder()
+				.indexName(index.name())
+				.keySchema(keySchema(index.partitionKey(), index.sortKey(), definitions))
+				.projection(Projection.builder()
+					.projectionType(ProjectionType.fromValue(index.projection().toUpperCase(Locale.ROOT)))
+					.build());
+			if (provisioned) {
+				gsi.provisionedThroughput(throughput);
+			}
+			indexes.add(gsi.build());
+		}
+		CreateTableRequest.Builder request = CreateTableRequest.builder()
+			.tableName(table.name())
+			.keySchema(keySchema)
+			.attributeDefinitions(definitions.values())
+			.billingMode(provisioned ? software.amazon.awssdk.services.dynamodb.model.BillingMode.PROVISIONED
+					: software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST);
+		if (!indexes.isEmpty()) {
+			request.globalSecondaryIndexes(indexes);
+		}
+		if (provisioned) {
+			request.provisionedThroughput(throughput);
+		}
+		return request.build();
+	}
+
+	private static List<KeySchemaElement> keySchema(KeySpec partitionKey, @Nullable KeySpec sortKey,
+			Map<String, AttributeDefinition> definitions) {
+		List<KeySchemaElement> schema = new ArrayList<>();
+		schema.add(KeySchemaElement.builder().attributeName(partitionKey.name()).keyType(KeyType.HASH).build());
+		define(partitionKey, definitions);
+		if (sortKey != null) {
+			schema.add(KeySchemaElement.builder().attributeName(sortKey.name()).keyType(KeyType.RANGE).build());
+			define(sortKey, definitions);
+		}
+		return schema;
+	}
+
+	private static void define(KeySpec key, Map<String, AttributeDefinition> definitions) {
+		definitions.putIfAbsent(key.name(), AttributeDefinition.builder()
+			.attributeName(key.name())
+			.attributeType(ScalarAttributeType.fromValue(key.type().name()))
+			.build());
+	}
+
+	private static void check(TableSpec table, TableDescription existing) {
+		List<String> differences = new ArrayList<>();
+		Map<String, String> types = new LinkedHashMap<>();
+		existing.attributeDefinitions().forEach((d) -> types.put(d.attributeName(), d.attributeTypeAsString()));
+		String hash = null;
+		String range = null;
+		for (KeySchemaElement element : existing.keySchema()) {
+			if (element.keyType() == KeyType.HASH) {
+				hash = element.attributeName();
+			}
+			else {
+				range = element.attributeName();
+			}
+		}
+		compare("partition key", table.partitionKey(), hash, types, differences);
+		compare("sort key", table.sortKey(), range, types, differences);
+		if (!differences.isEmpty()) {
+			throw new TableMismatchException("The existing table " + table.name() + " does not match the mapping: "
+					+ String.join("; ", differences) + ". Change the mapping to match the table, or write to a new "
+					+ "table name.");
+		}
+	}
+
+	private static void compare(String role, @Nullable KeySpec expected, @Nullable String actualName,
+			Map<String, String> types, List<String> differences) {
+		String expectedText = expected == null ? "none" : expected.name() + " (" + expected.type() + ")";
+		String actualText = actualName == null ? "none" : actualName + " (" + types.get(actualName) + ")";
+		if (!expectedText.equals(actualText)) {
+			differences.add("the mapping's " + role + " is " + expectedText + ", the table's is " + actualText);
+		}
+	}
+
+}

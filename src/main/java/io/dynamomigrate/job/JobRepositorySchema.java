@@ -1,0 +1,50 @@
+package io.dynamomigrate.job;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * Creates Spring Batch's tables in the job repository database when they are missing (Spring Batch's own schema
+ * scripts, for H2 and PostgreSQL), and leaves an existing repository alone. Thread-safe.
+ */
+public final class JobRepositorySchema {
+
+	private JobRepositorySchema() {
+	}
+
+	/** Creates the schema if {@code BATCH_JOB_INSTANCE} does not exist. */
+	public static void ensure(DataSource dataSource) {
+		try (Connection c = dataSource.getConnection()) {
+			if (exists(c, "BATCH_JOB_INSTANCE") || exists(c, "batch_job_instance")) {
+				return;
+			}
+			String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+			String platform = product.contains("postgres") ? "postgresql" : product.contains("h2") ? "h2" : null;
+			if (platform == null) {
+				throw new IllegalStateException("The job repository database " + product + " has no Spring Batch "
+						+ "tables; create them with Spring Batch's schema script for that database.");
+			}
+			ScriptUtils.executeSqlScript(c,
+					new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot prepare the job repository: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean exists(Connection c, String table) throws SQLException {
+		DatabaseMetaData meta = c.getMetaData();
+		try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), table, new String[] { "TABLE" })) {
+			return tables.next();
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.dynamomigrate.job;
+
+import javax.sql.DataSource;
+
+import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.mapping.ItemSpec;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.report.RejectsFile;
+import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
+import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
+import io.dynamomigrate.transform.ItemMapper;
+import io.dynamomigrate.transform.MappedItem;
+import io.dynamomigrate.transform.MappingItemProcessor;
+import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.transform.RejectSink;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Assembles the Spring Batch job of a mapping: one chunk-oriented step per item definition, in file order, each
+ * reading its source with a restartable keyset-paging reader, mapping records to items, and writing them with
+ * {@link BatchWriteItemWriter}. Rejected records are skipped (counted as process skips) and written to the rejects
+ * file; they never fail a step. Thread-safe; the job it builds is for one execution.
+ */
+public final class MigrationJobFactory {
+
+	private final JobRepository jobRepository;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final DataSource source;
+
+	private final DynamoDbClient client;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Sleeper sleeper;
+
+	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DataSource source, DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper) {
+		this.jobRepository = jobRepository;
+		this.transactionManager = transactionManager;
+		this.source = source;
+		this.client = client;
+		this.retryPolicy = retryPolicy;
+		this.sleeper = sleeper;
+	}
+
+	/** The job for a mapping, with rejects going to the given file. */
+	public Job create(MappingSpec mapping, RejectsFile rejects) {
+		SimpleJobBuilder job = null;
+		for (ItemSpec item : mapping.items()) {
+			TableSpec table = mapping.table(item.table())
+				.orElseThrow(() -> new IllegalArgumentException("No table " + item.table()));
+			Step step = step(item, table, rejects.forStep(item.name()));
+			job = job == null ? new JobBuilder(mapping.name(), jobRepository).start(step) : job.next(step);
+		}
+		if (job == null) {
+			throw new IllegalArgumentException("A mapping needs at least one item definition");
+		}
+		return job.build();
+	}
+
+	Step step(ItemSpec item, TableSpec table, RejectSink rejects) {
+		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = new StepBuilder(item.name(), jobRepository)
+			.<SourceRecord, MappedItem>chunk(item.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(),
+					item.chunkSize()))
+			.processor(new MappingItemProcessor(new ItemMapper(item, table)))
+			.writer(new BatchWriteItemWriter(client, table.name(), item.onDuplicateKey(), retryPolicy, sleeper,
+					rejects))
+			.faultTolerant()
+			.skipPolicy((throwable, skipCount) -> throwable instanceof RecordRejectedException)
+			.skipListener(new SkipListener<SourceRecord, MappedItem>() {
+				@Override
+				public void onSkipInProcess(SourceRecord record, Throwable t) {
+					rejects.reject((RecordRejectedException) t);
+				}
+			});
+		if (!item.embeds().isEmpty()) {
+			step.listener(new EmbeddedRowsLoader(source, item.embeds()));
+		}
+		return step.build();
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.dynamomigrate.mapping;
+
+import java.util.List;
+
+/**
+ * One item definition: a source, the table its items go to, and how a record becomes an item. Each item
+ * definition runs as one step of the migration job.
+ *
+ * @param name the definition's name (also the step name)
+ * @param table the target table's name
+ * @param source where the records come from
+ * @param attributes the attributes of each item, key attributes included
+ * @param embeds list attributes filled from child rows
+ * @param onDuplicateKey how duplicate keys inside one chunk are resolved
+ * @param chunkSize records per chunk (one transaction of the job repository)
+ */
+public record ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
+		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize) {
+
+	public ItemSpec {
+		attributes = List.copyOf(attributes);
+		embeds = List.copyOf(embeds);
+	}
+
+}

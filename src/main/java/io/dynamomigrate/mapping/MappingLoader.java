@@ -1,0 +1,384 @@
+package io.dynamomigrate.mapping;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads a mapping file into a {@link MappingSpec}, collecting every problem (with file:line:column and a fix)
+ * before failing with {@link InvalidMappingException}. The YAML is composed into nodes only, never constructed
+ * into Java objects, so a file cannot instantiate classes. Thread-safe.
+ */
+public final class MappingLoader {
+
+	static final int DEFAULT_CHUNK_SIZE = 500;
+
+	static final int DEFAULT_MAX_ELEMENTS = 1000;
+
+	private static final Set<String> ROOT = keys("name", "source", "dynamodb", "tables", "items");
+
+	private static final Set<String> SOURCE = keys("url", "user", "password", "init");
+
+	private static final Set<String> DYNAMODB = keys("endpoint", "region");
+
+	private static final Set<String> TABLE = keys("name", "partitionKey", "sortKey", "billingMode",
+			"readCapacity", "writeCapacity", "globalSecondaryIndexes");
+
+	private static final Set<String> KEY = keys("name", "type");
+
+	private static final Set<String> INDEX = keys("name", "partitionKey", "sortKey", "projection");
+
+	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
+			"onDuplicateKey", "chunkSize");
+
+	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where");
+
+	private static final Set<String> ATTRIBUTE = keys("value", "type", "onNull", "default");
+
+	private static final Set<String> EMBED = keys("name", "table", "parentColumns", "childColumns", "orderBy",
+			"attributes", "maxElements");
+
+	private static final Set<String> ENV = keys("env", "default");
+
+	private final UnaryOperator<String> environment;
+
+	private final TemplateParser templates = new TemplateParser();
+
+	/** A loader that resolves {@code {env: NAME}} values from the process environment. */
+	public MappingLoader() {
+		this(System::getenv);
+	}
+
+	/** A loader that resolves {@code {env: NAME}} values with the given function (null = not set). */
+	public MappingLoader(UnaryOperator<String> environment) {
+		this.environment = environment;
+	}
+
+	/** Reads and checks a mapping file. */
+	public MappingSpec load(Path file) {
+		String content;
+		try {
+			content = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new InvalidMappingException(List.of(new MappingProblem(file, Location.NONE,
+					ProblemCode.YAML_SYNTAX, "Cannot read the mapping file: " + ex.getMessage() + ".",
+					"Check the path and that the file is readable.")));
+		}
+		return load(file, content);
+	}
+
+	/** Reads and checks mapping text; {@code file} names it in messages and anchors relative paths. */
+	public MappingSpec load(Path file, String content) {
+		Problems problems = new Problems(file);
+		Node root = compose(content, problems);
+		problems.throwIfAny();
+		Reading reading = new Reading(file, problems);
+		MappingSpec spec = reading.mapping(root, checksum(content));
+		new MappingValidator(problems, reading.locations).validate(spec);
+		problems.throwIfAny();
+		return spec;
+	}
+
+	private static @Nullable Node compose(String content, Problems problems) {
+		LoaderOptions options = new LoaderOptions();
+		options.setAllowDuplicateKeys(true); // reported as problems with a position instead
+		options.setMaxAliasesForCollections(10);
+		try (Reader reader = new StringReader(content)) {
+			Node node = new Yaml(options).compose(reader);
+			if (node == null) {
+				problems.add(Location.NONE, ProblemCode.MISSING_KEY, "The mapping file is empty.",
+						"Start from one of the files in mappings/.");
+			}
+			return node;
+		}
+		catch (MarkedYAMLException ex) {
+			var mark = ex.getProblemMark();
+			problems.add(mark == null ? Location.NONE : new Location(mark.getLine() + 1, mark.getColumn() + 1),
+					ProblemCode.YAML_SYNTAX, "Not valid YAML: " + ex.getProblem() + ".",
+					"Check indentation and quoting near this position; quote values that contain `: ` or `#`.");
+			return null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String checksum(String content) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Set<String> keys(String... keys) {
+		return new LinkedHashSet<>(List.of(keys));
+	}
+
+	/** The state of reading one file. */
+	private final class Reading {
+
+		private final Path file;
+
+		private final Problems problems;
+
+		private final YamlNodes yaml;
+
+		/** Where each table, key, index, item and attribute was written, for the validator's messages. */
+		final Map<Object, Location> locations = new IdentityHashMap<>();
+
+		Reading(Path file, Problems problems) {
+			this.file = file;
+			this.problems = problems;
+			this.yaml = new YamlNodes(problems);
+		}
+
+		MappingSpec mapping(Node root, String checksum) {
+			Map<String, Node> fields = yaml.fields(root, "the mapping", ROOT);
+			String name = yaml.required(fields, "name", root, "The mapping");
+			if (fields.get("name") != null) {
+				locations.put(file, YamlNodes.location(fields.get("name")));
+			}
+			ConnectionSpec source = connection(fields.get("source"), root);
+			DynamoDbSpec dynamodb = dynamodb(fields.get("dynamodb"));
+			List<TableSpec> tables = new ArrayList<>();
+			Node tablesNode = fields.get("tables");
+			if (tablesNode == null) {
+				problems.add(YamlNodes.location(root), ProblemCode.MISSING_KEY, "The mapping has no `tables`.",
+						"Add `tables:` with at least one table (name, partitionKey).");
+			}
+			else {
+				for (Node node : yaml.list(tablesNode, "tables")) {
+					tables.add(table(node));
+				}
+			}
+			List<ItemSpec> items = new ArrayList<>();
+			Node itemsNode = fields.get("items");
+			if (itemsNode == null) {
+				problems.add(YamlNodes.location(root), ProblemCode.MISSING_KEY, "The mapping has no `items`.",
+						"Add `items:` with at least one item definition (name, table, source, attributes).");
+			}
+			else {
+				for (Node node : yaml.list(itemsNode, "items")) {
+					items.add(item(node));
+				}
+			}
+			return new MappingSpec(name == null ? "" : name, file, checksum, source, dynamodb, tables, items);
+		}
+
+		private <T> T located(T spec, Node node) {
+			locations.put(spec, YamlNodes.location(node));
+			return spec;
+		}
+
+		private ConnectionSpec connection(@Nullable Node node, Node root) {
+			if (node == null) {
+				problems.add(YamlNodes.location(root), ProblemCode.MISSING_KEY, "The mapping has no `source`.",
+						"Add `source:` with the JDBC `url` (and `user`, `password`) of the database to read.");
+				return new ConnectionSpec("", null, null, List.of());
+			}
+			Map<String, Node> fields = yaml.fields(node, "source", SOURCE);
+			String url = resolved(fields.get("url"), "source.url");
+			if (url == null && !fields.containsKey("url")) {
+				problems.add(YamlNodes.location(node), ProblemCode.MISSING_KEY, "source has no `url`.",
+						"Add the JDBC URL, e.g. `url: jdbc:postgresql://host:5432/db`, or `{ env: SOURCE_URL }`.");
+			}
+			String user = resolved(fields.get("user"), "source.user");
+			String password = resolved(fields.get("password"), "source.password");
+			List<Path> init = new ArrayList<>();
+			Path base = file.toAbsolutePath().getParent();
+			for (String script : yaml.texts(fields.get("init"), "source.init")) {
+				init.add(base.resolve(script).normalize());
+			}
+			return new ConnectionSpec(url == null ? "" : url, user, password == null ? null : new Secret(password),
+					init);
+		}
+
+		/** A plain value, or {@code { env: NAME, default: value }} read from the environment. */
+		private @Nullable String resolved(@Nullable Node node, String what) {
+			if (node == null || node instanceof ScalarNode) {
+				return yaml.text(node, what);
+			}
+			Map<String, Node> fields = yaml.fields(node, what, ENV);
+			String variable = yaml.required(fields, "env", node, what);
+			if (variable == null) {
+				return null;
+			}
+			String value = environment.apply(variable);
+			if (value != null) {
+				return value;
+			}
+			if (fields.containsKey("default")) {
+				return yaml.text(fields.get("default"), what + ".default");
+			}
+			problems.add(YamlNodes.location(node), ProblemCode.MISSING_ENVIRONMENT,
+					"The environment variable " + variable + " for " + what + " is not set.",
+					"Set " + variable + ", add `default:` to the value, or pass the setting on the command line.");
+			return null;
+		}
+
+		private DynamoDbSpec dynamodb(@Nullable Node node) {
+			if (node == null) {
+				return new DynamoDbSpec(null, null);
+			}
+			Map<String, Node> fields = yaml.fields(node, "dynamodb", DYNAMODB);
+			return located(new DynamoDbSpec(yaml.text(fields.get("endpoint"), "dynamodb.endpoint"),
+					yaml.text(fields.get("region"), "dynamodb.region")), node);
+		}
+
+		private TableSpec table(Node node) {
+			Map<String, Node> fields = yaml.fields(node, "a table", TABLE);
+			String name = yaml.required(fields, "name", node, "A table");
+			KeySpec partitionKey = key(fields.get("partitionKey"), node, "partitionKey", true);
+			KeySpec sortKey = key(fields.get("sortKey"), node, "sortKey", false);
+			List<IndexSpec> indexes = new ArrayList<>();
+			Node gsis = fields.get("globalSecondaryIndexes");
+			if (gsis != null) {
+				for (Node gsi : yaml.list(gsis, "globalSecondaryIndexes")) {
+					Map<String, Node> index = yaml.fields(gsi, "an index", INDEX);
+					String indexName = yaml.required(index, "name", gsi, "An index");
+					KeySpec indexPk = key(index.get("partitionKey"), gsi, "partitionKey", true);
+					KeySpec indexSk = key(index.get("sortKey"), gsi, "sortKey", false);
+					String projection = yaml.text(index.get("projection"), "projection");
+					indexes.add(located(new IndexSpec(indexName == null ? "" : indexName, indexPk, indexSk,
+							projection == null ? "ALL" : projection), gsi));
+				}
+			}
+			BillingMode billing = yaml.choice(fields.get("billingMode"), "billingMode", BillingMode.class,
+					BillingMode.PAY_PER_REQUEST);
+			long rcu = yaml.number(fields.get("readCapacity"), "readCapacity", 5, 1, 40_000);
+			long wcu = yaml.number(fields.get("writeCapacity"), "writeCapacity", 5, 1, 40_000);
+			return located(new TableSpec(name == null ? "" : name, partitionKey, sortKey, indexes, billing, rcu, wcu),
+					node);
+		}
+
+		private KeySpec key(@Nullable Node node, Node parent, String what, boolean required) {
+			if (node == null) {
+				if (required) {
+					problems.add(YamlNodes.location(parent), ProblemCode.MISSING_KEY, "No `" + what + "` given.",
+							"Add `" + what + ": { name: pk, type: S }`.");
+				}
+				return null;
+			}
+			Map<String, Node> fields = yaml.fields(node, what, KEY);
+			String name = yaml.required(fields, "name", node, what);
+			AttributeType type = yaml.choice(fields.get("type"), what + ".type", AttributeType.class,
+					AttributeType.S);
+			if (!type.isKeyType()) {
+				problems.add(YamlNodes.location(fields.get("type")), ProblemCode.WRONG_VALUE,
+						"A key attribute must be of type S, N or B, not " + type + ".", "Use S, N or B.");
+			}
+			return located(new KeySpec(name == null ? "" : name, type), node);
+		}
+
+		private ItemSpec item(Node node) {
+			Map<String, Node> fields = yaml.fields(node, "an item definition", ITEM);
+			String name = yaml.required(fields, "name", node, "An item definition");
+			String table = yaml.required(fields, "table", node, "An item definition");
+			SourceSpec source = itemSource(fields.get("source"), node);
+			List<AttributeSpec> attributes = attributes(fields.get("attributes"), node);
+			List<EmbedSpec> embeds = new ArrayList<>();
+			if (fields.get("embed") != null) {
+				for (Node embed : yaml.list(fields.get("embed"), "embed")) {
+					embeds.add(embed(embed));
+				}
+			}
+			DuplicateKeyPolicy policy = yaml.choice(fields.get("onDuplicateKey"), "onDuplicateKey",
+					DuplicateKeyPolicy.class, DuplicateKeyPolicy.LAST_WINS);
+			int chunkSize = (int) yaml.number(fields.get("chunkSize"), "chunkSize", DEFAULT_CHUNK_SIZE, 1, 10_000);
+			return located(new ItemSpec(name == null ? "" : name, table == null ? "" : table, source, attributes,
+					embeds, policy, chunkSize), node);
+		}
+
+		private SourceSpec itemSource(@Nullable Node node, Node item) {
+			if (node == null) {
+				problems.add(YamlNodes.location(item), ProblemCode.MISSING_KEY, "The item definition has no `source`.",
+						"Add `source: { table: my_table, key: [id] }`.");
+				return new SourceSpec(null, null, List.of(), null, YamlNodes.location(item));
+			}
+			Map<String, Node> fields = yaml.fields(node, "source", ITEM_SOURCE);
+			String table = yaml.text(fields.get("table"), "source.table");
+			String query = yaml.text(fields.get("query"), "source.query");
+			List<String> key = yaml.texts(fields.get("key"), "source.key");
+			String where = yaml.text(fields.get("where"), "source.where");
+			return new SourceSpec(table, query, key, where, YamlNodes.location(node));
+		}
+
+		private List<AttributeSpec> attributes(@Nullable Node node, Node parent) {
+			List<AttributeSpec> attributes = new ArrayList<>();
+			if (node == null) {
+				problems.add(YamlNodes.location(parent), ProblemCode.MISSING_KEY, "No `attributes` given.",
+						"Add `attributes:` with one `name: \"${column}\"` line per attribute.");
+				return attributes;
+			}
+			for (NodeTuple tuple : yaml.entries(node, "attributes")) {
+				String name = YamlNodes.scalarText(tuple.getKeyNode());
+				if (name == null) {
+					continue;
+				}
+				attributes.add(located(attribute(name, tuple.getValueNode()), tuple.getKeyNode()));
+			}
+			return attributes;
+		}
+
+		private AttributeSpec attribute(String name, Node node) {
+			if (node instanceof ScalarNode scalar) {
+				Template value = templates.parse(scalar.getValue(), YamlNodes.location(scalar), problems);
+				return new AttributeSpec(name, value, null, NullPolicy.OMIT, null);
+			}
+			Map<String, Node> fields = yaml.fields(node, "attribute " + name, ATTRIBUTE);
+			Node valueNode = fields.get("value");
+			String text = yaml.required(fields, "value", node, "Attribute " + name);
+			Template value = templates.parse(text == null ? "" : text,
+					YamlNodes.location(valueNode == null ? node : valueNode), problems);
+			AttributeType type = fields.containsKey("type")
+					? yaml.choice(fields.get("type"), "type", AttributeType.class, AttributeType.S) : null;
+			NullPolicy onNull = yaml.choice(fields.get("onNull"), "onNull", NullPolicy.class, NullPolicy.OMIT);
+			String defaultValue = yaml.text(fields.get("default"), "default");
+			return new AttributeSpec(name, value, type, onNull, defaultValue);
+		}
+
+		private EmbedSpec embed(Node node) {
+			Map<String, Node> fields = yaml.fields(node, "an embedding", EMBED);
+			String name = yaml.required(fields, "name", node, "An embedding");
+			String table = yaml.required(fields, "table", node, "An embedding");
+			List<String> parentColumns = yaml.texts(fields.get("parentColumns"), "parentColumns");
+			List<String> childColumns = yaml.texts(fields.get("childColumns"), "childColumns");
+			if (childColumns.isEmpty()) {
+				childColumns = parentColumns;
+			}
+			List<String> orderBy = yaml.texts(fields.get("orderBy"), "orderBy");
+			List<AttributeSpec> attributes = attributes(fields.get("attributes"), node);
+			int maxElements = (int) yaml.number(fields.get("maxElements"), "maxElements", DEFAULT_MAX_ELEMENTS, 1,
+					100_000);
+			return new EmbedSpec(name == null ? "" : name, table == null ? "" : table, parentColumns, childColumns,
+					orderBy, attributes, maxElements, YamlNodes.location(node));
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.dynamomigrate.report;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a run did, printed at its end.
+ *
+ * @param mapping the mapping name
+ * @param executionId the job execution id
+ * @param status the job's batch status
+ * @param exitCode the process exit code
+ * @param endpoint the DynamoDB endpoint written to (a URL, or "AWS default endpoint")
+ * @param region the region written to
+ * @param steps per-step counts
+ * @param elapsed the whole run's duration
+ * @param rejectsFile the rejects file, or null when nothing was rejected
+ * @param failure the failure's message, or null
+ */
+public record RunSummary(String mapping, long executionId, String status, int exitCode, String endpoint,
+		String region, List<StepSummary> steps, Duration elapsed, @Nullable String rejectsFile,
+		@Nullable String failure) {
+
+	public RunSummary {
+		steps = List.copyOf(steps);
+	}
+
+	public long read() {
+		return steps.stream().mapToLong(StepSummary::read).sum();
+	}
+
+	public long written() {
+		return steps.stream().mapToLong(StepSummary::written).sum();
+	}
+
+	public long rejected() {
+		return steps.stream().mapToLong(StepSummary::rejected).sum();
+	}
+
+	public long filtered() {
+		return steps.stream().mapToLong(StepSummary::filtered).sum();
+	}
+
+}

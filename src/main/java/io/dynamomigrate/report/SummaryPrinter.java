@@ -1,0 +1,53 @@
+package io.dynamomigrate.report;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a {@link RunSummary} as a plain-text table. Thread-safe.
+ */
+public final class SummaryPrinter {
+
+	private SummaryPrinter() {
+	}
+
+	public static void print(RunSummary summary, PrintWriter out) {
+		out.printf(Locale.ROOT, "%nRun of mapping %s (execution %d): %s%n", summary.mapping(), summary.executionId(),
+				summary.status());
+		out.printf(Locale.ROOT, "Target: %s, region %s%n", summary.endpoint(), summary.region());
+		String header = "%-20s %-16s %-10s %10s %10s %10s %10s %10s %10s%n";
+		out.printf(Locale.ROOT, header, "step", "table", "status", "read", "written", "rejected", "filtered",
+				"seconds", "items/s");
+		for (StepSummary step : summary.steps()) {
+			out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f %10.0f%n", step.step(),
+					step.table(), step.status(), step.read(), step.written(), step.rejected(), step.filtered(),
+					step.elapsed().toMillis() / 1000.0, step.itemsPerSecond());
+		}
+		out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f%n", "total", "", "", summary.read(),
+				summary.written(), summary.rejected(), summary.filtered(), summary.elapsed().toMillis() / 1000.0);
+		for (StepSummary step : summary.steps()) {
+			if (step.duplicateKeys() > 0) {
+				out.printf(Locale.ROOT, "Step %s: %d records shared a key with another record of their chunk "
+						+ "(resolved by onDuplicateKey).%n", step.step(), step.duplicateKeys());
+			}
+			if (step.unprocessedRetries() > 0) {
+				out.printf(Locale.ROOT, "Step %s: %d unprocessed items were retried.%n", step.step(),
+						step.unprocessedRetries());
+			}
+			for (Map.Entry<String, Long> reason : step.rejectReasons().entrySet()) {
+				out.printf(Locale.ROOT, "Step %s: %d rejected for %s.%n", step.step(), reason.getValue(),
+						reason.getKey());
+			}
+		}
+		if (summary.rejectsFile() != null) {
+			out.printf(Locale.ROOT, "Rejects: %s%n", summary.rejectsFile());
+		}
+		if (summary.failure() != null) {
+			out.printf(Locale.ROOT, "Failure: %s%n", summary.failure());
+		}
+		out.printf(Locale.ROOT, "Exit code %d%n", summary.exitCode());
+		out.flush();
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.dynamomigrate.source;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+
+/**
+ * One record read from a source: column values by name (case-insensitive, as SQL names are), where it came from,
+ * and the child rows attached for embeddings. Not thread-safe; each record belongs to one chunk.
+ */
+public final class SourceRecord {
+
+	private final Map<String, @Nullable Object> values;
+
+	private final SourcePosition position;
+
+	private final Map<String, List<Map<String, @Nullable Object>>> children = new LinkedCaseInsensitiveMap<>();
+
+	public SourceRecord(Map<String, @Nullable Object> values, SourcePosition position) {
+		LinkedCaseInsensitiveMap<@Nullable Object> copy = new LinkedCaseInsensitiveMap<>(values.size());
+		copy.putAll(values);
+		this.values = copy;
+		this.position = position;
+	}
+
+	/** The column values, case-insensitive by name. */
+	public Map<String, @Nullable Object> values() {
+		return values;
+	}
+
+	public boolean hasColumn(String column) {
+		return values.containsKey(column);
+	}
+
+	public @Nullable Object get(String column) {
+		return values.get(column);
+	}
+
+	public SourcePosition position() {
+		return position;
+	}
+
+	/** Attaches the child rows of an embedding. */
+	public void attachChildren(String embedding, List<Map<String, @Nullable Object>> rows) {
+		children.put(embedding, rows);
+	}
+
+	/** The child rows of an embedding, or null when they were not loaded. */
+	public @Nullable List<Map<String, @Nullable Object>> children(String embedding) {
+		return children.get(embedding);
+	}
+
+	@Override
+	public String toString() {
+		return "SourceRecord[" + position + "]";
+	}
+
+}

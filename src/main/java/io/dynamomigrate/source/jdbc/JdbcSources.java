@@ -1,0 +1,58 @@
+package io.dynamomigrate.source.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dynamomigrate.mapping.ConnectionSpec;
+import io.dynamomigrate.mapping.Secret;
+import io.dynamomigrate.mapping.SourceSpec;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * Opens connection pools to source databases and builds the SQL that reads a source. Thread-safe.
+ */
+public final class JdbcSources {
+
+	private JdbcSources() {
+	}
+
+	/**
+	 * A read-only pool for the source, after running its {@code init} scripts (embedded sample databases).
+	 * @throws SourceUnavailableException when the database cannot be reached
+	 */
+	public static HikariDataSource open(ConnectionSpec connection, int poolSize) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(connection.url());
+		config.setUsername(connection.user());
+		if (connection.password() != null) {
+			config.setPassword(connection.password().reveal());
+		}
+		config.setMaximumPoolSize(poolSize);
+		config.setMinimumIdle(0);
+		config.setPoolName("source");
+		config.setInitializationFailTimeout(-1);
+		HikariDataSource dataSource = new HikariDataSource(config);
+		try (Connection c = dataSource.getConnection()) {
+			for (Path script : connection.init()) {
+				ScriptUtils.executeSqlScript(c, new FileSystemResource(script));
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			dataSource.close();
+			throw new SourceUnavailableException("Cannot open the source database " + Secret.redactUrl(
+					connection.url()) + ": " + ex.getMessage() + ". Check the URL, user and password (--source-url, "
+					+ "--source-user, --source-password) and that the database is running.", ex);
+		}
+		return dataSource;
+	}
+
+	/** The FROM clause that reads a source: its table, or its query as a derived table. */
+	static String fromClause(SourceSpec source) {
+		return source.table() != null ? source.table() : "(" + source.query().strip() + ") src";
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.dynamomigrate.transform;
+
+import io.dynamomigrate.source.SourcePosition;
+
+/**
+ * A record that cannot become an item. Spring Batch skips it (counted as a process skip) and the reject is written
+ * to the rejects file with its position and reason; it never fails the step by itself.
+ */
+public class RecordRejectedException extends RuntimeException {
+
+	private static final int MAX_VALUE_LENGTH = 200;
+
+	private final RejectReason reason;
+
+	private final SourcePosition position;
+
+	private final String attribute;
+
+	private final String value;
+
+	public RecordRejectedException(RejectReason reason, SourcePosition position, String attribute, String detail,
+			Object value) {
+		super(position + " " + attribute + ": " + detail);
+		this.reason = reason;
+		this.position = position;
+		this.attribute = attribute;
+		this.value = truncate(String.valueOf(value));
+	}
+
+	public RejectReason getReason() {
+		return reason;
+	}
+
+	public SourcePosition getPosition() {
+		return position;
+	}
+
+	/** The attribute that could not be built, or empty for whole-item problems. */
+	public String getAttribute() {
+		return attribute;
+	}
+
+	/** The offending value as text, truncated to 200 characters. */
+	public String getValue() {
+		return value;
+	}
+
+	static String truncate(String value) {
+		return value.length() <= MAX_VALUE_LENGTH ? value
+				: value.substring(0, MAX_VALUE_LENGTH) + "… (" + value.length() + " characters)";
+	}
+
+}

@@ -1,0 +1,285 @@
+package io.dynamomigrate.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.dynamomigrate.testing.BatchWriteSplit.TableWrite;
+import io.dynamomigrate.testing.FaultDice.Fault;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An HTTP proxy in front of a DynamoDB endpoint (dynalite in tests) that speaks the DynamoDB JSON 1.0
+ * wire protocol and injects, as a {@link FaultPlan} says, what the real endpoint cannot do on demand:
+ * {@code UnprocessedItems}, throttling, server errors, dropped connections and latency. Point an AWS SDK
+ * client at {@link #endpoint()}.
+ * <p>
+ * Requests are forwarded with their method, path, body and headers (less hop-by-hop ones); replies are
+ * relayed with their status, headers and body, and {@code x-amz-crc32} is always recomputed over the
+ * body returned, so the SDK's checksum validation passes also when the body was changed.
+ * <p>
+ * It also counts, per table and canonical primary key, every write request that the upstream accepted
+ * (forwarded and not returned unprocessed by the upstream), so that restart tests can measure rework.
+ * <p>
+ * Thread-safe: requests are served by a small pool and the plan can be changed while running. Injected
+ * faults are logged at DEBUG only.
+ */
+public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(FaultInjectingDynamoDbProxy.class);
+
+	private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+
+	static {
+		// The JDK server writes a reply's headers and body as two TCP segments; without TCP_NODELAY every
+		// reply waits for the client's delayed ACK (~40 ms). Read once, when the first HttpServer is made.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	private final ExecutorService executor;
+
+	private final HttpServer server;
+
+	private final UpstreamClient upstream;
+
+	private final WriteCounter writeCounter = new WriteCounter(this.mapper);
+
+	private final AtomicReference<FaultDice> dice = new AtomicReference<>();
+
+	private final AtomicLong batchWriteCalls = new AtomicLong();
+
+	private final AtomicLong unprocessedReturned = new AtomicLong();
+
+	private final AtomicLong faultsInjected = new AtomicLong();
+
+	private FaultInjectingDynamoDbProxy(URI upstream, FaultPlan plan) throws IOException {
+		this.executor = Executors.newFixedThreadPool(8, (task) -> {
+			Thread thread = new Thread(task, "dynamodb-proxy");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.upstream = new UpstreamClient(upstream, this.mapper);
+		plan(plan);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	/**
+	 * Starts a proxy for {@code upstream} on a free port of 127.0.0.1.
+	 * @param upstream the DynamoDB endpoint, e.g. {@code http://127.0.0.1:4567}
+	 * @param plan the faults to inject; {@link FaultPlan#none()} for none
+	 */
+	public static FaultInjectingDynamoDbProxy start(URI upstream, FaultPlan plan) {
+		Objects.requireNonNull(upstream, "An upstream endpoint is required");
+		try {
+			return new FaultInjectingDynamoDbProxy(upstream, plan);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the proxy on 127.0.0.1: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The endpoint to give the SDK client ({@code endpointOverride}). */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/** Replaces the plan; the random source restarts from the new plan's seed. */
+	public void plan(FaultPlan plan) {
+		Objects.requireNonNull(plan, "A fault plan is required (FaultPlan.none() for none)");
+		this.dice.set(new FaultDice(plan));
+	}
+
+	public FaultPlan plan() {
+		return this.dice.get().plan();
+	}
+
+	/** Write requests accepted by the upstream since the last {@link #resetCounters()}. */
+	public long forwardedWrites() {
+		return this.writeCounter.writes();
+	}
+
+	/** Accepted writes of {@code table} by canonical primary key (a sorted JSON object); a copy. */
+	public Map<String, Long> writesPerKey(String table) {
+		return this.writeCounter.perKey(table);
+	}
+
+	/** How many primary keys of {@code table} were written more than once. */
+	public long keysWrittenMoreThanOnce(String table) {
+		return this.writeCounter.keysWrittenMoreThanOnce(table);
+	}
+
+	/** {@code BatchWriteItem} calls received from clients, whatever became of them. */
+	public long batchWriteCalls() {
+		return this.batchWriteCalls.get();
+	}
+
+	/** Write requests returned to clients in {@code UnprocessedItems} (withheld here or by the upstream). */
+	public long unprocessedReturned() {
+		return this.unprocessedReturned.get();
+	}
+
+	/** Calls that got a fault: a reset, a throttle, a server error, or at least one withheld write. */
+	public long faultsInjected() {
+		return this.faultsInjected.get();
+	}
+
+	/** Sets every counter to zero and forgets the cached key schemas. */
+	public void resetCounters() {
+		this.writeCounter.reset();
+		this.batchWriteCalls.set(0);
+		this.unprocessedReturned.set(0);
+		this.faultsInjected.set(0);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+		this.upstream.close();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+			String operation = (target != null && target.startsWith(TARGET_PREFIX))
+					? target.substring(TARGET_PREFIX.length()) : String.valueOf(target);
+			FaultDice dice = this.dice.get();
+			boolean inScope = dice.plan().appliesTo(operation);
+			if (FaultPlan.BATCH_WRITE_ITEM.equals(operation)) {
+				this.batchWriteCalls.incrementAndGet();
+			}
+			if (inScope && !dice.plan().delay().isZero()) {
+				Thread.sleep(dice.plan().delay().toMillis());
+			}
+			Fault fault = inScope ? dice.drawFault() : Fault.NONE;
+			if (fault != Fault.NONE) {
+				this.faultsInjected.incrementAndGet();
+				logger.debug("Injecting fault [operation={}, fault={}]", operation, fault);
+				injectFault(exchange, fault, dice.plan());
+			}
+			else if (FaultPlan.BATCH_WRITE_ITEM.equals(operation)) {
+				handleBatchWrite(exchange, body, inScope ? dice : null);
+			}
+			else {
+				HttpResponse<byte[]> response = forward(exchange, body);
+				if (response.statusCode() == 200
+						&& ("CreateTable".equals(operation) || "DeleteTable".equals(operation))) {
+					this.writeCounter.forgetKeySchema(parse(body).path("TableName").asString());
+				}
+				WireReplies.relay(exchange, response, response.body());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Proxy could not serve a request [path={}]", exchange.getRequestURI(), ex);
+			WireReplies.proxyFailure(exchange, ex);
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private void injectFault(HttpExchange exchange, Fault fault, FaultPlan plan) throws IOException {
+		switch (fault) {
+			case CONNECTION_RESET -> exchange.close();
+			case THROTTLE -> WireReplies.throttle(exchange);
+			case SERVER_ERROR -> WireReplies.serverError(exchange, plan.serverErrorStatus());
+			default -> throw new IllegalStateException("Unexpected fault " + fault);
+		}
+	}
+
+	private void handleBatchWrite(HttpExchange exchange, byte[] body, @Nullable FaultDice dice)
+			throws IOException, InterruptedException {
+		JsonNode request = parse(body);
+		if (!(request instanceof ObjectNode requestObject)) {
+			HttpResponse<byte[]> response = forward(exchange, body);
+			WireReplies.relay(exchange, response, response.body());
+			return;
+		}
+		BatchWriteSplit split = BatchWriteSplit.of(requestObject, (dice != null) ? dice::withhold : () -> false);
+		if (split.withheldCount() > 0) {
+			this.faultsInjected.incrementAndGet();
+			this.unprocessedReturned.addAndGet(split.withheldCount());
+			logger.debug("Withholding write requests [withheld={}, forwarded={}]", split.withheldCount(),
+					split.forwarded().size());
+		}
+		if (split.forwarded().isEmpty()) {
+			ObjectNode reply = this.mapper.createObjectNode();
+			split.mergeInto(reply);
+			WireReplies.json(exchange, 200, this.mapper.writeValueAsBytes(reply));
+			return;
+		}
+		byte[] forwardBody = (split.withheldCount() == 0) ? body : this.mapper.writeValueAsBytes(split.forwardBody());
+		HttpResponse<byte[]> response = forward(exchange, forwardBody);
+		if (response.statusCode() != 200) {
+			WireReplies.relay(exchange, response, response.body());
+			return;
+		}
+		JsonNode reply = parse(response.body());
+		List<TableWrite> upstreamUnprocessed = BatchWriteSplit.unprocessedOf(reply);
+		this.unprocessedReturned.addAndGet(upstreamUnprocessed.size());
+		count(split.forwarded(), upstreamUnprocessed, exchange.getRequestHeaders());
+		if (split.withheldCount() > 0 && reply instanceof ObjectNode replyObject) {
+			split.mergeInto(replyObject);
+			WireReplies.relay(exchange, response, this.mapper.writeValueAsBytes(replyObject));
+		}
+		else {
+			WireReplies.relay(exchange, response, response.body());
+		}
+	}
+
+	private void count(List<TableWrite> forwarded, List<TableWrite> notWritten, Map<String, List<String>> headers) {
+		Function<String, List<String>> keyAttributes = (table) -> this.upstream.keyAttributes(table, headers);
+		try {
+			this.writeCounter.record(this.writeCounter.without(forwarded, notWritten, keyAttributes), keyAttributes);
+		}
+		catch (IllegalStateException ex) {
+			// not an injected fault: the counts are now wrong, and the test that reads them should know why
+			logger.warn("Could not count forwarded writes [writes={}]: {}", forwarded.size(), ex.getMessage());
+		}
+	}
+
+	private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+		return this.upstream.send(exchange.getRequestMethod(), exchange.getRequestURI(),
+				exchange.getRequestHeaders(), body);
+	}
+
+	private JsonNode parse(byte[] body) {
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return this.mapper.missingNode();
+		}
+	}
+
+}
