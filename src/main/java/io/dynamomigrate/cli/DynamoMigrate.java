@@ -28,7 +28,8 @@ public final class DynamoMigrate {
 		return commandLine().execute(args);
 	}
 
-	static CommandLine commandLine() {
+	/** The configured command line, for embedding and tests. */
+	public static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new DynamoMigrate());
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
 			PrintWriter err = cmd.getErr();

@@ -133,7 +133,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 						+ "the run when capacity is available, or lower the write rate.");
 			}
 			unprocessedRetries += unprocessed.size();
-			Duration delay = backoff.computeDelay(attempt + 1);
+			// the SDK numbers attempts from 1 (the first call, which waits 0); retry n is attempt n + 1
+			Duration delay = backoff.computeDelay(attempt + 2);
 			sleeper.sleep(delay);
 			pending.clear();
 			pending.addAll(unprocessed);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -30,7 +31,8 @@ public final class DynamoDbClients {
 	 * A client for the target.
 	 * @param endpoint an endpoint URL, or null for AWS
 	 * @param region a region, or null for the default region chain (or {@value #LOCAL_REGION} with an endpoint)
-	 * @param localCredentials whether to use placeholder credentials (for a local endpoint)
+	 * @param localCredentials whether placeholder credentials may be used when the default chain has none (for
+	 * endpoints on this machine, which do not check them)
 	 * @param maxConnections HTTP connections the client may open
 	 */
 	public static DynamoDbClient create(@Nullable URI endpoint, @Nullable String region, boolean localCredentials,
@@ -49,9 +51,18 @@ public final class DynamoDbClients {
 		else if (endpoint != null) {
 			builder.region(Region.of(LOCAL_REGION));
 		}
-		builder.credentialsProvider(localCredentials ? localCredentials() : DefaultCredentialsProvider.builder()
-			.build());
+		DefaultCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
+		builder.credentialsProvider(localCredentials ? AwsCredentialsProviderChain.builder()
+			.credentialsProviders(defaultChain, localCredentials())
+			.build() : defaultChain);
 		return builder.build();
+	}
+
+	/** Whether an endpoint is on this machine (localhost or a loopback address). */
+	public static boolean isLoopback(URI endpoint) {
+		String host = endpoint.getHost();
+		return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+				|| host.equals("::1"));
 	}
 
 	/** Placeholder credentials for endpoints that do not check them (dynalite). */

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The DynamoDB a command talks to, resolved once: the command line's {@code --endpoint-url} wins, then
  * {@code --local}, then the mapping's {@code dynamodb.endpoint} ({@code local} or a URL); with none of them, AWS with
  * the default credential and region chains. The local endpoint is used only when asked for, never as a fallback.
+ * For endpoints on this machine, placeholder credentials are used when the default chain has none.
  * Owns the client and, for the local endpoint, the dynalite process; {@link #close()} stops both. Thread-safe.
  */
 public final class DynamoDbTarget implements AutoCloseable {
@@ -45,8 +46,9 @@ public final class DynamoDbTarget implements AutoCloseable {
 		String effectiveRegion = region != null ? region : mapping.region();
 		if (endpointUrl != null) {
 			URI endpoint = URI.create(endpointUrl);
-			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion, false, maxConnections), null,
-					endpoint.toString(), regionText(effectiveRegion, true));
+			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion,
+					DynamoDbClients.isLoopback(endpoint), maxConnections), null, endpoint.toString(),
+					regionText(effectiveRegion, true));
 		}
 		if (local || DynamoDbSpec.LOCAL.equals(mapping.endpoint())) {
 			LocalDynamoDb server = LocalDynamoDb.start(localDataDirectory);
@@ -63,8 +65,9 @@ public final class DynamoDbTarget implements AutoCloseable {
 		}
 		if (mapping.endpoint() != null) {
 			URI endpoint = URI.create(mapping.endpoint());
-			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion, false, maxConnections), null,
-					endpoint.toString(), regionText(effectiveRegion, true));
+			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion,
+					DynamoDbClients.isLoopback(endpoint), maxConnections), null, endpoint.toString(),
+					regionText(effectiveRegion, true));
 		}
 		DynamoDbClient client = DynamoDbClients.create(null, effectiveRegion, false, maxConnections);
 		return new DynamoDbTarget(client, null, "AWS DynamoDB",

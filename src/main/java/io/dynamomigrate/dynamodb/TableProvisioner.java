@@ -1,5 +1,6 @@
 package io.dynamomigrate.dynamodb;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Makes sure the target tables exist as the mapping declares them: creates a missing table (key schema, GSIs,
@@ -49,9 +52,34 @@ public final class TableProvisioner {
 			return false;
 		}
 		client.createTable(createRequest(table));
-		client.waiter().waitUntilTableExists((b) -> b.tableName(table.name()));
+		waitUntilActive(table.name());
 		logger.debug("Created table [table={}]", table.name());
 		return true;
+	}
+
+	/**
+	 * Polls DescribeTable until the table and its indexes are ACTIVE: every 50 ms at first, backing off to 2 s, for
+	 * at most 10 minutes. (The SDK's waiter polls every 20 s, which dominates a run against a local endpoint.)
+	 */
+	private void waitUntilActive(String name) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		long delay = 50;
+		while (System.nanoTime() < deadline) {
+			TableDescription table = describe(name);
+			if (table != null && table.tableStatus() == TableStatus.ACTIVE
+					&& table.globalSecondaryIndexes().stream().allMatch((i) -> i.indexStatus() == IndexStatus.ACTIVE)) {
+				return;
+			}
+			try {
+				Thread.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for table " + name, ex);
+			}
+			delay = Math.min(2000, delay * 2);
+		}
+		throw new IllegalStateException("Table " + name + " did not become ACTIVE within 10 minutes.");
 	}
 
 	private @Nullable TableDescription describe(String name) {

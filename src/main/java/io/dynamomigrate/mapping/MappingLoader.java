@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a mapping file into a {@link MappingSpec}, collecting every problem (with file:line:column and a fix)
@@ -120,9 +122,28 @@ public final class MappingLoader {
 					"Check indentation and quoting near this position; quote values that contain `: ` or `#`.");
 			return null;
 		}
+		catch (ReaderException ex) { // a character YAML does not allow (control characters)
+			problems.add(position(content, ex.getPosition()), ProblemCode.YAML_SYNTAX,
+					"Not valid YAML: the character " + String.format("U+%04X", ex.getCodePoint())
+							+ " is not allowed.", "Remove the character or write it as an escape in a quoted value.");
+			return null;
+		}
+		catch (YAMLException ex) { // limits without a position: too many aliases, too deep nesting
+			problems.add(Location.NONE, ProblemCode.YAML_SYNTAX, "Not valid YAML: " + ex.getMessage() + ".",
+					"Write the values out instead of using many aliases (*name) or deeply nested lists and maps.");
+			return null;
+		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The line and column of a code point offset in the content. */
+	private static Location position(String content, int codePointOffset) {
+		int end = content.offsetByCodePoints(0, Math.min(codePointOffset, content.codePointCount(0, content.length())));
+		int lineStart = content.lastIndexOf('\n', end - 1) + 1;
+		int line = (int) content.substring(0, end).chars().filter((c) -> c == '\n').count() + 1;
+		return new Location(line, content.codePointCount(lineStart, end) + 1);
 	}
 
 	static String checksum(String content) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -61,20 +62,33 @@ final class MappingValidator {
 			}
 			source(item.source());
 			attributes(item.attributes(), "item " + item.name());
+			Set<String> embedNames = new HashSet<>();
 			for (EmbedSpec embed : item.embeds()) {
 				embed(embed, item);
+				if (!embedNames.add(embed.name())) {
+					problems.add(embed.location(), ProblemCode.DUPLICATE_NAME, "Item `" + item.name()
+							+ "` has two embeddings named `" + embed.name() + "`.", "Give each embedding its own name.");
+				}
 			}
 			TableSpec table = tables.get(item.table());
 			if (table == null) {
 				problems.add(where(item), ProblemCode.UNKNOWN_REFERENCE, "Item `" + item.name()
 						+ "` writes to the table `" + item.table() + "`, which `tables` does not define.",
-						tables.isEmpty() ? "Define the table under `tables`."
-								: YamlNodes.suggestion(item.table(), tables.keySet()));
+						tableSuggestion(item.table(), tables.keySet()));
 			}
 			else {
 				keys(item, table);
 			}
 		}
+	}
+
+	private static String tableSuggestion(String table, Set<String> tables) {
+		if (tables.isEmpty()) {
+			return "Define the table under `tables`.";
+		}
+		String suggestion = YamlNodes.suggestion(table, tables);
+		return suggestion.startsWith("Did you mean") ? suggestion
+				: "Use one of the tables defined under `tables`: " + String.join(", ", new TreeSet<>(tables)) + ".";
 	}
 
 	private void endpoint(DynamoDbSpec dynamodb) {
@@ -209,10 +223,20 @@ final class MappingValidator {
 			}
 			return;
 		}
+		if (!key.type().isKeyType()) {
+			return; // the table's key type is reported where it is declared
+		}
 		if (attribute.type() != null && attribute.type() != key.type()) {
 			problems.add(where(attribute), ProblemCode.KEY_MISMATCH, "`" + key.name() + "` is the " + role
 					+ " of type " + key.type() + ", but item `" + item.name() + "` declares it as "
 					+ attribute.type() + ".", "Declare `type: " + key.type() + "` or remove the type.");
+		}
+		else if (attribute.type() == null && !attribute.value().isSingleColumn() && key.type() != AttributeType.S) {
+			// text and several columns make a string (S); only a single column passes its own type through
+			problems.add(where(attribute), ProblemCode.KEY_MISMATCH, "`" + key.name() + "` is the " + role
+					+ " of type " + key.type() + ", but item `" + item.name() + "` makes it a string from \""
+					+ attribute.value().source() + "\".", "Declare `type: " + key.type()
+							+ "` (the text must then be a " + key.type() + " value), or use a single ${column}.");
 		}
 	}
 

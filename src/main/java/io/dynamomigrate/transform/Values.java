@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Values {
 
 	private static final DateTimeFormatter UTC_TIMESTAMP = DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]'Z'", Locale.ROOT);
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
 
 	private Values() {
 	}

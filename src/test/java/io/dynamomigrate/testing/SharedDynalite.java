@@ -1,0 +1,45 @@
+package io.dynamomigrate.testing;
+
+import java.net.URI;
+
+import io.dynamomigrate.dynamodb.DynamoDbClients;
+import io.dynamomigrate.dynamodb.LocalDynamoDb;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One in-memory dynalite server per test JVM, started on first use on a free port and stopped when the JVM exits.
+ * Tests that need a clean slate delete their tables ({@link #deleteAllTables()}).
+ */
+public final class SharedDynalite {
+
+	private static LocalDynamoDb server;
+
+	private SharedDynalite() {
+	}
+
+	/** The endpoint of the shared server. */
+	public static synchronized URI endpoint() {
+		if (server == null) {
+			server = LocalDynamoDb.start(null);
+			LocalDynamoDb started = server;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "dynalite-stop"));
+		}
+		return server.endpoint();
+	}
+
+	/** A new client of the shared server; close it after use. */
+	public static DynamoDbClient client() {
+		return DynamoDbClients.create(endpoint(), DynamoDbClients.LOCAL_REGION, true, 8);
+	}
+
+	/** Deletes every table of the shared server. */
+	public static void deleteAllTables() {
+		try (DynamoDbClient client = client()) {
+			for (String table : client.listTables().tableNames()) {
+				client.deleteTable((b) -> b.tableName(table));
+				client.waiter().waitUntilTableNotExists((b) -> b.tableName(table));
+			}
+		}
+	}
+
+}
