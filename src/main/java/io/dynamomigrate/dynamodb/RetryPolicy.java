@@ -22,6 +22,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 		if (maxAttempts < 0) {
 			throw new IllegalArgumentException("maxAttempts must not be negative");
 		}
+		if (baseDelay.toMillis() < 1 || maxDelay.compareTo(baseDelay) < 0) {
+			throw new IllegalArgumentException("baseDelay must be at least 1 ms and maxDelay at least baseDelay");
+		}
 	}
 
 	BackoffStrategy backoff() {

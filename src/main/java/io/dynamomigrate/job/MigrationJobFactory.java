@@ -42,20 +42,28 @@ public final class MigrationJobFactory {
 
 	private final DataSource source;
 
-	private final DynamoDbClient client;
+	private final StepWriterFactory writers;
 
-	private final RetryPolicy retryPolicy;
-
-	private final Sleeper sleeper;
-
+	/** A factory of jobs that write to DynamoDB with {@link BatchWriteItemWriter}. */
 	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DataSource source, DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper) {
+		this(jobRepository, transactionManager, source, dynamoDbWriters(client, retryPolicy, sleeper));
+	}
+
+	/** A factory of jobs whose steps write with the given writers. */
+	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DataSource source, StepWriterFactory writers) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.source = source;
-		this.client = client;
-		this.retryPolicy = retryPolicy;
-		this.sleeper = sleeper;
+		this.writers = writers;
+	}
+
+	/** Writers that put items into DynamoDB. */
+	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy,
+			Sleeper sleeper) {
+		return (item, table, rejects) -> new BatchWriteItemWriter(client, table.name(), item.onDuplicateKey(),
+				retryPolicy, sleeper, rejects);
 	}
 
 	/** The job for a mapping, with rejects going to the given file. */
@@ -80,8 +88,7 @@ public final class MigrationJobFactory {
 			.reader(new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(),
 					item.chunkSize()))
 			.processor(new MappingItemProcessor(new ItemMapper(item, table)))
-			.writer(new BatchWriteItemWriter(client, table.name(), item.onDuplicateKey(), retryPolicy, sleeper,
-					rejects))
+			.writer(writers.writer(item, table, rejects))
 			.faultTolerant()
 			.skipPolicy((throwable, skipCount) -> throwable instanceof RecordRejectedException)
 			.skipListener(new SkipListener<SourceRecord, MappedItem>() {

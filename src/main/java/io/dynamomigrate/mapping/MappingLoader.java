@@ -376,8 +376,9 @@ public final class MappingLoader {
 			String text = yaml.required(fields, "value", node, "Attribute " + name);
 			Template value = templates.parse(text == null ? "" : text,
 					YamlNodes.location(valueNode == null ? node : valueNode), problems);
+			// an unknown type is reported and then left out, so that key checks do not report a made-up type
 			AttributeType type = fields.containsKey("type")
-					? yaml.choice(fields.get("type"), "type", AttributeType.class, AttributeType.S) : null;
+					? yaml.choice(fields.get("type"), "type", AttributeType.class, null) : null;
 			NullPolicy onNull = yaml.choice(fields.get("onNull"), "onNull", NullPolicy.class, NullPolicy.OMIT);
 			String defaultValue = yaml.text(fields.get("default"), "default");
 			return new AttributeSpec(name, value, type, onNull, defaultValue);

@@ -50,15 +50,24 @@ record BatchWriteSplit(ObjectNode forwardBody, List<TableWrite> forwarded, Objec
 		return new BatchWriteSplit(forwardBody, List.copyOf(forwarded), withheld, withheldCount);
 	}
 
+	/** The write requests of a {@code BatchWriteItem} request, in request order. */
+	static List<TableWrite> requestsOf(JsonNode request) {
+		return writesIn(request.path(REQUEST_ITEMS));
+	}
+
 	/** The write requests in a {@code BatchWriteItem} response's {@code UnprocessedItems}. */
 	static List<TableWrite> unprocessedOf(JsonNode response) {
-		List<TableWrite> unprocessed = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> table : response.path(UNPROCESSED_ITEMS).properties()) {
+		return writesIn(response.path(UNPROCESSED_ITEMS));
+	}
+
+	private static List<TableWrite> writesIn(JsonNode byTable) {
+		List<TableWrite> writes = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> table : byTable.properties()) {
 			for (JsonNode writeRequest : table.getValue()) {
-				unprocessed.add(new TableWrite(table.getKey(), writeRequest));
+				writes.add(new TableWrite(table.getKey(), writeRequest));
 			}
 		}
-		return unprocessed;
+		return writes;
 	}
 
 	/** Appends the withheld requests to {@code response}'s {@code UnprocessedItems}. */

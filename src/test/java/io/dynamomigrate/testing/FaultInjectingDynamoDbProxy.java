@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
  * body returned, so the SDK's checksum validation passes also when the body was changed.
  * <p>
  * It also counts, per table and canonical primary key, every write request that the upstream accepted
- * (forwarded and not returned unprocessed by the upstream), so that restart tests can measure rework.
+ * (forwarded and not returned unprocessed by the upstream), so that restart tests can measure rework, and keeps
+ * {@link CallStats} of every {@code BatchWriteItem} call, so that tests can check the API's limits per request.
  * <p>
  * Thread-safe: requests are served by a small pool and the plan can be changed while running. Injected
  * faults are logged at DEBUG only.
@@ -74,6 +77,8 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 	private final AtomicLong unprocessedReturned = new AtomicLong();
 
 	private final AtomicLong faultsInjected = new AtomicLong();
+
+	private final ConcurrentLinkedQueue<CallStats> callStats = new ConcurrentLinkedQueue<>();
 
 	private FaultInjectingDynamoDbProxy(URI upstream, FaultPlan plan) throws IOException {
 		this.executor = Executors.newFixedThreadPool(8, (task) -> {
@@ -149,8 +154,24 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		return this.faultsInjected.get();
 	}
 
-	/** Sets every counter to zero and forgets the cached key schemas. */
+	/** One entry per {@code BatchWriteItem} call received, in the order the calls were answered; a copy. */
+	public List<CallStats> callStats() {
+		return List.copyOf(this.callStats);
+	}
+
+	/** The most write requests one {@code BatchWriteItem} call held, or 0 when there was none. */
+	public int maxItemsPerCall() {
+		return this.callStats.stream().mapToInt(CallStats::writeRequests).max().orElse(0);
+	}
+
+	/** The largest {@code BatchWriteItem} request body received in bytes, or 0 when there was none. */
+	public long maxRequestBytes() {
+		return this.callStats.stream().mapToLong(CallStats::requestBytes).max().orElse(0);
+	}
+
+	/** Sets every counter to zero, forgets the call statistics and the cached key schemas. */
 	public void resetCounters() {
+		this.callStats.clear();
 		this.writeCounter.reset();
 		this.batchWriteCalls.set(0);
 		this.unprocessedReturned.set(0);
@@ -172,7 +193,9 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 					? target.substring(TARGET_PREFIX.length()) : String.valueOf(target);
 			FaultDice dice = this.dice.get();
 			boolean inScope = dice.plan().appliesTo(operation);
-			if (FaultPlan.BATCH_WRITE_ITEM.equals(operation)) {
+			boolean batchWrite = FaultPlan.BATCH_WRITE_ITEM.equals(operation);
+			JsonNode request = batchWrite ? parse(body) : null;
+			if (batchWrite) {
 				this.batchWriteCalls.incrementAndGet();
 			}
 			if (inScope && !dice.plan().delay().isZero()) {
@@ -182,10 +205,13 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 			if (fault != Fault.NONE) {
 				this.faultsInjected.incrementAndGet();
 				logger.debug("Injecting fault [operation={}, fault={}]", operation, fault);
+				if (request != null) {
+					recordCall(request, body.length, 0, true, exchange.getRequestHeaders());
+				}
 				injectFault(exchange, fault, dice.plan());
 			}
-			else if (FaultPlan.BATCH_WRITE_ITEM.equals(operation)) {
-				handleBatchWrite(exchange, body, inScope ? dice : null);
+			else if (request != null) {
+				handleBatchWrite(exchange, request, body, inScope ? dice : null);
 			}
 			else {
 				HttpResponse<byte[]> response = forward(exchange, body);
@@ -217,11 +243,12 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		}
 	}
 
-	private void handleBatchWrite(HttpExchange exchange, byte[] body, @Nullable FaultDice dice)
+	/** Serves a {@code BatchWriteItem} call, recording its {@link CallStats} before replying. */
+	private void handleBatchWrite(HttpExchange exchange, JsonNode request, byte[] body, @Nullable FaultDice dice)
 			throws IOException, InterruptedException {
-		JsonNode request = parse(body);
 		if (!(request instanceof ObjectNode requestObject)) {
 			HttpResponse<byte[]> response = forward(exchange, body);
+			recordCall(request, body.length, 0, false, exchange.getRequestHeaders());
 			WireReplies.relay(exchange, response, response.body());
 			return;
 		}
@@ -235,12 +262,14 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		if (split.forwarded().isEmpty()) {
 			ObjectNode reply = this.mapper.createObjectNode();
 			split.mergeInto(reply);
+			recordCall(request, body.length, split.withheldCount(), false, exchange.getRequestHeaders());
 			WireReplies.json(exchange, 200, this.mapper.writeValueAsBytes(reply));
 			return;
 		}
 		byte[] forwardBody = (split.withheldCount() == 0) ? body : this.mapper.writeValueAsBytes(split.forwardBody());
 		HttpResponse<byte[]> response = forward(exchange, forwardBody);
 		if (response.statusCode() != 200) {
+			recordCall(request, body.length, 0, false, exchange.getRequestHeaders());
 			WireReplies.relay(exchange, response, response.body());
 			return;
 		}
@@ -248,6 +277,8 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		List<TableWrite> upstreamUnprocessed = BatchWriteSplit.unprocessedOf(reply);
 		this.unprocessedReturned.addAndGet(upstreamUnprocessed.size());
 		count(split.forwarded(), upstreamUnprocessed, exchange.getRequestHeaders());
+		recordCall(request, body.length, split.withheldCount() + upstreamUnprocessed.size(), false,
+				exchange.getRequestHeaders());
 		if (split.withheldCount() > 0 && reply instanceof ObjectNode replyObject) {
 			split.mergeInto(replyObject);
 			WireReplies.relay(exchange, response, this.mapper.writeValueAsBytes(replyObject));
@@ -255,6 +286,22 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		else {
 			WireReplies.relay(exchange, response, response.body());
 		}
+	}
+
+	private void recordCall(JsonNode request, int requestBytes, int unprocessed, boolean faultInjected,
+			Map<String, List<String>> headers) {
+		List<TableWrite> writes = BatchWriteSplit.requestsOf(request);
+		List<String> keys = new ArrayList<>(writes.size());
+		try {
+			for (TableWrite write : writes) {
+				keys.add(this.writeCounter.canonicalKey(write,
+						(table) -> this.upstream.keyAttributes(table, headers)));
+			}
+		}
+		catch (IllegalStateException ex) {
+			keys.clear();
+		}
+		this.callStats.add(new CallStats(writes.size(), requestBytes, unprocessed, faultInjected, keys));
 	}
 
 	private void count(List<TableWrite> forwarded, List<TableWrite> notWritten, Map<String, List<String>> headers) {

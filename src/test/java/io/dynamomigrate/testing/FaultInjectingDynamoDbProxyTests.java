@@ -1,13 +1,7 @@
 package io.dynamomigrate.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +11,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FaultInjectingDynamoDbProxyTests {
-
-	private static Process dynalite;
 
 	private static URI dynaliteEndpoint;
 
@@ -58,41 +48,9 @@ class FaultInjectingDynamoDbProxyTests {
 	private DynamoDbClient client;
 
 	@BeforeAll
-	static void startDynalite() throws Exception {
-		Path cli = Path.of(System.getProperty("dynalite.home", "target/dynalite"), "node_modules", "dynalite",
-				"cli.js");
-		assumeTrue(Files.isRegularFile(cli), "dynalite is not installed at " + cli.toAbsolutePath()
-				+ "; build without -Ddynalite.skip=true or set -Ddynalite.home");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		dynalite = new ProcessBuilder("node", cli.toString(), "--port", Integer.toString(port), "--createTableMs",
-				"0", "--deleteTableMs", "0")
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		dynaliteEndpoint = URI.create("http://127.0.0.1:" + port);
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-				return;
-			}
-			catch (IOException ex) {
-				if (!dynalite.isAlive() || System.nanoTime() > deadline) {
-					throw new IllegalStateException("dynalite did not start on port " + port, ex);
-				}
-				Thread.sleep(100);
-			}
-		}
-	}
-
-	@AfterAll
-	static void stopDynalite() {
-		if (dynalite != null) {
-			dynalite.destroy();
-		}
+	static void useSharedDynalite() {
+		// a missing local endpoint fails here (LocalEndpointUnavailableException); it is never skipped
+		dynaliteEndpoint = SharedDynalite.endpoint();
 	}
 
 	@AfterEach
@@ -263,6 +221,33 @@ class FaultInjectingDynamoDbProxyTests {
 		this.proxy.resetCounters();
 		assertThat(this.proxy.writesPerKey(table)).isEmpty();
 		assertThat(this.proxy.batchWriteCalls()).isZero();
+	}
+
+	@Test
+	void callStats_recordEveryBatchWriteWithItsSizeKeysAndOutcome() {
+		start(FaultPlan.builder().alwaysUnprocessed(true).build());
+		String table = createTable();
+		this.client.batchWriteItem((batch) -> batch.requestItems(Map.of(table, List.of(put(1), put(2)))));
+		this.proxy.plan(FaultPlan.builder().throttleRate(1.0).build());
+		assertThatExceptionOfType(ProvisionedThroughputExceededException.class)
+			.isThrownBy(() -> this.client.batchWriteItem((batch) -> batch.requestItems(Map.of(table, List.of(put(3))))));
+		this.proxy.plan(FaultPlan.none());
+		this.client.batchWriteItem((batch) -> batch
+			.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
+
+		List<CallStats> calls = this.proxy.callStats();
+		assertThat(calls).extracting(CallStats::writeRequests).containsExactly(2, 1, 25);
+		assertThat(calls).extracting(CallStats::unprocessedReturned).containsExactly(2, 0, 0);
+		assertThat(calls).extracting(CallStats::faultInjected).containsExactly(false, true, false);
+		assertThat(calls.get(0).keys()).containsExactly("{\"pk\":{\"S\":\"ARTIST#1\"},\"sk\":{\"N\":\"1\"}}",
+				"{\"pk\":{\"S\":\"ARTIST#2\"},\"sk\":{\"N\":\"2\"}}");
+		assertThat(calls.get(2).keys()).hasSize(25).doesNotHaveDuplicates();
+		assertThat(calls).allSatisfy((call) -> assertThat(call.requestBytes()).isPositive());
+		assertThat(this.proxy.maxItemsPerCall()).isEqualTo(25);
+		assertThat(this.proxy.maxRequestBytes()).isEqualTo(calls.get(2).requestBytes());
+		this.proxy.resetCounters();
+		assertThat(this.proxy.callStats()).isEmpty();
+		assertThat(this.proxy.maxItemsPerCall()).isZero();
 	}
 
 	@Test

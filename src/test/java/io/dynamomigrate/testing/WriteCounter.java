@@ -104,7 +104,8 @@ final class WriteCounter {
 		this.keyAttributes.clear();
 	}
 
-	private String canonicalKey(TableWrite write, Function<String, List<String>> keyAttributesLoader) {
+	/** The canonical primary key of one write request. */
+	String canonicalKey(TableWrite write, Function<String, List<String>> keyAttributesLoader) {
 		List<String> names = this.keyAttributes.get(write.table());
 		if (names == null) {
 			names = keyAttributesLoader.apply(write.table());
