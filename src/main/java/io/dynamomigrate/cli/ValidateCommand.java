@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.mapping.InvalidMappingException;
-import io.dynamomigrate.mapping.MappingProblem;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.Problems;
 import io.dynamomigrate.source.jdbc.JdbcSources;
@@ -63,13 +62,14 @@ final class ValidateCommand implements Callable<Integer> {
 				return ExitCodes.INVALID;
 			}
 		}
-		out.printf("%s is valid: %d tables, %d item definitions%s.%n", mapping, loaded.tables().size(),
-				loaded.items().size(), offline ? " (not checked against the source)" : ", columns checked");
+		out.printf("%s is valid: %s, %s%s.%n", mapping, count(loaded.tables().size(), "table"),
+				count(loaded.items().size(), "item definition"),
+				offline ? " (not checked against the source)" : ", columns checked");
 		return ExitCodes.SUCCESS;
 	}
 
-	static String describe(MappingProblem problem) {
-		return problem.toString();
+	private static String count(int n, String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
 	}
 
 }

@@ -75,7 +75,7 @@ public final class SourceSchemaCheck {
 
 	private static void column(String column, Set<String> columns, String source, Location at, Problems problems,
 			String what) {
-		if (!columns.contains(column.toLowerCase())) {
+		if (!columns.contains(column.toLowerCase(java.util.Locale.ROOT))) {
 			problems.add(at, ProblemCode.UNKNOWN_REFERENCE, "The " + what + " `" + column + "` does not exist in "
 					+ source + ".", "Use one of: " + String.join(", ", columns) + ".");
 		}
@@ -86,7 +86,7 @@ public final class SourceSchemaCheck {
 			ResultSetMetaData meta = statement.executeQuery(sql).getMetaData();
 			Set<String> columns = new TreeSet<>();
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				columns.add(meta.getColumnLabel(i).toLowerCase());
+				columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
 			}
 			return columns;
 		}
