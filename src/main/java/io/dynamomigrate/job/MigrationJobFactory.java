@@ -66,14 +66,19 @@ public final class MigrationJobFactory {
 				retryPolicy, sleeper, rejects);
 	}
 
-	/** The job for a mapping, with rejects going to the given file. */
+	/** The job for a mapping, named after it, with rejects going to the given file. */
 	public Job create(MappingSpec mapping, RejectsFile rejects) {
+		return create(mapping.name(), mapping, rejects);
+	}
+
+	/** The job for a mapping with the given name (e.g. a dry run's), with rejects going to the given file. */
+	public Job create(String jobName, MappingSpec mapping, RejectsFile rejects) {
 		SimpleJobBuilder job = null;
 		for (ItemSpec item : mapping.items()) {
 			TableSpec table = mapping.table(item.table())
 				.orElseThrow(() -> new IllegalArgumentException("No table " + item.table()));
 			Step step = step(item, table, rejects.forStep(item.name()));
-			job = job == null ? new JobBuilder(mapping.name(), jobRepository).start(step) : job.next(step);
+			job = job == null ? new JobBuilder(jobName, jobRepository).start(step) : job.next(step);
 		}
 		if (job == null) {
 			throw new IllegalArgumentException("A mapping needs at least one item definition");

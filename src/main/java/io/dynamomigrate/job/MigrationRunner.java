@@ -67,27 +67,42 @@ public final class MigrationRunner {
 	}
 
 	/** Runs the mapping to the end (or failure) and returns its summary. */
-	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory)
-			throws Exception {
+	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory) {
 		TableProvisioner provisioner = new TableProvisioner(target.client());
 		for (TableSpec table : mapping.tables()) {
 			provisioner.ensure(table);
 		}
-		try (RejectsFile rejects = new RejectsFile(stateDirectory.resolve("rejects"), mapping.name())) {
+		return execute(mapping.name(), mapping, source,
+				MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper), target.description(),
+				target.region(), stateDirectory);
+	}
+
+	/**
+	 * Runs a new execution of a job built from the mapping with the given writers (a run writes to DynamoDB, a dry
+	 * run validates) and returns its summary.
+	 * @param jobName the job's name in the repository
+	 * @param endpoint what the summary names as the target
+	 * @param region the target's region, for the summary
+	 */
+	public RunSummary execute(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
+			String endpoint, String region, Path stateDirectory) {
+		try (RejectsFile rejects = new RejectsFile(stateDirectory.resolve("rejects"), jobName)) {
 			Job job = withRejectsFileNaming(
-					new MigrationJobFactory(jobRepository, transactionManager, source, target.client(), retryPolicy,
-							sleeper)
-						.create(mapping, rejects),
+					new MigrationJobFactory(jobRepository, transactionManager, source, writers).create(jobName,
+							mapping, rejects),
 					rejects);
 			JobParameters parameters = new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
 				.addLong(RUN_ID, System.currentTimeMillis())
 				.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false)
 				.toJobParameters();
 			JobExecution execution = jobOperator.start(job, parameters);
-			return summary(mapping, execution, target, rejects);
+			return summary(mapping, execution, endpoint, region, rejects);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot start the job " + jobName + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -103,7 +118,7 @@ public final class MigrationRunner {
 		return job;
 	}
 
-	static RunSummary summary(MappingSpec mapping, JobExecution execution, DynamoDbTarget target,
+	static RunSummary summary(MappingSpec mapping, JobExecution execution, String endpoint, String region,
 			RejectsFile rejects) {
 		Map<String, Map<String, Long>> reasons = rejects.counts();
 		List<StepSummary> steps = new ArrayList<>();
@@ -128,7 +143,7 @@ public final class MigrationRunner {
 		int exitCode = execution.getStatus() == BatchStatus.COMPLETED
 				? (rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.SUCCESS) : ExitCodes.FAILED;
 		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode,
-				target.description(), target.region(), steps,
+				endpoint, region, steps,
 				elapsed(execution.getStartTime(), execution.getEndTime()),
 				rejects.isEmpty() ? null : rejects.path().toString(), failure(execution));
 	}
