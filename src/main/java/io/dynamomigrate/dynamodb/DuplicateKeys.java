@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Resolves items of one chunk that share a primary key, which a {@code BatchWriteItem} request must not contain,
  * by the mapping's {@link DuplicateKeyPolicy}. Thread-safe.
  */
-final class DuplicateKeys {
+public final class DuplicateKeys {
 
 	private DuplicateKeys() {
 	}
@@ -26,10 +26,10 @@ final class DuplicateKeys {
 	 * The outcome: the items to write (in first-seen key order), the items dropped by the policy, and the items
 	 * rejected by it.
 	 */
-	record Resolution(List<MappedItem> toWrite, List<MappedItem> dropped, List<RecordRejectedException> rejected) {
+	public record Resolution(List<MappedItem> toWrite, List<MappedItem> dropped, List<RecordRejectedException> rejected) {
 	}
 
-	static Resolution resolve(List<? extends MappedItem> items, DuplicateKeyPolicy policy) {
+	public static Resolution resolve(List<? extends MappedItem> items, DuplicateKeyPolicy policy) {
 		Map<Map<String, AttributeValue>, List<MappedItem>> byKey = new LinkedHashMap<>();
 		for (MappedItem item : items) {
 			byKey.computeIfAbsent(item.key(), (k) -> new ArrayList<>(1)).add(item);

@@ -147,6 +147,16 @@ public final class TableProvisioner {
 	}
 
 	private static void check(TableSpec table, TableDescription existing) {
+		List<String> differences = keyDifferences(table, existing);
+		if (!differences.isEmpty()) {
+			throw new TableMismatchException("The existing table " + table.name() + " does not match the mapping: "
+					+ String.join("; ", differences) + ". Change the mapping to match the table, or write to a new "
+					+ "table name.");
+		}
+	}
+
+	/** How an existing table's primary key differs from the mapping's (empty when it matches). */
+	public static List<String> keyDifferences(TableSpec table, TableDescription existing) {
 		List<String> differences = new ArrayList<>();
 		Map<String, String> types = new LinkedHashMap<>();
 		existing.attributeDefinitions().forEach((d) -> types.put(d.attributeName(), d.attributeTypeAsString()));
@@ -162,11 +172,44 @@ public final class TableProvisioner {
 		}
 		compare("partition key", table.partitionKey(), hash, types, differences);
 		compare("sort key", table.sortKey(), range, types, differences);
-		if (!differences.isEmpty()) {
-			throw new TableMismatchException("The existing table " + table.name() + " does not match the mapping: "
-					+ String.join("; ", differences) + ". Change the mapping to match the table, or write to a new "
-					+ "table name.");
+		return differences;
+	}
+
+	/** How an existing table's global secondary indexes differ from the mapping's (empty when they match). */
+	public static List<String> indexDifferences(TableSpec table, TableDescription existing) {
+		List<String> differences = new ArrayList<>();
+		Map<String, String> types = new LinkedHashMap<>();
+		existing.attributeDefinitions().forEach((d) -> types.put(d.attributeName(), d.attributeTypeAsString()));
+		for (IndexSpec index : table.globalSecondaryIndexes()) {
+			var actual = existing.globalSecondaryIndexes()
+				.stream()
+				.filter((g) -> g.indexName().equals(index.name()))
+				.findFirst();
+			if (actual.isEmpty()) {
+				differences.add("the index " + index.name() + " does not exist on the table");
+				continue;
+			}
+			String hash = null;
+			String range = null;
+			for (KeySchemaElement element : actual.get().keySchema()) {
+				if (element.keyType() == KeyType.HASH) {
+					hash = element.attributeName();
+				}
+				else {
+					range = element.attributeName();
+				}
+			}
+			List<String> indexDifferences = new ArrayList<>();
+			compare("partition key", index.partitionKey(), hash, types, indexDifferences);
+			compare("sort key", index.sortKey(), range, types, indexDifferences);
+			indexDifferences.forEach((d) -> differences.add("index " + index.name() + ": " + d));
 		}
+		return differences;
+	}
+
+	/** The description of a table, or null when it does not exist. */
+	public @Nullable TableDescription describeOrNull(String name) {
+		return describe(name);
 	}
 
 	private static void compare(String role, @Nullable KeySpec expected, @Nullable String actualName,

@@ -1,0 +1,166 @@
+package io.dynamomigrate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.TargetInspector;
+import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.job.MigrationRunner;
+import io.dynamomigrate.mapping.InvalidMappingException;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.report.DryRunFindings;
+import io.dynamomigrate.report.DryRunReport;
+import io.dynamomigrate.report.DryRunReportBuilder;
+import io.dynamomigrate.report.DryRunWriter;
+import io.dynamomigrate.report.ReportFiles;
+import io.dynamomigrate.report.RunSummary;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dry-run}: reads and maps everything with the real readers and processors, writes nothing, creates nothing,
+ * and reports what a run would do.
+ */
+@Command(name = "dry-run", mixinStandardHelpOptions = true,
+		description = { "Read and map everything as a run would, write nothing and create nothing, and report: "
+				+ "rejects by reason with samples, item sizes, key collisions across the run, write units, estimated "
+				+ "duration and on-demand cost, hot partition keys, and checks against existing target tables "
+				+ "(read-only: DescribeTable and a sampled BatchGetItem).",
+				"The report is written as JSON and as a self-contained HTML page; the exit code tells the verdict." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:ready", "5:ready with warnings (see the report)",
+				"6:not ready (a blocking problem, or the estimated cost is over --max-estimated-cost)",
+				"1:the dry run itself failed", "2:the mapping is invalid or the command line is wrong" })
+final class DryRunCommand implements Callable<Integer> {
+
+	static final int READY_WITH_WARNINGS = 5;
+
+	static final int NOT_READY = 6;
+
+	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
+	Path mapping;
+
+	@Option(names = "--report", paramLabel = "DIR",
+			description = "Where to write the report (default: <state-dir>/reports).")
+	Path reportDirectory;
+
+	@Option(names = "--max-estimated-cost", paramLabel = "USD",
+			description = "Make the verdict NOT_READY when the estimated on-demand cost is higher.")
+	Double maxEstimatedCost;
+
+	@Option(names = "--price-per-million-writes", paramLabel = "USD", defaultValue = "0.625",
+			description = "On-demand price per million write request units (default: ${DEFAULT-VALUE}, the us-east-1 "
+					+ "standard-table list price published in November 2024).")
+	double pricePerMillion;
+
+	@Option(names = "--max-write-capacity", paramLabel = "WCU",
+			description = "Write units per second to estimate durations with (default: a provisioned table's write "
+					+ "capacity, or 1000 for on-demand tables).")
+	Double writeUnitsPerSecond;
+
+	@Option(names = "--no-target-check", negatable = false,
+			description = "Do not look at the target tables (no DynamoDB call at all).")
+	boolean noTargetCheck;
+
+	@Mixin
+	SourceOptions source;
+
+	@Mixin
+	TargetOptions target;
+
+	@Mixin
+	StateOptions state;
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		MappingSpec loaded;
+		try {
+			loaded = Mappings.load(mapping, source);
+		}
+		catch (InvalidMappingException ex) {
+			Mappings.print(ex, err);
+			return ExitCodes.INVALID;
+		}
+		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
+			if (dataSource == null) {
+				return ExitCodes.INVALID;
+			}
+			Files.createDirectories(state.stateDirectory);
+			Path work = Files.createTempDirectory(state.stateDirectory.toAbsolutePath(), "dry-run-");
+			RunSummary summary;
+			DryRunReport report;
+			try (DryRunFindings findings = new DryRunFindings(work.resolve("keys.mv"));
+					ConfigurableApplicationContext batch = state.startBatch()) {
+				out.printf("Dry run of %s: reading and mapping everything, writing nothing...%n", loaded.name());
+				out.flush();
+				MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
+						batch.getBean(JobRepository.class), batch.getBean(PlatformTransactionManager.class),
+						RetryPolicy.DEFAULT, Sleeper.SYSTEM);
+				summary = runner.execute(loaded.name() + "-dry-run", loaded, dataSource,
+						(item, table, rejects) -> new DryRunWriter(item.name(), table, item.onDuplicateKey(),
+								findings, rejects),
+						"none (dry run)", "-", state.stateDirectory);
+				Map<String, TargetInspector.Inspection> inspections = new LinkedHashMap<>();
+				String note = noTargetCheck ? "--no-target-check" : null;
+				if (!noTargetCheck) {
+					note = inspect(loaded, findings, inspections);
+				}
+				report = new DryRunReportBuilder(new DryRunReportBuilder.Pricing(pricePerMillion,
+						DryRunReportBuilder.Pricing.DEFAULT_BASIS, maxEstimatedCost), writeUnitsPerSecond)
+					.build(loaded, summary, findings, inspections, note);
+			}
+			finally {
+				Files.deleteIfExists(work.resolve("keys.mv"));
+				Files.deleteIfExists(work);
+			}
+			Path directory = reportDirectory != null ? reportDirectory : state.stateDirectory.resolve("reports");
+			Path html = ReportFiles.write(report, directory, loaded.name() + "-dry-run-" + summary.executionId());
+			out.printf("%s%n", report.verdictText());
+			report.findings().forEach((f) -> out.printf("  %s %s%n", f.severity(), f.message()));
+			out.printf("Report: %s (and .json)%n", html);
+			out.flush();
+			return switch (report.verdict()) {
+				case READY -> ExitCodes.SUCCESS;
+				case READY_WITH_WARNINGS -> READY_WITH_WARNINGS;
+				case NOT_READY -> NOT_READY;
+			};
+		}
+	}
+
+	private String inspect(MappingSpec loaded, DryRunFindings findings,
+			Map<String, TargetInspector.Inspection> inspections) {
+		try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, 4)) {
+			TargetInspector inspector = new TargetInspector(dynamodb.client());
+			for (TableSpec table : loaded.tables()) {
+				inspections.put(table.name(), inspector.inspect(table, findings.keySample(table.name())));
+			}
+			return "checked at " + dynamodb.description();
+		}
+		catch (RuntimeException ex) {
+			inspections.clear();
+			return "the target could not be reached: " + ex.getMessage();
+		}
+	}
+
+}

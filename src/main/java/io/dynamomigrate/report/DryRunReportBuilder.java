@@ -1,0 +1,239 @@
+package io.dynamomigrate.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.dynamomigrate.dynamodb.TargetInspector;
+import io.dynamomigrate.mapping.BillingMode;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.report.DryRunReport.Finding;
+import io.dynamomigrate.report.DryRunReport.RejectSample;
+import io.dynamomigrate.report.DryRunReport.SizeBucket;
+import io.dynamomigrate.report.DryRunReport.StepReport;
+import io.dynamomigrate.report.DryRunReport.TableReport;
+import io.dynamomigrate.report.DryRunReport.TargetCheck;
+import io.dynamomigrate.report.DryRunReport.Verdict;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a dry run's summary and findings into a {@link DryRunReport} with a verdict: NOT_READY when something would
+ * stop or spoil the run (an existing table whose key schema differs, a cost over {@code --max-estimated-cost}),
+ * READY_WITH_WARNINGS when data would be rejected, overwritten or unevenly loaded, READY otherwise. Thread-safe.
+ */
+public final class DryRunReportBuilder {
+
+	/** Write units per second assumed for on-demand tables when no budget is given. */
+	public static final double ON_DEMAND_DEFAULT_WCU = 1000;
+
+	/** A partition key carrying more than this share of a table's write units is reported as hot. */
+	static final double HOT_SHARE = 0.10;
+
+	private static final long[] BUCKETS = { 0, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144,
+			DryRunFindings.NEAR_LIMIT_BYTES, 400 * 1024 + 1 };
+
+	private final Pricing pricing;
+
+	private final @Nullable Double writeUnitsPerSecond;
+
+	/**
+	 * @param pricing the on-demand price and an optional cost ceiling
+	 * @param writeUnitsPerSecond the write budget to estimate durations with, or null for each table's own
+	 */
+	public DryRunReportBuilder(Pricing pricing, @Nullable Double writeUnitsPerSecond) {
+		this.pricing = pricing;
+		this.writeUnitsPerSecond = writeUnitsPerSecond;
+	}
+
+	/** Price per million write request units and an optional ceiling on the estimated cost. */
+	public record Pricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost) {
+
+		/** AWS list price for on-demand writes, standard table class, us-east-1. */
+		public static final double DEFAULT_PRICE = 0.625;
+
+		public static final String DEFAULT_BASIS = "AWS on-demand list price for the standard table class in us-east-1 "
+				+ "(USD 0.625 per million write request units, as published in November 2024); an estimate, not a quote";
+
+	}
+
+	public DryRunReport build(MappingSpec mapping, RunSummary summary, DryRunFindings findings,
+			Map<String, TargetInspector.Inspection> inspections, @Nullable String inspectionNote) {
+		List<Finding> blockers = new ArrayList<>();
+		List<Finding> warnings = new ArrayList<>();
+		Map<String, List<RejectSample>> samples = rejectSamples(summary.rejectsFile());
+		List<StepReport> steps = new ArrayList<>();
+		for (StepSummary step : summary.steps()) {
+			long duplicates = findings.duplicatesInChunks(step.step());
+			steps.add(new StepReport(step.step(), step.table(), step.read(), step.written(), step.rejected(),
+					step.filtered(), duplicates, step.rejectReasons(), samples.getOrDefault(step.step(), List.of())));
+			if (step.rejected() > 0) {
+				warnings.add(new Finding("WARNING", "Step " + step.step() + " would reject " + step.rejected()
+						+ " of " + step.read() + " records (" + step.rejectReasons() + ").",
+						"Look at the samples below and fix the data or the mapping; rejected records are not migrated."));
+			}
+			if (duplicates > 0) {
+				warnings.add(new Finding("WARNING", "Step " + step.step() + ": " + duplicates + " records share a "
+						+ "key with another record of their chunk.", "Check the key templates; onDuplicateKey decides."));
+			}
+		}
+		if (!"COMPLETED".equals(summary.status())) {
+			blockers.add(new Finding("BLOCKER", "The dry run did not complete: " + summary.failure(),
+					"Fix the cause and run dry-run again."));
+		}
+		List<TableReport> tables = new ArrayList<>();
+		double totalCost = 0;
+		for (TableSpec table : mapping.tables()) {
+			TableReport report = table(table, findings.table(table.name()), inspections.get(table.name()),
+					inspectionNote, blockers, warnings);
+			totalCost += report.estimatedCost();
+			tables.add(report);
+		}
+		if (findings.collisions() > 0) {
+			warnings.add(new Finding("WARNING", findings.collisions() + " records have the same primary key as a "
+					+ "record of an earlier chunk; a real run keeps only the last one.",
+					"Make the key templates unique, or accept that later records replace earlier ones."));
+		}
+		if (pricing.maxCost() != null && totalCost > pricing.maxCost()) {
+			blockers.add(new Finding("BLOCKER", String.format(Locale.ROOT, "The estimated cost %.2f USD is over "
+					+ "the limit of %.2f USD.", totalCost, pricing.maxCost()),
+					"Raise --max-estimated-cost, or reduce what is written (fewer items, attributes or indexes)."));
+		}
+		List<Finding> all = new ArrayList<>(blockers);
+		all.addAll(warnings);
+		Verdict verdict = !blockers.isEmpty() ? Verdict.NOT_READY
+				: !warnings.isEmpty() ? Verdict.READY_WITH_WARNINGS : Verdict.READY;
+		return new DryRunReport(mapping.name(), mapping.file().toString(),
+				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), verdict, verdictText(verdict, all), all, steps,
+				tables, new DryRunReport.Collisions("exact: every primary key is kept in an on-disk map (H2 MVStore) "
+						+ "during the dry run, so memory stays bounded", findings.collisions(),
+						findings.collisionExamples()),
+				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(),
+						pricing.maxCost(), round(totalCost)));
+	}
+
+	private TableReport table(TableSpec table, DryRunFindings.TableState state,
+			TargetInspector.@Nullable Inspection inspection, @Nullable String inspectionNote, List<Finding> blockers,
+			List<Finding> warnings) {
+		Histogram sizes = state.sizes;
+		Map<String, Long> percentiles = new LinkedHashMap<>();
+		for (double p : new double[] { 50, 90, 99, 99.9 }) {
+			percentiles.put("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)),
+					state.items == 0 ? 0 : sizes.getValueAtPercentile(p));
+		}
+		percentiles.put("max", state.items == 0 ? 0 : sizes.getMaxValue());
+		List<SizeBucket> buckets = new ArrayList<>();
+		long maxCount = 1;
+		long[] counts = new long[BUCKETS.length - 1];
+		for (int i = 0; i + 1 < BUCKETS.length; i++) {
+			counts[i] = state.items == 0 ? 0 : sizes.getCountBetweenValues(Math.max(1, BUCKETS[i]), BUCKETS[i + 1] - 1);
+			maxCount = Math.max(maxCount, counts[i]);
+		}
+		for (int i = 0; i + 1 < BUCKETS.length; i++) {
+			buckets.add(new SizeBucket(label(BUCKETS[i]) + " – " + label(BUCKETS[i + 1] - 1), BUCKETS[i],
+					BUCKETS[i + 1], counts[i], (int) Math.round(100.0 * counts[i] / maxCount)));
+		}
+		double rate = writeUnitsPerSecond != null ? writeUnitsPerSecond
+				: table.billingMode() == BillingMode.PROVISIONED ? table.writeCapacity() : ON_DEMAND_DEFAULT_WCU;
+		String rateSource = writeUnitsPerSecond != null ? "--max-write-capacity"
+				: table.billingMode() == BillingMode.PROVISIONED ? "the table's provisioned write capacity"
+						: "the default for on-demand tables (" + (long) ON_DEMAND_DEFAULT_WCU + " WCU/s)";
+		double cost = state.writeUnits / 1_000_000.0 * pricing.pricePerMillionWriteUnits();
+		List<DryRunReport.HotKey> hotKeys = state.hotKeys(10);
+		for (DryRunReport.HotKey hot : hotKeys) {
+			if (hot.share() > HOT_SHARE && state.writeUnits >= 1000) {
+				warnings.add(new Finding("WARNING", String.format(Locale.ROOT, "Partition key %s carries %.0f%% of "
+						+ "the write units of table %s.", hot.partitionKey(), hot.share() * 100, table.name()),
+						"One partition key is served by one partition (1,000 WCU/s at most); spread the key, e.g. "
+								+ "with a shard suffix."));
+			}
+		}
+		if (state.nearLimit > 0) {
+			warnings.add(new Finding("WARNING", state.nearLimit + " items of table " + table.name() + " are within "
+					+ "50 KB of the 400 KB item limit.", "Check the largest items below; move large values to S3."));
+		}
+		TargetCheck check = targetCheck(table, inspection, inspectionNote, blockers, warnings);
+		return new TableReport(table.name(), state.items, state.writeUnits,
+				state.items == 0 ? 0 : round((double) state.bytes / state.items), percentiles, buckets,
+				state.largestItems(), state.nearLimit, rate, rateSource, round(state.writeUnits / rate), round(cost),
+				hotKeys, check);
+	}
+
+	private static TargetCheck targetCheck(TableSpec table, TargetInspector.@Nullable Inspection inspection,
+			@Nullable String note, List<Finding> blockers, List<Finding> warnings) {
+		if (inspection == null) {
+			return new TargetCheck(false, false, List.of(), 0, 0, note);
+		}
+		for (String difference : inspection.differences()) {
+			boolean key = !difference.startsWith("index ") && !difference.startsWith("the index ");
+			(key ? blockers : warnings).add(new Finding(key ? "BLOCKER" : "WARNING", "Existing table "
+					+ table.name() + ": " + difference + ".", key ? "Change the mapping's key schema to match the "
+							+ "table, or write to a new table." : "Create or fix the index, or remove it from the mapping."));
+		}
+		if (inspection.sampledPresent() > 0) {
+			warnings.add(new Finding("WARNING", "Table " + table.name() + " already holds " + inspection.sampledPresent()
+					+ " of " + inspection.sampledKeys() + " sampled keys; a run would overwrite those items.",
+					"Check that this is the intended target (re-running a migration overwrites with the same items)."));
+		}
+		return new TargetCheck(true, inspection.exists(), inspection.differences(), inspection.sampledKeys(),
+				inspection.sampledPresent(), inspection.exists() ? null : "The table does not exist yet; run creates it.");
+	}
+
+	private static String verdictText(Verdict verdict, List<Finding> findings) {
+		return switch (verdict) {
+			case READY -> "Ready: every record maps to a valid item, and nothing needs attention.";
+			case READY_WITH_WARNINGS -> "Ready with warnings: the run can go ahead, but " + findings.size()
+					+ " finding" + (findings.size() == 1 ? " needs" : "s need") + " a look first.";
+			case NOT_READY -> "Not ready: " + findings.stream().filter((f) -> f.severity().equals("BLOCKER")).count()
+					+ " blocking problem(s) must be fixed before running.";
+		};
+	}
+
+	private static Map<String, List<RejectSample>> rejectSamples(@Nullable String rejectsFile) {
+		Map<String, List<RejectSample>> samples = new LinkedHashMap<>();
+		if (rejectsFile == null) {
+			return samples;
+		}
+		Map<String, Integer> perReason = new LinkedHashMap<>();
+		JsonMapper json = JsonMapper.builder().build();
+		try (Stream<String> lines = Files.lines(Path.of(rejectsFile), StandardCharsets.UTF_8)) {
+			lines.forEach((line) -> {
+				JsonNode reject = json.readTree(line);
+				String step = reject.path("step").asString();
+				String reason = reject.path("reason").asString();
+				if (perReason.merge(step + "/" + reason, 1, Integer::sum) <= 5) {
+					samples.computeIfAbsent(step, (s) -> new ArrayList<>())
+						.add(new RejectSample(reason, reject.path("source").asString() + reject.path("key"),
+								reject.path("attribute").asString(), reject.path("message").asString(),
+								reject.path("value").asString()));
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return samples;
+	}
+
+	private static String label(long bytes) {
+		return bytes < 1024 ? bytes + " B" : (bytes + 1) / 1024 + " KB";
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.dynamomigrate.report;
+
+import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.DuplicateKeys;
+import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.transform.MappedItem;
+import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.transform.RejectSink;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * The writer of a dry run: resolves duplicate keys of each chunk exactly as {@link BatchWriteItemWriter} would,
+ * and records every item that would be written in {@link DryRunFindings} instead of writing it. It makes no call
+ * to DynamoDB. Keeps the same execution-context counters as the real writer, so summaries add up the same way.
+ * Not thread-safe: one writer per step.
+ */
+public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
+
+	private final String step;
+
+	private final TableSpec table;
+
+	private final DuplicateKeyPolicy policy;
+
+	private final DryRunFindings findings;
+
+	private final RejectSink rejects;
+
+	private long duplicatesDropped;
+
+	private long duplicatesRejected;
+
+	public DryRunWriter(String step, TableSpec table, DuplicateKeyPolicy policy, DryRunFindings findings,
+			RejectSink rejects) {
+		this.step = step;
+		this.table = table;
+		this.policy = policy;
+		this.findings = findings;
+		this.rejects = rejects;
+	}
+
+	@Override
+	public void write(Chunk<? extends MappedItem> chunk) {
+		DuplicateKeys.Resolution resolution = DuplicateKeys.resolve(chunk.getItems(), policy);
+		for (MappedItem item : resolution.toWrite()) {
+			findings.item(step, table, item, policy);
+		}
+		duplicatesDropped += resolution.dropped().size();
+		duplicatesRejected += resolution.rejected().size();
+		long duplicates = resolution.dropped().size() + resolution.rejected().size();
+		if (duplicates > 0) {
+			findings.duplicatesInChunk(step, duplicates);
+		}
+		for (RecordRejectedException reject : resolution.rejected()) {
+			rejects.reject(reject);
+		}
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		duplicatesDropped = context.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
+		duplicatesRejected = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(BatchWriteItemWriter.DUPLICATES_DROPPED, duplicatesDropped);
+		context.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, duplicatesRejected);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.dynamomigrate.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes reports as JSON and as one self-contained HTML page (inline styles, no scripts, fonts or network; a
+ * Content-Security-Policy that forbids scripts). Every value in the HTML is escaped by Mustache, so source data
+ * shows as text and never becomes markup. Thread-safe.
+ */
+public final class ReportFiles {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private ReportFiles() {
+	}
+
+	/** Writes {@code <name>.json} and {@code <name>.html} into the directory and returns the HTML path. */
+	public static Path write(DryRunReport report, Path directory, String name) {
+		try {
+			Files.createDirectories(directory);
+			Path json = directory.resolve(name + ".json");
+			Files.writeString(json, JSON.writeValueAsString(report), StandardCharsets.UTF_8);
+			Path html = directory.resolve(name + ".html");
+			Files.writeString(html, html(report), StandardCharsets.UTF_8);
+			return html;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the report to " + directory, ex);
+		}
+	}
+
+	/** The HTML page of a report. */
+	public static String html(DryRunReport report) {
+		Map<String, Object> view = JSON.convertValue(report, new TypeReference<Map<String, Object>>() {
+		});
+		addDisplayValues(view);
+		Mustache template = new DefaultMustacheFactory().compile("io/dynamomigrate/report/dry-run.html.mustache");
+		Writer out = new StringWriter();
+		template.execute(out, view);
+		return out.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void addDisplayValues(Map<String, Object> view) {
+		for (Object table : (List<Object>) view.get("tables")) {
+			Map<String, Object> tableView = (Map<String, Object>) table;
+			for (Object hot : (List<Object>) tableView.get("hotKeys")) {
+				Map<String, Object> hotView = (Map<String, Object>) hot;
+				hotView.put("sharePercent", String.format(Locale.ROOT, "%.1f%%",
+						((Number) hotView.get("share")).doubleValue() * 100));
+			}
+			Map<String, Object> percentiles = (Map<String, Object>) tableView.get("sizePercentiles");
+			List<Map<String, Object>> entries = new ArrayList<>();
+			percentiles.forEach((k, v) -> entries.add(Map.of("key", k, "value", v)));
+			tableView.put("sizePercentiles", Map.of("entries", entries));
+		}
+	}
+
+}
