@@ -1,0 +1,156 @@
+package io.dynamomigrate.dynamodb;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
+
+/**
+ * The write-capacity budget of one target table, shared by every step and partition that writes to it in a run
+ * (DESIGN.md invariant 5). A writer calls {@link #acquire(long)} with the WCU of a {@code BatchWriteItem} request
+ * before sending it, and {@link #throttled()} when DynamoDB throttles.
+ * <p>
+ * <b>Guarantee.</b> Every grant has an instant (the value {@code acquire} returns; the caller sends at or after it).
+ * In every window {@code (t - 1 s, t]} the WCU granted is at most the budget. A single request costing more than the
+ * whole budget is granted only into an empty window (it could never fit otherwise), and is then the only grant of
+ * that window.
+ * <p>
+ * <b>Smoothness.</b> Within that hard cap, grants are paced at the {@linkplain AdaptiveRate effective rate}: each
+ * request moves a "paid until" instant forward by {@code cost / rate} (from at most the tolerance before now), and is
+ * granted no earlier than {@value #PACING_TOLERANCE_MILLIS} ms before that instant, so the budget is spread over the
+ * second rather than spent at its start. Throttles lower the effective rate multiplicatively and quiet seconds raise it
+ * additively back to the budget.
+ * <p>
+ * Grants are first come, first served (instants never decrease). Thread-safe: any number of writer threads may share
+ * one limiter. Times come from an injected nanosecond clock and waits go through an injected {@link Sleeper}. Nothing
+ * is kept across runs: a restarted run starts with the full budget.
+ */
+public final class WriteCapacityLimiter {
+
+	/** The hard window: no {@code (t - 1 s, t]} holds more than the budget. */
+	public static final long WINDOW_NANOS = 1_000_000_000L;
+
+	/** How far ahead of the paced schedule a grant may be. */
+	static final long PACING_TOLERANCE_MILLIS = 50;
+
+	private static final long PACING_TOLERANCE_NANOS = PACING_TOLERANCE_MILLIS * 1_000_000L;
+
+	private final String table;
+
+	private final long budget;
+
+	private final LongSupplier nanoTime;
+
+	private final Sleeper sleeper;
+
+	private final AdaptiveRate rate;
+
+	/** Grants still inside the window of the latest grant: {instant, cost}, oldest first. */
+	private final ArrayDeque<long[]> window = new ArrayDeque<>();
+
+	private long windowTotal;
+
+	private long paidUntil;
+
+	private long lastGrant;
+
+	private long granted;
+
+	/**
+	 * @param table the table, for messages
+	 * @param budget WCU per second, at least 1
+	 * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime})
+	 * @param sleeper how callers wait for their grant
+	 */
+	public WriteCapacityLimiter(String table, long budget, LongSupplier nanoTime, Sleeper sleeper) {
+		if (budget < 1) {
+			throw new IllegalArgumentException("The write budget of table " + table + " must be at least 1 WCU/s");
+		}
+		this.table = table;
+		this.budget = budget;
+		this.nanoTime = nanoTime;
+		this.sleeper = sleeper;
+		long now = nanoTime.getAsLong();
+		this.rate = new AdaptiveRate(budget, now);
+		this.paidUntil = now;
+		this.lastGrant = now - WINDOW_NANOS;
+	}
+
+	/** A limiter on the system clock that sleeps for real. */
+	public static WriteCapacityLimiter system(String table, long budget) {
+		return new WriteCapacityLimiter(table, budget, System::nanoTime, Sleeper.SYSTEM);
+	}
+
+	/**
+	 * Waits until {@code cost} WCU may be written and returns the grant's instant (on the limiter's clock).
+	 * @param cost the WCU of the request, at least 1
+	 * @throws InterruptedException when interrupted while waiting (the capacity stays spent)
+	 */
+	public long acquire(long cost) throws InterruptedException {
+		long grant = reserve(cost);
+		long wait = grant - nanoTime.getAsLong();
+		if (wait > 0) {
+			sleeper.sleep(Duration.ofNanos(wait));
+		}
+		return grant;
+	}
+
+	/** Books {@code cost} WCU at the earliest instant the window and the pacing allow, and returns the instant. */
+	synchronized long reserve(long cost) {
+		if (cost < 1) {
+			throw new IllegalArgumentException("A write costs at least 1 WCU, not " + cost);
+		}
+		long now = nanoTime.getAsLong();
+		double effective = rate.at(now);
+		// paced: the request is paid for at the effective rate before it is granted (less a small tolerance); the
+		// schedule may lag the clock by the tolerance, so a short wait for the window is not lost to pacing
+		paidUntil = Math.max(paidUntil, now - PACING_TOLERANCE_NANOS) + (long) Math.ceil(cost * 1e9 / effective);
+		long grant = Math.max(Math.max(now, lastGrant), paidUntil - PACING_TOLERANCE_NANOS);
+		evictUpTo(grant - WINDOW_NANOS);
+		while (!window.isEmpty() && windowTotal + cost > budget) {
+			long[] oldest = window.pollFirst();
+			windowTotal -= oldest[1];
+			grant = Math.max(grant, oldest[0] + WINDOW_NANOS);
+		}
+		evictUpTo(grant - WINDOW_NANOS);
+		window.addLast(new long[] { grant, cost });
+		windowTotal += cost;
+		lastGrant = grant;
+		granted += cost;
+		return grant;
+	}
+
+	private void evictUpTo(long instant) {
+		while (!window.isEmpty() && window.peekFirst()[0] <= instant) {
+			windowTotal -= window.pollFirst()[1];
+		}
+	}
+
+	/** Records that DynamoDB throttled a request to this table; lowers the effective rate. */
+	public synchronized void throttled() {
+		rate.throttled(nanoTime.getAsLong());
+	}
+
+	/** The effective rate now, WCU/s (the budget unless throttles lowered it). */
+	public synchronized double effectiveRate() {
+		return rate.at(nanoTime.getAsLong());
+	}
+
+	/** Throttles recorded so far. */
+	public synchronized long throttles() {
+		return rate.throttles();
+	}
+
+	/** WCU granted so far. */
+	public synchronized long granted() {
+		return granted;
+	}
+
+	public long budget() {
+		return budget;
+	}
+
+	public String table() {
+		return table;
+	}
+
+}
