@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import io.dynamomigrate.dynamodb.TargetInspector;
@@ -216,7 +217,7 @@ public final class DryRunReportBuilder {
 				String reason = reject.path("reason").asString();
 				if (perReason.merge(step + "/" + reason, 1, Integer::sum) <= 5) {
 					samples.computeIfAbsent(step, (s) -> new ArrayList<>())
-						.add(new RejectSample(reason, reject.path("source").asString() + reject.path("key"),
+						.add(new RejectSample(reason, position(reject),
 								reject.path("attribute").asString(), reject.path("message").asString(),
 								reject.path("value").asString()));
 				}
@@ -226,6 +227,16 @@ public final class DryRunReportBuilder {
 			throw new UncheckedIOException(ex);
 		}
 		return samples;
+	}
+
+	/** The position in the form of {@code SourcePosition.toString()}: {@code source[key=value, ...]}. */
+	private static String position(JsonNode reject) {
+		StringJoiner key = new StringJoiner(", ", "[", "]");
+		for (Map.Entry<String, JsonNode> entry : reject.path("key").properties()) {
+			key.add(entry.getKey() + "=" + (entry.getValue().isValueNode() ? entry.getValue().asString()
+					: entry.getValue().toString()));
+		}
+		return reject.path("source").asString() + key;
 	}
 
 	private static String label(long bytes) {

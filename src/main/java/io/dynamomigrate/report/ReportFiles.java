@@ -58,6 +58,13 @@ public final class ReportFiles {
 
 	@SuppressWarnings("unchecked")
 	private static void addDisplayValues(Map<String, Object> view) {
+		view.put("hasFindings", !((List<Object>) view.get("findings")).isEmpty());
+		view.put("hasCollisionExamples",
+				!((List<Object>) ((Map<String, Object>) view.get("collisions")).get("examples")).isEmpty());
+		for (Object step : (List<Object>) view.get("steps")) {
+			Map<String, Object> stepView = (Map<String, Object>) step;
+			stepView.put("hasRejectSamples", !((List<Object>) stepView.get("rejectSamples")).isEmpty());
+		}
 		for (Object table : (List<Object>) view.get("tables")) {
 			Map<String, Object> tableView = (Map<String, Object>) table;
 			for (Object hot : (List<Object>) tableView.get("hotKeys")) {

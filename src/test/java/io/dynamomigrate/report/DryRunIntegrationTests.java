@@ -1,0 +1,158 @@
+package io.dynamomigrate.report;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.dynamomigrate.cli.DynamoMigrate;
+import io.dynamomigrate.dynamodb.WriteCost;
+import io.dynamomigrate.mapping.MappingLoader;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
+import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.SharedDynalite;
+import io.dynamomigrate.transform.ItemSizes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dry run end to end: it makes no write call and creates nothing (counted by a DynamoDB-protocol proxy), its
+ * predicted items and write units equal what a real run then writes, and its HTML report, rendered in headless
+ * Chromium, shows hostile source values as text without running them.
+ */
+class DryRunIntegrationTests {
+
+	private static final Path HOSTILE = Path.of("src/test/resources/dry-run/hostile.yml");
+
+	@TempDir
+	Path state;
+
+	private FaultInjectingDynamoDbProxy proxy;
+
+	@BeforeEach
+	void startProxy() {
+		SharedDynalite.deleteAllTables();
+		proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(), FaultPlan.none());
+	}
+
+	@AfterEach
+	void stopProxy() {
+		proxy.close();
+	}
+
+	@Test
+	void dryRun_writesAndCreatesNothing_andPredictsWhatTheRunWrites() throws Exception {
+		Run dryRun = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("reports").toString());
+		assertThat(dryRun.exitCode).as(dryRun.output).isEqualTo(0);
+		assertThat(proxy.batchWriteCalls()).isZero();
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			assertThat(client.listTables().tableNames()).as("dry-run creates no table").isEmpty();
+		}
+		JsonNode report = report(state.resolve("reports"));
+		assertThat(report.path("verdict").asString()).isEqualTo("READY");
+		JsonNode table = report.path("tables").get(0);
+
+		Run run = cli("run", "mappings/music-catalog.yml");
+		assertThat(run.exitCode).as(run.output).isEqualTo(0);
+		MappingSpec mapping = new MappingLoader().load(Path.of("mappings/music-catalog.yml"));
+		long items = 0;
+		long writeUnits = 0;
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			for (var item : client.scanPaginator((b) -> b.tableName("music")).items()) {
+				items++;
+				writeUnits += WriteCost.of(item, ItemSizes.of(item), mapping.table("music").orElseThrow());
+			}
+		}
+		assertThat(table.path("items").asLong()).isEqualTo(items).isEqualTo(40810);
+		assertThat(table.path("writeUnits").asLong()).isEqualTo(writeUnits);
+		assertThat(proxy.forwardedWrites()).isEqualTo(items);
+	}
+
+	@Test
+	void hostileValues_areReportedAsText_andNeverRunInTheBrowser() throws Exception {
+		Run dryRun = cli("dry-run", HOSTILE.toString(), "--report", state.resolve("reports").toString());
+		assertThat(dryRun.exitCode).as(dryRun.output).isEqualTo(5);
+		JsonNode report = report(state.resolve("reports"));
+		assertThat(report.path("verdict").asString()).isEqualTo("READY_WITH_WARNINGS");
+		JsonNode step = report.path("steps").get(0);
+		assertThat(step.path("read").asLong()).isEqualTo(7);
+		assertThat(step.path("rejected").asLong()).isEqualTo(2);
+		assertThat(step.path("rejectReasons").path("NULL_KEY").asLong()).isEqualTo(1);
+		assertThat(step.path("rejectReasons").path("ITEM_TOO_LARGE").asLong()).isEqualTo(1);
+		assertThat(report.path("collisions").path("count").asLong()).isEqualTo(1);
+		assertThat(report.path("collisions").path("examples").get(0).path("firstPosition").asString())
+			.isEqualTo("notes[id=5]");
+
+		Path html = Files.list(state.resolve("reports")).filter((p) -> p.toString().endsWith(".html")).findFirst()
+			.orElseThrow();
+		String dom = chromiumDom(html);
+		assertThat(dom).contains("READY_WITH_WARNINGS", "notes[id=3]", "ITEM_TOO_LARGE", "notes[id=7]");
+		assertThat(dom).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+		assertThat(dom).doesNotContain("<script>alert(1)</script>");
+		assertThat(dom).contains("<title>Dry run: hostile-notes</title>").doesNotContain("pwned</title>");
+		assertThat(Files.readString(html, StandardCharsets.UTF_8)).as("self-contained: no script, no external resource")
+			.doesNotContain("<script")
+			.doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:|//)")
+			.doesNotContain("url(")
+			.doesNotContain("@import");
+	}
+
+	@Test
+	void anEstimatedCostOverTheLimit_makesThePlanNotReady() throws Exception {
+		Run dryRun = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("reports").toString(),
+				"--max-estimated-cost", "0.001");
+		assertThat(dryRun.exitCode).as(dryRun.output).isEqualTo(6);
+		assertThat(dryRun.output).contains("Not ready", "over the limit of 0.00 USD");
+		assertThat(report(state.resolve("reports")).path("pricing").path("totalCost").asDouble()).isGreaterThan(0.001);
+	}
+
+	private static String chromiumDom(Path html) throws Exception {
+		Path chromium = Path.of("/usr/bin/chromium");
+		assertThat(chromium).as("headless Chromium (Debian package chromium) renders the report").exists();
+		List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + Files.createTempDirectory("chromium"), "--dump-dom",
+				html.toUri().toString()));
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return dom;
+	}
+
+	private static JsonNode report(Path directory) throws Exception {
+		try (Stream<Path> files = Files.list(directory)) {
+			Path json = files.filter((p) -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+			return JsonMapper.builder().build().readTree(Files.readString(json));
+		}
+	}
+
+	private Run cli(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--endpoint-url", proxy.endpoint().toString(), "--state-dir", state.toString()));
+		StringWriter out = new StringWriter();
+		CommandLine commandLine = DynamoMigrate.commandLine();
+		commandLine.setOut(new PrintWriter(out));
+		commandLine.setErr(new PrintWriter(out));
+		int exitCode = commandLine.execute(all.toArray(String[]::new));
+		return new Run(exitCode, out.toString());
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+}
