@@ -5,11 +5,13 @@ import javax.sql.DataSource;
 import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.RetryPolicy;
 import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.mapping.FileSourceSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
 import io.dynamomigrate.report.RejectsFile;
 import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.source.file.FileSourceReader;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
 import io.dynamomigrate.transform.ItemMapper;
@@ -25,6 +27,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -86,12 +89,20 @@ public final class MigrationJobFactory {
 		return job.build();
 	}
 
+	/** The file reader for a file source, else the JDBC keyset-paging reader. */
+	private ItemStreamReader<SourceRecord> reader(ItemSpec item) {
+		FileSourceSpec file = item.source().file();
+		if (file != null) {
+			return new FileSourceReader(item.name() + ".reader", file);
+		}
+		return new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(), item.chunkSize());
+	}
+
 	Step step(ItemSpec item, TableSpec table, RejectSink rejects) {
 		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = new StepBuilder(item.name(), jobRepository)
 			.<SourceRecord, MappedItem>chunk(item.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(),
-					item.chunkSize()))
+			.reader(reader(item))
 			.processor(new MappingItemProcessor(new ItemMapper(item, table)))
 			.writer(writers.writer(item, table, rejects))
 			.faultTolerant()
@@ -99,6 +110,11 @@ public final class MigrationJobFactory {
 			.skipListener(new SkipListener<SourceRecord, MappedItem>() {
 				@Override
 				public void onSkipInProcess(SourceRecord record, Throwable t) {
+					rejects.reject((RecordRejectedException) t);
+				}
+
+				@Override
+				public void onSkipInRead(Throwable t) { // unreadable records of file sources
 					rejects.reject((RecordRejectedException) t);
 				}
 			});

@@ -132,7 +132,8 @@ public final class MigrationRunner {
 				.map(ItemSpec::table)
 				.findFirst()
 				.orElse("");
-			steps.add(new StepSummary(step.getStepName(), table, step.getStatus().name(), step.getReadCount(),
+			steps.add(new StepSummary(step.getStepName(), table, step.getStatus().name(),
+				step.getReadCount() + step.getReadSkipCount(), // unreadable records are read skips, not reads
 					step.getWriteCount() - dropped - duplicateRejects,
 					step.getSkipCount() + duplicateRejects, step.getFilterCount() + dropped,
 					dropped + duplicateRejects, context.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),

@@ -54,7 +54,10 @@ public final class MappingLoader {
 	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
 			"onDuplicateKey", "chunkSize");
 
-	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where");
+	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where", "file", "format", "csv",
+			"maxRecordSize");
+
+	private static final Set<String> CSV = keys("delimiter", "quote", "header", "columns", "encoding");
 
 	private static final Set<String> ATTRIBUTE = keys("value", "type", "onNull", "default");
 
@@ -208,7 +211,17 @@ public final class MappingLoader {
 					items.add(item(node));
 				}
 			}
+			jdbcSourceRequired(fields.get("source"), root, items);
 			return new MappingSpec(name == null ? "" : name, file, checksum, source, dynamodb, tables, items);
+		}
+
+		/** The top-level `source` may only be left out when every item reads files. */
+		private void jdbcSourceRequired(@Nullable Node source, Node root, List<ItemSpec> items) {
+			if (source == null && (items.isEmpty() || items.stream().anyMatch((i) -> !i.source().isFile()))) {
+				problems.add(YamlNodes.location(root), ProblemCode.MISSING_KEY, "The mapping has no `source`.",
+						"Add `source:` with the JDBC `url` (and `user`, `password`) of the database to read; it may "
+								+ "only be left out when every item reads `source.file`.");
+			}
 		}
 
 		private <T> T located(T spec, Node node) {
@@ -217,9 +230,7 @@ public final class MappingLoader {
 		}
 
 		private ConnectionSpec connection(@Nullable Node node, Node root) {
-			if (node == null) {
-				problems.add(YamlNodes.location(root), ProblemCode.MISSING_KEY, "The mapping has no `source`.",
-						"Add `source:` with the JDBC `url` (and `user`, `password`) of the database to read.");
+			if (node == null) { // needed when an item reads from JDBC: checked in jdbcSourceRequired
 				return new ConnectionSpec("", null, null, List.of());
 			}
 			Map<String, Node> fields = yaml.fields(node, "source", SOURCE);
@@ -346,7 +357,57 @@ public final class MappingLoader {
 			String query = yaml.text(fields.get("query"), "source.query");
 			List<String> key = yaml.texts(fields.get("key"), "source.key");
 			String where = yaml.text(fields.get("where"), "source.where");
-			return new SourceSpec(table, query, key, where, YamlNodes.location(node));
+			FileSourceSpec fileSource = fields.containsKey("file") ? fileSource(fields) : null;
+			if (fileSource == null) {
+				for (String option : List.of("format", "csv", "maxRecordSize")) {
+					if (fields.containsKey(option)) {
+						problems.add(YamlNodes.location(fields.get(option)), ProblemCode.WRONG_VALUE, "`source."
+								+ option + "` is for file sources only.", "Add `file:` or remove `" + option + "`.");
+					}
+				}
+			}
+			return new SourceSpec(table, query, key, where, YamlNodes.location(node), fileSource);
+		}
+
+		/** {@code file}, {@code format}, {@code csv} and {@code maxRecordSize} of a file source. */
+		private FileSourceSpec fileSource(Map<String, Node> fields) {
+			String path = yaml.text(fields.get("file"), "source.file");
+			FileFormat format = fields.containsKey("format")
+					? yaml.choice(fields.get("format"), "source.format", FileFormat.class, null) : null;
+			CsvSpec csv = CsvSpec.DEFAULT;
+			Node csvNode = fields.get("csv");
+			if (csvNode != null) {
+				Map<String, Node> options = yaml.fields(csvNode, "source.csv", CSV);
+				char delimiter = character(options.get("delimiter"), "csv.delimiter", ',');
+				char quote = character(options.get("quote"), "csv.quote", '"');
+				String header = yaml.text(options.get("header"), "csv.header");
+				if (header != null && !header.equals("true") && !header.equals("false")) {
+					problems.add(YamlNodes.location(options.get("header")), ProblemCode.WRONG_VALUE,
+							"csv.header is `true` or `false`, not `" + header + "`.",
+							"Write `header: false` and `columns: [...]` for a file without a header row.");
+				}
+				String encoding = yaml.text(options.get("encoding"), "csv.encoding");
+				csv = new CsvSpec(delimiter, quote, !"false".equals(header), yaml.texts(options.get("columns"),
+						"csv.columns"), encoding == null ? "UTF-8" : encoding);
+				locations.put(csv, YamlNodes.location(csvNode));
+			}
+			int maxRecordSize = (int) yaml.number(fields.get("maxRecordSize"), "maxRecordSize",
+					FileSourceSpec.DEFAULT_MAX_RECORD_SIZE, 1, Integer.MAX_VALUE - 8);
+			return located(new FileSourceSpec(path == null ? "" : path, file.toAbsolutePath().getParent(), format, csv,
+					maxRecordSize), fields.get("file"));
+		}
+
+		private char character(@Nullable Node node, String what, char defaultValue) {
+			String text = yaml.text(node, what);
+			if (text == null) {
+				return defaultValue;
+			}
+			if (text.length() != 1) {
+				problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, what + " must be one character, not `"
+						+ text + "`.", "Write it quoted, e.g. `\";\"`, or `\"\\t\"` for a tab.");
+				return defaultValue;
+			}
+			return text.charAt(0);
 		}
 
 		private List<AttributeSpec> attributes(@Nullable Node node, Node parent) {

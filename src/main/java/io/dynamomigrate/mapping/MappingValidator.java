@@ -120,6 +120,10 @@ final class MappingValidator {
 
 	private void source(SourceSpec source) {
 		Location at = source.location();
+		if (source.file() != null) {
+			fileSource(source, source.file());
+			return;
+		}
 		if ((source.table() == null) == (source.query() == null)) {
 			problems.add(at, ProblemCode.WRONG_VALUE, "A source needs exactly one of `table` and `query`.",
 					"Write `table: my_table` to read a table, or `query: SELECT ...` to read a query.");
@@ -173,6 +177,10 @@ final class MappingValidator {
 
 	private void embed(EmbedSpec embed, ItemSpec item) {
 		Location at = embed.location();
+		if (item.source().isFile()) {
+			problems.add(at, ProblemCode.WRONG_VALUE, "`embed` reads child rows from the JDBC source; item `"
+					+ item.name() + "` reads files.", "Remove `embed`, or read this item from the database.");
+		}
 		if (item.attributes().stream().anyMatch((a) -> a.name().equals(embed.name()))) {
 			problems.add(at, ProblemCode.DUPLICATE_NAME, "`" + embed.name() + "` is both an attribute and an "
 					+ "embedding of item " + item.name() + ".", "Rename one of them.");
@@ -237,6 +245,51 @@ final class MappingValidator {
 					+ " of type " + key.type() + ", but item `" + item.name() + "` makes it a string from \""
 					+ attribute.value().source() + "\".", "Declare `type: " + key.type()
 							+ "` (the text must then be a " + key.type() + " value), or use a single ${column}.");
+		}
+	}
+
+	/** A file source: a path, a known format, CSV options that make sense, key columns. */
+	private void fileSource(SourceSpec source, FileSourceSpec file) {
+		Location at = where(file) != Location.NONE ? where(file) : source.location();
+		if (source.table() != null || source.query() != null || source.where() != null) {
+			problems.add(at, ProblemCode.WRONG_VALUE, "A source reads either `file` or a `table`/`query`, not both.",
+					"Remove `table`, `query` and `where`, or remove `file`.");
+		}
+		if (file.path().isBlank()) {
+			problems.add(at, ProblemCode.MISSING_KEY, "source.file is empty.",
+					"Write a file, a directory or a glob, relative to the mapping file, e.g. `file: exports/*.csv`.");
+		}
+		else if (file.format() == null && !file.path().matches(".*[*?\\[{].*")
+				&& !java.nio.file.Files.isDirectory(file.base().resolve(file.path()))
+				&& FileFormat.fromFileName(file.path()) == null) {
+			problems.add(at, ProblemCode.MISSING_KEY, "The format of `" + file.path()
+					+ "` is not known from its extension.", "Declare `format: csv | json | jsonl | ddb-json`.");
+		}
+		CsvSpec csv = file.csv();
+		if (csv.delimiter() == csv.quote() || csv.delimiter() == '\n' || csv.delimiter() == '\r') {
+			problems.add(where(csv), ProblemCode.WRONG_VALUE, "csv.delimiter must differ from the quote and from "
+					+ "line breaks.", "Use e.g. `delimiter: \";\"` or `delimiter: \"\\t\"`.");
+		}
+		if (!csv.header() && csv.columns().isEmpty()) {
+			problems.add(where(csv), ProblemCode.MISSING_KEY, "A CSV source without a header row needs `columns`.",
+					"Add `columns: [id, name, ...]` in file order, or set `header: true`.");
+		}
+		if (!knownCharset(csv.encoding())) {
+			problems.add(where(csv), ProblemCode.WRONG_VALUE, "csv.encoding `" + csv.encoding()
+					+ "` is not a known character set.", "Use e.g. UTF-8, ISO-8859-1 or windows-1252.");
+		}
+		if (source.key().isEmpty()) {
+			problems.add(source.location(), ProblemCode.MISSING_KEY, "The source has no `key` columns.",
+					"Add `key: [id]` with the columns that identify a record (positions are file and line).");
+		}
+	}
+
+	private static boolean knownCharset(String name) {
+		try {
+			return java.nio.charset.Charset.isSupported(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 

@@ -20,6 +20,18 @@ public enum RejectReason {
 	/** An embedded list has more elements than {@code maxElements}. */
 	TOO_MANY_ELEMENTS,
 	/** Another record of the same chunk has the same primary key, under {@code onDuplicateKey: reject}. */
-	DUPLICATE_KEY
+	DUPLICATE_KEY,
+	/** A CSV row with more or fewer fields than there are columns. */
+	RAGGED_ROW,
+	/** CSV that cannot be parsed (a quote that is never closed); the rest of the file cannot be read. */
+	MALFORMED_CSV,
+	/** A JSON record that cannot be parsed: truncated, invalid, or not DynamoDB JSON where that is declared. */
+	MALFORMED_JSON,
+	/** A JSON line or array element that is not an object. */
+	NOT_AN_OBJECT,
+	/** A record with bytes that are not valid in the file's encoding. */
+	INVALID_ENCODING,
+	/** A record longer than the file source's {@code maxRecordSize}. */
+	RECORD_TOO_LARGE
 
 }

@@ -140,7 +140,7 @@ class MappingValidationTests {
 
 		assertProblem(problem, ProblemCode.UNKNOWN_KEY, 10, 41);
 		assertThat(problem.message()).contains("`colour`").contains("source");
-		assertThat(problem.fix()).isEqualTo("Allowed keys here: table, query, key, where.");
+		assertThat(problem.fix()).isEqualTo("Allowed keys here: table, query, key, where, file, format, csv, maxRecordSize.");
 	}
 
 	@Test

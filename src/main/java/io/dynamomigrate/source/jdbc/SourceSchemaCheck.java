@@ -36,6 +36,9 @@ public final class SourceSchemaCheck {
 	public void check(MappingSpec spec, Problems problems) {
 		for (ItemSpec item : spec.items()) {
 			SourceSpec source = item.source();
+			if (source.isFile()) {
+				continue; // file sources have no schema to check before reading
+			}
 			Set<String> columns = columns("SELECT * FROM " + JdbcSources.fromClause(source) + " WHERE 1 = 0",
 					source.label(), source.location(), problems);
 			if (columns == null) {

@@ -1,0 +1,159 @@
+package io.dynamomigrate.source.file;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.transform.RecordRejectedException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the files of a file source ({@link FileSet}: in path order) record by record, streaming each file. Every
+ * record's position is its file and line ({@code file[line=n]}). A record that cannot be read raises
+ * {@link RecordRejectedException} with that position and the reason; the step skips it (a read skip), writes it to
+ * the rejects file, and the next read continues with the following record.
+ *
+ * <p><b>Restart.</b> At every chunk boundary {@link #update} saves the index and name of the current file and the
+ * number of records (good and bad) already read from it. On restart the reader checks that the same file is at that
+ * index, opens it, and reads past that many records without returning them, so it continues with the next record of
+ * the right file. Files are not seeked (gzip cannot be), so skipping costs a parse of the file's first part, not a
+ * write. Not thread-safe: one reader per step execution.
+ */
+public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
+
+	private static final Logger log = LoggerFactory.getLogger(FileSourceReader.class);
+
+	private final String name;
+
+	private final FileSourceSpec spec;
+
+	private List<Path> files = List.of();
+
+	private int fileIndex;
+
+	private long recordsInFile;
+
+	private @Nullable RecordCursor cursor;
+
+	/**
+	 * @param name the prefix of the reader's keys in the step's execution context
+	 * @param spec the file source
+	 */
+	public FileSourceReader(String name, FileSourceSpec spec) {
+		this.name = name;
+		this.spec = spec;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		files = FileSet.of(spec);
+		if (files.isEmpty()) {
+			throw new ItemStreamException("No file matches " + spec.resolved() + " (source.file `" + spec.path()
+					+ "`). Check the path; it is relative to the mapping file.");
+		}
+		fileIndex = context.getInt(key("file.index"), 0);
+		long skip = context.getLong(key("file.records"), 0);
+		if (context.containsKey(key("file.index")) && fileIndex < files.size()) {
+			String saved = context.getString(key("file.name"), "");
+			if (!files.get(fileIndex).toString().equals(saved)) {
+				throw new ItemStreamException("Cannot restart: the files of " + spec.resolved() + " changed since "
+						+ "the failed run (file " + (fileIndex + 1) + " was " + saved + ", now " + files.get(fileIndex)
+						+ "). Restore the files, or start a new run.");
+			}
+		}
+		if (fileIndex < files.size() && skip > 0) {
+			log.debug("Restarting after record {} of {} [reader={}]", skip, files.get(fileIndex), name);
+			try {
+				openCursor();
+				for (long i = 0; i < skip && cursor.next() != null; i++) {
+					recordsInFile++;
+				}
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException(cannotRead(ex), ex);
+			}
+		}
+	}
+
+	@Override
+	public @Nullable SourceRecord read() throws IOException {
+		while (fileIndex < files.size()) {
+			if (cursor == null) {
+				openCursor();
+			}
+			FileRecord record;
+			try {
+				record = cursor.next();
+			}
+			catch (IOException ex) {
+				throw new IOException(cannotRead(ex), ex);
+			}
+			if (record == null) {
+				cursor.close();
+				cursor = null;
+				fileIndex++;
+				recordsInFile = 0;
+				continue;
+			}
+			recordsInFile++;
+			SourcePosition position = new SourcePosition(files.get(fileIndex).toString(),
+					Map.of("line", record.line()));
+			if (record instanceof FileRecord.Bad bad) {
+				throw new RecordRejectedException(bad.reason(), position, "", bad.message(), bad.excerpt());
+			}
+			return new SourceRecord(((FileRecord.Values) record).values(), position);
+		}
+		return null;
+	}
+
+	private void openCursor() throws IOException {
+		Path file = files.get(fileIndex);
+		log.debug("Reading {} [reader={}]", file, name);
+		try {
+			cursor = FileCursors.open(file, spec);
+		}
+		catch (IOException ex) {
+			throw new IOException(cannotRead(ex), ex);
+		}
+		recordsInFile = 0;
+	}
+
+	private String cannotRead(IOException ex) {
+		Path file = fileIndex < files.size() ? files.get(fileIndex) : Path.of(spec.resolved());
+		return "Cannot read " + file + " after record " + recordsInFile + ": " + ex.getMessage();
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putInt(key("file.index"), fileIndex);
+		context.putString(key("file.name"), fileIndex < files.size() ? files.get(fileIndex).toString() : "");
+		context.putLong(key("file.records"), recordsInFile);
+	}
+
+	@Override
+	public void close() {
+		if (cursor != null) {
+			try {
+				cursor.close();
+			}
+			catch (IOException ex) {
+				log.debug("Cannot close {}: {}", files.get(fileIndex), ex.getMessage());
+			}
+			cursor = null;
+		}
+	}
+
+	private String key(String suffix) {
+		return name + "." + suffix;
+	}
+
+}
