@@ -1,25 +1,21 @@
 package io.dynamomigrate.dynamodb;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes a chunk of items to one table with {@code BatchWriteItem}, keeping the API's rules (DESIGN.md invariant
@@ -28,8 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * (invariant 2); when the retry bound is reached the writer throws, the chunk rolls back and the step fails, so
  * nothing is counted as written that was not. A write succeeds only when every item of the chunk is written.
  * <p>
+ * With a {@link WriteThroughput}, every call first takes its WCU from the table's shared
+ * {@link WriteCapacityLimiter} (DESIGN.md invariant 5), throttles lower the limiter's rate, and the batches of a
+ * chunk are sent at the same time on a bounded pool; the chunk still commits only after all of them are written, and
+ * the step thread waits for that, which is the back-pressure on the reader (at most one chunk per step in memory).
+ * <p>
  * Its counters are saved in the step's execution context at each commit and restored on restart. Not thread-safe:
- * one writer per step.
+ * one writer per step (its batches may run on several threads).
  */
 public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemStream {
 
@@ -45,25 +46,23 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	/** Execution-context key: BatchWriteItem calls made. */
 	public static final String CALLS = "dynamo-migrate.batch.calls";
 
-	private static final Logger logger = LoggerFactory.getLogger(BatchWriteItemWriter.class);
+	/** Execution-context key: calls or batches DynamoDB throttled (throttling errors and partly unprocessed). */
+	public static final String THROTTLES = "dynamo-migrate.throttles";
 
-	private final DynamoDbClient client;
+	/** Execution-context key: WCU sent (retries included). */
+	public static final String WRITE_UNITS = "dynamo-migrate.write.units";
 
-	private final String table;
+	private final BatchSender sender;
 
 	private final DuplicateKeyPolicy duplicateKeyPolicy;
-
-	private final RetryPolicy retryPolicy;
-
-	private final BackoffStrategy backoff;
-
-	private final Sleeper sleeper;
 
 	private final RejectSink rejects;
 
 	private final int maxItemsPerCall;
 
 	private final long maxBytesPerCall;
+
+	private final @Nullable ExecutorService pool;
 
 	private long duplicatesDropped;
 
@@ -73,35 +72,63 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 
 	private long calls;
 
+	private long throttles;
+
+	private long writeUnits;
+
 	public BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
 			RetryPolicy retryPolicy, Sleeper sleeper, RejectSink rejects) {
-		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, WriteBatches.MAX_ITEMS,
+		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, WriteThroughput.unlimited());
+	}
+
+	/** A writer that takes capacity from the throughput's limiter and sends a chunk's batches on its pool. */
+	public BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
+			RetryPolicy retryPolicy, Sleeper sleeper, RejectSink rejects, WriteThroughput throughput) {
+		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, throughput, WriteBatches.MAX_ITEMS,
 				WriteBatches.MAX_BYTES);
 	}
 
 	BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
 			RetryPolicy retryPolicy, Sleeper sleeper, RejectSink rejects, int maxItemsPerCall, long maxBytesPerCall) {
+		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, WriteThroughput.unlimited(),
+				maxItemsPerCall, maxBytesPerCall);
+	}
+
+	BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
+			RetryPolicy retryPolicy, Sleeper sleeper, RejectSink rejects, WriteThroughput throughput,
+			int maxItemsPerCall, long maxBytesPerCall) {
 		if (maxItemsPerCall < 1 || maxItemsPerCall > WriteBatches.MAX_ITEMS) {
 			throw new IllegalArgumentException("maxItemsPerCall must be 1 to 25");
 		}
-		this.client = client;
-		this.table = table;
+		this.sender = new BatchSender(client, table, retryPolicy, sleeper, throughput.limiter(), throughput.cost());
 		this.duplicateKeyPolicy = duplicateKeyPolicy;
-		this.retryPolicy = retryPolicy;
-		this.backoff = retryPolicy.backoff();
-		this.sleeper = sleeper;
 		this.rejects = rejects;
 		this.maxItemsPerCall = maxItemsPerCall;
 		this.maxBytesPerCall = maxBytesPerCall;
+		this.pool = throughput.pool();
 	}
 
 	@Override
 	public void write(Chunk<? extends MappedItem> chunk) throws Exception {
 		DuplicateKeys.Resolution resolution = DuplicateKeys.resolve(chunk.getItems(), duplicateKeyPolicy);
-		for (List<MappedItem> batch : WriteBatches.split(resolution.toWrite(), maxItemsPerCall, maxBytesPerCall)) {
-			send(batch);
+		List<List<MappedItem>> batches = WriteBatches.split(resolution.toWrite(), maxItemsPerCall, maxBytesPerCall);
+		long callsBefore = sender.calls.get();
+		long retriesBefore = sender.unprocessedRetries.get();
+		long throttlesBefore = sender.throttles.get();
+		long unitsBefore = sender.writeUnits.get();
+		if (pool == null || batches.size() < 2) {
+			for (List<MappedItem> batch : batches) {
+				sender.send(batch);
+			}
+		}
+		else {
+			sendConcurrently(batches);
 		}
 		// counted and reported only once the whole chunk is written
+		calls += sender.calls.get() - callsBefore;
+		unprocessedRetries += sender.unprocessedRetries.get() - retriesBefore;
+		throttles += sender.throttles.get() - throttlesBefore;
+		writeUnits += sender.writeUnits.get() - unitsBefore;
 		duplicatesDropped += resolution.dropped().size();
 		duplicatesRejected += resolution.rejected().size();
 		for (RecordRejectedException reject : resolution.rejected()) {
@@ -109,35 +136,31 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		}
 	}
 
-	private void send(List<MappedItem> batch) throws InterruptedException {
-		List<WriteRequest> pending = new ArrayList<>(batch.size());
-		for (MappedItem item : batch) {
-			pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item.item()).build()).build());
+	/**
+	 * Sends the batches on the pool and waits for all of them, so that the chunk commits only when every item is
+	 * written; the first failure is thrown once no batch of the chunk is in flight any more.
+	 */
+	private void sendConcurrently(List<List<MappedItem>> batches) throws Exception {
+		List<Future<?>> futures = new ArrayList<>(batches.size());
+		for (List<MappedItem> batch : batches) {
+			futures.add(pool.submit(() -> {
+				sender.send(batch);
+				return null;
+			}));
 		}
-		for (int attempt = 0;; attempt++) {
-			long started = System.nanoTime();
-			BatchWriteItemResponse response = client.batchWriteItem((b) -> b.requestItems(Map.of(table, pending)));
-			calls++;
-			List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(table, List.of());
-			if (logger.isDebugEnabled()) {
-				logger.debug("BatchWriteItem [table={}, items={}, unprocessed={}, ms={}]", table, pending.size(),
-						unprocessed.size(), (System.nanoTime() - started) / 1_000_000);
+		Exception failure = null;
+		for (Future<?> future : futures) {
+			try {
+				future.get();
 			}
-			if (unprocessed.isEmpty()) {
-				return;
+			catch (ExecutionException ex) {
+				if (failure == null) {
+					failure = ex.getCause() instanceof Exception cause ? cause : ex;
+				}
 			}
-			if (attempt >= retryPolicy.maxAttempts()) {
-				throw new UnprocessedItemsException(unprocessed.size() + " of " + batch.size() + " items were "
-						+ "still unprocessed after " + retryPolicy.maxAttempts() + " retries [table=" + table
-						+ "]. The table is probably short of write capacity; the chunk was not committed. Restart "
-						+ "the run when capacity is available, or lower the write rate.");
-			}
-			unprocessedRetries += unprocessed.size();
-			// the SDK numbers attempts from 1 (the first call, which waits 0); retry n is attempt n + 1
-			Duration delay = backoff.computeDelay(attempt + 2);
-			sleeper.sleep(delay);
-			pending.clear();
-			pending.addAll(unprocessed);
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
@@ -147,6 +170,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		duplicatesRejected = context.getLong(DUPLICATES_REJECTED, 0);
 		unprocessedRetries = context.getLong(UNPROCESSED_RETRIES, 0);
 		calls = context.getLong(CALLS, 0);
+		throttles = context.getLong(THROTTLES, 0);
+		writeUnits = context.getLong(WRITE_UNITS, 0);
 	}
 
 	@Override
@@ -155,6 +180,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		context.putLong(DUPLICATES_REJECTED, duplicatesRejected);
 		context.putLong(UNPROCESSED_RETRIES, unprocessedRetries);
 		context.putLong(CALLS, calls);
+		context.putLong(THROTTLES, throttles);
+		context.putLong(WRITE_UNITS, writeUnits);
 	}
 
 	public long getDuplicatesDropped() {
@@ -171,6 +198,24 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 
 	public long getCalls() {
 		return calls;
+	}
+
+	public long getThrottles() {
+		return throttles;
+	}
+
+	public long getWriteUnits() {
+		return writeUnits;
+	}
+
+	/** WCU sent so far, including the chunk in flight: for progress reporting from another thread. */
+	public long liveWriteUnits() {
+		return sender.writeUnits.get();
+	}
+
+	/** Throttles so far, including the chunk in flight: for progress reporting from another thread. */
+	public long liveThrottles() {
+		return sender.throttles.get();
 	}
 
 }

@@ -1,0 +1,173 @@
+package io.dynamomigrate.dynamodb;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
+
+import io.dynamomigrate.transform.MappedItem;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Sends one {@code BatchWriteItem} request until every item of it is written: it takes the request's WCU from the
+ * table's {@link WriteCapacityLimiter} before each call, and sends the items DynamoDB returns as unprocessed again
+ * with full-jitter exponential backoff (DESIGN.md invariant 2). A partially unprocessed batch or a throttling error
+ * ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}, any error the SDK classes as
+ * throttling) tells the limiter to lower its rate, and counts as a throttle; so does every throttled attempt that the
+ * SDK retries by itself ({@link ThrottleObserver}). When the retry bound is reached it
+ * throws {@link UnprocessedItemsException}. Thread-safe: its counters are atomic, so several batches of one chunk
+ * may be sent at once.
+ */
+final class BatchSender {
+
+	private static final Logger logger = LoggerFactory.getLogger(BatchSender.class);
+
+	private final DynamoDbClient client;
+
+	private final String table;
+
+	private final RetryPolicy retryPolicy;
+
+	private final BackoffStrategy backoff;
+
+	private final Sleeper sleeper;
+
+	private final @Nullable WriteCapacityLimiter limiter;
+
+	private final ToLongFunction<MappedItem> cost;
+
+	private final @Nullable SdkPlugin throttleObserver;
+
+	final AtomicLong calls = new AtomicLong();
+
+	final AtomicLong unprocessedRetries = new AtomicLong();
+
+	final AtomicLong throttles = new AtomicLong();
+
+	final AtomicLong writeUnits = new AtomicLong();
+
+	BatchSender(DynamoDbClient client, String table, RetryPolicy retryPolicy, Sleeper sleeper,
+			@Nullable WriteCapacityLimiter limiter, ToLongFunction<MappedItem> cost) {
+		this.client = client;
+		this.table = table;
+		this.retryPolicy = retryPolicy;
+		this.backoff = retryPolicy.backoff();
+		this.sleeper = sleeper;
+		this.limiter = limiter;
+		this.cost = cost;
+		this.throttleObserver = limiter != null ? ThrottleObserver.plugin(this::sdkThrottled) : null;
+	}
+
+	/** A throttled attempt that the SDK retries by itself. */
+	private void sdkThrottled() {
+		throttles.incrementAndGet();
+		if (limiter != null) {
+			limiter.throttled();
+		}
+	}
+
+	void send(List<MappedItem> batch) throws InterruptedException {
+		List<MappedItem> pending = new ArrayList<>(batch);
+		for (int attempt = 0;; attempt++) {
+			long units = 0;
+			List<WriteRequest> requests = new ArrayList<>(pending.size());
+			for (MappedItem item : pending) {
+				units += cost.applyAsLong(item);
+				requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item.item()).build()).build());
+			}
+			if (limiter != null) {
+				limiter.acquire(units);
+			}
+			writeUnits.addAndGet(units);
+			List<MappedItem> unprocessed = call(requests, pending);
+			if (unprocessed.isEmpty()) {
+				return;
+			}
+			throttles.incrementAndGet();
+			if (limiter != null) {
+				limiter.throttled();
+			}
+			if (attempt >= retryPolicy.maxAttempts()) {
+				throw new UnprocessedItemsException(unprocessed.size() + " of " + batch.size() + " items were "
+						+ "still unprocessed after " + retryPolicy.maxAttempts() + " retries [table=" + table
+						+ "]. The table is probably short of write capacity; the chunk was not committed. Restart "
+						+ "the run when capacity is available, or lower the write rate (--max-write-capacity).");
+			}
+			unprocessedRetries.addAndGet(unprocessed.size());
+			// the SDK numbers attempts from 1 (the first call, which waits 0); retry n is attempt n + 1
+			Duration delay = backoff.computeDelay(attempt + 2);
+			sleeper.sleep(delay);
+			pending = unprocessed;
+		}
+	}
+
+	/** One call; returns the items left unprocessed (all of them when the call was throttled). */
+	private List<MappedItem> call(List<WriteRequest> requests, List<MappedItem> pending) {
+		long started = System.nanoTime();
+		BatchWriteItemResponse response;
+		try {
+			response = client.batchWriteItem((b) -> {
+				b.requestItems(Map.of(table, requests));
+				if (throttleObserver != null) {
+					b.overrideConfiguration((o) -> o.addPlugin(throttleObserver));
+				}
+			});
+		}
+		catch (AwsServiceException ex) {
+			if (!ex.isThrottlingException()) {
+				throw ex;
+			}
+			calls.incrementAndGet();
+			logger.debug("BatchWriteItem throttled [table={}, items={}, error={}]", table, pending.size(),
+					ex.awsErrorDetails() != null ? ex.awsErrorDetails().errorCode() : ex.statusCode());
+			return pending;
+		}
+		calls.incrementAndGet();
+		List<WriteRequest> returned = response.unprocessedItems().getOrDefault(table, List.of());
+		if (logger.isDebugEnabled()) {
+			logger.debug("BatchWriteItem [table={}, items={}, unprocessed={}, ms={}]", table, pending.size(),
+					returned.size(), (System.nanoTime() - started) / 1_000_000);
+		}
+		if (returned.isEmpty()) {
+			return List.of();
+		}
+		return unprocessedItems(returned, pending);
+	}
+
+	/** The pending items DynamoDB returned, matched by primary key so that costs stay per item. */
+	private static List<MappedItem> unprocessedItems(List<WriteRequest> returned, List<MappedItem> pending) {
+		Map<Map<String, AttributeValue>, MappedItem> byKey = new HashMap<>();
+		for (MappedItem item : pending) {
+			byKey.put(item.key(), item);
+		}
+		List<MappedItem> unprocessed = new ArrayList<>(returned.size());
+		for (WriteRequest request : returned) {
+			Map<String, AttributeValue> attributes = request.putRequest().item();
+			Map<String, AttributeValue> key = new HashMap<>();
+			for (String name : pending.get(0).key().keySet()) {
+				key.put(name, attributes.get(name));
+			}
+			MappedItem item = byKey.get(key);
+			if (item == null) {
+				throw new IllegalStateException("DynamoDB returned an unprocessed item that was not sent [key="
+						+ key + "]");
+			}
+			unprocessed.add(item);
+		}
+		return unprocessed;
+	}
+
+}
