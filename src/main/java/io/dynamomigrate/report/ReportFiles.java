@@ -32,27 +32,56 @@ public final class ReportFiles {
 
 	/** Writes {@code <name>.json} and {@code <name>.html} into the directory and returns the HTML path. */
 	public static Path write(DryRunReport report, Path directory, String name) {
+		return write(report, html(report), directory, name);
+	}
+
+	/** Writes {@code <name>.json} and {@code <name>.html} into the directory and returns the HTML path. */
+	public static Path write(VerifyReport report, Path directory, String name) {
+		return write(report, html(report), directory, name);
+	}
+
+	private static Path write(Object report, String html, Path directory, String name) {
 		try {
 			Files.createDirectories(directory);
-			Path json = directory.resolve(name + ".json");
-			Files.writeString(json, JSON.writeValueAsString(report), StandardCharsets.UTF_8);
-			Path html = directory.resolve(name + ".html");
-			Files.writeString(html, html(report), StandardCharsets.UTF_8);
-			return html;
+			Files.writeString(directory.resolve(name + ".json"), JSON.writeValueAsString(report),
+					StandardCharsets.UTF_8);
+			Path page = directory.resolve(name + ".html");
+			Files.writeString(page, html, StandardCharsets.UTF_8);
+			return page;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the report to " + directory, ex);
 		}
 	}
 
-	/** The HTML page of a report. */
+	/** The HTML page of a dry-run report. */
 	public static String html(DryRunReport report) {
-		Map<String, Object> view = JSON.convertValue(report, new TypeReference<Map<String, Object>>() {
-		});
+		Map<String, Object> view = view(report);
 		addDisplayValues(view);
-		Mustache template = new DefaultMustacheFactory().compile("io/dynamomigrate/report/dry-run.html.mustache");
+		return render("dry-run", view);
+	}
+
+	/** The HTML page of a verification report. */
+	@SuppressWarnings("unchecked")
+	public static String html(VerifyReport report) {
+		Map<String, Object> view = view(report);
+		for (Object table : (List<Object>) view.get("tables")) {
+			Map<String, Object> tableView = (Map<String, Object>) table;
+			tableView.put("hasExamples", !((List<Object>) tableView.get("examples")).isEmpty());
+		}
+		return render("verify", view);
+	}
+
+	private static Map<String, Object> view(Object report) {
+		return JSON.convertValue(report, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	private static String render(String template, Map<String, Object> view) {
+		Mustache mustache = new DefaultMustacheFactory()
+			.compile("io/dynamomigrate/report/" + template + ".html.mustache");
 		Writer out = new StringWriter();
-		template.execute(out, view);
+		mustache.execute(out, view);
 		return out.toString();
 	}
 
