@@ -1,0 +1,94 @@
+package io.dynamomigrate.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a {@link DynamoDbSink} accepted: items, WCU, calls, calls with unprocessed items, validation failures, and
+ * the WCU of every call with its time, from which the mean WCU/s and the worst one-second window
+ * {@code (t - 1 s, t]} follow. Thread-safe.
+ */
+public final class SinkStats {
+
+	private final List<long[]> calls = new ArrayList<>();
+
+	private long items;
+
+	private long units;
+
+	private long partial;
+
+	private long violations;
+
+	synchronized void record(long nanoTime, long items, long units, boolean partial) {
+		calls.add(new long[] { nanoTime, units });
+		this.items += items;
+		this.units += units;
+		if (partial) {
+			this.partial++;
+		}
+	}
+
+	synchronized void violation() {
+		violations++;
+	}
+
+	public synchronized long items() {
+		return items;
+	}
+
+	public synchronized long writeUnits() {
+		return units;
+	}
+
+	public synchronized long calls() {
+		return calls.size();
+	}
+
+	/** Calls that got some items back unprocessed. */
+	public synchronized long partialCalls() {
+		return partial;
+	}
+
+	/** Calls refused for breaking the API's rules. */
+	public synchronized long violations() {
+		return violations;
+	}
+
+	/** WCU per second from the first accepted call to the last. */
+	public synchronized double meanWriteUnitsPerSecond() {
+		if (calls.size() < 2) {
+			return 0;
+		}
+		double seconds = (calls.get(calls.size() - 1)[0] - calls.get(0)[0]) / 1e9;
+		// the last call's units arrive at the end of the span; spread the rest over it
+		return seconds > 0 ? (units - calls.get(calls.size() - 1)[1]) / seconds : 0;
+	}
+
+	/** The most WCU accepted in any window {@code (t - 1 s, t]}. */
+	public synchronized long maxWriteUnitsInAnySecond() {
+		List<long[]> sorted = new ArrayList<>(calls);
+		sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+		long max = 0;
+		long sum = 0;
+		int first = 0;
+		for (long[] call : sorted) {
+			sum += call[1];
+			while (sorted.get(first)[0] <= call[0] - 1_000_000_000L) {
+				sum -= sorted.get(first++)[1];
+			}
+			max = Math.max(max, sum);
+		}
+		return max;
+	}
+
+	synchronized String json() {
+		return String.format(Locale.ROOT,
+				"{\"items\":%d,\"writeUnits\":%d,\"calls\":%d,\"partialCalls\":%d,\"violations\":%d,"
+						+ "\"meanWcuPerSecond\":%.1f,\"maxWcuInAnySecond\":%d}",
+				items, units, calls.size(), partial, violations, meanWriteUnitsPerSecond(),
+				maxWriteUnitsInAnySecond());
+	}
+
+}
