@@ -120,6 +120,31 @@ class DryRunIntegrationTests {
 		assertThat(report(state.resolve("reports")).path("pricing").path("totalCost").asDouble()).isGreaterThan(0.001);
 	}
 
+	@Test
+	void anExistingTable_isChecked_keysAlreadyPresentWarn_andAKeySchemaMismatchBlocks() throws Exception {
+		Run run = cli("run", "mappings/music-catalog.yml");
+		assertThat(run.exitCode).as(run.output).isEqualTo(0);
+		Run again = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("again").toString());
+		assertThat(again.exitCode).as(again.output).isEqualTo(5);
+		JsonNode target = report(state.resolve("again")).path("tables").get(0).path("target");
+		assertThat(target.path("exists").asBoolean()).isTrue();
+		assertThat(target.path("sampledKeys").asInt()).isEqualTo(100);
+		assertThat(target.path("sampledPresent").asInt()).isEqualTo(100);
+		assertThat(again.output).contains("already holds 100 of 100 sampled keys");
+
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			client.createTable((b) -> b.tableName("notes")
+				.keySchema(k -> k.attributeName("id").keyType("HASH"))
+				.attributeDefinitions(a -> a.attributeName("id").attributeType("N"))
+				.billingMode("PAY_PER_REQUEST"));
+		}
+		Run mismatch = cli("dry-run", HOSTILE.toString(), "--report", state.resolve("mismatch").toString());
+		assertThat(mismatch.exitCode).as(mismatch.output).isEqualTo(6);
+		assertThat(report(state.resolve("mismatch")).path("tables").get(0).path("target").path("differences")
+			.toString()).contains("the mapping's partition key is owner (S), the table's is id (N)");
+		assertThat(proxy.batchWriteCalls()).as("only the run wrote").isPositive();
+	}
+
 	private static String chromiumDom(Path html) throws Exception {
 		Path chromium = Path.of("/usr/bin/chromium");
 		assertThat(chromium).as("headless Chromium (Debian package chromium) renders the report").exists();
