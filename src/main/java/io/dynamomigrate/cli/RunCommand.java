@@ -17,8 +17,10 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import picocli.CommandLine.Command;
@@ -33,12 +35,17 @@ import picocli.CommandLine.Spec;
 		description = { "Migrate the source into DynamoDB as the mapping says: check the mapping against the "
 				+ "source, create missing tables, then read, map and write every item definition as one step "
 				+ "of a Spring Batch job, and print what each step read, wrote, rejected and filtered.",
-				"Each run is a new execution; writing is idempotent (puts), so running again gives the same items." },
+				"Each run is a new execution; writing is idempotent (puts), so running again gives the same items.",
+				"SIGINT/SIGTERM (Ctrl-C) stops after the chunks in flight and exits with 4; `restart` continues. A "
+						+ "second signal exits at once (130); `restart` recovers and continues after the last "
+						+ "committed chunk." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every record was written or filtered by a mapping rule",
 				"1:the run failed (its state is saved in the job repository)",
 				"2:the mapping is invalid or the command line is wrong; nothing was written",
-				"3:the run completed, but some records were rejected (see the rejects file)" })
+				"3:the run completed, but some records were rejected (see the rejects file)",
+				"4:the run was stopped (stop command or signal); `restart` continues it",
+				"130:a second signal ended the process at once; `restart` continues the run" })
 final class RunCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
@@ -81,14 +88,22 @@ final class RunCommand implements Callable<Integer> {
 				out.printf("Migrating %s into %s (region %s)...%n", loaded.name(), dynamodb.description(),
 						dynamodb.region());
 				out.flush();
-				MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
-						batch.getBean(JobRepository.class), batch.getBean(PlatformTransactionManager.class),
-						RetryPolicy.DEFAULT, Sleeper.SYSTEM);
-				RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory);
-				SummaryPrinter.print(summary, out);
-				return summary.exitCode();
+				JobRepository repository = batch.getBean(JobRepository.class);
+				try (GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
+					MigrationRunner runner = runner(batch, shutdown);
+					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory);
+					SummaryPrinter.print(summary, out);
+					return summary.exitCode();
+				}
 			}
 		}
+	}
+
+	/** A runner on the context's job operator, repository and registry, with the given job listener. */
+	static MigrationRunner runner(ConfigurableApplicationContext batch, JobExecutionListener listener) {
+		return new MigrationRunner(batch.getBean(JobOperator.class), batch.getBean(JobRepository.class),
+				batch.getBean(JobRegistry.class), batch.getBean(PlatformTransactionManager.class),
+				RetryPolicy.DEFAULT, Sleeper.SYSTEM, java.util.List.of(listener));
 	}
 
 }

@@ -9,8 +9,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -41,7 +44,8 @@ public final class DynamoDbClients {
 			.httpClientBuilder(Apache5HttpClient.builder()
 				.maxConnections(maxConnections)
 				.connectionTimeout(Duration.ofSeconds(10))
-				.socketTimeout(Duration.ofSeconds(60)));
+				.socketTimeout(Duration.ofSeconds(60)))
+			.overrideConfiguration((o) -> o.retryStrategy(retryStrategy()));
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}
@@ -56,6 +60,23 @@ public final class DynamoDbClients {
 			.credentialsProviders(defaultChain, localCredentials())
 			.build() : defaultChain);
 		return builder.build();
+	}
+
+	/**
+	 * How one call is retried on transient errors (throttling, HTTP 5xx, connection resets, timeouts): the SDK's
+	 * standard conditions with up to 10 attempts, full-jitter exponential backoff (50 ms up to 5 s; 250 ms up to
+	 * 10 s after throttling) and no retry-quota circuit breaker, so a burst of errors is waited out rather than
+	 * failed fast. A call that still fails throws; the chunk rolls back and the step fails (restartable). Transient
+	 * errors never become rejects.
+	 */
+	public static RetryStrategy retryStrategy() {
+		return AwsRetryStrategy.standardRetryStrategy()
+			.toBuilder()
+			.maxAttempts(10)
+			.circuitBreakerEnabled(false)
+			.backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)))
+			.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(10)))
+			.build();
 	}
 
 	/** Whether an endpoint is on this machine (localhost or a loopback address). */

@@ -17,6 +17,15 @@ public final class ExitCodes {
 	/** The run completed, but some records were rejected (see the rejects file). */
 	public static final int COMPLETED_WITH_REJECTS = 3;
 
+	/**
+	 * The run was stopped ({@code stop} command, or SIGINT/SIGTERM) after its in-flight chunks; its state is saved
+	 * and {@code restart} continues it.
+	 */
+	public static final int STOPPED = 4;
+
+	/** A second SIGINT/SIGTERM ended the process at once; {@code restart} recovers and continues the run. */
+	public static final int KILLED = 130;
+
 	private ExitCodes() {
 	}
 

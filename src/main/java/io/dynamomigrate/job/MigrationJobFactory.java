@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Assembles the Spring Batch job of a mapping: one chunk-oriented step per item definition, in file order, each
  * reading its source with a restartable keyset-paging reader, mapping records to items, and writing them with
  * {@link BatchWriteItemWriter}. Rejected records are skipped (counted as process skips) and written to the rejects
- * file; they never fail a step. Thread-safe; the job it builds is for one execution.
+ * file; they fail a step only beyond the item definition's {@code maxRejects} ({@link RejectLimitPolicy}).
+ * Thread-safe; the job it builds is for one execution.
  */
 public final class MigrationJobFactory {
 
@@ -99,6 +100,7 @@ public final class MigrationJobFactory {
 	}
 
 	Step step(ItemSpec item, TableSpec table, RejectSink rejects) {
+		RejectLimitPolicy skipPolicy = new RejectLimitPolicy(item.name(), item.maxRejects(), item.chunkSize());
 		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = new StepBuilder(item.name(), jobRepository)
 			.<SourceRecord, MappedItem>chunk(item.chunkSize())
 			.transactionManager(transactionManager)
@@ -106,7 +108,8 @@ public final class MigrationJobFactory {
 			.processor(new MappingItemProcessor(new ItemMapper(item, table)))
 			.writer(writers.writer(item, table, rejects))
 			.faultTolerant()
-			.skipPolicy((throwable, skipCount) -> throwable instanceof RecordRejectedException)
+			.skipPolicy(skipPolicy)
+			.listener(skipPolicy)
 			.skipListener(new SkipListener<SourceRecord, MappedItem>() {
 				@Override
 				public void onSkipInProcess(SourceRecord record, Throwable t) {

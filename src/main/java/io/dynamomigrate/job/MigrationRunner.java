@@ -2,6 +2,8 @@ package io.dynamomigrate.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -24,6 +26,10 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.StepSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.DuplicateJobException;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -37,7 +43,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Runs a mapping: makes sure the target tables exist, starts a new execution of the mapping's job through the
- * {@link JobOperator}, waits for it, and summarises what every step read, wrote, rejected and filtered. Thread-safe.
+ * {@link JobOperator} (or restarts a failed, stopped or crashed one, see {@link RestartCheck}), waits for it, and
+ * summarises what every step read, wrote, rejected and filtered. The job is rebuilt from the mapping for every
+ * execution and registered in the {@link JobRegistry} under the mapping's name, so that the operator can restart
+ * and stop it. A restarted execution continues every step after its last committed chunk. Thread-safe.
  */
 public final class MigrationRunner {
 
@@ -57,24 +66,56 @@ public final class MigrationRunner {
 
 	private final Sleeper sleeper;
 
+	private final JobRegistry jobRegistry;
+
+	private final List<JobExecutionListener> listeners;
+
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper) {
+		this(jobOperator, jobRepository, new MapJobRegistry(), transactionManager, retryPolicy, sleeper, List.of());
+	}
+
+	/**
+	 * A runner whose jobs are registered in the operator's registry and carry extra listeners (for example the
+	 * command line's graceful shutdown).
+	 */
+	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
+			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			List<JobExecutionListener> listeners) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
+		this.jobRegistry = jobRegistry;
 		this.transactionManager = transactionManager;
 		this.retryPolicy = retryPolicy;
 		this.sleeper = sleeper;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/** Runs the mapping to the end (or failure) and returns its summary. */
 	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory) {
+		provision(mapping, target);
+		return execute(mapping.name(), mapping, source,
+				MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper), target.description(),
+				target.region(), stateDirectory);
+	}
+
+	/**
+	 * Restarts an execution of the mapping's job (found by {@link RestartCheck}): every step continues after its
+	 * last committed chunk; completed steps are not run again.
+	 */
+	public RunSummary restart(JobExecution previous, MappingSpec mapping, DataSource source, DynamoDbTarget target,
+			Path stateDirectory) {
+		provision(mapping, target);
+		return launch(mapping.name(), mapping, source,
+				MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper), target.description(),
+				target.region(), stateDirectory, (job) -> jobOperator.restart(previous));
+	}
+
+	private static void provision(MappingSpec mapping, DynamoDbTarget target) {
 		TableProvisioner provisioner = new TableProvisioner(target.client());
 		for (TableSpec table : mapping.tables()) {
 			provisioner.ensure(table);
 		}
-		return execute(mapping.name(), mapping, source,
-				MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper), target.description(),
-				target.region(), stateDirectory);
 	}
 
 	/**
@@ -86,36 +127,62 @@ public final class MigrationRunner {
 	 */
 	public RunSummary execute(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
 			String endpoint, String region, Path stateDirectory) {
+		JobParameters parameters = new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
+			.addLong(RUN_ID, System.currentTimeMillis())
+			.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false)
+			.toJobParameters();
+		return launch(jobName, mapping, source, writers, endpoint, region, stateDirectory,
+				(job) -> jobOperator.start(job, parameters));
+	}
+
+	private RunSummary launch(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
+			String endpoint, String region, Path stateDirectory, Launch launch) {
 		try (RejectsFile rejects = new RejectsFile(stateDirectory.resolve("rejects"), jobName)) {
-			Job job = withRejectsFileNaming(
-					new MigrationJobFactory(jobRepository, transactionManager, source, writers).create(jobName,
-							mapping, rejects),
-					rejects);
-			JobParameters parameters = new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
-				.addLong(RUN_ID, System.currentTimeMillis())
-				.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false)
-				.toJobParameters();
-			JobExecution execution = jobOperator.start(job, parameters);
-			return summary(mapping, execution, endpoint, region, rejects);
+			Job job = new MigrationJobFactory(jobRepository, transactionManager, source, writers).create(jobName,
+					mapping, rejects);
+			if (job instanceof AbstractJob abstractJob) {
+				abstractJob.registerJobExecutionListener(
+						new ExecutionRecorder(jobRepository, mappingText(mapping), rejects));
+				listeners.forEach(abstractJob::registerJobExecutionListener);
+			}
+			register(job);
+			try {
+				JobExecution execution = launch.start(job);
+				return summary(mapping, execution, endpoint, region, rejects);
+			}
+			finally {
+				jobRegistry.unregister(jobName);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot start the job " + jobName + ": " + ex.getMessage(), ex);
+			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+			throw new IllegalStateException("Cannot start the job " + jobName + ": " + cause.getMessage(), ex);
 		}
 	}
 
-	private static Job withRejectsFileNaming(Job job, RejectsFile rejects) {
-		if (job instanceof org.springframework.batch.core.job.AbstractJob abstractJob) {
-			abstractJob.registerJobExecutionListener(new JobExecutionListener() {
-				@Override
-				public void beforeJob(JobExecution jobExecution) {
-					rejects.executionStarted(jobExecution.getId());
-				}
-			});
+	private void register(Job job) throws DuplicateJobException {
+		jobRegistry.unregister(job.getName());
+		jobRegistry.register(job);
+	}
+
+	private static String mappingText(MappingSpec mapping) {
+		try {
+			return Files.readString(mapping.file(), StandardCharsets.UTF_8);
 		}
-		return job;
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
+	}
+
+	/** Starts or restarts an execution of a built job. */
+	@FunctionalInterface
+	private interface Launch {
+
+		JobExecution start(Job job) throws Exception;
+
 	}
 
 	static RunSummary summary(MappingSpec mapping, JobExecution execution, String endpoint, String region,
@@ -142,14 +209,15 @@ public final class MigrationRunner {
 		}
 		long rejected = steps.stream().mapToLong(StepSummary::rejected).sum();
 		int exitCode = execution.getStatus() == BatchStatus.COMPLETED
-				? (rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.SUCCESS) : ExitCodes.FAILED;
+				? (rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.SUCCESS)
+				: execution.getStatus() == BatchStatus.STOPPED ? ExitCodes.STOPPED : ExitCodes.FAILED;
 		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode,
 				endpoint, region, steps,
 				elapsed(execution.getStartTime(), execution.getEndTime()),
 				rejects.isEmpty() ? null : rejects.path().toString(), failure(execution));
 	}
 
-	private static @Nullable String failure(JobExecution execution) {
+	static @Nullable String failure(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		if (failures.isEmpty()) {
 			return null;

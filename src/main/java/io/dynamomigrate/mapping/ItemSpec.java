@@ -13,13 +13,20 @@ import java.util.List;
  * @param embeds list attributes filled from child rows
  * @param onDuplicateKey how duplicate keys inside one chunk are resolved
  * @param chunkSize records per chunk (one transaction of the job repository)
+ * @param maxRejects how many rejects fail the step ({@link RejectLimit#NONE} by default)
  */
 public record ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
-		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize) {
+		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects) {
 
 	public ItemSpec {
 		attributes = List.copyOf(attributes);
 		embeds = List.copyOf(embeds);
+	}
+
+	/** An item definition without a reject limit. */
+	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
+			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize) {
+		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, RejectLimit.NONE);
 	}
 
 }

@@ -52,7 +52,7 @@ public final class MappingLoader {
 	private static final Set<String> INDEX = keys("name", "partitionKey", "sortKey", "projection");
 
 	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
-			"onDuplicateKey", "chunkSize");
+			"onDuplicateKey", "chunkSize", "maxRejects");
 
 	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where", "file", "format", "csv",
 			"maxRecordSize");
@@ -342,8 +342,25 @@ public final class MappingLoader {
 			DuplicateKeyPolicy policy = yaml.choice(fields.get("onDuplicateKey"), "onDuplicateKey",
 					DuplicateKeyPolicy.class, DuplicateKeyPolicy.LAST_WINS);
 			int chunkSize = (int) yaml.number(fields.get("chunkSize"), "chunkSize", DEFAULT_CHUNK_SIZE, 1, 10_000);
+			RejectLimit maxRejects = rejectLimit(fields.get("maxRejects"));
 			return located(new ItemSpec(name == null ? "" : name, table == null ? "" : table, source, attributes,
-					embeds, policy, chunkSize), node);
+					embeds, policy, chunkSize, maxRejects), node);
+		}
+
+		private RejectLimit rejectLimit(@Nullable Node node) {
+			String text = yaml.text(node, "maxRejects");
+			if (text == null) {
+				return RejectLimit.NONE;
+			}
+			try {
+				return RejectLimit.parse(text);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, ex.getMessage() + ".",
+						"Write a count, e.g. `maxRejects: 100`, or a percentage of the records read, e.g. "
+								+ "`maxRejects: \"1%\"`.");
+				return RejectLimit.NONE;
+			}
 		}
 
 		private SourceSpec itemSource(@Nullable Node node, Node item) {

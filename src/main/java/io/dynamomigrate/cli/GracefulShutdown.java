@@ -1,0 +1,103 @@
+package io.dynamomigrate.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.dynamomigrate.job.ExitCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGINT / SIGTERM handling of a running migration. The first signal asks the execution to stop the way
+ * {@code stop} does from another process: it marks the execution {@code STOPPING} in the job repository, and every
+ * step sees that at its next chunk boundary, so the in-flight chunks finish and commit, the execution ends
+ * {@code STOPPED} and the command exits with {@link ExitCodes#STOPPED}. A second signal ends the process at once
+ * with {@link ExitCodes#KILLED}; {@code restart} then recovers the execution and continues after the last committed
+ * chunk. Installed for the duration of one command ({@link #close()} restores the previous handlers). Thread-safe.
+ */
+final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(GracefulShutdown.class);
+
+	private final JobRepository jobRepository;
+
+	private final PrintWriter err;
+
+	private final AtomicReference<Long> execution = new AtomicReference<>();
+
+	private final AtomicInteger signals = new AtomicInteger();
+
+	private final List<Runnable> restore = new ArrayList<>();
+
+	private GracefulShutdown(JobRepository jobRepository, PrintWriter err) {
+		this.jobRepository = jobRepository;
+		this.err = err;
+	}
+
+	/** Installs handlers for SIGINT and SIGTERM (where the platform has them). */
+	static GracefulShutdown install(JobRepository jobRepository, PrintWriter err) {
+		GracefulShutdown shutdown = new GracefulShutdown(jobRepository, err);
+		for (String name : List.of("INT", "TERM")) {
+			try {
+				Signal signal = new Signal(name);
+				SignalHandler previous = Signal.handle(signal, shutdown::signalled);
+				shutdown.restore.add(() -> Signal.handle(signal, previous));
+			}
+			catch (IllegalArgumentException ex) {
+				logger.debug("Signal {} cannot be handled here: {}", name, ex.getMessage());
+			}
+		}
+		return shutdown;
+	}
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		execution.set(jobExecution.getId());
+		if (signals.get() > 0) {
+			// signalled before the job started: the job sees STOPPING and ends STOPPED without running a step
+			jobExecution.setStatus(BatchStatus.STOPPING);
+		}
+	}
+
+	private void signalled(Signal signal) {
+		if (signals.incrementAndGet() > 1) {
+			err.println("Second SIG" + signal.getName() + ": exiting now. `restart` continues after the last "
+					+ "committed chunk.");
+			err.flush();
+			Runtime.getRuntime().halt(ExitCodes.KILLED);
+		}
+		err.println("SIG" + signal.getName() + ": stopping after the chunks in flight (signal again to exit at "
+				+ "once)...");
+		err.flush();
+		Long id = execution.get();
+		if (id != null) {
+			requestStop(id);
+		}
+	}
+
+	private void requestStop(long id) {
+		JobExecution current = jobRepository.getJobExecution(id);
+		if (current != null && current.getStatus().isRunning()) {
+			logger.info("Stop requested [execution={}]", id);
+			current.setStatus(BatchStatus.STOPPING);
+			current.setExitStatus(ExitStatus.STOPPED);
+			jobRepository.update(current);
+		}
+	}
+
+	@Override
+	public void close() {
+		restore.forEach(Runnable::run);
+	}
+
+}
