@@ -1,8 +1,8 @@
 package io.dynamomigrate.mapping;
 
 /**
- * The DynamoDB attribute types a mapping can declare. Version 1 of the mapping language supports the scalar
- * types and the document types produced by embedding; sets follow with the complete language.
+ * The DynamoDB attribute types a mapping can declare: the scalar types, {@code NULL}, the set types and the
+ * document types (lists and maps).
  */
 public enum AttributeType {
 
@@ -14,14 +14,32 @@ public enum AttributeType {
 	B,
 	/** Boolean. */
 	BOOL,
-	/** List (embedded child rows). */
+	/** The DynamoDB {@code NULL} value. */
+	NULL,
+	/** String set. */
+	SS,
+	/** Number set. */
+	NS,
+	/** Binary set. */
+	BS,
+	/** List (a JSON array, an SQL array, embedded child rows or a nested definition). */
 	L,
-	/** Map (one embedded child row, or a nested definition). */
+	/** Map (a JSON object, embedded child rows keyed by a column, or a nested definition). */
 	M;
 
 	/** Whether DynamoDB allows this type for a key attribute. */
 	public boolean isKeyType() {
 		return this == S || this == N || this == B;
+	}
+
+	/** Whether this is one of the set types SS, NS, BS. */
+	public boolean isSet() {
+		return this == SS || this == NS || this == BS;
+	}
+
+	/** Whether this is a document type, L or M. */
+	public boolean isDocument() {
+		return this == L || this == M;
 	}
 
 }

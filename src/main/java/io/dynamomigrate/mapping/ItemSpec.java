@@ -14,9 +14,11 @@ import java.util.List;
  * @param onDuplicateKey how duplicate keys inside one chunk are resolved
  * @param chunkSize records per chunk (one transaction of the job repository)
  * @param maxRejects how many rejects fail the step ({@link RejectLimit#NONE} by default)
+ * @param rules the row filter, unmapped columns and optional index keys
  */
 public record ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
-		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects) {
+		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
+		ItemRules rules) {
 
 	public ItemSpec {
 		attributes = List.copyOf(attributes);
@@ -27,6 +29,12 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
 			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize) {
 		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, RejectLimit.NONE);
+	}
+
+	/** An item definition with default {@link ItemRules}. */
+	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
+			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects) {
+		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, ItemRules.DEFAULT);
 	}
 
 }

@@ -23,7 +23,6 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.reader.ReaderException;
 
@@ -52,17 +51,15 @@ public final class MappingLoader {
 	private static final Set<String> INDEX = keys("name", "partitionKey", "sortKey", "projection");
 
 	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
-			"onDuplicateKey", "chunkSize", "maxRejects");
+			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys");
 
 	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where", "file", "format", "csv",
 			"maxRecordSize");
 
 	private static final Set<String> CSV = keys("delimiter", "quote", "header", "columns", "encoding");
 
-	private static final Set<String> ATTRIBUTE = keys("value", "type", "onNull", "default");
-
 	private static final Set<String> EMBED = keys("name", "table", "parentColumns", "childColumns", "orderBy",
-			"attributes", "maxElements");
+			"attributes", "maxElements", "as", "key");
 
 	private static final Set<String> ENV = keys("env", "default");
 
@@ -172,6 +169,8 @@ public final class MappingLoader {
 
 		private final YamlNodes yaml;
 
+		private final AttributeReader attributeReader;
+
 		/** Where each table, key, index, item and attribute was written, for the validator's messages. */
 		final Map<Object, Location> locations = new IdentityHashMap<>();
 
@@ -179,6 +178,7 @@ public final class MappingLoader {
 			this.file = file;
 			this.problems = problems;
 			this.yaml = new YamlNodes(problems);
+			this.attributeReader = new AttributeReader(yaml, problems, templates, locations);
 		}
 
 		MappingSpec mapping(Node root, String checksum) {
@@ -344,7 +344,7 @@ public final class MappingLoader {
 			int chunkSize = (int) yaml.number(fields.get("chunkSize"), "chunkSize", DEFAULT_CHUNK_SIZE, 1, 10_000);
 			RejectLimit maxRejects = rejectLimit(fields.get("maxRejects"));
 			return located(new ItemSpec(name == null ? "" : name, table == null ? "" : table, source, attributes,
-					embeds, policy, chunkSize, maxRejects), node);
+					embeds, policy, chunkSize, maxRejects, rules(fields)), node);
 		}
 
 		private RejectLimit rejectLimit(@Nullable Node node) {
@@ -361,6 +361,12 @@ public final class MappingLoader {
 								+ "`maxRejects: \"1%\"`.");
 				return RejectLimit.NONE;
 			}
+		}
+
+		private ItemRules rules(Map<String, Node> fields) {
+			return new ItemRules(attributeReader.condition(fields.get("filter"), "filter"),
+					attributeReader.unmapped(fields.get("unmappedColumns")),
+					yaml.texts(fields.get("optionalIndexKeys"), "optionalIndexKeys"));
 		}
 
 		private SourceSpec itemSource(@Nullable Node node, Node item) {
@@ -428,38 +434,7 @@ public final class MappingLoader {
 		}
 
 		private List<AttributeSpec> attributes(@Nullable Node node, Node parent) {
-			List<AttributeSpec> attributes = new ArrayList<>();
-			if (node == null) {
-				problems.add(YamlNodes.location(parent), ProblemCode.MISSING_KEY, "No `attributes` given.",
-						"Add `attributes:` with one `name: \"${column}\"` line per attribute.");
-				return attributes;
-			}
-			for (NodeTuple tuple : yaml.entries(node, "attributes")) {
-				String name = YamlNodes.scalarText(tuple.getKeyNode());
-				if (name == null) {
-					continue;
-				}
-				attributes.add(located(attribute(name, tuple.getValueNode()), tuple.getKeyNode()));
-			}
-			return attributes;
-		}
-
-		private AttributeSpec attribute(String name, Node node) {
-			if (node instanceof ScalarNode scalar) {
-				Template value = templates.parse(scalar.getValue(), YamlNodes.location(scalar), problems);
-				return new AttributeSpec(name, value, null, NullPolicy.OMIT, null);
-			}
-			Map<String, Node> fields = yaml.fields(node, "attribute " + name, ATTRIBUTE);
-			Node valueNode = fields.get("value");
-			String text = yaml.required(fields, "value", node, "Attribute " + name);
-			Template value = templates.parse(text == null ? "" : text,
-					YamlNodes.location(valueNode == null ? node : valueNode), problems);
-			// an unknown type is reported and then left out, so that key checks do not report a made-up type
-			AttributeType type = fields.containsKey("type")
-					? yaml.choice(fields.get("type"), "type", AttributeType.class, null) : null;
-			NullPolicy onNull = yaml.choice(fields.get("onNull"), "onNull", NullPolicy.class, NullPolicy.OMIT);
-			String defaultValue = yaml.text(fields.get("default"), "default");
-			return new AttributeSpec(name, value, type, onNull, defaultValue);
+			return attributeReader.attributes(node, parent);
 		}
 
 		private EmbedSpec embed(Node node) {
@@ -475,8 +450,19 @@ public final class MappingLoader {
 			List<AttributeSpec> attributes = attributes(fields.get("attributes"), node);
 			int maxElements = (int) yaml.number(fields.get("maxElements"), "maxElements", DEFAULT_MAX_ELEMENTS, 1,
 					100_000);
+			String as = yaml.text(fields.get("as"), "as");
+			String mapKey = yaml.text(fields.get("key"), "key");
+			if (as != null && !as.equals("list") && !as.equals("map")) {
+				problems.add(YamlNodes.location(fields.get("as")), ProblemCode.WRONG_VALUE, "An embedding is `as: list` "
+						+ "or `as: map`, not `" + as + "`.", "Write `as: list` (the default) or `as: map` with `key:`.");
+			}
+			if ("map".equals(as) != (mapKey != null)) {
+				problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "An embedding `as: map` needs `key`, "
+						+ "the child column that keys the map, and `key` needs `as: map`.",
+						"Write `as: map, key: child_column`, or leave both out for a list.");
+			}
 			return new EmbedSpec(name == null ? "" : name, table == null ? "" : table, parentColumns, childColumns,
-					orderBy, attributes, maxElements, YamlNodes.location(node));
+					orderBy, attributes, maxElements, YamlNodes.location(node), "map".equals(as) ? mapKey : null);
 		}
 
 	}

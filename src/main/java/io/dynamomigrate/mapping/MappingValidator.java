@@ -168,9 +168,17 @@ final class MappingValidator {
 				problems.add(where(attribute), ProblemCode.DUPLICATE_NAME, "The attribute `" + attribute.name()
 						+ "` is defined twice in " + owner + ".", "Keep one of them.");
 			}
-			if (attribute.type() == AttributeType.L || attribute.type() == AttributeType.M) {
-				problems.add(where(attribute), ProblemCode.WRONG_VALUE, "Type " + attribute.type()
-						+ " comes from `embed`, not from a template.", "Use S, N, B or BOOL, or an `embed` entry.");
+			new AttributeChecks(problems, where(attribute)).check(attribute);
+			if (!attribute.nested().isEmpty() && attribute.type() == AttributeType.M) {
+				attributes(attribute.nested(), "attribute " + attribute.name());
+			}
+			else {
+				for (AttributeSpec element : attribute.nested()) {
+					new AttributeChecks(problems, where(element)).check(element);
+					if (!element.nested().isEmpty() && element.type() == AttributeType.M) {
+						attributes(element.nested(), "attribute " + attribute.name());
+					}
+				}
 			}
 		}
 	}
@@ -209,9 +217,25 @@ final class MappingValidator {
 	private void keys(ItemSpec item, TableSpec table) {
 		key(item, table.partitionKey(), "partition key of table " + table.name(), true);
 		key(item, table.sortKey(), "sort key of table " + table.name(), true);
+		Set<String> indexKeys = new HashSet<>();
+		boolean unmapped = item.rules().unmappedColumns().mode() == UnmappedColumns.Mode.ATTRIBUTES;
 		for (IndexSpec index : table.globalSecondaryIndexes()) {
-			key(item, index.partitionKey(), "partition key of index " + index.name(), false);
-			key(item, index.sortKey(), "sort key of index " + index.name(), false);
+			for (KeySpec key : new KeySpec[] { index.partitionKey(), index.sortKey() }) {
+				if (key != null) {
+					indexKeys.add(key.name());
+					boolean optional = unmapped || item.rules().optionalIndexKeys().contains(key.name());
+					key(item, key, (key == index.partitionKey() ? "partition" : "sort") + " key of index "
+							+ index.name(), !optional);
+				}
+			}
+		}
+		for (String optional : item.rules().optionalIndexKeys()) {
+			if (!indexKeys.contains(optional)) {
+				problems.add(where(item), ProblemCode.UNKNOWN_REFERENCE, "optionalIndexKeys of item `" + item.name()
+						+ "` names `" + optional + "`, which is no key attribute of an index of table "
+						+ table.name() + ".", indexKeys.isEmpty() ? "Remove optionalIndexKeys."
+								: "Use index key attributes: " + String.join(", ", new TreeSet<>(indexKeys)) + ".");
+			}
 		}
 	}
 
@@ -227,7 +251,10 @@ final class MappingValidator {
 		if (attribute == null) {
 			if (required) {
 				problems.add(where(item), ProblemCode.KEY_MISMATCH, "Item `" + item.name() + "` does not produce `"
-						+ key.name() + "`, the " + role + ".", "Add `" + key.name() + ": \"...\"` to its attributes.");
+						+ key.name() + "`, the " + role + ".", role.contains("index")
+								? "Add `" + key.name() + ": \"...\"` to its attributes, or list it under "
+										+ "`optionalIndexKeys` if its items are not in that index."
+								: "Add `" + key.name() + ": \"...\"` to its attributes.");
 			}
 			return;
 		}
@@ -239,12 +266,19 @@ final class MappingValidator {
 					+ " of type " + key.type() + ", but item `" + item.name() + "` declares it as "
 					+ attribute.type() + ".", "Declare `type: " + key.type() + "` or remove the type.");
 		}
-		else if (attribute.type() == null && !attribute.value().isSingleColumn() && key.type() != AttributeType.S) {
+		else if (attribute.type() == null && AttributeChecks.templateType(attribute.value()) != null
+				&& AttributeChecks.templateType(attribute.value()) != key.type()) {
 			// text and several columns make a string (S); only a single column passes its own type through
 			problems.add(where(attribute), ProblemCode.KEY_MISMATCH, "`" + key.name() + "` is the " + role
-					+ " of type " + key.type() + ", but item `" + item.name() + "` makes it a string from \""
-					+ attribute.value().source() + "\".", "Declare `type: " + key.type()
+					+ " of type " + key.type() + ", but item `" + item.name() + "` makes it "
+					+ (AttributeChecks.templateType(attribute.value()) == AttributeType.S ? "a string" : "a number")
+					+ " from \"" + attribute.value().source() + "\".", "Declare `type: " + key.type()
 							+ "` (the text must then be a " + key.type() + " value), or use a single ${column}.");
+		}
+		if (role.contains("index") && attribute.onNull() == NullPolicy.NULL) {
+			problems.add(where(attribute), ProblemCode.KEY_MISMATCH, "`" + key.name() + "` is the " + role
+					+ "; DynamoDB refuses a NULL value there.", "Remove `onNull: null`; a null value is then left out "
+							+ "and the item is not in the index.");
 		}
 	}
 

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed value template: literal text and {@code ${column}} references. Templates cannot call code: the only
- * thing a reference does is read a column of the current record.
+ * A parsed value template: literal text, {@code ${column}} references and {@code ${function(arg, ...)}} calls of
+ * the fixed functions in {@link TemplateFunction}. Templates cannot call code: a reference reads a column of the
+ * current record, and a call applies one of the fixed functions to columns and quoted literals.
  *
  * @param source the template text as written
- * @param parts literal and column parts, in order
+ * @param parts literal, column and call parts, in order
  * @param location where the template is written
  */
 public record Template(String source, List<Part> parts, Location location) {
@@ -17,16 +18,38 @@ public record Template(String source, List<Part> parts, Location location) {
 		parts = List.copyOf(parts);
 	}
 
+	/** An empty template, for nested definitions that have sub-attributes instead of a value. */
+	public static Template empty(Location location) {
+		return new Template("", List.of(), location);
+	}
+
 	/** One part of a template. */
-	public sealed interface Part permits Literal, ColumnRef {
+	public sealed interface Part permits Literal, ColumnRef, Call {
+	}
+
+	/** An argument of a function call. */
+	public sealed interface Expression permits ColumnRef, Text, Call {
 	}
 
 	/** Literal text. */
 	public record Literal(String text) implements Part {
 	}
 
-	/** A {@code ${column}} reference. */
-	public record ColumnRef(String column) implements Part {
+	/** A {@code ${column}} reference, or a column as a function argument. */
+	public record ColumnRef(String column) implements Part, Expression {
+	}
+
+	/** A literal argument of a function call: {@code 'quoted text'} or a whole number. */
+	public record Text(String text) implements Expression {
+	}
+
+	/** A call of one of the fixed functions. */
+	public record Call(TemplateFunction function, List<Expression> arguments) implements Part, Expression {
+
+		public Call {
+			arguments = List.copyOf(arguments);
+		}
+
 	}
 
 	/** Whether the template is exactly one column reference, so the column's own value and type pass through. */
@@ -34,15 +57,34 @@ public record Template(String source, List<Part> parts, Location location) {
 		return parts.size() == 1 && parts.get(0) instanceof ColumnRef;
 	}
 
-	/** The columns the template reads. */
+	/** Whether the template is exactly one reference or call, so its value (not text) passes through. */
+	public boolean isSingleExpression() {
+		return parts.size() == 1 && !(parts.get(0) instanceof Literal);
+	}
+
+	/** The columns the template reads, including function arguments, in order. */
 	public List<String> columns() {
 		List<String> columns = new ArrayList<>();
 		for (Part part : parts) {
 			if (part instanceof ColumnRef ref) {
 				columns.add(ref.column());
 			}
+			else if (part instanceof Call call) {
+				collect(call, columns);
+			}
 		}
 		return columns;
+	}
+
+	private static void collect(Call call, List<String> columns) {
+		for (Expression argument : call.arguments()) {
+			if (argument instanceof ColumnRef ref) {
+				columns.add(ref.column());
+			}
+			else if (argument instanceof Call inner) {
+				collect(inner, columns);
+			}
+		}
 	}
 
 }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Parses value templates: literal text with {@code ${column}} references; {@code $$} is a literal {@code $}.
- * Anything that looks like an expression language ({@code #{...}}, method calls, {@code T(...)}) is refused, so a
- * mapping file cannot execute code (DESIGN.md invariant 7). Thread-safe.
+ * Parses value templates: literal text with {@code ${column}} references and {@code ${function(arg, ...)}} calls
+ * of the fixed {@link TemplateFunction}s; {@code $$} is a literal {@code $}. Anything else inside {@code ${...}}
+ * (member access, {@code T(...)}, {@code new}, operators) and {@code #{...}} is refused, so a mapping file cannot
+ * execute code (DESIGN.md invariant 7). Each bad reference is one problem at its {@code $}. Thread-safe.
  */
 public final class TemplateParser {
 
@@ -28,33 +29,35 @@ public final class TemplateParser {
 				i += 2;
 			}
 			else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
-				int end = text.indexOf('}', i + 2);
+				int end = closingBrace(text, i + 2);
 				if (end < 0) {
 					problems.add(at(location, i), ProblemCode.TEMPLATE_SYNTAX,
 							"The template \"" + text + "\" opens ${ without a closing }.",
 							"Close the reference: ${column_name}.");
+					if (!literal.isEmpty()) {
+						parts.add(new Template.Literal(literal.toString()));
+					}
 					return new Template(text, parts, location);
 				}
-				String column = text.substring(i + 2, end).trim();
-				if (!IDENTIFIER.matcher(column).matches()) {
-					problems.add(at(location, i), ProblemCode.TEMPLATE_SYNTAX,
-							"${" + column + "} is not a column name; templates only read columns and cannot "
-									+ "evaluate expressions.",
-							"Use ${column_name} (letters, digits and _), or compute the value in a source query.");
-				}
-				else {
+				String inner = text.substring(i + 2, end);
+				try {
+					Template.Part part = (Template.Part) new ExpressionParser(inner).parseWhole();
 					if (!literal.isEmpty()) {
 						parts.add(new Template.Literal(literal.toString()));
 						literal.setLength(0);
 					}
-					parts.add(new Template.ColumnRef(column));
+					parts.add(part);
+				}
+				catch (ExpressionParser.SyntaxException ex) {
+					problems.add(at(location, i), ProblemCode.TEMPLATE_SYNTAX, "${" + inner.strip() + "} "
+							+ ex.getMessage(), ex.fix());
 				}
 				i = end + 1;
 			}
 			else if (c == '#' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
 				problems.add(at(location, i), ProblemCode.TEMPLATE_SYNTAX,
 						"#{...} expressions are not supported in templates; a mapping file cannot run code.",
-						"Use ${column_name} references and literal text only.");
+						"Use ${column_name} references, template functions and literal text only.");
 				i += 2;
 			}
 			else {
@@ -66,6 +69,21 @@ public final class TemplateParser {
 			parts.add(new Template.Literal(literal.toString()));
 		}
 		return new Template(text, parts, location);
+	}
+
+	/** The index of the } that closes a reference starting at {@code from}, skipping quoted literals; -1 if none. */
+	private static int closingBrace(String text, int from) {
+		boolean quoted = false;
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\'') {
+				quoted = !quoted; // '' inside a literal toggles twice
+			}
+			else if (c == '}' && !quoted) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static Location at(Location start, int offset) {

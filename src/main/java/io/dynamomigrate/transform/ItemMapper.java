@@ -1,6 +1,5 @@
 package io.dynamomigrate.transform;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +7,10 @@ import java.util.Map;
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.EmbedSpec;
+import io.dynamomigrate.mapping.IndexSpec;
 import io.dynamomigrate.mapping.ItemSpec;
+import io.dynamomigrate.mapping.KeySpec;
 import io.dynamomigrate.mapping.TableSpec;
-import io.dynamomigrate.mapping.Template;
 import io.dynamomigrate.source.SourcePosition;
 import io.dynamomigrate.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
@@ -18,40 +18,68 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns a source record into a DynamoDB item by an item definition: renders each attribute's template, converts it
- * to its type, applies the null policy, fills embedded lists from the record's child rows, and checks the key and
- * the item size. A record that cannot become a valid item raises {@link RecordRejectedException}. Thread-safe.
+ * to its type, applies the null policy and {@code when} conditions, builds nested maps and lists, adds unmapped
+ * columns, fills embedded lists and maps from the record's child rows, and checks the primary key, the index keys
+ * and the item size. A record that cannot become a valid item raises {@link RecordRejectedException}. Thread-safe.
  */
 public final class ItemMapper {
 
 	private final ItemSpec spec;
 
-	private final List<String> keyAttributes;
+	private final Map<String, AttributeType> keyAttributes = new LinkedHashMap<>();
+
+	private final Map<String, AttributeType> indexKeyAttributes = new LinkedHashMap<>();
+
+	private final AttributeBuilder builder;
+
+	private final UnmappedColumnsMapper unmapped;
 
 	public ItemMapper(ItemSpec spec, TableSpec table) {
 		this.spec = spec;
-		this.keyAttributes = table.keyAttributeNames();
+		keyAttributes.put(table.partitionKey().name(), table.partitionKey().type());
+		if (table.sortKey() != null) {
+			keyAttributes.put(table.sortKey().name(), table.sortKey().type());
+		}
+		for (IndexSpec index : table.globalSecondaryIndexes()) {
+			for (KeySpec key : new KeySpec[] { index.partitionKey(), index.sortKey() }) {
+				if (key != null && !keyAttributes.containsKey(key.name())) {
+					indexKeyAttributes.put(key.name(), key.type());
+				}
+			}
+		}
+		this.builder = new AttributeBuilder(keyAttributes.keySet());
+		this.unmapped = new UnmappedColumnsMapper(spec);
+	}
+
+	/** Whether the record passes the definition's row filter; records that do not are counted as filtered. */
+	public boolean accepts(SourceRecord record) {
+		return Conditions.holds(spec.rules().filter(), record.values());
 	}
 
 	/** The item for a record. @throws RecordRejectedException when the record cannot become a valid item */
 	public MappedItem map(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
-		Map<String, AttributeValue> item = attributes(spec.attributes(), values, record.position());
+		Map<String, AttributeValue> item = builder.attributes(spec.attributes(), values, record.position());
+		unmapped.add(item, values, record.position());
 		for (EmbedSpec embed : spec.embeds()) {
 			item.put(embed.name(), embedded(embed, record));
 		}
 		Map<String, AttributeValue> key = new LinkedHashMap<>();
-		for (String name : keyAttributes) {
+		for (Map.Entry<String, AttributeType> keyAttribute : keyAttributes.entrySet()) {
+			String name = keyAttribute.getKey();
 			AttributeValue value = item.get(name);
 			if (value == null || value.nul() != null) {
 				throw new RecordRejectedException(RejectReason.NULL_KEY, record.position(), name,
 						"key attribute is null", "null");
 			}
-			if ((value.s() != null && value.s().isEmpty())
-					|| (value.b() != null && value.b().asByteArrayUnsafe().length == 0)) {
-				throw new RecordRejectedException(RejectReason.EMPTY_KEY, record.position(), name,
-						"key attribute is empty; DynamoDB refuses empty key values", "");
-			}
+			checkKey(name, value, keyAttribute.getValue(), "key attribute", record.position());
 			key.put(name, value);
+		}
+		for (Map.Entry<String, AttributeType> indexKey : indexKeyAttributes.entrySet()) {
+			AttributeValue value = item.get(indexKey.getKey());
+			if (value != null) {
+				checkKey(indexKey.getKey(), value, indexKey.getValue(), "index key attribute", record.position());
+			}
 		}
 		long size = ItemSizes.of(item);
 		if (size > ItemSizes.MAX_ITEM_BYTES) {
@@ -61,69 +89,18 @@ public final class ItemMapper {
 		return new MappedItem(spec.table(), item, key, size, record.position());
 	}
 
-	private Map<String, AttributeValue> attributes(List<AttributeSpec> specs, Map<String, @Nullable Object> values,
+	/** Key and index key attributes: of the declared type and not empty, or DynamoDB refuses the whole batch. */
+	private static void checkKey(String name, AttributeValue value, AttributeType type, String role,
 			SourcePosition position) {
-		Map<String, AttributeValue> item = new LinkedHashMap<>();
-		for (AttributeSpec attribute : specs) {
-			AttributeValue value = attribute(attribute, values, position);
-			if (value != null) {
-				item.put(attribute.name(), value);
-			}
+		if (!type.name().equals(value.type().name())) {
+			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, name, role + " is of type "
+					+ value.type() + ", but the table declares " + type, value.toString());
 		}
-		return item;
-	}
-
-	private @Nullable AttributeValue attribute(AttributeSpec attribute, Map<String, @Nullable Object> values,
-			SourcePosition position) {
-		Object raw = render(attribute.value(), values);
-		if (raw == null && attribute.defaultValue() != null) {
-			raw = attribute.defaultValue();
+		if ((value.s() != null && value.s().isEmpty())
+				|| (value.b() != null && value.b().asByteArrayUnsafe().length == 0)) {
+			throw new RecordRejectedException(RejectReason.EMPTY_KEY, position, name,
+					role + " is empty; DynamoDB refuses empty key values", "");
 		}
-		if (raw == null) {
-			if (keyAttributes.contains(attribute.name())) {
-				throw new RecordRejectedException(RejectReason.NULL_KEY, position, attribute.name(),
-						"key attribute is null (" + attribute.value().source() + ")", "null");
-			}
-			return switch (attribute.onNull()) {
-				case OMIT -> null;
-				case NULL -> AttributeValue.fromNul(true);
-				case REJECT -> throw new RecordRejectedException(RejectReason.NULL_VALUE, position,
-						attribute.name(), "value is null and onNull is reject", "null");
-			};
-		}
-		AttributeType type = attribute.type() != null ? attribute.type() : Values.inferredType(raw);
-		try {
-			return Values.attribute(raw, type);
-		}
-		catch (IllegalArgumentException ex) {
-			RejectReason reason = type == AttributeType.N ? RejectReason.INVALID_NUMBER : RejectReason.INVALID_VALUE;
-			throw new RecordRejectedException(reason, position, attribute.name(),
-					"the value " + ex.getMessage() + " (type " + type + ")", Values.text(raw));
-		}
-	}
-
-	/**
-	 * The value of a template: the column's own value for a single reference (so its type passes through), the
-	 * joined text otherwise; null when any referenced column is null.
-	 */
-	static @Nullable Object render(Template template, Map<String, @Nullable Object> values) {
-		if (template.isSingleColumn()) {
-			return values.get(((Template.ColumnRef) template.parts().get(0)).column());
-		}
-		StringBuilder text = new StringBuilder();
-		for (Template.Part part : template.parts()) {
-			if (part instanceof Template.Literal literal) {
-				text.append(literal.text());
-			}
-			else if (part instanceof Template.ColumnRef ref) {
-				Object value = values.get(ref.column());
-				if (value == null) {
-					return null;
-				}
-				text.append(Values.text(value));
-			}
-		}
-		return text.toString();
 	}
 
 	private AttributeValue embedded(EmbedSpec embed, SourceRecord record) {
@@ -136,11 +113,23 @@ public final class ItemMapper {
 			throw new RecordRejectedException(RejectReason.TOO_MANY_ELEMENTS, record.position(), embed.name(),
 					rows.size() + " child rows, more than maxElements " + embed.maxElements(), rows.size());
 		}
-		List<AttributeValue> elements = new ArrayList<>(rows.size());
-		for (Map<String, @Nullable Object> row : rows) {
-			elements.add(AttributeValue.fromM(attributes(embed.attributes(), row, record.position())));
+		if (embed.mapKey() == null) {
+			return AttributeValue.fromL(rows.stream()
+				.map((row) -> AttributeValue.fromM(builder.attributes(embed.attributes(), row, record.position())))
+				.toList());
 		}
-		return AttributeValue.fromL(elements);
+		Map<String, AttributeValue> elements = new LinkedHashMap<>();
+		for (Map<String, @Nullable Object> row : rows) {
+			Object key = row.get(embed.mapKey());
+			String text = key == null ? null : Values.text(key);
+			if (text == null || elements.containsKey(text)) {
+				throw new RecordRejectedException(RejectReason.INVALID_VALUE, record.position(), embed.name(),
+						"the child column " + embed.mapKey() + " is " + (text == null ? "null" : "`" + text
+								+ "` in two child rows") + "; a map needs one distinct key per row", String.valueOf(text));
+			}
+			elements.put(text, AttributeValue.fromM(builder.attributes(embed.attributes(), row, record.position())));
+		}
+		return AttributeValue.fromM(elements);
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.dynamomigrate.transform;
 
 import io.dynamomigrate.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * The processor of a migration step: maps each record with an {@link ItemMapper}. Rejected records raise
+ * The processor of a migration step: maps each record with an {@link ItemMapper}. Records that do not pass the
+ * item definition's {@code filter} become null, which the step counts as filtered. Rejected records raise
  * {@link RecordRejectedException}, which the step skips and reports. Thread-safe.
  */
 public final class MappingItemProcessor implements ItemProcessor<SourceRecord, MappedItem> {
@@ -16,8 +18,8 @@ public final class MappingItemProcessor implements ItemProcessor<SourceRecord, M
 	}
 
 	@Override
-	public MappedItem process(SourceRecord record) {
-		return mapper.map(record);
+	public @Nullable MappedItem process(SourceRecord record) {
+		return mapper.accepts(record) ? mapper.map(record) : null; // null: filtered, counted by the step
 	}
 
 }

@@ -21,6 +21,12 @@ public enum RejectReason {
 	TOO_MANY_ELEMENTS,
 	/** Another record of the same chunk has the same primary key, under {@code onDuplicateKey: reject}. */
 	DUPLICATE_KEY,
+	/** A set (SS, NS, BS) with duplicate elements, under {@code onDuplicateElements: reject}. */
+	DUPLICATE_ELEMENTS,
+	/** An empty set (SS, NS, BS), under {@code onEmptySet: reject}. */
+	EMPTY_SET,
+	/** A list or map nested deeper than DynamoDB's 32 levels. */
+	NESTING_TOO_DEEP,
 	/** A CSV row with more or fewer fields than there are columns. */
 	RAGGED_ROW,
 	/** CSV that cannot be parsed (a quote that is never closed); the rest of the file cannot be read. */

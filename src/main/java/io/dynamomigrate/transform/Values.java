@@ -1,23 +1,30 @@
 package io.dynamomigrate.transform;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.ValueOptions;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Converts source values to text and to DynamoDB attribute values. Timestamps without a zone are taken as UTC and
- * written as ISO-8601 with {@code Z}; numbers stay {@code BigDecimal}; binary is base64 in text. Thread-safe.
+ * written as ISO-8601 with {@code Z}; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
+ * JSON in text. Thread-safe.
  */
 public final class Values {
 
@@ -35,8 +42,8 @@ public final class Values {
 		if (value instanceof LocalDateTime timestamp) {
 			return timestamp(timestamp);
 		}
-		if (value instanceof OffsetDateTime timestamp) {
-			return timestamp(timestamp.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+		if (value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof Instant) {
+			return timestamp(LocalDateTime.ofInstant(Temporals.instant(value), ZoneOffset.UTC));
 		}
 		if (value instanceof OffsetTime time) {
 			return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime() + "Z";
@@ -47,6 +54,9 @@ public final class Values {
 		if (value instanceof byte[] bytes) {
 			return Base64.getEncoder().encodeToString(bytes);
 		}
+		if (value instanceof Map<?, ?> || value instanceof List<?>) {
+			return JsonValues.write(value);
+		}
 		return value.toString();
 	}
 
@@ -55,7 +65,11 @@ public final class Values {
 		return UTC_TIMESTAMP.format(millis);
 	}
 
-	/** The type a single-column template takes when the mapping declares none. */
+	/**
+	 * The type a value takes when the mapping declares none. The reader gives each SQL type one Java type
+	 * (numeric columns {@code BigDecimal}, boolean {@code Boolean}, binary {@code byte[]}, JSON {@code Map} or
+	 * {@code List}, arrays {@code List}), so this is the column's type: N, BOOL, B, M, L; everything else S.
+	 */
 	public static AttributeType inferredType(Object value) {
 		if (value instanceof BigDecimal || value instanceof Integer || value instanceof Long) {
 			return AttributeType.N;
@@ -66,25 +80,68 @@ public final class Values {
 		if (value instanceof byte[]) {
 			return AttributeType.B;
 		}
+		if (value instanceof Map<?, ?>) {
+			return AttributeType.M;
+		}
+		if (value instanceof List<?>) {
+			return AttributeType.L;
+		}
 		return AttributeType.S;
 	}
 
 	/**
-	 * Converts a value to an attribute of the given scalar type.
+	 * Converts a value to an attribute of the given type with default options.
 	 * @throws IllegalArgumentException with a phrase that completes "the value …"
 	 */
 	public static AttributeValue attribute(Object value, AttributeType type) {
+		AttributeValue attribute = attribute(value, type, ValueOptions.DEFAULT);
+		if (attribute == null) {
+			throw new ValueRejectedException(RejectReason.EMPTY_SET, "is an empty set");
+		}
+		return attribute;
+	}
+
+	/**
+	 * Converts a value to an attribute of the given type.
+	 * @return the attribute, or null for an empty set that the options omit
+	 * @throws IllegalArgumentException with a phrase that completes "the value …"; a
+	 * {@link ValueRejectedException} names the reject reason
+	 */
+	public static @Nullable AttributeValue attribute(Object value, AttributeType type, ValueOptions options) {
+		String format = options.format();
+		if (format != null && (Temporals.isTemporal(value) || value instanceof String)) {
+			if (format.equals(ValueOptions.EPOCH_SECONDS)) {
+				return AttributeValue.fromN(Temporals.epochSeconds(value).toPlainString());
+			}
+			if (format.equals(ValueOptions.EPOCH_MILLIS)) {
+				return AttributeValue.fromN(Temporals.epochMillis(value).toPlainString());
+			}
+			value = Temporals.format(value, format);
+		}
 		return switch (type) {
 			case S -> AttributeValue.fromS(text(value));
 			case N -> AttributeValue.fromN(DynamoNumbers.normalise(value instanceof BigDecimal number ? number
 					: DynamoNumbers.parse(text(value))));
 			case B -> AttributeValue.fromB(SdkBytes.fromByteArray(binary(value)));
 			case BOOL -> AttributeValue.fromBool(bool(value));
-			case L, M -> throw new IllegalArgumentException("cannot be written as " + type);
+			case NULL -> AttributeValue.fromNul(true);
+			case SS, NS, BS -> Sets.of(Sets.elements(value, options.split()), type, options);
+			case L -> Documents.document(options.split() != null ? Sets.elements(value, options.split())
+					: document(value, List.class, "a list"), 1);
+			case M -> Documents.document(document(value, Map.class, "a map"), 1);
 		};
 	}
 
-	private static byte[] binary(Object value) {
+	/** A list or map value, parsing JSON text. */
+	private static Object document(Object value, Class<?> kind, String what) {
+		Object document = value instanceof String json ? JsonValues.parse(json) : value;
+		if (!kind.isInstance(document)) {
+			throw new IllegalArgumentException("is not " + what + (value instanceof String ? " in JSON" : ""));
+		}
+		return document;
+	}
+
+	static byte[] binary(Object value) {
 		if (value instanceof byte[] bytes) {
 			return bytes;
 		}

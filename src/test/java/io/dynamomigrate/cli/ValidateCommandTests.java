@@ -51,9 +51,10 @@ class ValidateCommandTests {
 						+ "Fix: Add `sk: \"...\"` to its attributes.",
 				BROKEN + ":19:13: `albums; drop table albums` is not a plain table name. "
 						+ "Fix: Use `name` or `schema.name` (letters, digits, `_`); for anything else use `query`.",
-				BROKEN + ":22:15: ${T(java.lang.Runtime).getRuntime().exec('x')} is not a column name; templates "
-						+ "only read columns and cannot evaluate expressions. "
-						+ "Fix: Use ${column_name} (letters, digits and _), or compute the value in a source query.",
+				BROKEN + ":22:15: ${T(java.lang.Runtime).getRuntime().exec('x')} calls `T`, which is not a template "
+						+ "function; templates cannot evaluate expressions. Fix: Use one of the functions lower, upper, "
+						+ "trim, lpad, date, epoch_seconds, epoch_millis, shard, coalesce, or compute the value in a "
+						+ "source query.",
 				BROKEN + ":23:5: Unknown key `chunksize` in an item definition. Fix: Did you mean `chunkSize`?",
 				"7 problems found.");
 	}

@@ -115,7 +115,7 @@ class MappingLoaderTests {
 			assertThat(embed.childColumns()).as("defaults to the parent columns").containsExactly("playlist_id");
 			assertThat(embed.orderBy()).containsExactly("position");
 			assertThat(embed.maxElements()).isEqualTo(500);
-			assertThat(embed.location()).isEqualTo(new Location(127, 9));
+			assertThat(embed.location()).isEqualTo(new Location(129, 9));
 			assertThat(embed.attributes()).extracting(AttributeSpec::name)
 				.containsExactly("position", "trackId", "addedAt");
 			assertThat(embed.attributes()).extracting(AttributeSpec::type)

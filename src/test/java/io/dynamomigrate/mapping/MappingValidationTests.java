@@ -226,7 +226,7 @@ class MappingValidationTests {
 
 		assertProblem(problem, ProblemCode.WRONG_VALUE, 14, 40);
 		assertThat(problem.message()).isEqualTo("type cannot be `NUMBER`.");
-		assertThat(problem.fix()).isEqualTo("Use one of: s, n, b, bool, l, m.");
+		assertThat(problem.fix()).isEqualTo("Use one of: s, n, b, bool, null, ss, ns, bs, l, m.");
 	}
 
 	@Test
@@ -271,7 +271,7 @@ class MappingValidationTests {
 				    globalSecondaryIndexes:
 				      - { name: by/customer, partitionKey: { name: customer, type: S } }
 				items:
-				"""));
+				""") + "    optionalIndexKeys: [customer]\n");
 
 		assertProblem(problem, ProblemCode.INVALID_NAME, 9, 9);
 		assertThat(problem.message()).isEqualTo("`by/customer` is not a valid index name.");
@@ -435,13 +435,13 @@ class MappingValidationTests {
 	}
 
 	@Test
-	void indexKeyWithWrongType_isAKeyMismatch_butAMissingIndexKeyIsASparseIndex() {
+	void indexKeyWithWrongType_isAKeyMismatch_butAMissingIndexKeyDeclaredOptionalIsASparseIndex() {
 		List<MappingProblem> problems = problems(VALID.replace("items:\n", """
 				    globalSecondaryIndexes:
 				      - { name: by-customer, partitionKey: { name: customer, type: N } }
 				      - { name: by-status, partitionKey: { name: status, type: S } }
 				items:
-				""") + "      customer: { value: \"${customer_id}\", type: S }\n");
+				""") + "      customer: { value: \"${customer_id}\", type: S }\n    optionalIndexKeys: [status]\n");
 
 		assertThat(problems).singleElement().satisfies((problem) -> {
 			assertProblem(problem, ProblemCode.KEY_MISMATCH, 18, 7);

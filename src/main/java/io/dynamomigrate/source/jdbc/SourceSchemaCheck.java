@@ -4,25 +4,33 @@ import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import io.dynamomigrate.mapping.AttributeSpec;
+import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.EmbedSpec;
+import io.dynamomigrate.mapping.IndexSpec;
 import io.dynamomigrate.mapping.ItemSpec;
+import io.dynamomigrate.mapping.KeySpec;
 import io.dynamomigrate.mapping.Location;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.ProblemCode;
 import io.dynamomigrate.mapping.Problems;
 import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.TableSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a mapping against the source database before any row is read: every source table or query can be
- * described, and every column a template, key or embedding names exists. Runs {@code SELECT * ... WHERE 1 = 0}
- * per source, which reads no rows. Thread-safe.
+ * described, every column a template, function, key, filter, {@code when} condition, unmapped-columns exclusion or
+ * embedding names exists, and every key attribute whose type comes from its column ({@link ColumnTypes}) gets the
+ * table's key type. Runs {@code SELECT * ... WHERE 1 = 0} per source, which reads no rows. Thread-safe.
  */
 public final class SourceSchemaCheck {
 
@@ -32,34 +40,46 @@ public final class SourceSchemaCheck {
 		this.dataSource = dataSource;
 	}
 
-	/** Adds a problem for every unknown table, query error and unknown column. */
+	/** Adds a problem for every unknown table, query error, unknown column and key type that cannot match. */
 	public void check(MappingSpec spec, Problems problems) {
 		for (ItemSpec item : spec.items()) {
 			SourceSpec source = item.source();
 			if (source.isFile()) {
 				continue; // file sources have no schema to check before reading
 			}
-			Set<String> columns = columns("SELECT * FROM " + JdbcSources.fromClause(source) + " WHERE 1 = 0",
-					source.label(), source.location(), problems);
+			Map<String, @Nullable AttributeType> columns = columns("SELECT * FROM " + JdbcSources.fromClause(source)
+					+ " WHERE 1 = 0", source.label(), source.location(), problems);
 			if (columns == null) {
 				continue;
 			}
 			for (String key : source.key()) {
 				column(key, columns, source.label(), source.location(), problems, "key column");
 			}
+			if (item.rules().filter() != null) {
+				column(item.rules().filter().column(), columns, source.label(), item.rules().filter().location(),
+						problems, "filter column");
+			}
+			for (String excluded : item.rules().unmappedColumns().exclude()) {
+				column(excluded, columns, source.label(), item.rules().unmappedColumns().location(), problems,
+						"excluded column");
+			}
 			attributes(item.attributes(), columns, source.label(), problems);
+			spec.table(item.table()).ifPresent((table) -> keyTypes(item, table, columns, problems));
 			for (EmbedSpec embed : item.embeds()) {
 				for (String parent : embed.parentColumns()) {
 					column(parent, columns, source.label(), embed.location(), problems, "parent column");
 				}
-				Set<String> childColumns = columns("SELECT * FROM " + embed.table() + " WHERE 1 = 0", embed.table(),
-						embed.location(), problems);
+				Map<String, @Nullable AttributeType> childColumns = columns("SELECT * FROM " + embed.table()
+						+ " WHERE 1 = 0", embed.table(), embed.location(), problems);
 				if (childColumns != null) {
-					for (String child : embed.childColumns()) {
-						column(child, childColumns, embed.table(), embed.location(), problems, "child column");
+					List<String> named = new ArrayList<>(embed.childColumns());
+					named.addAll(embed.orderBy());
+					for (String child : named) {
+						column(child, childColumns, embed.table(), embed.location(), problems,
+								embed.childColumns().contains(child) ? "child column" : "orderBy column");
 					}
-					for (String order : embed.orderBy()) {
-						column(order, childColumns, embed.table(), embed.location(), problems, "orderBy column");
+					if (embed.mapKey() != null) {
+						column(embed.mapKey(), childColumns, embed.table(), embed.location(), problems, "map key column");
 					}
 					attributes(embed.attributes(), childColumns, embed.table(), problems);
 				}
@@ -67,29 +87,70 @@ public final class SourceSchemaCheck {
 		}
 	}
 
-	private static void attributes(List<AttributeSpec> attributes, Set<String> columns, String source,
-			Problems problems) {
+	private static void attributes(List<AttributeSpec> attributes, Map<String, @Nullable AttributeType> columns,
+			String source, Problems problems) {
 		for (AttributeSpec attribute : attributes) {
 			for (String column : attribute.value().columns()) {
 				column(column, columns, source, attribute.value().location(), problems, "column");
 			}
+			if (attribute.when() != null) {
+				column(attribute.when().column(), columns, source, attribute.when().location(), problems,
+						"`when` column");
+			}
+			attributes(attribute.nested(), columns, source, problems);
 		}
 	}
 
-	private static void column(String column, Set<String> columns, String source, Location at, Problems problems,
-			String what) {
-		if (!columns.contains(column.toLowerCase(java.util.Locale.ROOT))) {
+	/** A key attribute that is one column without a declared type takes the column's type, which must match. */
+	private static void keyTypes(ItemSpec item, TableSpec table, Map<String, @Nullable AttributeType> columns,
+			Problems problems) {
+		List<KeySpec> keys = new ArrayList<>();
+		keys.add(table.partitionKey());
+		keys.add(table.sortKey());
+		for (IndexSpec index : table.globalSecondaryIndexes()) {
+			keys.add(index.partitionKey());
+			keys.add(index.sortKey());
+		}
+		for (KeySpec key : keys) {
+			if (key == null) {
+				continue;
+			}
+			for (AttributeSpec attribute : item.attributes()) {
+				if (!attribute.name().equals(key.name()) || attribute.type() != null
+						|| !attribute.value().isSingleColumn()) {
+					continue;
+				}
+				String column = attribute.value().columns().get(0);
+				String lower = column.toLowerCase(Locale.ROOT);
+				if (columns.containsKey(lower) && columns.get(lower) != key.type()) {
+					AttributeType inferred = columns.get(lower);
+					problems.add(attribute.value().location(), ProblemCode.KEY_MISMATCH, "`" + key.name() + "` must be "
+							+ "of type " + key.type() + ", but the column `" + column + "` of " + item.source().label()
+							+ " makes it " + (inferred == null ? "a JSON document" : inferred) + ".",
+							"Declare `type: " + key.type() + "` to convert the value, or cast the column in a source "
+									+ "query.");
+				}
+			}
+		}
+	}
+
+	private static void column(String column, Map<String, @Nullable AttributeType> columns, String source,
+			Location at, Problems problems, String what) {
+		if (!columns.containsKey(column.toLowerCase(Locale.ROOT))) {
 			problems.add(at, ProblemCode.UNKNOWN_REFERENCE, "The " + what + " `" + column + "` does not exist in "
-					+ source + ".", "Use one of: " + String.join(", ", columns) + ".");
+					+ source + ".", "Use one of: " + String.join(", ", columns.keySet()) + ".");
 		}
 	}
 
-	private Set<String> columns(String sql, String source, Location at, Problems problems) {
+	/** The columns of a statement, lower-cased, with their inferred types (null for JSON). */
+	private @Nullable Map<String, @Nullable AttributeType> columns(String sql, String source, Location at,
+			Problems problems) {
 		try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
 			ResultSetMetaData meta = statement.executeQuery(sql).getMetaData();
-			Set<String> columns = new TreeSet<>();
+			Map<String, @Nullable AttributeType> columns = new TreeMap<>();
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+				columns.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT),
+						ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i)));
 			}
 			return columns;
 		}

@@ -1,0 +1,107 @@
+package io.dynamomigrate.transform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dynamomigrate.mapping.AttributeSpec;
+import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.source.SourcePosition;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Builds the attributes of an item (or of a nested map, or of an embedded element) from attribute definitions:
+ * {@code when} conditions, templates, defaults, null policies, types and nested definitions. Thread-safe.
+ */
+final class AttributeBuilder {
+
+	private final Set<String> keyAttributes;
+
+	/** @param keyAttributes the table's key attribute names: a null value there is a reject, not a policy */
+	AttributeBuilder(Set<String> keyAttributes) {
+		this.keyAttributes = Set.copyOf(keyAttributes);
+	}
+
+	Map<String, AttributeValue> attributes(List<AttributeSpec> specs, Map<String, @Nullable Object> values,
+			SourcePosition position) {
+		return attributes(specs, values, position, 1, true);
+	}
+
+	private Map<String, AttributeValue> attributes(List<AttributeSpec> specs, Map<String, @Nullable Object> values,
+			SourcePosition position, int level, boolean top) {
+		Map<String, AttributeValue> item = new LinkedHashMap<>();
+		for (AttributeSpec attribute : specs) {
+			if (!Conditions.holds(attribute.when(), values)) {
+				continue;
+			}
+			AttributeValue value = attribute.isNested() ? nested(attribute, values, position, level)
+					: attribute(attribute, values, position, top && keyAttributes.contains(attribute.name()));
+			if (value != null) {
+				item.put(attribute.name(), value);
+			}
+		}
+		return item;
+	}
+
+	private AttributeValue nested(AttributeSpec attribute, Map<String, @Nullable Object> values,
+			SourcePosition position, int level) {
+		if (level > Documents.MAX_LEVELS) {
+			throw new RecordRejectedException(RejectReason.NESTING_TOO_DEEP, position, attribute.name(),
+					"nested deeper than DynamoDB's " + Documents.MAX_LEVELS + " levels", "");
+		}
+		Map<String, AttributeValue> members = attributes(attribute.nested(), values, position, level + 1, false);
+		if (attribute.type() == AttributeType.M) {
+			return AttributeValue.fromM(members);
+		}
+		return AttributeValue.fromL(new ArrayList<>(members.values()));
+	}
+
+	private @Nullable AttributeValue attribute(AttributeSpec attribute, Map<String, @Nullable Object> values,
+			SourcePosition position, boolean key) {
+		Object raw;
+		try {
+			raw = TemplateEvaluator.render(attribute.value(), values);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, attribute.name(), "the value "
+					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());
+		}
+		if (raw == null && attribute.defaultValue() != null) {
+			raw = attribute.defaultValue();
+		}
+		if (raw == null) {
+			if (key) {
+				throw new RecordRejectedException(RejectReason.NULL_KEY, position, attribute.name(),
+						"key attribute is null (" + attribute.value().source() + ")", "null");
+			}
+			return switch (attribute.onNull()) {
+				case OMIT -> null;
+				case NULL -> AttributeValue.fromNul(true);
+				case REJECT -> throw new RecordRejectedException(RejectReason.NULL_VALUE, position,
+						attribute.name(), "value is null and onNull is reject", "null");
+			};
+		}
+		AttributeType type = attribute.type() != null ? attribute.type() : Values.inferredType(raw);
+		return convert(attribute.name(), raw, type, attribute, position);
+	}
+
+	static @Nullable AttributeValue convert(String name, Object raw, AttributeType type, @Nullable AttributeSpec spec,
+			SourcePosition position) {
+		try {
+			return spec == null ? Values.attribute(raw, type) : Values.attribute(raw, type, spec.options());
+		}
+		catch (ValueRejectedException ex) {
+			throw new RecordRejectedException(ex.reason(), position, name, "the value " + ex.getMessage() + " (type "
+					+ type + ")", Values.text(raw));
+		}
+		catch (IllegalArgumentException ex) {
+			RejectReason reason = type == AttributeType.N ? RejectReason.INVALID_NUMBER : RejectReason.INVALID_VALUE;
+			throw new RecordRejectedException(reason, position, name, "the value " + ex.getMessage() + " (type "
+					+ type + ")", Values.text(raw));
+		}
+	}
+
+}
