@@ -10,6 +10,7 @@ import io.dynamomigrate.dynamodb.RetryPolicy;
 import io.dynamomigrate.dynamodb.Sleeper;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
+import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.Problems;
@@ -60,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
 	@Mixin
 	StateOptions state;
 
+	@Mixin
+	ThroughputOptions throughput;
+
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +79,15 @@ final class RunCommand implements Callable<Integer> {
 			Mappings.print(ex, err);
 			return ExitCodes.INVALID;
 		}
+		WriteSettings writeSettings;
+		try {
+			writeSettings = throughput.settings();
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.flush();
+			return ExitCodes.INVALID;
+		}
 		int poolSize = 4;
 		try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), poolSize)) {
 			Problems problems = new Problems(mapping);
@@ -83,20 +96,35 @@ final class RunCommand implements Callable<Integer> {
 				Mappings.print(new InvalidMappingException(problems.list()), err);
 				return ExitCodes.INVALID;
 			}
-			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, 16);
+			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
+					Math.max(16, writeSettings.concurrency() + 4));
 					ConfigurableApplicationContext batch = state.startBatch()) {
 				out.printf("Migrating %s into %s (region %s)...%n", loaded.name(), dynamodb.description(),
 						dynamodb.region());
 				out.flush();
 				JobRepository repository = batch.getBean(JobRepository.class);
 				try (GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
-					MigrationRunner runner = runner(batch, shutdown);
+					MigrationRunner runner = runner(batch, shutdown, writeSettings, err);
 					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory);
 					SummaryPrinter.print(summary, out);
 					return summary.exitCode();
 				}
 			}
 		}
+	}
+
+	/**
+	 * A runner like {@link #runner(ConfigurableApplicationContext, JobExecutionListener)} that writes as the settings
+	 * say and prints warnings about write budgets to {@code err}.
+	 */
+	static MigrationRunner runner(ConfigurableApplicationContext batch, JobExecutionListener listener,
+			WriteSettings writeSettings, PrintWriter err) {
+		return new MigrationRunner(batch.getBean(JobOperator.class), batch.getBean(JobRepository.class),
+				batch.getBean(JobRegistry.class), batch.getBean(PlatformTransactionManager.class),
+				RetryPolicy.DEFAULT, Sleeper.SYSTEM, java.util.List.of(listener), writeSettings, (warning) -> {
+					err.println("Warning: " + warning);
+					err.flush();
+				});
 	}
 
 	/** A runner on the context's job operator, repository and registry, with the given job listener. */

@@ -59,6 +59,9 @@ final class BatchSender {
 
 	final AtomicLong writeUnits = new AtomicLong();
 
+	/** Items DynamoDB accepted (not returned unprocessed), live: for progress. */
+	final AtomicLong itemsWritten = new AtomicLong();
+
 	BatchSender(DynamoDbClient client, String table, RetryPolicy retryPolicy, Sleeper sleeper,
 			@Nullable WriteCapacityLimiter limiter, ToLongFunction<MappedItem> cost) {
 		this.client = client;
@@ -88,11 +91,18 @@ final class BatchSender {
 				units += cost.applyAsLong(item);
 				requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item.item()).build()).build());
 			}
-			if (limiter != null) {
-				limiter.acquire(units);
-			}
+			WriteCapacityLimiter.Grant grant = limiter != null ? limiter.acquire(units) : null;
 			writeUnits.addAndGet(units);
-			List<MappedItem> unprocessed = call(requests, pending);
+			List<MappedItem> unprocessed;
+			try {
+				unprocessed = call(requests, pending);
+			}
+			finally {
+				if (grant != null) {
+					limiter.completed(grant);
+				}
+			}
+			itemsWritten.addAndGet(pending.size() - unprocessed.size());
 			if (unprocessed.isEmpty()) {
 				return;
 			}

@@ -208,6 +208,11 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		return writeUnits;
 	}
 
+	/** Items written so far, including those of the chunk in flight: for progress reporting from another thread. */
+	public long liveItemsWritten() {
+		return sender.itemsWritten.get();
+	}
+
 	/** WCU sent so far, including the chunk in flight: for progress reporting from another thread. */
 	public long liveWriteUnits() {
 		return sender.writeUnits.get();

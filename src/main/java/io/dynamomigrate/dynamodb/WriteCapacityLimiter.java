@@ -1,7 +1,8 @@
 package io.dynamomigrate.dynamodb;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,7 +13,10 @@ import java.util.function.LongSupplier;
  * <b>Guarantee.</b> Every grant has an instant (the value {@code acquire} returns; the caller sends at or after it).
  * In every window {@code (t - 1 s, t]} the WCU granted is at most the budget. A single request costing more than the
  * whole budget is granted only into an empty window (it could never fit otherwise), and is then the only grant of
- * that window.
+ * that window. A caller that wakes late from its wait (a busy machine, a GC pause) has its grant moved to the instant
+ * it woke, and a {@linkplain #completed completed} call to the instant it was answered: the latest it can have reached
+ * DynamoDB. Later grants then keep the budget around the time requests really arrive, whatever the call latency
+ * (as long as it stays well under a second).
  * <p>
  * <b>Smoothness.</b> Within that hard cap, grants are paced at the {@linkplain AdaptiveRate effective rate}: each
  * request moves a "paid until" instant forward by {@code cost / rate} (from at most the tolerance before now), and is
@@ -34,6 +38,9 @@ public final class WriteCapacityLimiter {
 
 	private static final long PACING_TOLERANCE_NANOS = PACING_TOLERANCE_MILLIS * 1_000_000L;
 
+	/** A caller that wakes later than this after its grant has its grant moved to when it woke. */
+	private static final long LATE_NANOS = 1_000_000L;
+
 	private final String table;
 
 	private final long budget;
@@ -44,8 +51,8 @@ public final class WriteCapacityLimiter {
 
 	private final AdaptiveRate rate;
 
-	/** Grants still inside the window of the latest grant: {instant, cost}, oldest first. */
-	private final ArrayDeque<long[]> window = new ArrayDeque<>();
+	/** WCU by instant of the grants that may still be inside the window of a future grant. */
+	private final TreeMap<Long, Long> window = new TreeMap<>();
 
 	private long windowTotal;
 
@@ -81,17 +88,60 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * Waits until {@code cost} WCU may be written and returns the grant's instant (on the limiter's clock).
+	 * Waits until {@code cost} WCU may be written and returns the grant.
 	 * @param cost the WCU of the request, at least 1
 	 * @throws InterruptedException when interrupted while waiting (the capacity stays spent)
 	 */
-	public long acquire(long cost) throws InterruptedException {
+	public Grant acquire(long cost) throws InterruptedException {
 		long grant = reserve(cost);
 		long wait = grant - nanoTime.getAsLong();
 		if (wait > 0) {
 			sleeper.sleep(Duration.ofNanos(wait));
 		}
-		return grant;
+		long woke = nanoTime.getAsLong();
+		return new Grant(grant, woke - grant > LATE_NANOS ? move(grant, cost, woke) : grant, cost);
+	}
+
+	/**
+	 * Tells the limiter that the request of a grant has been answered: it is booked at this instant from now on, the
+	 * latest it can have reached DynamoDB, so that slow or late calls never let later grants crowd a window at the
+	 * receiving end. Optional; without it, grants count at their own instants.
+	 */
+	public void completed(Grant grant) {
+		long now = nanoTime.getAsLong();
+		if (now > grant.booked()) {
+			move(grant.booked(), grant.cost(), now);
+		}
+	}
+
+	/**
+	 * Moves booked WCU to a later instant, when they are still in the window (a caller woke late, or its call
+	 * completed). Returns where they are booked now.
+	 */
+	private synchronized long move(long from, long cost, long to) {
+		Long booked = window.get(from);
+		if (booked == null || booked < cost) {
+			return from;
+		}
+		if (booked == cost) {
+			window.remove(from);
+		}
+		else {
+			window.put(from, booked - cost);
+		}
+		window.merge(to, cost, Long::sum);
+		return to;
+	}
+
+	/**
+	 * A grant: the instant it was granted for (at or after which the caller sends), where its WCU are booked (later
+	 * when the caller woke late or its call completed), and its WCU.
+	 *
+	 * @param instant the granted instant
+	 * @param booked where the WCU are counted now
+	 * @param cost the WCU
+	 */
+	public record Grant(long instant, long booked, long cost) {
 	}
 
 	/** Books {@code cost} WCU at the earliest instant the window and the pacing allow, and returns the instant. */
@@ -106,13 +156,15 @@ public final class WriteCapacityLimiter {
 		paidUntil = Math.max(paidUntil, now - PACING_TOLERANCE_NANOS) + (long) Math.ceil(cost * 1e9 / effective);
 		long grant = Math.max(Math.max(now, lastGrant), paidUntil - PACING_TOLERANCE_NANOS);
 		evictUpTo(grant - WINDOW_NANOS);
+		// everything booked after grant - 1 s counts (also a late grant after it): any window holding the new grant
+		// holds no other grant
 		while (!window.isEmpty() && windowTotal + cost > budget) {
-			long[] oldest = window.pollFirst();
-			windowTotal -= oldest[1];
-			grant = Math.max(grant, oldest[0] + WINDOW_NANOS);
+			Map.Entry<Long, Long> oldest = window.pollFirstEntry();
+			windowTotal -= oldest.getValue();
+			grant = Math.max(grant, oldest.getKey() + WINDOW_NANOS);
 		}
 		evictUpTo(grant - WINDOW_NANOS);
-		window.addLast(new long[] { grant, cost });
+		window.merge(grant, cost, Long::sum);
 		windowTotal += cost;
 		lastGrant = grant;
 		granted += cost;
@@ -120,8 +172,8 @@ public final class WriteCapacityLimiter {
 	}
 
 	private void evictUpTo(long instant) {
-		while (!window.isEmpty() && window.peekFirst()[0] <= instant) {
-			windowTotal -= window.pollFirst()[1];
+		while (!window.isEmpty() && window.firstKey() <= instant) {
+			windowTotal -= window.pollFirstEntry().getValue();
 		}
 	}
 

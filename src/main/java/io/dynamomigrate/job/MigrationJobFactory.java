@@ -70,6 +70,16 @@ public final class MigrationJobFactory {
 				retryPolicy, sleeper, rejects);
 	}
 
+	/**
+	 * Writers that put items into DynamoDB within each table's write budget, with a chunk's batches in flight
+	 * together on the run's pool, followed by the run's progress reporter.
+	 */
+	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper,
+			RunThroughput throughput) {
+		return (item, table, rejects) -> throughput.track(item, table, new BatchWriteItemWriter(client, table.name(),
+				item.onDuplicateKey(), retryPolicy, sleeper, rejects, throughput.capacity().throughput(table)));
+	}
+
 	/** The job for a mapping, named after it, with rejects going to the given file. */
 	public Job create(MappingSpec mapping, RejectsFile rejects) {
 		return create(mapping.name(), mapping, rejects);

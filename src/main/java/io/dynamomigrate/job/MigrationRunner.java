@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -70,6 +71,10 @@ public final class MigrationRunner {
 
 	private final List<JobExecutionListener> listeners;
 
+	private final WriteSettings writeSettings;
+
+	private final Consumer<String> warnings;
+
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper) {
 		this(jobOperator, jobRepository, new MapJobRegistry(), transactionManager, retryPolicy, sleeper, List.of());
@@ -82,6 +87,20 @@ public final class MigrationRunner {
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
 			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners) {
+		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
+				WriteSettings.DEFAULT, (warning) -> {
+				});
+	}
+
+	/**
+	 * A runner that writes as {@code writeSettings} say (budget, concurrency, progress) and hands warnings about
+	 * write budgets to {@code warnings}.
+	 */
+	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
+			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings) {
+		this.writeSettings = writeSettings;
+		this.warnings = warnings;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobRegistry = jobRegistry;
@@ -94,9 +113,13 @@ public final class MigrationRunner {
 	/** Runs the mapping to the end (or failure) and returns its summary. */
 	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory) {
 		provision(mapping, target);
-		return execute(mapping.name(), mapping, source,
-				MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper), target.description(),
-				target.region(), stateDirectory);
+		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
+				warnings)) {
+			return execute(mapping.name(), mapping, source,
+					MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput),
+					target.description(), target.region(), stateDirectory)
+				.withCapacity(throughput.report());
+		}
 	}
 
 	/**
@@ -106,9 +129,13 @@ public final class MigrationRunner {
 	public RunSummary restart(JobExecution previous, MappingSpec mapping, DataSource source, DynamoDbTarget target,
 			Path stateDirectory) {
 		provision(mapping, target);
-		return launch(mapping.name(), mapping, source,
-				MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper), target.description(),
-				target.region(), stateDirectory, (job) -> jobOperator.restart(previous));
+		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
+				warnings)) {
+			return launch(mapping.name(), mapping, source,
+					MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput),
+					target.description(), target.region(), stateDirectory, (job) -> jobOperator.restart(previous))
+				.withCapacity(throughput.report());
+		}
 	}
 
 	private static void provision(MappingSpec mapping, DynamoDbTarget target) {
@@ -205,7 +232,9 @@ public final class MigrationRunner {
 					step.getSkipCount() + duplicateRejects, step.getFilterCount() + dropped,
 					dropped + duplicateRejects, context.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
 					elapsed(step.getStartTime(), step.getEndTime()),
-					reasons.getOrDefault(step.getStepName(), Map.of())));
+					reasons.getOrDefault(step.getStepName(), Map.of()),
+					context.getLong(BatchWriteItemWriter.THROTTLES, 0),
+					context.getLong(BatchWriteItemWriter.WRITE_UNITS, 0)));
 		}
 		long rejected = steps.stream().mapToLong(StepSummary::rejected).sum();
 		int exitCode = execution.getStatus() == BatchStatus.COMPLETED

@@ -17,12 +17,29 @@ import java.util.Map;
  * @param unprocessedRetries items sent again after DynamoDB returned them unprocessed
  * @param elapsed the step's duration
  * @param rejectReasons rejects of this run by reason
+ * @param throttles calls DynamoDB throttled (throttling errors and partly unprocessed batches)
+ * @param writeUnits WCU sent, retries included
  */
 public record StepSummary(String step, String table, String status, long read, long written, long rejected,
-		long filtered, long duplicateKeys, long unprocessedRetries, Duration elapsed, Map<String, Long> rejectReasons) {
+		long filtered, long duplicateKeys, long unprocessedRetries, Duration elapsed, Map<String, Long> rejectReasons,
+		long throttles, long writeUnits) {
 
 	public StepSummary {
 		rejectReasons = Map.copyOf(rejectReasons);
+	}
+
+	/** A summary without write-capacity figures. */
+	public StepSummary(String step, String table, String status, long read, long written, long rejected,
+			long filtered, long duplicateKeys, long unprocessedRetries, Duration elapsed,
+			Map<String, Long> rejectReasons) {
+		this(step, table, status, read, written, rejected, filtered, duplicateKeys, unprocessedRetries, elapsed,
+				rejectReasons, 0, 0);
+	}
+
+	/** WCU sent per second. */
+	public double writeUnitsPerSecond() {
+		double seconds = elapsed.toNanos() / 1e9;
+		return seconds > 0 ? writeUnits / seconds : 0;
 	}
 
 	/** Items written per second. */

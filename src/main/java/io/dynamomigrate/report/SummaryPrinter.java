@@ -16,13 +16,14 @@ public final class SummaryPrinter {
 		out.printf(Locale.ROOT, "%nRun of mapping %s (execution %d): %s%n", summary.mapping(), summary.executionId(),
 				summary.status());
 		out.printf(Locale.ROOT, "Target: %s, region %s%n", summary.endpoint(), summary.region());
-		String header = "%-20s %-16s %-10s %10s %10s %10s %10s %10s %10s%n";
+		String header = "%-20s %-16s %-10s %10s %10s %10s %10s %10s %10s %10s %10s%n";
 		out.printf(Locale.ROOT, header, "step", "table", "status", "read", "written", "rejected", "filtered",
-				"seconds", "items/s");
+				"seconds", "items/s", "WCU/s", "throttles");
 		for (StepSummary step : summary.steps()) {
-			out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f %10.0f%n", step.step(),
+			out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f %10.0f %10.0f %10d%n", step.step(),
 					step.table(), step.status(), step.read(), step.written(), step.rejected(), step.filtered(),
-					step.elapsed().toMillis() / 1000.0, step.itemsPerSecond());
+					step.elapsed().toMillis() / 1000.0, step.itemsPerSecond(), step.writeUnitsPerSecond(),
+					step.throttles());
 		}
 		out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f%n", "total", "", "", summary.read(),
 				summary.written(), summary.rejected(), summary.filtered(), summary.elapsed().toMillis() / 1000.0);
@@ -38,6 +39,16 @@ public final class SummaryPrinter {
 			for (Map.Entry<String, Long> reason : step.rejectReasons().entrySet()) {
 				out.printf(Locale.ROOT, "Step %s: %d rejected for %s.%n", step.step(), reason.getValue(),
 						reason.getKey());
+			}
+		}
+		for (TableCapacity table : summary.capacity()) {
+			if (table.budget() > 0) {
+				out.printf(Locale.ROOT, "Table %s: write budget %d WCU/s, effective rate at the end %.0f WCU/s, %d "
+						+ "throttles.%n", table.table(), table.budget(), table.effectiveRate(), table.throttles());
+			}
+			else {
+				out.printf(Locale.ROOT, "Table %s: write budget unlimited, %d throttles.%n", table.table(),
+						table.throttles());
 			}
 		}
 		if (summary.rejectsFile() != null) {

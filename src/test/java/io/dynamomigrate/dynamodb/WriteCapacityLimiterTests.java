@@ -43,7 +43,7 @@ class WriteCapacityLimiterTests {
 		while (clock.get() - start < 20 * SECOND) {
 			// batches of 25 items of 1 to 2 KB, one in a hundred of items up to 12 KB
 			long cost = random.nextInt(100) == 0 ? 25 + random.nextInt(275) : 25 + random.nextInt(26);
-			grants.add(new Grant(limiter.acquire(cost), cost));
+			grants.add(new Grant(limiter.acquire(cost).instant(), cost));
 		}
 		assertThat(maxInAnyWindow(grants, SECOND)).isLessThanOrEqualTo(1000);
 		long total = grants.stream().mapToLong(Grant::cost).sum();
@@ -59,7 +59,7 @@ class WriteCapacityLimiterTests {
 		List<Grant> grants = new ArrayList<>();
 		for (int i = 0; i < 3000; i++) {
 			long cost = 1 + random.nextInt(random.nextInt(10) == 0 ? 1000 : 40);
-			grants.add(new Grant(limiter.acquire(cost), cost));
+			grants.add(new Grant(limiter.acquire(cost).instant(), cost));
 		}
 		assertThat(maxInAnyWindow(grants, SECOND)).isLessThanOrEqualTo(1000);
 	}
@@ -80,7 +80,7 @@ class WriteCapacityLimiterTests {
 					ready.await();
 					for (int i = 0; i < 400; i++) {
 						long cost = 1 + random.nextInt(i % 50 == 0 ? 300 : 25);
-						grants.add(new Grant(limiter.acquire(cost), cost));
+						grants.add(new Grant(limiter.acquire(cost).instant(), cost));
 					}
 					return null;
 				}));
@@ -102,7 +102,7 @@ class WriteCapacityLimiterTests {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 2000, clock::get, advancingSleeper);
 		List<Grant> grants = new ArrayList<>();
 		for (int i = 0; i < 4000; i++) {
-			grants.add(new Grant(limiter.acquire(25), 25));
+			grants.add(new Grant(limiter.acquire(25).instant(), 25));
 		}
 		// 100 ms of the budget, plus the pacing tolerance (50 ms of it) and one request
 		assertThat(maxInAnyWindow(grants, SECOND / 10)).isLessThanOrEqualTo(200 + 100 + 25);
@@ -111,11 +111,33 @@ class WriteCapacityLimiterTests {
 	@Test
 	void aRequestCostingMoreThanTheBudget_isGrantedAloneInAnEmptyWindow() throws InterruptedException {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 100, clock::get, advancingSleeper);
-		long small = limiter.acquire(10);
-		long big = limiter.acquire(250);
-		long next = limiter.acquire(10);
+		long small = limiter.acquire(10).instant();
+		long big = limiter.acquire(250).instant();
+		long next = limiter.acquire(10).instant();
 		assertThat(big - small).isGreaterThanOrEqualTo(SECOND);
 		assertThat(next - big).isGreaterThanOrEqualTo(SECOND);
+	}
+
+	@Test
+	void aSlowCall_isCountedWhenItWasAnswered_soTheWindowHoldsAtTheReceivingEndToo() throws InterruptedException {
+		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 100, clock::get, advancingSleeper);
+		WriteCapacityLimiter.Grant slow = limiter.acquire(100);
+		clock.addAndGet(SECOND * 3 / 10); // the call takes 300 ms
+		limiter.completed(slow);
+		long next = limiter.acquire(10).instant();
+		assertThat(next - slow.instant()).isGreaterThanOrEqualTo(SECOND * 13 / 10);
+	}
+
+	@Test
+	void aCallerThatWakesLate_isCountedFromWhenItWoke() throws InterruptedException {
+		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 100, clock::get, (d) -> clock.addAndGet(
+				d.toNanos() + SECOND / 5));
+		long first = limiter.acquire(60).instant();
+		WriteCapacityLimiter.Grant second = limiter.acquire(40); // waits for pacing, wakes 200 ms late
+		assertThat(second.booked() - second.instant()).isGreaterThanOrEqualTo(SECOND / 5);
+		long third = limiter.acquire(70).instant();
+		// 70 fits only once the first two have left the window; the second leaves 1 s after it woke, not its grant
+		assertThat(third).isGreaterThanOrEqualTo(first + SECOND).isGreaterThanOrEqualTo(second.booked() + SECOND);
 	}
 
 	@Test
@@ -136,7 +158,7 @@ class WriteCapacityLimiterTests {
 		List<Grant> grants = new ArrayList<>();
 		long start = clock.get();
 		while (clock.get() - start < SECOND * 9 / 10) {
-			grants.add(new Grant(limiter.acquire(5), 5));
+			grants.add(new Grant(limiter.acquire(5).instant(), 5));
 		}
 		assertThat(grants.stream().mapToLong(Grant::cost).sum()).isLessThanOrEqualTo(250 + 250 / 20 + 5);
 

@@ -1,0 +1,56 @@
+package io.dynamomigrate.cli;
+
+import java.time.Duration;
+
+import io.dynamomigrate.dynamodb.WriteBudget;
+import io.dynamomigrate.job.WriteSettings;
+import io.dynamomigrate.progress.ProgressMode;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Options of commands that write: the write budget, the calls in flight, and how progress is shown. */
+final class ThroughputOptions {
+
+	@Option(names = "--max-write-capacity", paramLabel = "WCU|N%|unlimited",
+			description = { "Write budget per target table, in write capacity units per second (e.g. 1500), as a "
+					+ "percentage of the table's provisioned write capacity (e.g. 50%), or unlimited. Shared by every "
+					+ "step writing to the table; never exceeded in any 1-second window. Default: 50% of a "
+					+ "provisioned table, 4000 WCU/s for an on-demand table." })
+	@Nullable String maxWriteCapacity;
+
+	@Option(names = "--write-concurrency", paramLabel = "N", defaultValue = "" + WriteSettings.DEFAULT_CONCURRENCY,
+			description = "BatchWriteItem calls in flight at most, over all steps (default: ${DEFAULT-VALUE}).")
+	int writeConcurrency;
+
+	@Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+			description = "Progress: auto (a bar on a terminal, else log lines), bar, log or off (default: "
+					+ "${DEFAULT-VALUE}).")
+	String progress;
+
+	@Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
+			description = "Seconds between progress log lines (default: ${DEFAULT-VALUE}).")
+	int progressInterval;
+
+	/** The settings, or an {@link IllegalArgumentException} naming the option and the fix. */
+	WriteSettings settings() {
+		WriteBudget budget = maxWriteCapacity != null ? WriteBudget.parse(maxWriteCapacity, "--max-write-capacity")
+				: null;
+		ProgressMode mode;
+		try {
+			mode = ProgressMode.valueOf(progress.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--progress: '" + progress + "' is not a progress mode. Fix: use auto, "
+					+ "bar, log or off.");
+		}
+		if (writeConcurrency < 1 || writeConcurrency > 256) {
+			throw new IllegalArgumentException("--write-concurrency: " + writeConcurrency + " is out of range. Fix: "
+					+ "give 1 to 256.");
+		}
+		if (progressInterval < 1) {
+			throw new IllegalArgumentException("--progress-interval: give at least 1 second.");
+		}
+		return new WriteSettings(budget, writeConcurrency, mode, Duration.ofSeconds(progressInterval));
+	}
+
+}

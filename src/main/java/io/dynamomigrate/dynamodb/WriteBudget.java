@@ -1,0 +1,131 @@
+package io.dynamomigrate.dynamodb;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * A write budget as the user gives it ({@code --max-write-capacity}, or a table's {@code writeBudget} in the
+ * mapping): an absolute number of WCU per second ({@code 1500}), a percentage of the table's provisioned write
+ * capacity read with {@code DescribeTable} ({@code 50%}), or {@code unlimited}. Immutable.
+ *
+ * @param units WCU per second, when absolute
+ * @param percent percent of the table's write capacity, when relative
+ * @param unlimited no limit at all
+ */
+public record WriteBudget(long units, int percent, boolean unlimited) {
+
+	/** Used for a provisioned table when no budget is given: half its write capacity, like AWS Glue's default. */
+	public static final WriteBudget DEFAULT_PROVISIONED = new WriteBudget(0, 50, false);
+
+	/**
+	 * Used for an on-demand table when no budget is given: 4,000 WCU/s, what AWS documents a new on-demand table to
+	 * serve at once (its initial peak); a percentage of an on-demand table is of this figure too.
+	 */
+	public static final long DEFAULT_ON_DEMAND = 4000;
+
+	/** AWS's default per-table limit of an on-demand table: more is refused by DynamoDB. */
+	public static final long ON_DEMAND_TABLE_QUOTA = 40_000;
+
+	public WriteBudget {
+		if (!unlimited && (units < 0 || percent < 0 || (units == 0) == (percent == 0))) {
+			throw new IllegalArgumentException("A write budget is a number of WCU or a percentage, not both");
+		}
+	}
+
+	/**
+	 * Parses {@code 1500}, {@code 50%} or {@code unlimited}.
+	 * @param where where the text comes from, for the message (an option or {@code file:line})
+	 * @throws IllegalArgumentException with the place and the fix when the text is none of them
+	 */
+	public static WriteBudget parse(String text, String where) {
+		String value = text.strip().toLowerCase(Locale.ROOT);
+		try {
+			if (value.equals("unlimited")) {
+				return new WriteBudget(0, 0, true);
+			}
+			if (value.endsWith("%")) {
+				int percent = Integer.parseInt(value.substring(0, value.length() - 1).strip());
+				if (percent >= 1 && percent <= 100) {
+					return new WriteBudget(0, percent, false);
+				}
+			}
+			else {
+				long units = Long.parseLong(value.replace("_", ""));
+				if (units >= 1) {
+					return new WriteBudget(units, 0, false);
+				}
+			}
+		}
+		catch (NumberFormatException ex) {
+			// explained below
+		}
+		throw new IllegalArgumentException(where + ": '" + text + "' is not a write budget. Fix: give WCU per second "
+				+ "(a whole number of at least 1, e.g. 1500), a percentage of the table's write capacity from 1% to "
+				+ "100% (e.g. 50%), or 'unlimited'.");
+	}
+
+	/**
+	 * The budget in WCU per second for a table as {@code DescribeTable} shows it, or 0 for unlimited; warnings (a
+	 * budget above what the table or one of its indexes can take) go to {@code warnings}.
+	 */
+	public long resolve(TableDescription table, Consumer<String> warnings) {
+		boolean onDemand = table.billingModeSummary() != null
+				&& table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+		long capacity = onDemand ? onDemandLimit(table) : provisioned(table);
+		if (unlimited) {
+			return 0;
+		}
+		long budget = units > 0 ? units
+				: Math.max(1, (onDemand ? DEFAULT_ON_DEMAND : capacity) * percent / 100);
+		if (capacity > 0 && budget > capacity) {
+			warnings.accept("The write budget of table " + table.tableName() + " (" + budget + " WCU/s) is above "
+					+ (onDemand ? "its on-demand limit" : "its provisioned write capacity") + " (" + capacity
+					+ " WCU/s); writes will be throttled. Lower --max-write-capacity or raise the table's capacity.");
+		}
+		if (!onDemand) {
+			for (GlobalSecondaryIndexDescription index : indexes(table)) {
+				Long units = index.provisionedThroughput() != null ? index.provisionedThroughput().writeCapacityUnits()
+						: null;
+				if (units != null && units > 0 && budget > units) {
+					warnings.accept("Index " + index.indexName() + " of table " + table.tableName() + " has "
+							+ units + " WCU/s, below the write budget (" + budget + " WCU/s); items projected into "
+							+ "it may be throttled. Raise the index's write capacity or lower the budget.");
+				}
+			}
+		}
+		return budget;
+	}
+
+	/** The budget for a table without one given: {@link #DEFAULT_PROVISIONED} or {@link #DEFAULT_ON_DEMAND}. */
+	public static WriteBudget defaultFor(TableDescription table) {
+		boolean onDemand = table.billingModeSummary() != null
+				&& table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+		return onDemand || provisioned(table) == 0 ? new WriteBudget(DEFAULT_ON_DEMAND, 0, false)
+				: DEFAULT_PROVISIONED;
+	}
+
+	private static long provisioned(TableDescription table) {
+		Long units = table.provisionedThroughput() != null ? table.provisionedThroughput().writeCapacityUnits() : null;
+		return units != null ? units : 0;
+	}
+
+	private static long onDemandLimit(TableDescription table) {
+		Long max = table.onDemandThroughput() != null ? table.onDemandThroughput().maxWriteRequestUnits() : null;
+		return max != null && max > 0 ? max : ON_DEMAND_TABLE_QUOTA;
+	}
+
+	private static List<GlobalSecondaryIndexDescription> indexes(TableDescription table) {
+		return table.hasGlobalSecondaryIndexes() ? table.globalSecondaryIndexes() : List.of();
+	}
+
+	@Override
+	public String toString() {
+		return unlimited ? "unlimited" : units > 0 ? Long.toString(units) : percent + "%";
+	}
+
+}

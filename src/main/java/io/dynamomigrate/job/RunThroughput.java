@@ -1,0 +1,107 @@
+package io.dynamomigrate.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.RunWriteCapacity;
+import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+import io.dynamomigrate.mapping.ItemSpec;
+import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.progress.ProgressReporter;
+import io.dynamomigrate.progress.RowCounter;
+import io.dynamomigrate.progress.StepProgress;
+import io.dynamomigrate.report.TableCapacity;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Everything about write throughput for one run: the tables' write-capacity limiters and the shared sender pool
+ * ({@link RunWriteCapacity}), and the progress reporter that follows each step's writer. Made after the tables
+ * exist (budgets are read with {@code DescribeTable}); {@link #close()} stops the pool and the reporter.
+ * Thread-safe.
+ */
+public final class RunThroughput implements AutoCloseable {
+
+	private final RunWriteCapacity capacity;
+
+	private final @Nullable ProgressReporter progress;
+
+	private final @Nullable RowCounter rows;
+
+	private final ExecutorService counting;
+
+	private final List<TableSpec> tables;
+
+	private RunThroughput(RunWriteCapacity capacity, @Nullable ProgressReporter progress, @Nullable RowCounter rows,
+			ExecutorService counting, List<TableSpec> tables) {
+		this.capacity = capacity;
+		this.progress = progress;
+		this.rows = rows;
+		this.counting = counting;
+		this.tables = tables;
+	}
+
+	/**
+	 * Resolves budgets and starts progress reporting.
+	 * @param warnings where warnings about budgets go (the command line prints them)
+	 */
+	public static RunThroughput start(DynamoDbClient client, MappingSpec mapping, DataSource source,
+			WriteSettings settings, Consumer<String> warnings) {
+		RunWriteCapacity capacity = RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(),
+				(table) -> null, settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
+		ProgressReporter progress = ProgressReporter.start(settings.progress(), settings.progressInterval());
+		ExecutorService counting = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "row-count");
+			thread.setDaemon(true);
+			return thread;
+		});
+		return new RunThroughput(capacity, progress, progress != null ? new RowCounter(source, counting) : null,
+				counting, mapping.tables());
+	}
+
+	/** A writer for a step that writes within its table's budget and is followed by the progress reporter. */
+	public BatchWriteItemWriter track(ItemSpec item, TableSpec table, BatchWriteItemWriter writer) {
+		if (progress != null && rows != null) {
+			CompletableFuture<Long> expected = rows.count(item.source());
+			progress.track(new StepProgress(item.name(), table.name(), writer::liveItemsWritten,
+					writer::liveWriteUnits, writer::liveThrottles, capacity.limiter(table.name()).orElse(null),
+					expected));
+		}
+		return writer;
+	}
+
+	public RunWriteCapacity capacity() {
+		return capacity;
+	}
+
+	/** Per table: budget, effective rate now, throttles, WCU granted — for the run summary. */
+	public List<TableCapacity> report() {
+		List<TableCapacity> report = new ArrayList<>();
+		for (TableSpec table : tables) {
+			WriteCapacityLimiter limiter = capacity.limiter(table.name()).orElse(null);
+			report.add(limiter == null ? new TableCapacity(table.name(), 0, 0, 0)
+					: new TableCapacity(table.name(), limiter.budget(), limiter.effectiveRate(),
+							limiter.throttles()));
+		}
+		return report;
+	}
+
+	@Override
+	public void close() {
+		if (progress != null) {
+			progress.close();
+		}
+		counting.shutdownNow();
+		capacity.close();
+	}
+
+}

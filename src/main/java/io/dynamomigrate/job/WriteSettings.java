@@ -1,0 +1,34 @@
+package io.dynamomigrate.job;
+
+import java.time.Duration;
+
+import io.dynamomigrate.dynamodb.WriteBudget;
+import io.dynamomigrate.progress.ProgressMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a run writes: the write budget given on the command line (wins over the mapping's), how many
+ * {@code BatchWriteItem} calls may be in flight, and how progress is shown. Immutable.
+ *
+ * @param budget {@code --max-write-capacity}, or null for the mapping's or the default
+ * @param concurrency {@code --write-concurrency}: calls in flight at most, over all steps of the run
+ * @param progress {@code --progress}
+ * @param progressInterval {@code --progress-interval}: between log lines
+ */
+public record WriteSettings(@Nullable WriteBudget budget, int concurrency, ProgressMode progress,
+		Duration progressInterval) {
+
+	/** The default number of {@code BatchWriteItem} calls in flight. */
+	public static final int DEFAULT_CONCURRENCY = 8;
+
+	/** The defaults: budgets from the mapping or the tables, 8 calls in flight, progress shown as fits the output. */
+	public static final WriteSettings DEFAULT = new WriteSettings(null, DEFAULT_CONCURRENCY, ProgressMode.AUTO,
+			Duration.ofSeconds(10));
+
+	public WriteSettings {
+		if (concurrency < 1 || concurrency > 256) {
+			throw new IllegalArgumentException("The write concurrency must be 1 to 256, not " + concurrency);
+		}
+	}
+
+}
