@@ -1,0 +1,145 @@
+package io.dynamomigrate.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.dynamomigrate.job.EventsFixture.Run;
+import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
+import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Postgres;
+import io.dynamomigrate.testing.SharedDynalite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills a migration of 100,000 PostgreSQL rows with {@code kill -9} three times (early, in the middle, and during a
+ * retry storm of unprocessed items, throttling and server errors), each time in a separate JVM running the packaged
+ * jar, and restarts it with {@code restart} until it completes. The job repository is PostgreSQL, so each restart
+ * finds the crashed execution, recovers it and continues after its last committed chunk. The proxy in front of
+ * dynalite counts every write it forwards per key: the target must equal the expected items exactly, and the rows
+ * written more than once must be at most one chunk in flight (one partition) per kill.
+ */
+class KillRestartIntegrationTests {
+
+	private static final String SCHEMA = "dm_it_kill";
+
+	private static final String REPOSITORY = "dm_it_kill_repository";
+
+	private static final int ROWS = 100_000;
+
+	private static final int CHUNK = 500;
+
+	@TempDir
+	Path temp;
+
+	private FaultInjectingDynamoDbProxy proxy;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		SharedDynalite.deleteAllTables();
+		Postgres.recreateSchema(SCHEMA);
+		Postgres.recreateSchema(REPOSITORY);
+		EventsFixture.createEvents(SCHEMA, "events", ROWS);
+		proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(),
+				FaultPlan.builder().delay(Duration.ofMillis(2)).build());
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		proxy.close();
+		Postgres.dropSchema(SCHEMA);
+		Postgres.dropSchema(REPOSITORY);
+	}
+
+	@Test
+	void killedEarlyInTheMiddleAndInARetryStorm_restartsEndWithExactlyTheExpectedItems_reworkBoundedByChunksInFlight()
+			throws Exception {
+		Path mapping = EventsFixture.write(temp.resolve("events.yml"),
+				EventsFixture.mapping("kill-events", SCHEMA, "events", CHUNK, ""));
+		List<Long> writesAtKills = new ArrayList<>();
+
+		Process first = start("run", mapping, "run-1.log");
+		killWhen(first, () -> proxy.forwardedWrites() >= 5_000, "run-1.log");
+		writesAtKills.add(proxy.forwardedWrites());
+
+		Run status = EventsFixture.cli(repository("status", "kill-events"));
+		assertThat(status.output()).as("status sees the crash").contains(": STARTED (its process is gone: crashed");
+
+		Process second = start("restart", mapping, "run-2.log");
+		killWhen(second, () -> proxy.forwardedWrites() >= 50_000, "run-2.log");
+		writesAtKills.add(proxy.forwardedWrites());
+
+		Process third = start("restart", mapping, "run-3.log");
+		waitFor(() -> proxy.forwardedWrites() >= 75_000 || !third.isAlive());
+		long faultsBefore = proxy.faultsInjected();
+		proxy.plan(FaultPlan.builder()
+			.unprocessedRate(0.4)
+			.throttleRate(0.1)
+			.serverErrorRate(0.1)
+			.delay(Duration.ofMillis(2))
+			.seed(9)
+			.build());
+		killWhen(third, () -> proxy.faultsInjected() - faultsBefore >= 100, "run-3.log");
+		writesAtKills.add(proxy.forwardedWrites());
+
+		proxy.plan(FaultPlan.none());
+		Process last = start("restart", mapping, "run-4.log");
+		assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		String log = Files.readString(temp.resolve("run-4.log"));
+		assertThat(last.exitValue()).as(log).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(log).contains("(FAILED)").contains("COMPLETED");
+
+		assertThat(writesAtKills).as("kills at increasing points").isSorted().allMatch((w) -> w < ROWS);
+		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));
+		long kills = writesAtKills.size();
+		assertThat(proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE))
+			.as("rows written twice: at most the chunk in flight (1 partition) at each of %d kills", kills)
+			.isLessThanOrEqualTo(kills * CHUNK);
+		assertThat(proxy.forwardedWrites()).as("total writes").isLessThanOrEqualTo(ROWS + kills * CHUNK);
+
+		Run done = EventsFixture.cli(repository("status", "kill-events", "--limit", "1"));
+		assertThat(done.output()).contains(": COMPLETED")
+			.containsPattern("event\\s+COMPLETED\\s+(\\d+)\\s+\\1\\s+0\\s+0");
+	}
+
+	private Process start(String command, Path mapping, String logName) throws Exception {
+		List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", System.getProperty("dynamo-migrate.jar"), command, mapping.toString(), "--endpoint-url",
+				proxy.endpoint().toString()));
+		args.addAll(List.of(repository()));
+		return new ProcessBuilder(args).redirectErrorStream(true)
+			.redirectOutput(temp.resolve(logName).toFile())
+			.start();
+	}
+
+	private void killWhen(Process process, BooleanSupplier condition, String logName) throws Exception {
+		waitFor(() -> condition.getAsBoolean() || !process.isAlive());
+		assertThat(process.isAlive()).as(Files.readString(temp.resolve(logName))).isTrue();
+		process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing saved
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+	}
+
+	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+	}
+
+	private String[] repository(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--repository-url", Postgres.url(REPOSITORY), "--repository-user", Postgres.USER,
+				"--state-dir", temp.resolve("state").toString()));
+		return all.toArray(String[]::new);
+	}
+
+}
