@@ -44,13 +44,13 @@ public final class MappingDiff {
 				i++;
 				j++;
 			}
-			else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-				changes.add("+ line " + (j + 1) + ": " + b[j]);
-				j++;
-			}
-			else {
+			else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
 				changes.add("- line " + (i + 1) + ": " + a[i]);
 				i++;
+			}
+			else {
+				changes.add("+ line " + (j + 1) + ": " + b[j]);
+				j++;
 			}
 		}
 		if (changes.size() > max) {

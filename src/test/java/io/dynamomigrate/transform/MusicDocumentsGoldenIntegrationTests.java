@@ -1,0 +1,75 @@
+package io.dynamomigrate.transform;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import io.dynamomigrate.cli.DynamoMigrate;
+import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Postgres;
+import io.dynamomigrate.testing.SharedDynalite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs {@code mappings/music-documents.yml} from the embedded H2 sample into dynalite through the command line, reads
+ * the golden items back with {@code GetItem} and compares them attribute by attribute with the hand-written DynamoDB
+ * JSON in {@code src/test/resources/golden}; filtered records are counted and not written.
+ */
+class MusicDocumentsGoldenIntegrationTests {
+
+	private static final String REPOSITORY_SCHEMA = "dm_it_documents_repository";
+
+	@BeforeAll
+	static void prepare() throws Exception {
+		Postgres.recreateSchema(REPOSITORY_SCHEMA);
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			if (client.listTables().tableNames().contains("music_documents")) {
+				client.deleteTable((b) -> b.tableName("music_documents"));
+				client.waiter().waitUntilTableNotExists((b) -> b.tableName("music_documents"));
+			}
+		}
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		Postgres.dropSchema(REPOSITORY_SCHEMA);
+	}
+
+	@Test
+	void realRun_writesTheGoldenItems_andCountsFilteredRecords() {
+		StringWriter out = new StringWriter();
+		CommandLine commandLine = DynamoMigrate.commandLine();
+		commandLine.setOut(new PrintWriter(out));
+		commandLine.setErr(new PrintWriter(out));
+
+		int exitCode = commandLine.execute("run", "mappings/music-documents.yml", "--endpoint-url",
+				SharedDynalite.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY_SCHEMA),
+				"--repository-user", Postgres.USER);
+
+		assertThat(exitCode).as(out.toString()).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(out.toString()).containsPattern("playlist\\s+music_documents\\s+COMPLETED\\s+400\\s+305\\s+0\\s+95")
+			.containsPattern("total\\s+900\\s+805\\s+0\\s+95");
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			for (String name : MusicDocumentsGoldenTests.GOLDEN) {
+				Map<String, AttributeValue> expected = GoldenItems.load("music-documents/" + name);
+				Map<String, AttributeValue> actual = client.getItem((b) -> b.tableName("music_documents")
+					.key(Map.of("pk", expected.get("pk"), "sk", expected.get("sk")))
+					.consistentRead(true)).item();
+				GoldenItems.assertSameItem(name, expected, actual);
+			}
+			assertThat(client.getItem((b) -> b.tableName("music_documents")
+				.key(Map.of("pk", AttributeValue.fromS("USER#000027"), "sk", AttributeValue.fromS("PL#2")))).hasItem())
+				.as("private playlist 2 is filtered")
+				.isFalse();
+			assertThat(client.scan((b) -> b.tableName("music_documents").select("COUNT")).count()).isEqualTo(805);
+		}
+	}
+
+}
