@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmark: dynamo-migrate against the tools a user would pick instead, on the same rows and endpoints.
+#
+#   bench/run.sh [N]        N generated plays (default 1,000,000)
+#
+# 1. loads the music sample plus N generated plays into PostgreSQL (schema "bench" of database "test" on
+#    127.0.0.1:5432, user postgres), with `dynamo-migrate sample --plays N`;
+# 2. runs dynamo-migrate (bench/plays.yml, -Xmx256m) into (a) dynalite and (b) the sink, a DynamoDB-protocol server
+#    that validates every BatchWriteItem and discards it (src/test/.../testing/DynamoDbSink.java);
+# 3. runs the peer a user would write (bench/peer_boto3.py: psycopg2 + boto3 batch_writer) on the same rows into the
+#    same endpoints, and the raw-SDK ceiling (bench/src/RawCeiling.java: pre-built BatchWriteItem requests sent as
+#    fast as 8 threads can) into the sink;
+# 4. prints items/s, ratios, peak RSS, and the WCU/s the sink measured for a run with a budget below its capacity
+#    (mean and worst 1-second window).
+#
+# Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8),
+# BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target).
+# Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
+set -euo pipefail
+
+N=${1:-1000000}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD_DIR:-$ROOT/target}
+WORK=${BENCH_WORK:-/tmp/dynamo-migrate-bench}
+BUDGET=${BENCH_BUDGET:-5000}
+CONCURRENCY=${BENCH_CONCURRENCY:-8}
+XMX=${BENCH_XMX:-256m}
+PY=${BENCH_PYTHON:-/usr/bin/python3}
+PG_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench"
+DSN="host=127.0.0.1 port=5432 dbname=test user=postgres options=-csearch_path=bench"
+mkdir -p "$WORK"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+echo "== build"
+(cd "$ROOT" && ./mvnw -q -o -Dbuild.dir="$BUILD" package -DskipTests \
+	&& ./mvnw -q -o -Dbuild.dir="$BUILD" dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
+		-Dmdep.includeScope=test >/dev/null)
+CP="$BUILD/test-classes:$BUILD/classes:$(cat "$WORK/cp.txt")"
+javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/bench/src/RawCeiling.java"
+JAR="$BUILD/dynamo-migrate.jar"
+
+echo "== source: sample + $N plays in PostgreSQL schema bench"
+psql -q -h 127.0.0.1 -U postgres -d test -c 'SET client_min_messages = warning' -c 'DROP SCHEMA IF EXISTS bench CASCADE' -c 'CREATE SCHEMA bench'
+java -jar "$JAR" sample --source-url "$PG_URL" --source-user postgres --plays "$N" | tail -1
+ROWS=$(psql -qtA -h 127.0.0.1 -U postgres -d test -c 'SELECT COUNT(*) FROM bench.plays')
+echo "plays rows: $ROWS"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+
+SINK_PORT=$(free_port)
+java -Xmx1g -cp "$CP" io.dynamomigrate.testing.DynamoDbSink "$SINK_PORT" >"$WORK/sink.log" 2>&1 &
+PIDS+=($!)
+SINK="http://127.0.0.1:$SINK_PORT"
+wait_port "$SINK_PORT"
+
+# time_run NAME COMMAND...: runs it under /usr/bin/time, records seconds and peak RSS (KB)
+declare -A SECONDS_OF RSS_OF
+time_run() {
+	local name=$1; shift
+	/usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
+	read -r SECONDS_OF[$name] RSS_OF[$name] <"$WORK/$name.time"
+}
+OURS=(java -Xmx"$XMX" -jar "$JAR" run "$ROOT/bench/plays.yml" --source-url "$PG_URL" --source-user postgres
+	--state-dir "$WORK/state" --progress off --write-concurrency "$CONCURRENCY")
+sink_stats() { curl -s "$SINK/stats"; }
+sink_reset() { curl -s -X POST "$SINK/reset" >/dev/null; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+echo "== into the sink"
+rm -rf "$WORK/state"
+sink_reset
+time_run ours_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity unlimited
+SINK_OURS=$(sink_stats)
+sink_reset
+time_run raw_sink java -cp "$WORK/bench-classes:$CP" RawCeiling "$SINK" bench_plays "$ROWS" "$CONCURRENCY"
+sink_reset
+time_run boto3_sink "$PY" "$ROOT/bench/peer_boto3.py" "$SINK" bench_plays "$DSN"
+SINK_BOTO=$(sink_stats)
+sink_reset
+time_run budget_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity "$BUDGET"
+SINK_BUDGET=$(sink_stats)
+
+if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ]; then
+	echo "== into dynalite"
+	DYN_PORT=$(free_port)
+	node "$BUILD/dynalite/node_modules/dynalite/cli.js" --port "$DYN_PORT" --createTableMs 10 >"$WORK/dynalite.log" 2>&1 &
+	PIDS+=($!)
+	wait_port "$DYN_PORT"
+	time_run ours_dynalite "${OURS[@]}" --endpoint-url "http://127.0.0.1:$DYN_PORT" --max-write-capacity unlimited
+	time_run boto3_dynalite "$PY" "$ROOT/bench/peer_boto3.py" "http://127.0.0.1:$DYN_PORT" bench_plays "$DSN"
+fi
+
+rate() { python3 -c "print(f'{$ROWS / float(\"$1\"):.0f}')"; }
+row() { printf '%-38s %10s %9s %10s %10s\n' "$@"; }
+echo
+echo "== results: $ROWS plays, write concurrency $CONCURRENCY, dynamo-migrate with -Xmx$XMX ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+row "run" "items" "seconds" "items/s" "peak RSS"
+for name in ours_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
+	[ -n "${SECONDS_OF[$name]:-}" ] || continue
+	row "$name" "$ROWS" "${SECONDS_OF[$name]}" "$(rate "${SECONDS_OF[$name]}")" "$(( ${RSS_OF[$name]} / 1024 )) MB"
+done
+ratio() { python3 -c "print(f'{float(\"$2\") / float(\"$1\"):.2f}')"; }
+echo "dynamo-migrate / boto3 batch_writer (sink):     $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x"
+echo "dynamo-migrate / raw SDK ceiling (sink):        $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x"
+if [ -n "${SECONDS_OF[ours_dynalite]:-}" ]; then
+	echo "dynamo-migrate / boto3 batch_writer (dynalite): $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
+fi
+echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations); boto3: items $(echo "$SINK_BOTO" | json items)"
+MEAN=$(echo "$SINK_BUDGET" | json meanWcuPerSecond)
+WORST=$(echo "$SINK_BUDGET" | json maxWcuInAnySecond)
+echo "budget run: --max-write-capacity $BUDGET: mean $MEAN WCU/s ($(python3 -c "print(f'{100*$MEAN/$BUDGET:.1f}')")% of budget), worst 1-second window $WORST WCU/s ($(python3 -c "print(f'{100*$WORST/$BUDGET:.1f}')")%), ${SECONDS_OF[budget_sink]} s"
+echo "details: $WORK/*.out"

@@ -1,0 +1,71 @@
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.dynamomigrate.dynamodb.DynamoDbClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The raw-SDK ceiling: THREADS threads send pre-built BatchWriteItem requests of 25 items (the same attributes and
+ * sizes as the benchmark's items) to ENDPOINT as fast as they can, with the same client dynamo-migrate builds, until
+ * N items are sent. No source, no mapping, no limiter: what the SDK and the endpoint allow on this machine.
+ * Usage: RawCeiling ENDPOINT TABLE N THREADS
+ */
+public final class RawCeiling {
+
+	public static void main(String[] args) throws Exception {
+		URI endpoint = URI.create(args[0]);
+		String table = args[1];
+		long total = Long.parseLong(args[2]);
+		int threads = Integer.parseInt(args[3]);
+		List<BatchWriteItemRequest> requests = new ArrayList<>();
+		for (int r = 0; r < 400; r++) {
+			List<WriteRequest> writes = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				long id = r * 25L + i;
+				Map<String, AttributeValue> item = new HashMap<>();
+				item.put("pk", AttributeValue.fromS("USER#" + (id % 2000 + 1)));
+				item.put("sk", AttributeValue.fromS("PLAY#" + id));
+				item.put("trackId", AttributeValue.fromN(Long.toString(id % 9000 + 1)));
+				item.put("playedAt", AttributeValue.fromS("2024-03-01T10:15:30.000Z"));
+				item.put("msPlayed", AttributeValue.fromN("183000"));
+				item.put("device", AttributeValue.fromS("mobile"));
+				item.put("completed", AttributeValue.fromBool(true));
+				writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+			}
+			requests.add(BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build());
+		}
+		AtomicLong sent = new AtomicLong();
+		try (DynamoDbClient client = DynamoDbClients.create(endpoint, "us-east-1", true, threads + 4)) {
+			ExecutorService pool = Executors.newFixedThreadPool(threads);
+			long started = System.nanoTime();
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int first = t;
+				futures.add(pool.submit(() -> {
+					int next = first;
+					while (sent.addAndGet(25) <= total) {
+						client.batchWriteItem(requests.get(next++ % requests.size()));
+					}
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			pool.shutdown();
+			System.out.printf("raw SDK ceiling: %d items in %.1f s, %.0f items/s%n", total, seconds, total / seconds);
+		}
+	}
+
+}
