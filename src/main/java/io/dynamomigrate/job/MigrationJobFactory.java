@@ -14,6 +14,7 @@ import io.dynamomigrate.source.SourceRecord;
 import io.dynamomigrate.source.file.FileSourceReader;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
+import io.dynamomigrate.source.jdbc.KeyRangePartitioner;
 import io.dynamomigrate.transform.ItemMapper;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.MappingItemProcessor;
@@ -27,6 +28,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +36,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Assembles the Spring Batch job of a mapping: one chunk-oriented step per item definition, in file order, each
  * reading its source with a restartable keyset-paging reader, mapping records to items, and writing them with
- * {@link BatchWriteItemWriter}. Rejected records are skipped (counted as process skips) and written to the rejects
+ * {@link BatchWriteItemWriter}. An item definition with {@code partitions: N} (a JDBC source with a single-column
+ * key) becomes a partitioned step: {@link KeyRangePartitioner} key ranges, run concurrently by
+ * {@link PartitionWorkers}, each a worker step {@code <item>:partition<i>} restartable on its own. Rejected
+ * records are skipped (counted as process skips) and written to the rejects
  * file; they fail a step only beyond the item definition's {@code maxRejects} ({@link RejectLimitPolicy}).
  * Thread-safe; the job it builds is for one execution.
  */
@@ -110,11 +115,29 @@ public final class MigrationJobFactory {
 	}
 
 	Step step(ItemSpec item, TableSpec table, RejectSink rejects) {
+		if (item.partitions() > 1 && item.source().file() == null && item.source().key().size() == 1) {
+			return new StepBuilder(item.name(), jobRepository)
+				.partitioner(item.name(), new KeyRangePartitioner(source, item.source()))
+				.partitionHandler(new PartitionWorkers(item.partitions(), (partition) -> worker(item, table, rejects,
+						partition.getStepName(), reader(item, partition.getExecutionContext()))))
+				.build();
+		}
+		return worker(item, table, rejects, item.name(), reader(item));
+	}
+
+	/** The reader of one key-range partition. */
+	private ItemStreamReader<SourceRecord> reader(ItemSpec item, ExecutionContext partition) {
+		return new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(), item.chunkSize(),
+				partition.get(KeyRangePartitioner.LOWER), partition.get(KeyRangePartitioner.UPPER));
+	}
+
+	private Step worker(ItemSpec item, TableSpec table, RejectSink rejects, String name,
+			ItemStreamReader<SourceRecord> reader) {
 		RejectLimitPolicy skipPolicy = new RejectLimitPolicy(item.name(), item.maxRejects(), item.chunkSize());
-		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = new StepBuilder(item.name(), jobRepository)
+		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = new StepBuilder(name, jobRepository)
 			.<SourceRecord, MappedItem>chunk(item.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(reader(item))
+			.reader(reader)
 			.processor(new MappingItemProcessor(new ItemMapper(item, table)))
 			.writer(writers.writer(item, table, rejects))
 			.faultTolerant()

@@ -217,7 +217,10 @@ public final class MigrationRunner {
 		Map<String, Map<String, Long>> reasons = rejects.counts();
 		List<StepSummary> steps = new ArrayList<>();
 		for (StepExecution step : execution.getStepExecutions()) {
-			ExecutionContext context = step.getExecutionContext();
+			if (step.getStepName().contains(":")) {
+				continue; // a partition of a partitioned step: counted in its manager step
+			}
+			ExecutionContext context = partitionTotals(execution, step.getStepName());
 			long dropped = context.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
 			long duplicateRejects = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
 			String table = mapping.items()
@@ -244,6 +247,25 @@ public final class MigrationRunner {
 				endpoint, region, steps,
 				elapsed(execution.getStartTime(), execution.getEndTime()),
 				rejects.isEmpty() ? null : rejects.path().toString(), failure(execution));
+	}
+
+	/**
+	 * The writer's counters of a step: its own, or for a partitioned step the sums over its partitions
+	 * ({@code step:partition<i>}), whose counters Spring Batch does not aggregate.
+	 */
+	static ExecutionContext partitionTotals(JobExecution execution, String step) {
+		ExecutionContext totals = new ExecutionContext();
+		for (StepExecution candidate : execution.getStepExecutions()) {
+			String name = candidate.getStepName();
+			if (name.equals(step) || name.startsWith(step + ":")) {
+				candidate.getExecutionContext().entrySet().forEach((entry) -> {
+					if (entry.getKey().startsWith("dynamo-migrate.") && entry.getValue() instanceof Long value) {
+						totals.putLong(entry.getKey(), totals.getLong(entry.getKey(), 0) + value);
+					}
+				});
+			}
+		}
+		return totals;
 	}
 
 	static @Nullable String failure(JobExecution execution) {

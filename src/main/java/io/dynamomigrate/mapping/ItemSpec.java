@@ -15,10 +15,12 @@ import java.util.List;
  * @param chunkSize records per chunk (one transaction of the job repository)
  * @param maxRejects how many rejects fail the step ({@link RejectLimit#NONE} by default)
  * @param rules the row filter, unmapped columns and optional index keys
+ * @param partitions key ranges of a JDBC source read concurrently, each restartable on its own (1 = not
+ * partitioned)
  */
 public record ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
 		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
-		ItemRules rules) {
+		ItemRules rules, int partitions) {
 
 	public ItemSpec {
 		attributes = List.copyOf(attributes);
@@ -35,6 +37,19 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
 			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects) {
 		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, ItemRules.DEFAULT);
+	}
+
+	/** An item definition that is not partitioned. */
+	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
+			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
+			ItemRules rules) {
+		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules, 1);
+	}
+
+	/** A copy read in the given number of key-range partitions. */
+	public ItemSpec withPartitions(int partitions) {
+		return new ItemSpec(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules,
+				partitions);
 	}
 
 }

@@ -51,7 +51,8 @@ public final class MappingLoader {
 	private static final Set<String> INDEX = keys("name", "partitionKey", "sortKey", "projection");
 
 	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
-			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys");
+			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys",
+			"partitions");
 
 	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where", "file", "format", "csv",
 			"maxRecordSize");
@@ -344,7 +345,20 @@ public final class MappingLoader {
 			int chunkSize = (int) yaml.number(fields.get("chunkSize"), "chunkSize", DEFAULT_CHUNK_SIZE, 1, 10_000);
 			RejectLimit maxRejects = rejectLimit(fields.get("maxRejects"));
 			return located(new ItemSpec(name == null ? "" : name, table == null ? "" : table, source, attributes,
-					embeds, policy, chunkSize, maxRejects, rules(fields)), node);
+					embeds, policy, chunkSize, maxRejects, rules(fields), partitions(fields.get("partitions"), source)),
+					node);
+		}
+
+		/** {@code partitions: N}: only for JDBC sources with a single-column key. */
+		private int partitions(@Nullable Node node, SourceSpec source) {
+			int partitions = (int) yaml.number(node, "partitions", 1, 1, 256);
+			if (partitions > 1 && (source.isFile() || source.key().size() != 1)) {
+				problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "`partitions` needs a database "
+						+ "source with a single-column key, to split it into key ranges.",
+						"Remove `partitions`, or read by a single-column key.");
+				return 1;
+			}
+			return partitions;
 		}
 
 		private RejectLimit rejectLimit(@Nullable Node node) {

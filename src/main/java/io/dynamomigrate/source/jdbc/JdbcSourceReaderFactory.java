@@ -1,6 +1,8 @@
 package io.dynamomigrate.source.jdbc;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -8,6 +10,7 @@ import javax.sql.DataSource;
 import io.dynamomigrate.mapping.SourceSpec;
 import io.dynamomigrate.source.SourcePosition;
 import io.dynamomigrate.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -32,6 +35,17 @@ public final class JdbcSourceReaderFactory {
 	 * @param pageSize rows per query
 	 */
 	public JdbcPagingItemReader<SourceRecord> reader(String name, SourceSpec source, int pageSize) {
+		return reader(name, source, pageSize, null, null);
+	}
+
+	/**
+	 * A reader of the rows of the given source whose (single-column) key is in {@code [lower, upper)}: one
+	 * partition of a partitioned step ({@link KeyRangePartitioner}).
+	 * @param lower the inclusive lower bound, or null for none
+	 * @param upper the exclusive upper bound, or null for none
+	 */
+	public JdbcPagingItemReader<SourceRecord> reader(String name, SourceSpec source, int pageSize,
+			@Nullable Object lower, @Nullable Object upper) {
 		Map<String, Order> sortKeys = new LinkedHashMap<>();
 		for (String column : source.key()) {
 			sortKeys.put(column, Order.ASCENDING);
@@ -54,8 +68,24 @@ public final class JdbcSourceReaderFactory {
 					}
 					return new SourceRecord(row, new SourcePosition(label, key));
 				});
+			List<String> conditions = new ArrayList<>();
+			Map<String, Object> parameters = new LinkedHashMap<>();
 			if (source.where() != null) {
-				builder.whereClause(source.where());
+				conditions.add("(" + source.where() + ")");
+			}
+			if (lower != null) {
+				conditions.add(source.key().get(0) + " >= :dm_lower");
+				parameters.put("dm_lower", lower);
+			}
+			if (upper != null) {
+				conditions.add(source.key().get(0) + " < :dm_upper");
+				parameters.put("dm_upper", upper);
+			}
+			if (!conditions.isEmpty()) {
+				builder.whereClause(String.join(" AND ", conditions));
+			}
+			if (!parameters.isEmpty()) {
+				builder.parameterValues(parameters);
 			}
 			return builder.build();
 		}
