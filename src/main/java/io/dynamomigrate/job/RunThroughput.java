@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.RunWriteCapacity;
 import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.WriteBudget;
 import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
@@ -57,7 +58,9 @@ public final class RunThroughput implements AutoCloseable {
 	public static RunThroughput start(DynamoDbClient client, MappingSpec mapping, DataSource source,
 			WriteSettings settings, Consumer<String> warnings) {
 		RunWriteCapacity capacity = RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(),
-				(table) -> null, settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
+				(table) -> table.writeBudget() != null ? WriteBudget.parse(table.writeBudget(),
+						mapping.file() + ": tables[" + table.name() + "].writeBudget") : null,
+				settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
 		ProgressReporter progress = ProgressReporter.start(settings.progress(), settings.progressInterval());
 		ExecutorService counting = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "row-count");

@@ -44,7 +44,7 @@ public final class MappingLoader {
 	private static final Set<String> DYNAMODB = keys("endpoint", "region");
 
 	private static final Set<String> TABLE = keys("name", "partitionKey", "sortKey", "billingMode",
-			"readCapacity", "writeCapacity", "globalSecondaryIndexes");
+			"readCapacity", "writeCapacity", "globalSecondaryIndexes", "writeBudget");
 
 	private static final Set<String> KEY = keys("name", "type");
 
@@ -305,8 +305,16 @@ public final class MappingLoader {
 					BillingMode.PAY_PER_REQUEST);
 			long rcu = yaml.number(fields.get("readCapacity"), "readCapacity", 5, 1, 40_000);
 			long wcu = yaml.number(fields.get("writeCapacity"), "writeCapacity", 5, 1, 40_000);
-			return located(new TableSpec(name == null ? "" : name, partitionKey, sortKey, indexes, billing, rcu, wcu),
-					node);
+			String writeBudget = yaml.text(fields.get("writeBudget"), "writeBudget");
+			if (writeBudget != null
+					&& !writeBudget.strip().matches("(?i)[1-9][0-9_]*|(100|[1-9][0-9]?)\\s*%|unlimited")) {
+				problems.add(YamlNodes.location(fields.get("writeBudget")), ProblemCode.WRONG_VALUE,
+						"`writeBudget` must be write capacity units per second, a percentage of the table's write "
+								+ "capacity, or unlimited, not '" + writeBudget + "'.",
+						"Write e.g. `writeBudget: 1500`, `writeBudget: 50%` (1% to 100%) or `writeBudget: unlimited`.");
+			}
+			return located(new TableSpec(name == null ? "" : name, partitionKey, sortKey, indexes, billing, rcu, wcu,
+					writeBudget), node);
 		}
 
 		private KeySpec key(@Nullable Node node, Node parent, String what, boolean required) {

@@ -15,12 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param billingMode how a created table is billed
  * @param readCapacity provisioned RCU (PROVISIONED only)
  * @param writeCapacity provisioned WCU (PROVISIONED only)
+ * @param writeBudget the write budget of a run, as written ({@code 1500}, {@code 50%}, {@code unlimited}), or null
+ * for the default; {@code --max-write-capacity} wins over it
  */
 public record TableSpec(String name, KeySpec partitionKey, @Nullable KeySpec sortKey,
-		List<IndexSpec> globalSecondaryIndexes, BillingMode billingMode, long readCapacity, long writeCapacity) {
+		List<IndexSpec> globalSecondaryIndexes, BillingMode billingMode, long readCapacity, long writeCapacity,
+		@Nullable String writeBudget) {
 
 	public TableSpec {
 		globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+	}
+
+	/** A table without a write budget of its own. */
+	public TableSpec(String name, KeySpec partitionKey, @Nullable KeySpec sortKey,
+			List<IndexSpec> globalSecondaryIndexes, BillingMode billingMode, long readCapacity, long writeCapacity) {
+		this(name, partitionKey, sortKey, globalSecondaryIndexes, billingMode, readCapacity, writeCapacity, null);
 	}
 
 	/** The attribute names of the primary key, partition key first. */

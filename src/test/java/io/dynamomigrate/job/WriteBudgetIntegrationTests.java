@@ -133,6 +133,27 @@ class WriteBudgetIntegrationTests {
 	}
 
 	@Test
+	void theMappingsWriteBudget_isUsed_andTheCommandLineWinsOverIt() throws Exception {
+		Path mapping = mapping("{ name: events, partitionKey: { name: id, type: N }, billingMode: provisioned, "
+				+ "writeCapacity: 400, writeBudget: 25% }", "id <= 100");
+
+		assertThat(run(mapping).output).contains("Table events: write budget 100 WCU/s");
+		assertThat(run(mapping, "--max-write-capacity", "300").output).contains("Table events: write budget 300 WCU/s");
+	}
+
+	@Test
+	void aWriteBudgetInTheMappingThatIsNoBudget_isAProblemWithItsLine() throws Exception {
+		Path mapping = mapping("{ name: events, partitionKey: { name: id, type: N }, writeBudget: 150% }", "");
+
+		Run run = run(mapping);
+
+		assertThat(run.exitCode).isEqualTo(ExitCodes.INVALID);
+		assertThat(run.output).contains(mapping.getFileName() + ":4:").contains("`writeBudget` must be", "150%",
+				"Write e.g. `writeBudget: 1500`");
+		assertThat(this.sink.stats().calls()).isZero();
+	}
+
+	@Test
 	void aBudgetAboveTheTablesCapacity_isWarnedAbout() throws Exception {
 		Path mapping = mapping("{ name: events, partitionKey: { name: id, type: N }, billingMode: provisioned, "
 				+ "writeCapacity: 400 }", "id <= 100");
