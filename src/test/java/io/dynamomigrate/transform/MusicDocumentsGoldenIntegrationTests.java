@@ -2,14 +2,19 @@ package io.dynamomigrate.transform;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.sample.SampleDatabase;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code mappings/music-documents.yml} from the embedded H2 sample into dynalite through the command line, reads
+ * Runs {@code mappings/music-documents.yml} from the embedded H2 sample and from PostgreSQL into dynalite through the command line, reads
  * the golden items back with {@code GetItem} and compares them attribute by attribute with the hand-written DynamoDB
  * JSON in {@code src/test/resources/golden}; filtered records are counted and not written.
  */
@@ -26,9 +31,19 @@ class MusicDocumentsGoldenIntegrationTests {
 
 	private static final String REPOSITORY_SCHEMA = "dm_it_documents_repository";
 
+	private static final String SOURCE_SCHEMA = "dm_it_documents_music";
+
 	@BeforeAll
 	static void prepare() throws Exception {
 		Postgres.recreateSchema(REPOSITORY_SCHEMA);
+		Postgres.recreateSchema(SOURCE_SCHEMA);
+		try (Connection c = Postgres.connect(SOURCE_SCHEMA)) {
+			SampleDatabase.load(c);
+		}
+	}
+
+	@BeforeEach
+	void emptyTarget() {
 		try (DynamoDbClient client = SharedDynalite.client()) {
 			if (client.listTables().tableNames().contains("music_documents")) {
 				client.deleteTable((b) -> b.tableName("music_documents"));
@@ -40,18 +55,30 @@ class MusicDocumentsGoldenIntegrationTests {
 	@AfterAll
 	static void dropSchema() throws Exception {
 		Postgres.dropSchema(REPOSITORY_SCHEMA);
+		Postgres.dropSchema(SOURCE_SCHEMA);
 	}
 
 	@Test
-	void realRun_writesTheGoldenItems_andCountsFilteredRecords() {
+	void realRunFromH2_writesTheGoldenItems_andCountsFilteredRecords() {
+		assertGoldenRun();
+	}
+
+	@Test
+	void realRunFromPostgres_writesTheSameGoldenItems() {
+		assertGoldenRun("--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user", Postgres.USER);
+	}
+
+	private static void assertGoldenRun(String... source) {
 		StringWriter out = new StringWriter();
 		CommandLine commandLine = DynamoMigrate.commandLine();
 		commandLine.setOut(new PrintWriter(out));
 		commandLine.setErr(new PrintWriter(out));
-
-		int exitCode = commandLine.execute("run", "mappings/music-documents.yml", "--endpoint-url",
+		List<String> args = new ArrayList<>(List.of("run", "mappings/music-documents.yml", "--endpoint-url",
 				SharedDynalite.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY_SCHEMA),
-				"--repository-user", Postgres.USER);
+				"--repository-user", Postgres.USER));
+		args.addAll(List.of(source));
+
+		int exitCode = commandLine.execute(args.toArray(String[]::new));
 
 		assertThat(exitCode).as(out.toString()).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(out.toString()).containsPattern("playlist\\s+music_documents\\s+COMPLETED\\s+400\\s+305\\s+0\\s+95")
