@@ -76,6 +76,16 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void musicDocuments_isValidAgainstTheEmbeddedSampleDatabase_functionsFiltersAndConditionsIncluded() {
+		int exitCode = execute("validate", "mappings/music-documents.yml");
+
+		assertThat(err.toString()).isEmpty();
+		assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(out.toString()).isEqualToIgnoringNewLines(
+				"mappings/music-documents.yml is valid: 1 table, 3 item definitions, columns checked.");
+	}
+
+	@Test
 	void musicTables_isValidOffline_withoutConnecting() {
 		int exitCode = execute("validate", "--offline", "mappings/music-tables.yml");
 

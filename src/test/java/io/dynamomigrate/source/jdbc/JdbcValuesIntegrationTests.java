@@ -82,6 +82,35 @@ class JdbcValuesIntegrationTests {
 	}
 
 	@Test
+	void typesInferredFromMetadataBeforeTheRun_areTheTypesOfTheValuesReadDuringIt() throws Exception {
+		String sql = """
+				SELECT CAST(1 AS smallint) AS a, 2 AS b, CAST(3 AS bigint) AS c, CAST(4.5 AS numeric(3, 1)) AS d,
+				       CAST(5.5 AS real) AS e, CAST(6.5 AS double precision) AS f, true AS g, CAST('x' AS varchar) AS h,
+				       CAST('y' AS text) AS i, CAST('z' AS char(1)) AS j, DECODE('01', 'hex') AS k, ARRAY[1] AS l,
+				       ARRAY['t'] AS m, CAST('{"a":1}' AS jsonb) AS n, CAST('[1]' AS json) AS o, DATE '2024-03-01' AS p,
+				       TIME '10:15:30' AS q, CAST('2024-03-01 10:15:30' AS timestamp) AS r, now() AS s,
+				       CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS uuid) AS t""";
+		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
+			assertThat(rs.next()).isTrue();
+			var meta = rs.getMetaData();
+			Map<String, Object> row = JdbcValues.row(rs);
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				AttributeType inferred = ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i));
+				Object value = row.get(meta.getColumnLabel(i));
+				AttributeType read = Values.inferredType(value);
+				if (inferred == null) {
+					assertThat(read).as("json column %s", meta.getColumnLabel(i)).isIn(AttributeType.M, AttributeType.L);
+				}
+				else {
+					assertThat(read).as("column %s (%s)", meta.getColumnLabel(i), meta.getColumnTypeName(i))
+						.isEqualTo(inferred);
+				}
+			}
+		}
+	}
+
+	@Test
 	void h2ArraysAndJson_becomeListsAndMaps() throws Exception {
 		try (Connection c = DriverManager.getConnection("jdbc:h2:mem:jdbc_values", "sa", "");
 				Statement s = c.createStatement()) {
