@@ -19,13 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A corpus of bad rows in PostgreSQL, one kind per row, among 1,000 good rows: every bad row must be rejected
+ * A corpus of bad rows in PostgreSQL, one kind per row (18 kinds), among 1,000 good rows: every bad row must be rejected
  * with its reason, attribute and position (table and key), every good row written, nothing else, and the summary's
  * counts must add up ({@code read = written + rejected + filtered}).
  */
@@ -52,10 +53,10 @@ class BadInputCorpusIntegrationTests {
 		Postgres.recreateSchema(REPOSITORY);
 		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement()) {
 			s.execute("CREATE TABLE corpus (id BIGINT PRIMARY KEY, code TEXT, num TEXT, flag TEXT, b64 TEXT, "
-					+ "note TEXT, tags TEXT, payload TEXT, big TEXT)");
+					+ "note TEXT, tags TEXT, payload TEXT, big TEXT, created TEXT)");
 			s.execute("CREATE TABLE corpus_parts (id BIGINT, part_no INT)");
 			s.execute("INSERT INTO corpus SELECT g, 'C' || g, (g * 7)::text || '.25', 'true', 'AAEC', 'note ' || g, "
-					+ "'x,y', '{\"n\": ' || g || '}', NULL FROM generate_series(100, " + (99 + GOOD) + ") g");
+					+ "'x,y', '{\"n\": ' || g || '}', NULL, '2024-03-01' FROM generate_series(100, " + (99 + GOOD) + ") g");
 			s.execute("INSERT INTO corpus_parts SELECT g, 1 FROM generate_series(100, " + (99 + GOOD) + ") g");
 		}
 		bad(1, "NULL_KEY:pk", "code", null); // null key
@@ -74,6 +75,7 @@ class BadInputCorpusIntegrationTests {
 		bad(14, "NESTING_TOO_DEEP:payload", "payload", DEEP); // 40 levels of JSON
 		bad(15, "ITEM_TOO_LARGE:", "big", "x".repeat(500 * 1024)); // a 500 KB row
 		bad(16, "TOO_MANY_ELEMENTS:parts", null, null); // 3 embedded rows, maxElements: 2
+		bad(19, "INVALID_VALUE:created", "created", "not-a-date"); // an unparsable date
 		bad(17, "DUPLICATE_KEY:", "code", "SAME"); // a mapping-level collision: two rows, one key, in one chunk
 		bad(18, "DUPLICATE_KEY:", "code", "SAME");
 		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement()) {
@@ -92,7 +94,7 @@ class BadInputCorpusIntegrationTests {
 		try (Connection c = Postgres.connect(SCHEMA)) {
 			try (Statement s = c.createStatement()) {
 				s.execute("INSERT INTO corpus VALUES (" + id + ", 'B" + id + "', '1', 'true', 'AAEC', 'note', 'x,y', "
-						+ "'{}', NULL)");
+						+ "'{}', NULL, '2024-03-01')");
 			}
 			if (column != null) {
 				try (PreparedStatement update = c.prepareStatement("UPDATE corpus SET " + column + " = ? WHERE id = ?")) {
@@ -133,6 +135,7 @@ class BadInputCorpusIntegrationTests {
 				      tags: { value: "${tags}", type: SS, split: ",", onDuplicateElements: reject, onEmptySet: reject }
 				      payload: { value: "${payload}", type: M }
 				      big: "${big}"
+				      created: { value: "${created}", format: "yyyy-MM" }
 				    embed:
 				      - { name: parts, table: corpus_parts, parentColumns: [id], orderBy: [part_no], maxElements: 2,
 				          attributes: { no: "${part_no}" } }
@@ -177,6 +180,18 @@ class BadInputCorpusIntegrationTests {
 		}
 		assertThat(written).hasSize(GOOD).doesNotHaveDuplicates()
 			.allMatch((id) -> Long.parseLong(id) >= 100 && Long.parseLong(id) < 100 + GOOD);
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			var item = client.getItem((b) -> b.tableName("corpus").key(Map.of("pk", AttributeValue.fromS("C100"))))
+				.item();
+			assertThat(item).containsEntry("n", AttributeValue.fromN("700.25"))
+				.containsEntry("flag", AttributeValue.fromBool(true))
+				.containsEntry("tags", AttributeValue.fromSs(List.of("x", "y")))
+				.containsEntry("created", AttributeValue.fromS("2024-03"))
+				.containsEntry("payload", AttributeValue.fromM(Map.of("n", AttributeValue.fromN("100"))))
+				.containsEntry("parts", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("no",
+						AttributeValue.fromN("1"))))))
+				.doesNotContainKey("big");
+		}
 	}
 
 }
