@@ -11,6 +11,7 @@ import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.RestartCheck;
 import io.dynamomigrate.job.RestartRefusedException;
+import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.Problems;
@@ -63,6 +64,9 @@ final class RestartCommand implements Callable<Integer> {
 	@Mixin
 	StateOptions state;
 
+	@Mixin
+	ThroughputOptions throughput;
+
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +80,15 @@ final class RestartCommand implements Callable<Integer> {
 		}
 		catch (InvalidMappingException ex) {
 			Mappings.print(ex, err);
+			return ExitCodes.INVALID;
+		}
+		WriteSettings writeSettings;
+		try {
+			writeSettings = throughput.settings();
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.flush();
 			return ExitCodes.INVALID;
 		}
 		String text = Files.readString(mapping, StandardCharsets.UTF_8);
@@ -98,12 +111,13 @@ final class RestartCommand implements Callable<Integer> {
 					Mappings.print(new InvalidMappingException(problems.list()), err);
 					return ExitCodes.INVALID;
 				}
-				try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, 16);
+				try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
+						Math.max(16, writeSettings.concurrency() + 4));
 						GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
 					out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", previous.getId(),
 							previous.getStatus(), loaded.name(), dynamodb.description(), dynamodb.region());
 					out.flush();
-					RunSummary summary = RunCommand.runner(batch, shutdown)
+					RunSummary summary = RunCommand.runner(batch, shutdown, writeSettings, err)
 						.restart(previous, loaded, dataSource, dynamodb, state.stateDirectory);
 					SummaryPrinter.print(summary, out);
 					return summary.exitCode();
