@@ -101,6 +101,9 @@ class KillRestartIntegrationTests {
 		assertThat(last.exitValue()).as(log).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(log).contains("(FAILED)").contains("COMPLETED");
 
+		System.out.printf("kill-restart: writes forwarded at the kills %s; keys written more than once %d; total "
+				+ "writes %d for %d rows%n", writesAtKills, proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE),
+				proxy.forwardedWrites(), ROWS);
 		assertThat(writesAtKills).as("kills at increasing points").isSorted().allMatch((w) -> w < ROWS);
 		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));
 		long kills = writesAtKills.size();
