@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * (as long as it stays well under a second).
  * <p>
  * <b>Smoothness.</b> Within that hard cap, grants are paced at the {@linkplain AdaptiveRate effective rate}: each
- * request moves a "paid until" instant forward by {@code cost / rate} (from at most the tolerance before now), and is
+ * request moves a "paid until" instant forward by {@code cost / rate} (from at most 200 ms before now, so a writer that
+ * paused to read its next chunk can catch up), and is
  * granted no earlier than {@value #PACING_TOLERANCE_MILLIS} ms before that instant, so the budget is spread over the
  * second rather than spent at its start. Throttles lower the effective rate multiplicatively and quiet seconds raise it
  * additively back to the budget.
@@ -37,6 +38,9 @@ public final class WriteCapacityLimiter {
 	static final long PACING_TOLERANCE_MILLIS = 50;
 
 	private static final long PACING_TOLERANCE_NANOS = PACING_TOLERANCE_MILLIS * 1_000_000L;
+
+	/** How far the paced schedule may lag the clock: unused capacity of the last 200 ms may still be used. */
+	static final long CATCH_UP_NANOS = 200_000_000L;
 
 	/** A caller that wakes later than this after its grant has its grant moved to when it woke. */
 	private static final long LATE_NANOS = 1_000_000L;
@@ -78,7 +82,7 @@ public final class WriteCapacityLimiter {
 		this.sleeper = sleeper;
 		long now = nanoTime.getAsLong();
 		this.rate = new AdaptiveRate(budget, now);
-		this.paidUntil = now;
+		this.paidUntil = Long.MIN_VALUE;
 		this.lastGrant = now - WINDOW_NANOS;
 	}
 
@@ -152,8 +156,11 @@ public final class WriteCapacityLimiter {
 		long now = nanoTime.getAsLong();
 		double effective = rate.at(now);
 		// paced: the request is paid for at the effective rate before it is granted (less a small tolerance); the
-		// schedule may lag the clock by the tolerance, so a short wait for the window is not lost to pacing
-		paidUntil = Math.max(paidUntil, now - PACING_TOLERANCE_NANOS) + (long) Math.ceil(cost * 1e9 / effective);
+		// schedule may lag the clock by up to CATCH_UP, so that time a writer spent reading its next chunk is not lost
+		// to pacing (the window still caps every second)
+		// the first request starts the schedule: nothing to catch up yet
+		paidUntil = (paidUntil == Long.MIN_VALUE ? now : Math.max(paidUntil, now - CATCH_UP_NANOS))
+				+ (long) Math.ceil(cost * 1e9 / effective);
 		long grant = Math.max(Math.max(now, lastGrant), paidUntil - PACING_TOLERANCE_NANOS);
 		evictUpTo(grant - WINDOW_NANOS);
 		// everything booked after grant - 1 s counts (also a late grant after it): any window holding the new grant

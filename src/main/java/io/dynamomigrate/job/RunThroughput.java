@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToLongFunction;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -42,6 +45,8 @@ public final class RunThroughput implements AutoCloseable {
 
 	private final List<TableSpec> tables;
 
+	private final Map<String, List<BatchWriteItemWriter>> byStep = new ConcurrentHashMap<>();
+
 	private RunThroughput(RunWriteCapacity capacity, @Nullable ProgressReporter progress, @Nullable RowCounter rows,
 			ExecutorService counting, List<TableSpec> tables) {
 		this.capacity = capacity;
@@ -71,15 +76,31 @@ public final class RunThroughput implements AutoCloseable {
 				counting, mapping.tables());
 	}
 
-	/** A writer for a step that writes within its table's budget and is followed by the progress reporter. */
+	/**
+	 * Follows a step's writer in the progress reporter; the writers of a partitioned step's key ranges add up to one
+	 * line (and one row count).
+	 */
 	public BatchWriteItemWriter track(ItemSpec item, TableSpec table, BatchWriteItemWriter writer) {
 		if (progress != null && rows != null) {
-			CompletableFuture<Long> expected = rows.count(item.source());
-			progress.track(new StepProgress(item.name(), table.name(), writer::liveItemsWritten,
-					writer::liveWriteUnits, writer::liveThrottles, capacity.limiter(table.name()).orElse(null),
-					expected));
+			List<BatchWriteItemWriter> writers = byStep.computeIfAbsent(item.name(), (name) -> {
+				List<BatchWriteItemWriter> all = new CopyOnWriteArrayList<>();
+				progress.track(new StepProgress(name, table.name(), () -> sum(all, BatchWriteItemWriter::liveItemsWritten),
+						() -> sum(all, BatchWriteItemWriter::liveWriteUnits),
+						() -> sum(all, BatchWriteItemWriter::liveThrottles), capacity.limiter(table.name()).orElse(null),
+						rows.count(item.source())));
+				return all;
+			});
+			writers.add(writer);
 		}
 		return writer;
+	}
+
+	private static long sum(List<BatchWriteItemWriter> writers, ToLongFunction<BatchWriteItemWriter> counter) {
+		long sum = 0;
+		for (BatchWriteItemWriter writer : writers) {
+			sum += counter.applyAsLong(writer);
+		}
+		return sum;
 	}
 
 	public RunWriteCapacity capacity() {

@@ -160,7 +160,9 @@ class WriteCapacityLimiterTests {
 		while (clock.get() - start < SECOND * 9 / 10) {
 			grants.add(new Grant(limiter.acquire(5).instant(), 5));
 		}
-		assertThat(grants.stream().mapToLong(Grant::cost).sum()).isLessThanOrEqualTo(250 + 250 / 20 + 5);
+		// 0.9 s at 250 WCU/s, plus what pacing lets a paused writer catch up (200 ms) and its tolerance (50 ms), plus
+		// one request: far below the 900 WCU the budget would allow
+		assertThat(grants.stream().mapToLong(Grant::cost).sum()).isLessThanOrEqualTo(250 * 115 / 100 + 5);
 
 		clock.set(start + SECOND);
 		assertThat(limiter.effectiveRate()).isCloseTo(300.0, within(1e-9));
