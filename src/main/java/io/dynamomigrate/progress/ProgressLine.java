@@ -7,15 +7,15 @@ import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One step's progress at one moment, with rates since the step started writing, and the text shown for it.
+ * One step's progress at one moment, with rates over the last interval, and the text shown for it.
  * Immutable.
  *
  * @param step the step name
  * @param table the target table
  * @param items items written
  * @param expected source rows, or -1 when unknown
- * @param itemsPerSecond items written per second since the step's first write
- * @param writeUnitsPerSecond WCU sent per second since then
+ * @param itemsPerSecond items written per second over the last interval
+ * @param writeUnitsPerSecond WCU sent per second over the last interval
  * @param throttles throttles so far
  * @param effectiveRate the table's effective rate now, WCU/s, or 0 when unlimited
  * @param budget the table's budget, WCU/s, or 0 when unlimited
@@ -24,17 +24,19 @@ import org.jspecify.annotations.Nullable;
 public record ProgressLine(String step, String table, long items, long expected, double itemsPerSecond,
 		double writeUnitsPerSecond, long throttles, double effectiveRate, long budget, @Nullable Duration eta) {
 
-	/** The progress of {@code progress} after {@code elapsed} of writing. */
-	static ProgressLine of(StepProgress progress, Duration elapsed) {
+	/**
+	 * The progress of a step with {@code items} written, {@code newItems} items and {@code newWriteUnits} WCU of them
+	 * in the last {@code elapsed}.
+	 */
+	static ProgressLine of(StepProgress progress, long items, long newItems, long newWriteUnits, Duration elapsed) {
 		double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
-		long items = progress.items().getAsLong();
 		long expected = progress.expectedNow();
-		double itemsPerSecond = items / seconds;
+		double itemsPerSecond = newItems / seconds;
 		WriteCapacityLimiter limiter = progress.limiter();
 		Duration eta = expected > items && itemsPerSecond > 0
 				? Duration.ofSeconds((long) Math.ceil((expected - items) / itemsPerSecond)) : null;
 		return new ProgressLine(progress.step(), progress.table(), items, expected, itemsPerSecond,
-				progress.writeUnits().getAsLong() / seconds, progress.throttles().getAsLong(),
+				newWriteUnits / seconds, progress.throttles().getAsLong(),
 				limiter != null ? limiter.effectiveRate() : 0, limiter != null ? limiter.budget() : 0, eta);
 	}
 

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shows the progress of a run's steps every interval, on its own daemon thread: a step is active from the tick at
- * which it has first written (its rates count from the tick before) and idle after two ticks without writing.
+ * which it has first written and idle after two ticks without writing; its rates (and so its ETA) are those since
+ * the previous update.
  * On a terminal each active step has a progress bar; otherwise each active step logs one INFO line per interval.
  * Counters are those of the current execution: after a restart they start from zero, so the ETA is an
  * over-estimate. Thread-safe: steps may be tracked from any thread; {@link #close()} shows the last state and stops.
@@ -76,20 +77,24 @@ public final class ProgressReporter implements AutoCloseable {
 		for (StepProgress step : steps) {
 			String key = step.step() + "/" + step.table();
 			long items = step.items().getAsLong();
-			long[] seen = state.get(key); // {start, last items, quiet ticks}
+			long[] seen = state.get(key); // {time of the last update, items then, WCU then, quiet ticks}
 			if (seen == null) {
 				if (items == 0) {
 					continue;
 				}
-				seen = new long[] { lastTick, -1, 0 };
+				seen = new long[] { lastTick, 0, 0, 0 };
 				state.put(key, seen);
 			}
 			if (items != seen[1]) {
+				long writeUnits = step.writeUnits().getAsLong();
+				output.update(ProgressLine.of(step, items, items - seen[1], writeUnits - seen[2],
+						Duration.ofNanos(now - seen[0])));
+				seen[0] = now;
 				seen[1] = items;
-				seen[2] = 0;
-				output.update(ProgressLine.of(step, Duration.ofNanos(now - seen[0])));
+				seen[2] = writeUnits;
+				seen[3] = 0;
 			}
-			else if (++seen[2] == 2) {
+			else if (++seen[3] == 2) {
 				output.idle(step.step());
 			}
 		}

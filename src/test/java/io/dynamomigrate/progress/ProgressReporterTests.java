@@ -62,6 +62,12 @@ class ProgressReporterTests {
 		assertThat(shown).containsExactly("Progress [step=play, table=music] 2000/10000 items (20%), 200 items/s, "
 				+ "400 WCU/s (effective 2000 of 4000), 3 throttles, ETA 40s");
 
+		clock.addAndGet(5 * SECOND);
+		items.set(5000);
+		reporter.tick(); // rates over the last 5 s
+		assertThat(shown).last().isEqualTo("Progress [step=play, table=music] 5000/10000 items (50%), 600 items/s, "
+				+ "1200 WCU/s (effective 3000 of 4000), 3 throttles, ETA 9s"); // 5 quiet seconds: +5 x 200 WCU/s
+
 		clock.addAndGet(10 * SECOND);
 		reporter.tick();
 		clock.addAndGet(10 * SECOND);
