@@ -37,7 +37,20 @@ public final class SharedDynalite {
 		try (DynamoDbClient client = client()) {
 			for (String table : client.listTables().tableNames()) {
 				client.deleteTable((b) -> b.tableName(table));
-				client.waiter().waitUntilTableNotExists((b) -> b.tableName(table));
+			}
+			// the SDK's waiter polls every 20 s; dynalite deletes within milliseconds
+			long deadline = System.nanoTime() + 30_000_000_000L;
+			while (!client.listTables().tableNames().isEmpty()) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("dynalite did not delete its tables within 30 s");
+				}
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
 			}
 		}
 	}
