@@ -5,6 +5,7 @@ import java.net.URI;
 import io.dynamomigrate.dynamodb.DynamoDbClients;
 import io.dynamomigrate.dynamodb.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * One in-memory dynalite server per test JVM, started on first use on a free port and stopped when the JVM exits.
@@ -32,6 +33,27 @@ public final class SharedDynalite {
 		return DynamoDbClients.create(endpoint(), DynamoDbClients.LOCAL_REGION, true, 8);
 	}
 
+	/** Waits until a table is ACTIVE, polling every 20 ms (the SDK's waiter polls every 20 s). */
+	public static void awaitActive(DynamoDbClient client, String table) {
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (client.describeTable((b) -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Table " + table + " did not become ACTIVE within 30 s");
+			}
+			pause();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Deletes every table of the shared server. */
 	public static void deleteAllTables() {
 		try (DynamoDbClient client = client()) {
@@ -44,13 +66,7 @@ public final class SharedDynalite {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("dynalite did not delete its tables within 30 s");
 				}
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(ex);
-				}
+				pause();
 			}
 		}
 	}

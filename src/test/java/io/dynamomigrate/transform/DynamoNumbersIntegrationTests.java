@@ -34,7 +34,7 @@ class DynamoNumbersIntegrationTests {
 				.keySchema((k) -> k.attributeName("id").keyType(KeyType.HASH))
 				.attributeDefinitions((a) -> a.attributeName("id").attributeType(ScalarAttributeType.S))
 				.billingMode(BillingMode.PAY_PER_REQUEST));
-			client.waiter().waitUntilTableExists((b) -> b.tableName(TABLE));
+			SharedDynalite.awaitActive(client, TABLE);
 		}
 	}
 

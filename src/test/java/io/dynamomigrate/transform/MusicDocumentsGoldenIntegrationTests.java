@@ -44,12 +44,7 @@ class MusicDocumentsGoldenIntegrationTests {
 
 	@BeforeEach
 	void emptyTarget() {
-		try (DynamoDbClient client = SharedDynalite.client()) {
-			if (client.listTables().tableNames().contains("music_documents")) {
-				client.deleteTable((b) -> b.tableName("music_documents"));
-				client.waiter().waitUntilTableNotExists((b) -> b.tableName("music_documents"));
-			}
-		}
+		SharedDynalite.deleteAllTables();
 	}
 
 	@AfterAll
