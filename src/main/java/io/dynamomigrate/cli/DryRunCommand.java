@@ -9,12 +9,9 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
 import io.dynamomigrate.dynamodb.TargetInspector;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
-import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
 import io.dynamomigrate.report.DryRunFindings;
@@ -23,10 +20,8 @@ import io.dynamomigrate.report.DryRunReportBuilder;
 import io.dynamomigrate.report.DryRunWriter;
 import io.dynamomigrate.report.ReportFiles;
 import io.dynamomigrate.report.RunSummary;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,12 +89,8 @@ final class DryRunCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded;
-		try {
-			loaded = Mappings.load(mapping, source);
-		}
-		catch (InvalidMappingException ex) {
-			Mappings.print(ex, err);
+		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
+		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
 		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
@@ -111,12 +102,11 @@ final class DryRunCommand implements Callable<Integer> {
 			RunSummary summary;
 			DryRunReport report;
 			try (DryRunFindings findings = new DryRunFindings(work.resolve("keys.mv"));
-					ConfigurableApplicationContext batch = state.startBatch()) {
+					ConfigurableApplicationContext batch = state.startBatch();
+					GracefulShutdown shutdown = GracefulShutdown.install(batch.getBean(JobRepository.class), err)) {
 				out.printf("Dry run of %s: reading and mapping everything, writing nothing...%n", loaded.name());
 				out.flush();
-				MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
-						batch.getBean(JobRepository.class), batch.getBean(PlatformTransactionManager.class),
-						RetryPolicy.DEFAULT, Sleeper.SYSTEM);
+				MigrationRunner runner = Runners.of(batch, shutdown);
 				summary = runner.execute(loaded.name() + "-dry-run", loaded, dataSource,
 						(item, table, rejects) -> new DryRunWriter(item.name(), table, item.onDuplicateKey(),
 								findings, rejects),

@@ -7,6 +7,7 @@ import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingProblem;
 import io.dynamomigrate.mapping.MappingSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads mappings for commands, applying command-line overrides, and prints their problems.
@@ -19,6 +20,17 @@ final class Mappings {
 	static MappingSpec load(Path file, SourceOptions source) {
 		MappingSpec spec = new MappingLoader().load(file);
 		return spec.withSource(source.apply(spec.source()));
+	}
+
+	/** The mapping with the command line's overrides, or null after printing every problem it has. */
+	static @Nullable MappingSpec loadOrReport(Path file, SourceOptions source, PrintWriter err) {
+		try {
+			return load(file, source);
+		}
+		catch (InvalidMappingException ex) {
+			print(ex, err);
+			return null;
+		}
 	}
 
 	static void print(InvalidMappingException ex, PrintWriter err) {

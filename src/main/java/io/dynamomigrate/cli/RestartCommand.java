@@ -12,13 +12,9 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.RestartCheck;
 import io.dynamomigrate.job.RestartRefusedException;
 import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.Problems;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
-import io.dynamomigrate.source.jdbc.JdbcSources;
-import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -74,12 +70,8 @@ final class RestartCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded;
-		try {
-			loaded = Mappings.load(mapping, source);
-		}
-		catch (InvalidMappingException ex) {
-			Mappings.print(ex, err);
+		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
+		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
 		WriteSettings writeSettings;
@@ -104,11 +96,8 @@ final class RestartCommand implements Callable<Integer> {
 				err.flush();
 				return ExitCodes.INVALID;
 			}
-			try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), 4)) {
-				Problems problems = new Problems(mapping);
-				new SourceSchemaCheck(dataSource).check(loaded, problems);
-				if (!problems.isEmpty()) {
-					Mappings.print(new InvalidMappingException(problems.list()), err);
+			try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
+				if (dataSource == null) {
 					return ExitCodes.INVALID;
 				}
 				try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
@@ -117,7 +106,7 @@ final class RestartCommand implements Callable<Integer> {
 					out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", previous.getId(),
 							previous.getStatus(), loaded.name(), dynamodb.description(), dynamodb.region());
 					out.flush();
-					RunSummary summary = RunCommand.runner(batch, shutdown, writeSettings, err)
+					RunSummary summary = Runners.of(batch, shutdown, writeSettings, err)
 						.restart(previous, loaded, dataSource, dynamodb, state.stateDirectory);
 					SummaryPrinter.print(summary, out);
 					return summary.exitCode();

@@ -6,24 +6,14 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
 import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.Problems;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
-import io.dynamomigrate.source.jdbc.JdbcSources;
-import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
-import org.springframework.batch.core.configuration.JobRegistry;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -71,12 +61,8 @@ final class RunCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded;
-		try {
-			loaded = Mappings.load(mapping, source);
-		}
-		catch (InvalidMappingException ex) {
-			Mappings.print(ex, err);
+		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
+		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
 		WriteSettings writeSettings;
@@ -88,12 +74,8 @@ final class RunCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.INVALID;
 		}
-		int poolSize = 4;
-		try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), poolSize)) {
-			Problems problems = new Problems(mapping);
-			new SourceSchemaCheck(dataSource).check(loaded, problems);
-			if (!problems.isEmpty()) {
-				Mappings.print(new InvalidMappingException(problems.list()), err);
+		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
+			if (dataSource == null) {
 				return ExitCodes.INVALID;
 			}
 			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
@@ -104,34 +86,13 @@ final class RunCommand implements Callable<Integer> {
 				out.flush();
 				JobRepository repository = batch.getBean(JobRepository.class);
 				try (GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
-					MigrationRunner runner = runner(batch, shutdown, writeSettings, err);
+					MigrationRunner runner = Runners.of(batch, shutdown, writeSettings, err);
 					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory);
 					SummaryPrinter.print(summary, out);
 					return summary.exitCode();
 				}
 			}
 		}
-	}
-
-	/**
-	 * A runner like {@link #runner(ConfigurableApplicationContext, JobExecutionListener)} that writes as the settings
-	 * say and prints warnings about write budgets to {@code err}.
-	 */
-	static MigrationRunner runner(ConfigurableApplicationContext batch, JobExecutionListener listener,
-			WriteSettings writeSettings, PrintWriter err) {
-		return new MigrationRunner(batch.getBean(JobOperator.class), batch.getBean(JobRepository.class),
-				batch.getBean(JobRegistry.class), batch.getBean(PlatformTransactionManager.class),
-				RetryPolicy.DEFAULT, Sleeper.SYSTEM, java.util.List.of(listener), writeSettings, (warning) -> {
-					err.println("Warning: " + warning);
-					err.flush();
-				});
-	}
-
-	/** A runner on the context's job operator, repository and registry, with the given job listener. */
-	static MigrationRunner runner(ConfigurableApplicationContext batch, JobExecutionListener listener) {
-		return new MigrationRunner(batch.getBean(JobOperator.class), batch.getBean(JobRepository.class),
-				batch.getBean(JobRegistry.class), batch.getBean(PlatformTransactionManager.class),
-				RetryPolicy.DEFAULT, Sleeper.SYSTEM, java.util.List.of(listener));
 	}
 
 }

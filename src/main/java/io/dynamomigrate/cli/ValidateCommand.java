@@ -6,11 +6,7 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.job.ExitCodes;
-import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.Problems;
-import io.dynamomigrate.source.jdbc.JdbcSources;
-import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,27 +40,22 @@ final class ValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded;
-		try {
-			loaded = Mappings.load(mapping, source);
-		}
-		catch (InvalidMappingException ex) {
-			Mappings.print(ex, err);
+		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
+		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
 		if (!offline) {
-			Problems problems = new Problems(mapping);
-			try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), 2)) {
-				new SourceSchemaCheck(dataSource).check(loaded, problems);
-			}
-			if (!problems.isEmpty()) {
-				Mappings.print(new InvalidMappingException(problems.list()), err);
-				return ExitCodes.INVALID;
+			try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
+				if (dataSource == null) {
+					return ExitCodes.INVALID;
+				}
 			}
 		}
 		out.printf("%s is valid: %s, %s%s.%n", mapping, count(loaded.tables().size(), "table"),
 				count(loaded.items().size(), "item definition"),
-				offline ? " (not checked against the source)" : ", columns checked");
+				offline ? " (not checked against the source)"
+						: loaded.items().stream().allMatch((i) -> i.source().file() != null)
+								? " (file sources are checked as they are read)" : ", columns checked");
 		return ExitCodes.SUCCESS;
 	}
 

@@ -21,7 +21,6 @@ import io.dynamomigrate.dynamodb.TableProvisioner;
 import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
-import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
 import io.dynamomigrate.report.ItemKeys;
@@ -31,10 +30,8 @@ import io.dynamomigrate.report.VerificationResults;
 import io.dynamomigrate.report.VerifyReport;
 import io.dynamomigrate.report.VerifyingWriter;
 import io.dynamomigrate.transform.ItemSizes;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,12 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
 			err.println("--sample must be more than 0 and at most 100.");
 			return ExitCodes.INVALID;
 		}
-		MappingSpec loaded;
-		try {
-			loaded = Mappings.load(mapping, source);
-		}
-		catch (InvalidMappingException ex) {
-			Mappings.print(ex, err);
+		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
+		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
 		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err);
@@ -121,15 +114,14 @@ final class VerifyCommand implements Callable<Integer> {
 			Files.createDirectories(state.stateDirectory);
 			Path work = Files.createTempDirectory(state.stateDirectory.toAbsolutePath(), "verify-");
 			try (VerificationResults results = new VerificationResults(work.resolve("verify.mv"));
-					ConfigurableApplicationContext batch = state.startBatch()) {
+					ConfigurableApplicationContext batch = state.startBatch();
+					GracefulShutdown shutdown = GracefulShutdown.install(batch.getBean(JobRepository.class), err)) {
 				out.printf("Verifying %s against %s (region %s)...%n", loaded.name(), dynamodb.description(),
 						dynamodb.region());
 				out.flush();
 				Map<String, WriteCapacityLimiter> budgets = new HashMap<>();
 				loaded.tables().forEach((t) -> budgets.put(t.name(), WriteCapacityLimiter.system(t.name(), readCapacity)));
-				MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
-						batch.getBean(JobRepository.class), batch.getBean(PlatformTransactionManager.class),
-						RetryPolicy.DEFAULT, Sleeper.SYSTEM);
+				MigrationRunner runner = Runners.of(batch, shutdown);
 				RunSummary summary = runner.execute(loaded.name() + "-verify", loaded, dataSource,
 						(item, table, rejects) -> new VerifyingWriter(table, item.onDuplicateKey(),
 								new ItemFetcher(dynamodb.client(), budgets.get(table.name()), RetryPolicy.DEFAULT,
