@@ -74,13 +74,8 @@ final class RestartCommand implements Callable<Integer> {
 		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
-		WriteSettings writeSettings;
-		try {
-			writeSettings = throughput.settings();
-		}
-		catch (IllegalArgumentException ex) {
-			err.println(ex.getMessage());
-			err.flush();
+		WriteSettings writeSettings = throughput.settingsOrReport(err);
+		if (writeSettings == null) {
 			return ExitCodes.INVALID;
 		}
 		String text = Files.readString(mapping, StandardCharsets.UTF_8);

@@ -65,13 +65,8 @@ final class RunCommand implements Callable<Integer> {
 		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
-		WriteSettings writeSettings;
-		try {
-			writeSettings = throughput.settings();
-		}
-		catch (IllegalArgumentException ex) {
-			err.println(ex.getMessage());
-			err.flush();
+		WriteSettings writeSettings = throughput.settingsOrReport(err);
+		if (writeSettings == null) {
 			return ExitCodes.INVALID;
 		}
 		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {

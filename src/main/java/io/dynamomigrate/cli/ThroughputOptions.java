@@ -1,5 +1,7 @@
 package io.dynamomigrate.cli;
 
+import java.io.PrintWriter;
+
 import java.time.Duration;
 
 import io.dynamomigrate.dynamodb.WriteBudget;
@@ -52,6 +54,19 @@ final class ThroughputOptions {
 			throw new IllegalArgumentException("--progress-interval: give at least 1 second.");
 		}
 		return new WriteSettings(budget, writeConcurrency, mode, Duration.ofSeconds(progressInterval));
+	}
+
+
+	/** The settings, or null after printing why the options are wrong. */
+	@Nullable WriteSettings settingsOrReport(PrintWriter err) {
+		try {
+			return settings();
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.flush();
+			return null;
+		}
 	}
 
 }
