@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.source.jdbc.JdbcSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,7 @@ public final class RowCounter {
 		if (source.isFile()) {
 			return CompletableFuture.completedFuture(-1L);
 		}
-		// the reader's FROM clause (JdbcSources): the table, or the query as a derived table
-		String from = source.table() != null ? source.table() : "(" + source.query().strip() + ") src";
-		String sql = "SELECT COUNT(*) FROM " + from
-				+ (source.where() != null ? " WHERE " + source.where() : "");
+		String sql = "SELECT COUNT(*) FROM " + JdbcSources.rowsClause(source);
 		return CompletableFuture.supplyAsync(() -> {
 			try (var connection = dataSource.getConnection();
 					var statement = connection.createStatement();

@@ -54,8 +54,13 @@ public final class JdbcSources {
 	}
 
 	/** The FROM clause that reads a source: its table, or its query as a derived table. */
-	static String fromClause(SourceSpec source) {
+	public static String fromClause(SourceSpec source) {
 		return source.table() != null ? source.table() : "(" + source.query().strip() + ") src";
+	}
+
+	/** What follows {@code FROM} to select a source's rows: {@link #fromClause} and its {@code where}, if any. */
+	public static String rowsClause(SourceSpec source) {
+		return fromClause(source) + (source.where() != null ? " WHERE " + source.where() : "");
 	}
 
 }

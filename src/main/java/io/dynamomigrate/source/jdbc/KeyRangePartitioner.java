@@ -74,7 +74,7 @@ public final class KeyRangePartitioner implements Partitioner {
 	/** The distinct inner boundaries, ascending: at most {@code n - 1} of them. */
 	private List<Object> boundaries(int n) throws SQLException {
 		String key = source.key().get(0);
-		String from = JdbcSources.fromClause(source) + (source.where() != null ? " WHERE " + source.where() : "");
+		String from = JdbcSources.rowsClause(source);
 		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
 			Object min;
 			Object max;
