@@ -1,6 +1,5 @@
 package io.dynamomigrate.transform;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,32 +7,41 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses JSON text into plain Java values: objects as ordered {@code Map}s, arrays as {@code List}s, every number as
- * an exact {@code BigDecimal} (never {@code double}, DESIGN.md invariant 6), strings, booleans and nulls; and writes
- * such values back as JSON text. Thread-safe.
+ * The one conversion of JSON into plain Java values, used for JSON columns and for JSON files alike: objects as
+ * ordered {@code Map}s, arrays as {@code List}s, every number as an exact {@code BigDecimal} (never {@code double},
+ * DESIGN.md invariant 6), strings, booleans and nulls; and JSON text of such values. It reads from a streaming parser,
+ * so a file is converted one record at a time. Thread-safe.
  */
 public final class JsonValues {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-		.build();
+	/** A parser factory with Jackson's default limits (nesting depth, number and string lengths). */
+	public static final JsonFactory FACTORY = new JsonFactory();
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private JsonValues() {
 	}
 
 	/**
 	 * The value of JSON text.
-	 * @throws IllegalArgumentException with a phrase that completes "the value …" when the text is not JSON
+	 * @throws IllegalArgumentException with a phrase that completes "the value …" when the text is not one JSON value
 	 */
 	public static @Nullable Object parse(String json) {
-		try {
-			return value(MAPPER.readTree(json));
+		try (JsonParser parser = FACTORY.createParser(json)) {
+			if (parser.nextToken() == null) {
+				throw new IllegalArgumentException("is not JSON (it is empty)");
+			}
+			Object value = value(parser);
+			if (parser.nextToken() != null) {
+				throw new IllegalArgumentException("is not JSON (text follows the value)");
+			}
+			return value;
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("is not JSON (" + ex.getOriginalMessage() + ")");
@@ -45,31 +53,38 @@ public final class JsonValues {
 		return MAPPER.writeValueAsString(value);
 	}
 
-	private static @Nullable Object value(JsonNode node) {
-		if (node.isObject()) {
-			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				map.put(property.getKey(), value(property.getValue()));
-			}
-			return map;
+	/** Reads the object whose START_OBJECT is the current token, up to and including its END_OBJECT. */
+	public static Map<String, @Nullable Object> object(JsonParser parser) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		String name;
+		while ((name = parser.nextName()) != null) {
+			parser.nextToken();
+			values.put(name, value(parser));
 		}
-		if (node.isArray()) {
-			List<@Nullable Object> list = new ArrayList<>();
-			for (JsonNode element : node.values()) {
-				list.add(value(element));
-			}
-			return list;
+		return values;
+	}
+
+	/** The value at the current token (reading to its end when it is an object or an array). */
+	public static @Nullable Object value(JsonParser parser) {
+		JsonToken token = parser.currentToken();
+		return switch (token) {
+			case START_OBJECT -> object(parser);
+			case START_ARRAY -> array(parser);
+			case VALUE_STRING -> parser.getString();
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+			case VALUE_TRUE -> Boolean.TRUE;
+			case VALUE_FALSE -> Boolean.FALSE;
+			case VALUE_NULL -> null;
+			default -> throw new IllegalStateException("Unexpected JSON token " + token);
+		};
+	}
+
+	private static List<@Nullable Object> array(JsonParser parser) {
+		List<@Nullable Object> values = new ArrayList<>();
+		while (parser.nextToken() != JsonToken.END_ARRAY) {
+			values.add(value(parser));
 		}
-		if (node.isNumber()) {
-			return node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
-		}
-		if (node.isBoolean()) {
-			return node.booleanValue();
-		}
-		if (node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		return node.stringValue();
+		return values;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.dynamomigrate.source.file;
 import java.io.IOException;
 import java.util.Map;
 
+import io.dynamomigrate.transform.JsonValues;
 import io.dynamomigrate.transform.RejectReason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -51,7 +52,7 @@ final class JsonArrayCursor implements RecordCursor {
 				if (first != JsonToken.START_ARRAY) {
 					finished = true;
 					return new FileRecord.Bad(parser.currentTokenLocation().getLineNr(), RejectReason.NOT_AN_OBJECT,
-							"the file is " + JsonValues.kind(first) + ", not a JSON array of objects (for one object "
+							"the file is " + JsonTokens.kind(first) + ", not a JSON array of objects (for one object "
 									+ "per line use format: jsonl)", "");
 				}
 			}
@@ -68,7 +69,7 @@ final class JsonArrayCursor implements RecordCursor {
 				String excerpt = token.isScalarValue() ? parser.getText() : "";
 				parser.skipChildren();
 				return new FileRecord.Bad(line, RejectReason.NOT_AN_OBJECT,
-						"the array element is " + JsonValues.kind(token) + ", not a JSON object", excerpt);
+						"the array element is " + JsonTokens.kind(token) + ", not a JSON object", excerpt);
 			}
 			Map<String, @Nullable Object> values = JsonValues.object(parser);
 			long size = parser.currentLocation().getCharOffset() - start;

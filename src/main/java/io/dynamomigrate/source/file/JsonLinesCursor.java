@@ -3,6 +3,7 @@ package io.dynamomigrate.source.file;
 import java.io.IOException;
 import java.util.Map;
 
+import io.dynamomigrate.transform.JsonValues;
 import io.dynamomigrate.transform.RejectReason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -65,13 +66,13 @@ final class JsonLinesCursor implements RecordCursor {
 			JsonToken first = parser.nextToken();
 			if (first != JsonToken.START_OBJECT) {
 				return new FileRecord.Bad(line, RejectReason.NOT_AN_OBJECT,
-						"the line is " + JsonValues.kind(first) + ", not a JSON object", json);
+						"the line is " + JsonTokens.kind(first) + ", not a JSON object", json);
 			}
 			Map<String, @Nullable Object> values = JsonValues.object(parser);
 			JsonToken after = parser.nextToken();
 			if (after != null) {
 				return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
-						"the line has more after its JSON object (" + JsonValues.kind(after) + ")", json);
+						"the line has more after its JSON object (" + JsonTokens.kind(after) + ")", json);
 			}
 			return new FileRecord.Values(line, dynamoDbJson ? DynamoDbJson.item(values) : values);
 		}
