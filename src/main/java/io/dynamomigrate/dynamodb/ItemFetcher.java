@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +26,7 @@ public final class ItemFetcher {
 
 	private final DynamoDbClient client;
 
-	private final WriteCapacityLimiter readBudget;
+	private final @Nullable WriteCapacityLimiter readBudget;
 
 	private final RetryPolicy retryPolicy;
 
@@ -33,7 +34,8 @@ public final class ItemFetcher {
 
 	private final Sleeper sleeper;
 
-	public ItemFetcher(DynamoDbClient client, WriteCapacityLimiter readBudget, RetryPolicy retryPolicy,
+	/** @param readBudget the table's read-capacity budget, or null for none (a small sample) */
+	public ItemFetcher(DynamoDbClient client, @Nullable WriteCapacityLimiter readBudget, RetryPolicy retryPolicy,
 			Sleeper sleeper) {
 		this.client = client;
 		this.readBudget = readBudget;
@@ -61,7 +63,9 @@ public final class ItemFetcher {
 			for (long bytes : expectedBytes.subList(from, to)) {
 				units += readUnits(bytes);
 			}
-			readBudget.acquire(units);
+			if (readBudget != null) {
+				readBudget.acquire(units);
+			}
 			fetchBatch(table, new ArrayList<>(keys.subList(from, to)), keyNames, found);
 		}
 		return found;

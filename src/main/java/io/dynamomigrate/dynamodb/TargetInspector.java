@@ -1,19 +1,18 @@
 package io.dynamomigrate.dynamodb;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.TableSpec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Looks at an existing target table without changing it: whether it exists, how its key schema and indexes differ
- * from the mapping, and how many of a sample of keys it already holds ({@code BatchGetItem}, keys only). Read-only.
+ * from the mapping, and how many of a sample of keys it already holds ({@link ItemFetcher}). Read-only.
  * Thread-safe.
  */
 public final class TargetInspector {
@@ -41,39 +40,15 @@ public final class TargetInspector {
 	}
 
 	private int present(TableSpec table, List<Map<String, AttributeValue>> keys) {
-		Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder()
-			.keys(keys)
-			.projectionExpression(String.join(", ", placeholders(table)))
-			.expressionAttributeNames(names(table))
-			.build());
-		int found = 0;
-		for (int attempt = 0; attempt < 10 && !request.isEmpty(); attempt++) {
-			Map<String, KeysAndAttributes> pending = request;
-			BatchGetItemResponse response = client.batchGetItem((b) -> b.requestItems(pending));
-			found += response.responses().getOrDefault(table.name(), List.of()).size();
-			if (response.unprocessedKeys().isEmpty()) {
-				break;
-			}
-			request = response.unprocessedKeys();
+		try {
+			return new ItemFetcher(client, null, RetryPolicy.DEFAULT, Sleeper.SYSTEM)
+				.fetch(table.name(), keys, Collections.nCopies(keys.size(), 0L), table.keyAttributeNames())
+				.size();
 		}
-		return found;
-	}
-
-	private static List<String> placeholders(TableSpec table) {
-		List<String> placeholders = new ArrayList<>();
-		for (int i = 0; i < table.keyAttributeNames().size(); i++) {
-			placeholders.add("#k" + i);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while sampling table " + table.name(), ex);
 		}
-		return placeholders;
-	}
-
-	private static Map<String, String> names(TableSpec table) {
-		Map<String, String> names = new java.util.HashMap<>();
-		List<String> keyNames = table.keyAttributeNames();
-		for (int i = 0; i < keyNames.size(); i++) {
-			names.put("#k" + i, keyNames.get(i));
-		}
-		return names;
 	}
 
 	/**
