@@ -34,6 +34,8 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 
 	private final double samplePercent;
 
+	private final MessageDigest sha256;
+
 	public VerifyingWriter(TableSpec table, DuplicateKeyPolicy policy, ItemFetcher fetcher,
 			VerificationResults results, double samplePercent) {
 		this.table = table;
@@ -41,6 +43,7 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 		this.fetcher = fetcher;
 		this.results = results;
 		this.samplePercent = samplePercent;
+		this.sha256 = sha256();
 	}
 
 	@Override
@@ -49,7 +52,7 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 		for (MappedItem item : DuplicateKeys.resolve(chunk.getItems(), policy).toWrite()) {
 			String key = ItemKeys.text(item.key());
 			results.expected(table.name(), key);
-			if (sampled(key, samplePercent)) {
+			if (sampled(key, samplePercent, sha256)) {
 				sampled.add(item);
 			}
 		}
@@ -71,18 +74,22 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 	}
 
 	/** Whether a key is in the sample: the first 8 bytes of its SHA-256, as a fraction of 2^64, below the share. */
-	static boolean sampled(String key, double percent) {
+	static boolean sampled(String key, double percent, MessageDigest sha256) {
 		if (percent >= 100) {
 			return true;
 		}
+		byte[] hash = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+		long value = 0;
+		for (int i = 0; i < 8; i++) {
+			value = (value << 8) | (hash[i] & 0xff);
+		}
+		double fraction = (value >>> 11) / (double) (1L << 53);
+		return fraction * 100 < percent;
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			long value = 0;
-			for (int i = 0; i < 8; i++) {
-				value = (value << 8) | (hash[i] & 0xff);
-			}
-			double fraction = (value >>> 11) / (double) (1L << 53);
-			return fraction * 100 < percent;
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
