@@ -78,15 +78,27 @@ public final class ExecutionHistory {
 
 	/** The counts of one step execution, as the run summary shows them. */
 	static StepSummary counts(StepExecution step, String table) {
-		ExecutionContext context = step.getExecutionContext();
-		long dropped = context.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
-		long duplicateRejects = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
+		return counts(step, step.getExecutionContext(), table, Map.of());
+	}
+
+	/**
+	 * The counts of a step as the summary shows them, so that {@code read = written + rejected + filtered}: records
+	 * the writer dropped for a duplicate key are filtered, those it rejected for one are rejected, and unreadable
+	 * records (read skips) are read.
+	 * @param counters the writer's counters (for a partitioned step, summed over its partitions)
+	 * @param rejectReasons rejects by reason, when known
+	 */
+	static StepSummary counts(StepExecution step, ExecutionContext counters, String table,
+			Map<String, Long> rejectReasons) {
+		long dropped = counters.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
+		long duplicateRejects = counters.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
 		return new StepSummary(step.getStepName(), table, step.getStatus().name(),
-				step.getReadCount() + step.getReadSkipCount(),
-				step.getWriteCount() - dropped - duplicateRejects, step.getSkipCount() + duplicateRejects,
-				step.getFilterCount() + dropped, dropped + duplicateRejects,
-				context.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
-				elapsed(step.getStartTime(), step.getEndTime()), Map.of());
+				step.getReadCount() + step.getReadSkipCount(), step.getWriteCount() - dropped - duplicateRejects,
+				step.getSkipCount() + duplicateRejects, step.getFilterCount() + dropped, dropped + duplicateRejects,
+				counters.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
+				elapsed(step.getStartTime(), step.getEndTime()), rejectReasons,
+				counters.getLong(BatchWriteItemWriter.THROTTLES, 0),
+				counters.getLong(BatchWriteItemWriter.WRITE_UNITS, 0));
 	}
 
 	static Duration elapsed(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {

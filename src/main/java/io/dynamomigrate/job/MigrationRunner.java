@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.RetryPolicy;
 import io.dynamomigrate.dynamodb.Sleeper;
@@ -220,24 +217,14 @@ public final class MigrationRunner {
 			if (step.getStepName().contains(":")) {
 				continue; // a partition of a partitioned step: counted in its manager step
 			}
-			ExecutionContext context = partitionTotals(execution, step.getStepName());
-			long dropped = context.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
-			long duplicateRejects = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
 			String table = mapping.items()
 				.stream()
 				.filter((i) -> i.name().equals(step.getStepName()))
 				.map(ItemSpec::table)
 				.findFirst()
 				.orElse("");
-			steps.add(new StepSummary(step.getStepName(), table, step.getStatus().name(),
-				step.getReadCount() + step.getReadSkipCount(), // unreadable records are read skips, not reads
-					step.getWriteCount() - dropped - duplicateRejects,
-					step.getSkipCount() + duplicateRejects, step.getFilterCount() + dropped,
-					dropped + duplicateRejects, context.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
-					elapsed(step.getStartTime(), step.getEndTime()),
-					reasons.getOrDefault(step.getStepName(), Map.of()),
-					context.getLong(BatchWriteItemWriter.THROTTLES, 0),
-					context.getLong(BatchWriteItemWriter.WRITE_UNITS, 0)));
+			steps.add(ExecutionHistory.counts(step, partitionTotals(execution, step.getStepName()), table,
+					reasons.getOrDefault(step.getStepName(), Map.of())));
 		}
 		long rejected = steps.stream().mapToLong(StepSummary::rejected).sum();
 		int exitCode = execution.getStatus() == BatchStatus.COMPLETED
@@ -245,7 +232,7 @@ public final class MigrationRunner {
 				: execution.getStatus() == BatchStatus.STOPPED ? ExitCodes.STOPPED : ExitCodes.FAILED;
 		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode,
 				endpoint, region, steps,
-				elapsed(execution.getStartTime(), execution.getEndTime()),
+				ExecutionHistory.elapsed(execution.getStartTime(), execution.getEndTime()),
 				rejects.isEmpty() ? null : rejects.path().toString(), failure(execution));
 	}
 
@@ -280,11 +267,5 @@ public final class MigrationRunner {
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
-	private static Duration elapsed(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {
-		if (start == null) {
-			return Duration.ZERO;
-		}
-		return Duration.between(start, end != null ? end : LocalDateTime.now());
-	}
 
 }
