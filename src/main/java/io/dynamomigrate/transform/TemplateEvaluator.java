@@ -92,13 +92,18 @@ public final class TemplateEvaluator {
 	 * number, modulo {@code shards}. Stable across JVMs, platforms and versions.
 	 */
 	static long shard(String text, int shards) {
+		byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+		return Integer.toUnsignedLong(ByteBuffer.wrap(hash, 0, 4).getInt()) % shards;
+	}
+
+	/** One digest per thread, not one provider lookup per value. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return Integer.toUnsignedLong(ByteBuffer.wrap(hash, 0, 4).getInt()) % shards;
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
+	});
 
 }

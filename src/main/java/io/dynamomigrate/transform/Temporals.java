@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * offset). Thread-safe.
  */
 final class Temporals {
+
+	/** Formatters by pattern, parsed once: patterns come only from mapping files, so there are few. */
+	private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+
 
 	private Temporals() {
 	}
@@ -65,7 +71,8 @@ final class Temporals {
 	/** The value formatted with a DateTimeFormatter pattern, timestamps in UTC. */
 	static String format(Object value, String pattern) {
 		Object temporal = value instanceof String text ? parse(text) : value;
-		DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+		DateTimeFormatter formatter = FORMATTERS.computeIfAbsent(pattern,
+				(p) -> DateTimeFormatter.ofPattern(p, Locale.ROOT));
 		try {
 			if (temporal instanceof LocalDate || temporal instanceof LocalTime) {
 				return formatter.format((TemporalAccessor) temporal);
