@@ -42,9 +42,4 @@ public enum FileFormat {
 		return null;
 	}
 
-	/** The name as written in mapping files. */
-	public String yamlName() {
-		return name().toLowerCase(Locale.ROOT).replace('_', '-');
-	}
-
 }

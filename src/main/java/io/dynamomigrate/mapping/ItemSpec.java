@@ -46,10 +46,4 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules, 1);
 	}
 
-	/** A copy read in the given number of key-range partitions. */
-	public ItemSpec withPartitions(int partitions) {
-		return new ItemSpec(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules,
-				partitions);
-	}
-
 }

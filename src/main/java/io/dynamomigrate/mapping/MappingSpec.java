@@ -33,9 +33,4 @@ public record MappingSpec(String name, Path file, String checksum, ConnectionSpe
 		return new MappingSpec(name, file, checksum, source, dynamodb, tables, items);
 	}
 
-	/** A copy with another target endpoint and region. */
-	public MappingSpec withDynamoDb(DynamoDbSpec dynamodb) {
-		return new MappingSpec(name, file, checksum, source, dynamodb, tables, items);
-	}
-
 }

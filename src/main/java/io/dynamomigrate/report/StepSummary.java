@@ -48,9 +48,4 @@ public record StepSummary(String step, String table, String status, long read, l
 		return seconds > 0 ? written / seconds : 0;
 	}
 
-	/** Whether every record is accounted for. */
-	public boolean balanced() {
-		return read == written + rejected + filtered;
-	}
-
 }

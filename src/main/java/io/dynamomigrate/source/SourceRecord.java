@@ -30,10 +30,6 @@ public final class SourceRecord {
 		return values;
 	}
 
-	public boolean hasColumn(String column) {
-		return values.containsKey(column);
-	}
-
 	public @Nullable Object get(String column) {
 		return values.get(column);
 	}
