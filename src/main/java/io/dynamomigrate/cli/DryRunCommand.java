@@ -1,7 +1,6 @@
 package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,11 +96,10 @@ final class DryRunCommand implements Callable<Integer> {
 			if (dataSource == null) {
 				return ExitCodes.INVALID;
 			}
-			Files.createDirectories(state.stateDirectory);
-			Path work = Files.createTempDirectory(state.stateDirectory.toAbsolutePath(), "dry-run-");
 			RunSummary summary;
 			DryRunReport report;
-			try (DryRunFindings findings = new DryRunFindings(work.resolve("keys.mv"));
+			try (ScratchFile scratch = ScratchFile.create(state.stateDirectory, "dry-run-", "keys.mv");
+					DryRunFindings findings = new DryRunFindings(scratch.file());
 					ConfigurableApplicationContext batch = state.startBatch();
 					GracefulShutdown shutdown = GracefulShutdown.install(batch.getBean(JobRepository.class), err)) {
 				out.printf("Dry run of %s: reading and mapping everything, writing nothing...%n", loaded.name());
@@ -120,11 +118,7 @@ final class DryRunCommand implements Callable<Integer> {
 						DryRunReportBuilder.Pricing.DEFAULT_BASIS, maxEstimatedCost), writeUnitsPerSecond)
 					.build(loaded, summary, findings, inspections, note);
 			}
-			finally {
-				Files.deleteIfExists(work.resolve("keys.mv"));
-				Files.deleteIfExists(work);
-			}
-			Path directory = reportDirectory != null ? reportDirectory : state.stateDirectory.resolve("reports");
+			Path directory = state.reportDirectory(reportDirectory);
 			Path html = ReportFiles.write(report, directory, loaded.name() + "-dry-run-" + summary.executionId());
 			out.printf("%s%n", report.verdictText());
 			report.findings().forEach((f) -> out.printf("  %s %s%n", f.severity(), f.message()));

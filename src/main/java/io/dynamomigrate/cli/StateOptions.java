@@ -3,6 +3,7 @@ package io.dynamomigrate.cli;
 import java.nio.file.Path;
 
 import io.dynamomigrate.job.BatchInfrastructure;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,11 @@ final class StateOptions {
 
 	@Option(names = "--repository-user", paramLabel = "USER", description = "Job repository user.")
 	String repositoryUser;
+
+	/** Where reports go: the {@code --report} folder, or {@code <state-dir>/reports}. */
+	Path reportDirectory(@Nullable Path requested) {
+		return requested != null ? requested : stateDirectory.resolve("reports");
+	}
 
 	ConfigurableApplicationContext startBatch() {
 		String url = repositoryUrl != null ? repositoryUrl

@@ -111,9 +111,8 @@ final class VerifyCommand implements Callable<Integer> {
 					return ExitCodes.FAILED;
 				}
 			}
-			Files.createDirectories(state.stateDirectory);
-			Path work = Files.createTempDirectory(state.stateDirectory.toAbsolutePath(), "verify-");
-			try (VerificationResults results = new VerificationResults(work.resolve("verify.mv"));
+			try (ScratchFile scratch = ScratchFile.create(state.stateDirectory, "verify-", "verify.mv");
+					VerificationResults results = new VerificationResults(scratch.file());
 					ConfigurableApplicationContext batch = state.startBatch();
 					GracefulShutdown shutdown = GracefulShutdown.install(batch.getBean(JobRepository.class), err)) {
 				out.printf("Verifying %s against %s (region %s)...%n", loaded.name(), dynamodb.description(),
@@ -146,16 +145,12 @@ final class VerifyCommand implements Callable<Integer> {
 						samplePercent >= 100 ? "all items compared"
 								: samplePercent + "% of items compared, chosen by the SHA-256 of their keys",
 						scan, tables);
-				Path directory = reportDirectory != null ? reportDirectory : state.stateDirectory.resolve("reports");
+				Path directory = state.reportDirectory(reportDirectory);
 				Path html = ReportFiles.write(report, directory, loaded.name() + "-verify-" + summary.executionId());
 				print(report, out);
 				out.printf("Report: %s (and .json)%n", html);
 				out.flush();
 				return identical ? ExitCodes.SUCCESS : DIFFERENCES;
-			}
-			finally {
-				Files.deleteIfExists(work.resolve("verify.mv"));
-				Files.deleteIfExists(work);
 			}
 		}
 	}
