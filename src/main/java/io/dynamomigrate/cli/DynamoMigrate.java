@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dynamo-migrate", mixinStandardHelpOptions = true, version = "dynamo-migrate 0.1.0",
 		description = "Migrates relational databases into Amazon DynamoDB with declarative mapping files.",
 		subcommands = { RunCommand.class, DryRunCommand.class, VerifyCommand.class, RestartCommand.class, StatusCommand.class,
-				StopCommand.class, ValidateCommand.class, SampleCommand.class,
+				StopCommand.class, ScheduleCommand.class, ValidateCommand.class, SampleCommand.class,
 				CommandLine.HelpCommand.class })
 public final class DynamoMigrate {
 

@@ -39,6 +39,8 @@ final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 
 	private final List<Runnable> restore = new ArrayList<>();
 
+	private final List<Runnable> onStop = new ArrayList<>();
+
 	private GracefulShutdown(JobRepository jobRepository, PrintWriter err) {
 		this.jobRepository = jobRepository;
 		this.err = err;
@@ -61,7 +63,7 @@ final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 	}
 
 	@Override
-	public void beforeJob(JobExecution jobExecution) {
+	public void beforeJob(JobExecution jobExecution) { // a scheduler runs one job at a time: the latest is the one
 		execution.set(jobExecution.getId());
 		if (signals.get() > 0) {
 			// signalled before the job started: the job sees STOPPING and ends STOPPED without running a step
@@ -83,6 +85,21 @@ final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 		if (id != null) {
 			requestStop(id);
 		}
+		synchronized (onStop) {
+			onStop.forEach(Runnable::run);
+		}
+	}
+
+	/** Also runs {@code action} at the first signal (a scheduler stops scheduling). */
+	void onStop(Runnable action) {
+		synchronized (onStop) {
+			onStop.add(action);
+		}
+	}
+
+	/** Whether a signal asked this process to stop. */
+	boolean stopping() {
+		return signals.get() > 0;
 	}
 
 	private void requestStop(long id) {

@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.RestartCheck;
+import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.RestartRefusedException;
 import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.MappingSpec;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
 				"2:nothing to restart, the mapping changed or is invalid, or the command line is wrong",
 				"3:the run completed, but some records were rejected (see the rejects file)",
 				"4:the run was stopped again; `restart` continues it",
+				"8:another process is running this mapping (job repository lease); nothing was done",
 				"130:a second signal ended the process at once" })
 final class RestartCommand implements Callable<Integer> {
 
@@ -81,31 +83,42 @@ final class RestartCommand implements Callable<Integer> {
 		String text = Files.readString(mapping, StandardCharsets.UTF_8);
 		try (ConfigurableApplicationContext batch = state.startBatch()) {
 			JobRepository repository = batch.getBean(JobRepository.class);
-			JobExecution previous;
-			try {
-				previous = new RestartCheck(repository, batch.getBean(JobOperator.class)).executionToRestart(loaded,
-						text, recover);
+			RunLease lease = Leases.acquireOrReport(batch, loaded.name(), recover, err);
+			if (lease == null) {
+				return ExitCodes.ALREADY_RUNNING;
 			}
-			catch (RestartRefusedException ex) {
-				err.println(ex.getMessage());
-				err.flush();
+			try (lease) {
+				return restart(batch, repository, loaded, text, writeSettings, out, err);
+			}
+		}
+	}
+
+	private int restart(ConfigurableApplicationContext batch, JobRepository repository, MappingSpec loaded,
+			String text, WriteSettings writeSettings, PrintWriter out, PrintWriter err) throws Exception {
+		JobExecution previous;
+		try {
+			previous = new RestartCheck(repository, batch.getBean(JobOperator.class)).executionToRestart(loaded,
+					text, recover);
+		}
+		catch (RestartRefusedException ex) {
+			err.println(ex.getMessage());
+			err.flush();
+			return ExitCodes.INVALID;
+		}
+		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
+			if (dataSource == null) {
 				return ExitCodes.INVALID;
 			}
-			try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
-				if (dataSource == null) {
-					return ExitCodes.INVALID;
-				}
-				try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
-						Math.max(16, writeSettings.concurrency() + 4));
-						GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
-					out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", previous.getId(),
-							previous.getStatus(), loaded.name(), dynamodb.description(), dynamodb.region());
-					out.flush();
-					RunSummary summary = Runners.of(batch, shutdown, writeSettings, err)
-						.restart(previous, loaded, dataSource, dynamodb, state.stateDirectory);
-					SummaryPrinter.print(summary, out);
-					return summary.exitCode();
-				}
+			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
+					Math.max(16, writeSettings.concurrency() + 4));
+					GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
+				out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", previous.getId(),
+						previous.getStatus(), loaded.name(), dynamodb.description(), dynamodb.region());
+				out.flush();
+				RunSummary summary = Runners.of(batch, shutdown, writeSettings, err)
+					.restart(previous, loaded, dataSource, dynamodb, state.stateDirectory);
+				SummaryPrinter.print(summary, out);
+				return summary.exitCode();
 			}
 		}
 	}

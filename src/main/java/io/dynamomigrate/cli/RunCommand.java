@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
+import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.report.RunSummary;
@@ -16,6 +17,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,9 @@ import picocli.CommandLine.Spec;
 				+ "source, create missing tables, then read, map and write every item definition as one step "
 				+ "of a Spring Batch job, and print what each step read, wrote, rejected and filtered.",
 				"Each run is a new execution; writing is idempotent (puts), so running again gives the same items.",
+				"With --incremental, item definitions with `incremental:` read only the rows changed since the last "
+						+ "completed run (minus the overlap) and `deletes:` become DeleteRequests: one run for an "
+						+ "external scheduler (cron, Kubernetes CronJob, systemd timer); `schedule` runs them itself.",
 				"SIGINT/SIGTERM (Ctrl-C) stops after the chunks in flight and exits with 4; `restart` continues. A "
 						+ "second signal exits at once (130); `restart` recovers and continues after the last "
 						+ "committed chunk." },
@@ -36,11 +41,16 @@ import picocli.CommandLine.Spec;
 				"2:the mapping is invalid or the command line is wrong; nothing was written",
 				"3:the run completed, but some records were rejected (see the rejects file)",
 				"4:the run was stopped (stop command or signal); `restart` continues it",
+				"8:another process is running this mapping (job repository lease); nothing was done",
 				"130:a second signal ended the process at once; `restart` continues the run" })
 final class RunCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
 	Path mapping;
+
+	@Option(names = "--incremental", description = "Read only the rows changed since the last completed run "
+			+ "(item definitions with `incremental:`; the first run reads every row).")
+	boolean incremental;
 
 	@Mixin
 	SourceOptions source;
@@ -80,9 +90,13 @@ final class RunCommand implements Callable<Integer> {
 						dynamodb.region());
 				out.flush();
 				JobRepository repository = batch.getBean(JobRepository.class);
-				try (GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
+				RunLease lease = Leases.acquireOrReport(batch, loaded.name(), false, err);
+				if (lease == null) {
+					return ExitCodes.ALREADY_RUNNING;
+				}
+				try (lease; GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
 					MigrationRunner runner = Runners.of(batch, shutdown, writeSettings, err);
-					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory);
+					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory, incremental);
 					SummaryPrinter.print(summary, out);
 					return summary.exitCode();
 				}

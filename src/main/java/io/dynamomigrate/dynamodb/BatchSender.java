@@ -18,6 +18,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -59,6 +60,9 @@ final class BatchSender {
 
 	final AtomicLong writeUnits = new AtomicLong();
 
+	/** Deletions DynamoDB accepted. */
+	final AtomicLong itemsDeleted = new AtomicLong();
+
 	/** Items DynamoDB accepted (not returned unprocessed), live: for progress. */
 	final AtomicLong itemsWritten = new AtomicLong();
 
@@ -89,7 +93,9 @@ final class BatchSender {
 			List<WriteRequest> requests = new ArrayList<>(pending.size());
 			for (MappedItem item : pending) {
 				units += cost.applyAsLong(item);
-				requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item.item()).build()).build());
+				requests.add(item.delete()
+						? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item.key()).build()).build()
+						: WriteRequest.builder().putRequest(PutRequest.builder().item(item.item()).build()).build());
 			}
 			WriteCapacityLimiter.Grant grant = limiter != null ? limiter.acquire(units) : null;
 			writeUnits.addAndGet(units);
@@ -103,6 +109,7 @@ final class BatchSender {
 				}
 			}
 			itemsWritten.addAndGet(pending.size() - unprocessed.size());
+			itemsDeleted.addAndGet(deletions(pending) - deletions(unprocessed));
 			if (unprocessed.isEmpty()) {
 				return;
 			}
@@ -122,6 +129,16 @@ final class BatchSender {
 			sleeper.sleep(delay);
 			pending = unprocessed;
 		}
+	}
+
+	private static long deletions(List<MappedItem> items) {
+		long count = 0;
+		for (MappedItem item : items) {
+			if (item.delete()) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** One call; returns the items left unprocessed (all of them when the call was throttled). */
@@ -165,7 +182,8 @@ final class BatchSender {
 		}
 		List<MappedItem> unprocessed = new ArrayList<>(returned.size());
 		for (WriteRequest request : returned) {
-			Map<String, AttributeValue> attributes = request.putRequest().item();
+			Map<String, AttributeValue> attributes = request.putRequest() != null ? request.putRequest().item()
+					: request.deleteRequest().key();
 			Map<String, AttributeValue> key = new HashMap<>();
 			for (String name : pending.get(0).key().keySet()) {
 				key.put(name, attributes.get(name));

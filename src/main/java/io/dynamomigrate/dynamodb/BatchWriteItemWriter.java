@@ -49,6 +49,9 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	/** Execution-context key: calls or batches DynamoDB throttled (throttling errors and partly unprocessed). */
 	public static final String THROTTLES = "dynamo-migrate.throttles";
 
+	/** Execution-context key: items deleted ({@code DeleteRequest}s written; counted in the step's write count too). */
+	public static final String DELETES = "dynamo-migrate.deletes";
+
 	/** Execution-context key: WCU sent (retries included). */
 	public static final String WRITE_UNITS = "dynamo-migrate.write.units";
 
@@ -75,6 +78,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	private long throttles;
 
 	private long writeUnits;
+
+	private long deletes;
 
 	public BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
 			RetryPolicy retryPolicy, Sleeper sleeper, RejectSink rejects) {
@@ -116,6 +121,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		long retriesBefore = sender.unprocessedRetries.get();
 		long throttlesBefore = sender.throttles.get();
 		long unitsBefore = sender.writeUnits.get();
+		long deletesBefore = sender.itemsDeleted.get();
 		if (pool == null || batches.size() < 2) {
 			for (List<MappedItem> batch : batches) {
 				sender.send(batch);
@@ -129,6 +135,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		unprocessedRetries += sender.unprocessedRetries.get() - retriesBefore;
 		throttles += sender.throttles.get() - throttlesBefore;
 		writeUnits += sender.writeUnits.get() - unitsBefore;
+		deletes += sender.itemsDeleted.get() - deletesBefore;
 		duplicatesDropped += resolution.dropped().size();
 		duplicatesRejected += resolution.rejected().size();
 		for (RecordRejectedException reject : resolution.rejected()) {
@@ -172,6 +179,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		calls = context.getLong(CALLS, 0);
 		throttles = context.getLong(THROTTLES, 0);
 		writeUnits = context.getLong(WRITE_UNITS, 0);
+		deletes = context.getLong(DELETES, 0);
 	}
 
 	@Override
@@ -182,6 +190,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		context.putLong(CALLS, calls);
 		context.putLong(THROTTLES, throttles);
 		context.putLong(WRITE_UNITS, writeUnits);
+		context.putLong(DELETES, deletes);
 	}
 
 	public long getDuplicatesDropped() {
@@ -202,6 +211,10 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 
 	public long getThrottles() {
 		return throttles;
+	}
+
+	public long getDeletes() {
+		return deletes;
 	}
 
 	public long getWriteUnits() {

@@ -98,7 +98,7 @@ public final class ExecutionHistory {
 				counters.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
 				elapsed(step.getStartTime(), step.getEndTime()), rejectReasons,
 				counters.getLong(BatchWriteItemWriter.THROTTLES, 0),
-				counters.getLong(BatchWriteItemWriter.WRITE_UNITS, 0));
+				counters.getLong(BatchWriteItemWriter.WRITE_UNITS, 0), counters.getLong(BatchWriteItemWriter.DELETES, 0));
 	}
 
 	static Duration elapsed(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {

@@ -26,6 +26,9 @@ public final class ExitCodes {
 	/** A second SIGINT/SIGTERM ended the process at once; {@code restart} recovers and continues the run. */
 	public static final int KILLED = 130;
 
+	/** Another process runs the same mapping (it holds the mapping's {@link RunLease}); nothing was done. */
+	public static final int ALREADY_RUNNING = 8;
+
 	private ExitCodes() {
 	}
 

@@ -13,16 +13,18 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * Creates Spring Batch's tables in the job repository database when they are missing (Spring Batch's own schema
- * scripts, for H2 and PostgreSQL), and leaves an existing repository alone. Thread-safe.
+ * scripts, for H2 and PostgreSQL), and leaves an existing repository alone; also dynamo-migrate's own table of
+ * run leases ({@link RunLease}). Thread-safe.
  */
 public final class JobRepositorySchema {
 
 	private JobRepositorySchema() {
 	}
 
-	/** Creates the schema if {@code BATCH_JOB_INSTANCE} does not exist. */
+	/** Creates the schema if {@code BATCH_JOB_INSTANCE} does not exist, and the lease table if it does not. */
 	public static void ensure(DataSource dataSource) {
 		try (Connection c = dataSource.getConnection()) {
+			RunLease.ensureTable(c);
 			if (exists(c, "BATCH_JOB_INSTANCE") || exists(c, "batch_job_instance")) {
 				return;
 			}

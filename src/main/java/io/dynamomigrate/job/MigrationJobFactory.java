@@ -1,25 +1,32 @@
 package io.dynamomigrate.job;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.RetryPolicy;
 import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.mapping.ChangeSpec;
 import io.dynamomigrate.mapping.FileSourceSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.metrics.MigrationMetrics;
 import io.dynamomigrate.report.RejectsFile;
 import io.dynamomigrate.source.SourceRecord;
 import io.dynamomigrate.source.file.FileSourceReader;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
 import io.dynamomigrate.source.jdbc.KeyRangePartitioner;
+import io.dynamomigrate.source.jdbc.ReadWindow;
 import io.dynamomigrate.transform.ItemMapper;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.MappingItemProcessor;
 import io.dynamomigrate.transform.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -29,7 +36,9 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -53,6 +62,8 @@ public final class MigrationJobFactory {
 
 	private final StepWriterFactory writers;
 
+	private final @Nullable MigrationMetrics metrics;
+
 	/** A factory of jobs that write to DynamoDB with {@link BatchWriteItemWriter}. */
 	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DataSource source, DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper) {
@@ -62,10 +73,28 @@ public final class MigrationJobFactory {
 	/** A factory of jobs whose steps write with the given writers. */
 	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DataSource source, StepWriterFactory writers) {
+		this(jobRepository, transactionManager, source, writers, null);
+	}
+
+	/**
+	 * A factory of jobs whose steps write with the given writers and record Spring Batch's observations and
+	 * dynamo-migrate's counters in {@code metrics}.
+	 */
+	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DataSource source, StepWriterFactory writers, @Nullable MigrationMetrics metrics) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.source = source;
 		this.writers = writers;
+		this.metrics = metrics;
+	}
+
+	private StepBuilder stepBuilder(String name) {
+		StepBuilder builder = new StepBuilder(name, jobRepository);
+		if (metrics != null) {
+			builder.observationRegistry(metrics.observations());
+		}
+		return builder;
 	}
 
 	/** Writers that put items into DynamoDB. */
@@ -92,12 +121,28 @@ public final class MigrationJobFactory {
 
 	/** The job for a mapping with the given name (e.g. a dry run's), with rejects going to the given file. */
 	public Job create(String jobName, MappingSpec mapping, RejectsFile rejects) {
+		return create(jobName, mapping, rejects, IncrementalWindows.none());
+	}
+
+	/**
+	 * The job for a mapping whose incremental steps read the given windows. An item definition with
+	 * {@code deletes.tombstones} gets a step {@code <item>.deletes} before its own step, so that a key deleted and
+	 * inserted again ends up written.
+	 */
+	public Job create(String jobName, MappingSpec mapping, RejectsFile rejects, IncrementalWindows windows) {
 		SimpleJobBuilder job = null;
 		for (ItemSpec item : mapping.items()) {
 			TableSpec table = mapping.table(item.table())
 				.orElseThrow(() -> new IllegalArgumentException("No table " + item.table()));
-			Step step = step(item, table, rejects.forStep(item.name()));
-			job = job == null ? new JobBuilder(jobName, jobRepository).start(step) : job.next(step);
+			List<Step> steps = new ArrayList<>(2);
+			if (item.changes().tombstones() != null) {
+				steps.add(tombstoneStep(jobName, item, table, rejects.forStep(item.deletesStepName()),
+						windows.window(item.deletesStepName())));
+			}
+			steps.add(step(jobName, item, table, rejects.forStep(item.name()), windows.window(item.name())));
+			for (Step step : steps) {
+				job = job == null ? jobBuilder(jobName).start(step) : job.next(step);
+			}
 		}
 		if (job == null) {
 			throw new IllegalArgumentException("A mapping needs at least one item definition");
@@ -105,41 +150,67 @@ public final class MigrationJobFactory {
 		return job.build();
 	}
 
-	/** The file reader for a file source, else the JDBC keyset-paging reader. */
-	private ItemStreamReader<SourceRecord> reader(ItemSpec item) {
+	private JobBuilder jobBuilder(String jobName) {
+		JobBuilder builder = new JobBuilder(jobName, jobRepository);
+		if (metrics != null) {
+			builder.observationRegistry(metrics.observations());
+		}
+		return builder;
+	}
+
+	/** The file reader for a file source, else the JDBC keyset-paging reader of the window's rows. */
+	private ItemStreamReader<SourceRecord> reader(ItemSpec item, ReadWindow window) {
 		FileSourceSpec file = item.source().file();
 		if (file != null) {
 			return new FileSourceReader(item.name() + ".reader", file);
 		}
-		return new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(), item.chunkSize());
+		return new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(), item.chunkSize(),
+				null, null, window);
 	}
 
-	Step step(ItemSpec item, TableSpec table, RejectSink rejects) {
+	private Step step(String jobName, ItemSpec item, TableSpec table, RejectSink rejects, ReadWindow window) {
+		ItemProcessor<SourceRecord, MappedItem> processor = new MappingItemProcessor(new ItemMapper(item, table));
 		if (item.partitions() > 1 && item.source().file() == null && item.source().key().size() == 1) {
-			return new StepBuilder(item.name(), jobRepository)
-				.partitioner(item.name(), new KeyRangePartitioner(source, item.source()))
-				.partitionHandler(new PartitionWorkers(item.partitions(), (partition) -> worker(item, table, rejects,
-						partition.getStepName(), reader(item, partition.getExecutionContext()))))
+			return stepBuilder(item.name()).partitioner(item.name(), new KeyRangePartitioner(source, item.source()))
+				.partitionHandler(new PartitionWorkers(item.partitions(),
+						(partition) -> worker(jobName, item, writers.writer(item, table, rejects),
+								rejects, partition.getStepName(),
+								reader(item, partition.getExecutionContext(), window), processor)))
 				.build();
 		}
-		return worker(item, table, rejects, item.name(), reader(item));
+		return worker(jobName, item, writers.writer(item, table, rejects), rejects, item.name(),
+				reader(item, window), processor);
+	}
+
+	/**
+	 * The step that deletes the items whose keys the tombstone source lists: each row's key attributes are rendered
+	 * by the item definition, and duplicate tombstones of one chunk count as filtered.
+	 */
+	private Step tombstoneStep(String jobName, ItemSpec item, TableSpec table, RejectSink rejects, ReadWindow window) {
+		ChangeSpec.TombstoneSpec tombstones = item.changes().tombstones();
+		ItemMapper mapper = new ItemMapper(item, table);
+		ItemStreamReader<SourceRecord> reader = new JdbcSourceReaderFactory(source).reader(
+				item.deletesStepName() + ".reader", tombstones.source(), item.chunkSize(), null, null, window);
+		ItemSpec deletes = item.forTombstones();
+		return worker(jobName, deletes, writers.writer(deletes, table, rejects), rejects, item.deletesStepName(), reader,
+				mapper::deletion);
 	}
 
 	/** The reader of one key-range partition. */
-	private ItemStreamReader<SourceRecord> reader(ItemSpec item, ExecutionContext partition) {
+	private ItemStreamReader<SourceRecord> reader(ItemSpec item, ExecutionContext partition, ReadWindow window) {
 		return new JdbcSourceReaderFactory(source).reader(item.name() + ".reader", item.source(), item.chunkSize(),
-				partition.get(KeyRangePartitioner.LOWER), partition.get(KeyRangePartitioner.UPPER));
+				partition.get(KeyRangePartitioner.LOWER), partition.get(KeyRangePartitioner.UPPER), window);
 	}
 
-	private Step worker(ItemSpec item, TableSpec table, RejectSink rejects, String name,
-			ItemStreamReader<SourceRecord> reader) {
+	private Step worker(String jobName, ItemSpec item, ItemWriter<MappedItem> writer, RejectSink rejects,
+			String name, ItemStreamReader<SourceRecord> reader, ItemProcessor<SourceRecord, MappedItem> processor) {
 		RejectLimitPolicy skipPolicy = new RejectLimitPolicy(item.name(), item.maxRejects(), item.chunkSize());
-		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = new StepBuilder(name, jobRepository)
+		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = stepBuilder(name)
 			.<SourceRecord, MappedItem>chunk(item.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(reader)
-			.processor(new MappingItemProcessor(new ItemMapper(item, table)))
-			.writer(writers.writer(item, table, rejects))
+			.processor(processor)
+			.writer(writer)
 			.faultTolerant()
 			.skipPolicy(skipPolicy)
 			.listener(skipPolicy)
@@ -156,6 +227,9 @@ public final class MigrationJobFactory {
 			});
 		if (!item.embeds().isEmpty()) {
 			step.listener(new EmbeddedRowsLoader(source, item.embeds()));
+		}
+		if (metrics != null) { // plain steps and partition workers: a partitioned step's manager has no counters
+			step.listener(metrics.stepListener(jobName, item.name(), item.table()));
 		}
 		return step.build();
 	}

@@ -19,6 +19,7 @@ import io.dynamomigrate.dynamodb.TableProvisioner;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.metrics.MigrationMetrics;
 import io.dynamomigrate.report.RejectsFile;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.StepSummary;
@@ -72,6 +73,8 @@ public final class MigrationRunner {
 
 	private final Consumer<String> warnings;
 
+	private final @Nullable MigrationMetrics metrics;
+
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper) {
 		this(jobOperator, jobRepository, new MapJobRegistry(), transactionManager, retryPolicy, sleeper, List.of());
@@ -96,6 +99,15 @@ public final class MigrationRunner {
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
 			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings) {
+		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
+				writeSettings, warnings, null);
+	}
+
+	private MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
+			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings,
+			@Nullable MigrationMetrics metrics) {
+		this.metrics = metrics;
 		this.writeSettings = writeSettings;
 		this.warnings = warnings;
 		this.jobOperator = jobOperator;
@@ -107,14 +119,33 @@ public final class MigrationRunner {
 		this.listeners = List.copyOf(listeners);
 	}
 
-	/** Runs the mapping to the end (or failure) and returns its summary. */
+	/**
+	 * This runner, recording in {@code metrics} Spring Batch's observations, the steps' counters, the runs and the
+	 * incremental marks of completed runs.
+	 */
+	public MigrationRunner withMetrics(MigrationMetrics metrics) {
+		return new MigrationRunner(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper,
+				listeners, writeSettings, warnings, metrics);
+	}
+
+	/** Runs the mapping to the end (or failure), reading every row, and returns its summary. */
 	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory) {
+		return run(mapping, source, target, stateDirectory, false);
+	}
+
+	/**
+	 * Runs the mapping to the end (or failure) and returns its summary.
+	 * @param incremental whether item definitions with {@code incremental} read only the rows changed since the
+	 * last completed run ({@link IncrementalWindows})
+	 */
+	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory,
+			boolean incremental) {
 		provision(mapping, target);
 		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
 				warnings)) {
 			return execute(mapping.name(), mapping, source,
 					MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput),
-					target.description(), target.region(), stateDirectory)
+					target.description(), target.region(), stateDirectory, incremental)
 				.withCapacity(throughput.report());
 		}
 	}
@@ -130,7 +161,8 @@ public final class MigrationRunner {
 				warnings)) {
 			return launch(mapping.name(), mapping, source,
 					MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput),
-					target.description(), target.region(), stateDirectory, (job) -> jobOperator.restart(previous))
+					target.description(), target.region(), stateDirectory,
+					IncrementalWindows.of(previous.getJobParameters()), (job) -> jobOperator.restart(previous))
 				.withCapacity(throughput.report());
 		}
 	}
@@ -151,27 +183,40 @@ public final class MigrationRunner {
 	 */
 	public RunSummary execute(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
 			String endpoint, String region, Path stateDirectory) {
-		JobParameters parameters = new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
-			.addLong(RUN_ID, System.currentTimeMillis())
-			.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false)
+		return execute(jobName, mapping, source, writers, endpoint, region, stateDirectory, false);
+	}
+
+	private RunSummary execute(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
+			String endpoint, String region, Path stateDirectory, boolean incremental) {
+		IncrementalWindows windows = IncrementalWindows.plan(jobRepository, jobName, mapping, source, incremental);
+		JobParameters parameters = windows
+			.addTo(new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
+				.addLong(RUN_ID, System.currentTimeMillis())
+				.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false))
 			.toJobParameters();
-		return launch(jobName, mapping, source, writers, endpoint, region, stateDirectory,
+		return launch(jobName, mapping, source, writers, endpoint, region, stateDirectory, windows,
 				(job) -> jobOperator.start(job, parameters));
 	}
 
 	private RunSummary launch(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
-			String endpoint, String region, Path stateDirectory, Launch launch) {
+			String endpoint, String region, Path stateDirectory, IncrementalWindows windows, Launch launch) {
 		try (RejectsFile rejects = new RejectsFile(stateDirectory.resolve("rejects"), jobName)) {
-			Job job = new MigrationJobFactory(jobRepository, transactionManager, source, writers).create(jobName,
-					mapping, rejects);
+			Job job = new MigrationJobFactory(jobRepository, transactionManager, source, writers, metrics)
+				.create(jobName, mapping, rejects, windows);
 			if (job instanceof AbstractJob abstractJob) {
 				abstractJob.registerJobExecutionListener(
 						new ExecutionRecorder(jobRepository, mappingText(mapping), rejects));
 				listeners.forEach(abstractJob::registerJobExecutionListener);
+				if (metrics != null) {
+					abstractJob.registerJobExecutionListener(metrics.jobListener(jobName));
+				}
 			}
 			register(job);
 			try {
 				JobExecution execution = launch.start(job);
+				if (metrics != null && execution.getStatus() == BatchStatus.COMPLETED) {
+					windows.recordMarks(jobName, metrics);
+				}
 				return summary(mapping, execution, endpoint, region, rejects);
 			}
 			finally {
@@ -219,7 +264,7 @@ public final class MigrationRunner {
 			}
 			String table = mapping.items()
 				.stream()
-				.filter((i) -> i.name().equals(step.getStepName()))
+				.filter((i) -> i.name().equals(step.getStepName()) || i.deletesStepName().equals(step.getStepName()))
 				.map(ItemSpec::table)
 				.findFirst()
 				.orElse("");

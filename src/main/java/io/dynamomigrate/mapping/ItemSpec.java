@@ -17,10 +17,11 @@ import java.util.List;
  * @param rules the row filter, unmapped columns and optional index keys
  * @param partitions key ranges of a JDBC source read concurrently, each restartable on its own (1 = not
  * partitioned)
+ * @param changes incremental reading and deletes, for scheduled runs
  */
 public record ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
 		List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
-		ItemRules rules, int partitions) {
+		ItemRules rules, int partitions, ChangeSpec changes) {
 
 	public ItemSpec {
 		attributes = List.copyOf(attributes);
@@ -44,6 +45,28 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
 			ItemRules rules) {
 		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules, 1);
+	}
+
+	/** An item definition that reads every row in every run and deletes nothing. */
+	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
+			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
+			ItemRules rules, int partitions) {
+		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules, partitions,
+				ChangeSpec.NONE);
+	}
+
+	/**
+	 * This definition as its tombstone step runs it: one reader, no embeddings, and duplicate tombstones of a chunk
+	 * resolved by keeping the last.
+	 */
+	public ItemSpec forTombstones() {
+		return new ItemSpec(name, table, source, attributes, List.of(), DuplicateKeyPolicy.LAST_WINS, chunkSize,
+				maxRejects, rules, 1, changes);
+	}
+
+	/** The name of the step that deletes the keys listed in this definition's tombstones. */
+	public String deletesStepName() {
+		return name + ".deletes";
 	}
 
 }

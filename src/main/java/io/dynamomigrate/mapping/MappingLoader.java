@@ -52,7 +52,7 @@ public final class MappingLoader {
 
 	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
 			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys",
-			"partitions");
+			"partitions", "incremental", "deletes");
 
 	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where", "file", "format", "csv",
 			"maxRecordSize");
@@ -172,6 +172,8 @@ public final class MappingLoader {
 
 		private final AttributeReader attributeReader;
 
+		private final ChangeReader changeReader;
+
 		/** Where each table, key, index, item and attribute was written, for the validator's messages. */
 		final Map<Object, Location> locations = new IdentityHashMap<>();
 
@@ -180,6 +182,7 @@ public final class MappingLoader {
 			this.problems = problems;
 			this.yaml = new YamlNodes(problems);
 			this.attributeReader = new AttributeReader(yaml, problems, templates, locations);
+			this.changeReader = new ChangeReader(yaml, problems, attributeReader);
 		}
 
 		MappingSpec mapping(Node root, String checksum) {
@@ -353,8 +356,8 @@ public final class MappingLoader {
 			int chunkSize = (int) yaml.number(fields.get("chunkSize"), "chunkSize", DEFAULT_CHUNK_SIZE, 1, 10_000);
 			RejectLimit maxRejects = rejectLimit(fields.get("maxRejects"));
 			return located(new ItemSpec(name == null ? "" : name, table == null ? "" : table, source, attributes,
-					embeds, policy, chunkSize, maxRejects, rules(fields), partitions(fields.get("partitions"), source)),
-					node);
+					embeds, policy, chunkSize, maxRejects, rules(fields), partitions(fields.get("partitions"), source),
+					changeReader.changes(fields, source)), node);
 		}
 
 		/** {@code partitions: N}: only for JDBC sources with a single-column key. */

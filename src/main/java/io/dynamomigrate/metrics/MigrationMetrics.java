@@ -36,9 +36,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
  */
 public final class MigrationMetrics {
 
-	/** Step execution context key: items deleted from DynamoDB (cumulative over restarts, like the writer's). */
-	public static final String DELETES = "dynamo-migrate.deletes";
-
 	private final MeterRegistry registry;
 
 	private final Clock clock;

@@ -85,7 +85,7 @@ final class StepMeters implements StepExecutionListener {
 			long duplicatesRejected) {
 
 		static Baseline of(ExecutionContext context) {
-			return new Baseline(get(context, MigrationMetrics.DELETES), get(context, BatchWriteItemWriter.WRITE_UNITS),
+			return new Baseline(get(context, BatchWriteItemWriter.DELETES), get(context, BatchWriteItemWriter.WRITE_UNITS),
 					get(context, BatchWriteItemWriter.THROTTLES), get(context, BatchWriteItemWriter.DUPLICATES_DROPPED),
 					get(context, BatchWriteItemWriter.DUPLICATES_REJECTED));
 		}

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param rejectReasons rejects of this run by reason
  * @param throttles calls DynamoDB throttled (throttling errors and partly unprocessed batches)
  * @param writeUnits WCU sent, retries included
+ * @param deletes how many of the written items were deletions ({@code DeleteRequest}s)
  */
 public record StepSummary(String step, String table, String status, long read, long written, long rejected,
 		long filtered, long duplicateKeys, long unprocessedRetries, Duration elapsed, Map<String, Long> rejectReasons,
-		long throttles, long writeUnits) {
+		long throttles, long writeUnits, long deletes) {
 
 	public StepSummary {
 		rejectReasons = Map.copyOf(rejectReasons);
@@ -33,7 +34,7 @@ public record StepSummary(String step, String table, String status, long read, l
 			long filtered, long duplicateKeys, long unprocessedRetries, Duration elapsed,
 			Map<String, Long> rejectReasons) {
 		this(step, table, status, read, written, rejected, filtered, duplicateKeys, unprocessedRetries, elapsed,
-				rejectReasons, 0, 0);
+				rejectReasons, 0, 0, 0);
 	}
 
 	/** WCU sent per second. */

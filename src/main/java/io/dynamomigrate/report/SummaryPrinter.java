@@ -28,6 +28,10 @@ public final class SummaryPrinter {
 		out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f%n", "total", "", "", summary.read(),
 				summary.written(), summary.rejected(), summary.filtered(), summary.elapsed().toMillis() / 1000.0);
 		for (StepSummary step : summary.steps()) {
+			if (step.deletes() > 0) {
+				out.printf(Locale.ROOT, "Step %s: %d of the written items were deletions.%n", step.step(),
+						step.deletes());
+			}
 			if (step.duplicateKeys() > 0) {
 				out.printf(Locale.ROOT, "Step %s: %d records shared a key with another record of their chunk "
 						+ "(resolved by onDuplicateKey).%n", step.step(), step.duplicateKeys());

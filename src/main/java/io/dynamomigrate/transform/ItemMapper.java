@@ -34,6 +34,8 @@ public final class ItemMapper {
 
 	private final UnmappedColumnsMapper unmapped;
 
+	private final List<AttributeSpec> keySpecs;
+
 	public ItemMapper(ItemSpec spec, TableSpec table) {
 		this.spec = spec;
 		keyAttributes.put(table.partitionKey().name(), table.partitionKey().type());
@@ -49,6 +51,26 @@ public final class ItemMapper {
 		}
 		this.builder = new AttributeBuilder(keyAttributes.keySet());
 		this.unmapped = new UnmappedColumnsMapper(spec);
+		this.keySpecs = spec.attributes().stream().filter((a) -> keyAttributes.containsKey(a.name())).toList();
+	}
+
+	/** Whether the record is a soft-deleted row ({@code deletes.when}), whose item is to be deleted. */
+	public boolean isDeletion(SourceRecord record) {
+		return spec.changes().deleteWhen() != null
+				&& Conditions.holds(spec.changes().deleteWhen(), record.values());
+	}
+
+	/**
+	 * The deletion of the item a record names: a soft-deleted row or a tombstone, which needs only the columns the
+	 * key attributes read. @throws RecordRejectedException when the key cannot be made
+	 */
+	public MappedItem deletion(SourceRecord record) {
+		Map<String, @Nullable Object> values = record.values();
+		Map<String, AttributeValue> attributes = builder.attributes(keySpecs, values, record.position());
+		if (attributes.size() < keyAttributes.size()) {
+			unmapped.add(attributes, values, record.position());
+		}
+		return MappedItem.deletion(spec.table(), key(attributes, record.position()), record.position());
 	}
 
 	/** Whether the record passes the definition's row filter; records that do not are counted as filtered. */
@@ -64,17 +86,7 @@ public final class ItemMapper {
 		for (EmbedSpec embed : spec.embeds()) {
 			item.put(embed.name(), embedded(embed, record));
 		}
-		Map<String, AttributeValue> key = new LinkedHashMap<>();
-		for (Map.Entry<String, AttributeType> keyAttribute : keyAttributes.entrySet()) {
-			String name = keyAttribute.getKey();
-			AttributeValue value = item.get(name);
-			if (value == null || value.nul() != null) {
-				throw new RecordRejectedException(RejectReason.NULL_KEY, record.position(), name,
-						"key attribute is null", "null");
-			}
-			checkKey(name, value, keyAttribute.getValue(), "key attribute", record.position());
-			key.put(name, value);
-		}
+		Map<String, AttributeValue> key = key(item, record.position());
 		for (Map.Entry<String, AttributeType> indexKey : indexKeyAttributes.entrySet()) {
 			AttributeValue value = item.get(indexKey.getKey());
 			if (value != null) {
@@ -87,6 +99,22 @@ public final class ItemMapper {
 					"item is " + size + " bytes; DynamoDB's limit is " + ItemSizes.MAX_ITEM_BYTES, key);
 		}
 		return new MappedItem(spec.table(), item, key, size, record.position());
+	}
+
+	/** The primary key of an item, checked. */
+	private Map<String, AttributeValue> key(Map<String, AttributeValue> item, SourcePosition position) {
+		Map<String, AttributeValue> key = new LinkedHashMap<>();
+		for (Map.Entry<String, AttributeType> keyAttribute : keyAttributes.entrySet()) {
+			String name = keyAttribute.getKey();
+			AttributeValue value = item.get(name);
+			if (value == null || value.nul() != null) {
+				throw new RecordRejectedException(RejectReason.NULL_KEY, position, name, "key attribute is null",
+						"null");
+			}
+			checkKey(name, value, keyAttribute.getValue(), "key attribute", position);
+			key.put(name, value);
+		}
+		return key;
 	}
 
 	/** Key and index key attributes: of the declared type and not empty, or DynamoDB refuses the whole batch. */

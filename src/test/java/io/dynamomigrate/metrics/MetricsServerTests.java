@@ -1,5 +1,7 @@
 package io.dynamomigrate.metrics;
 
+import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

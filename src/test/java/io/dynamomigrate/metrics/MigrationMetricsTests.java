@@ -57,7 +57,7 @@ class MigrationMetricsTests {
 		step.setProcessSkipCount(3);
 		step.setReadSkipCount(1);
 		ExecutionContext context = step.getExecutionContext();
-		context.putLong(MigrationMetrics.DELETES, 5);
+		context.putLong(BatchWriteItemWriter.DELETES, 5);
 		context.putLong(BatchWriteItemWriter.WRITE_UNITS, 120);
 		context.putLong(BatchWriteItemWriter.THROTTLES, 7);
 		context.putLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 1);
@@ -75,7 +75,7 @@ class MigrationMetricsTests {
 	void stepListener_countsOnlyWhatARestartAddedToTheRestoredCounters() {
 		StepExecutionListener listener = metrics.stepListener("music", "plays", "Plays");
 		ExecutionContext restored = new ExecutionContext();
-		restored.putLong(MigrationMetrics.DELETES, 5);
+		restored.putLong(BatchWriteItemWriter.DELETES, 5);
 		restored.putLong(BatchWriteItemWriter.WRITE_UNITS, 120);
 		restored.putLong(BatchWriteItemWriter.THROTTLES, 7);
 		restored.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 2);
@@ -83,7 +83,7 @@ class MigrationMetricsTests {
 		listener.beforeStep(restart);
 		restart.setWriteCount(10);
 		restart.setProcessSkipCount(1);
-		restored.putLong(MigrationMetrics.DELETES, 6);
+		restored.putLong(BatchWriteItemWriter.DELETES, 6);
 		restored.putLong(BatchWriteItemWriter.WRITE_UNITS, 135);
 		restored.putLong(BatchWriteItemWriter.THROTTLES, 7);
 		restored.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 3);

@@ -151,7 +151,7 @@ class SpringBatchObservationTests {
 
 		@Override
 		public void open(ExecutionContext context) {
-			deletes = context.getLong(MigrationMetrics.DELETES, 0);
+			deletes = context.getLong(BatchWriteItemWriter.DELETES, 0);
 			writeUnits = context.getLong(BatchWriteItemWriter.WRITE_UNITS, 0);
 			throttles = context.getLong(BatchWriteItemWriter.THROTTLES, 0);
 			duplicatesRejected = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
@@ -177,7 +177,7 @@ class SpringBatchObservationTests {
 
 		@Override
 		public void update(ExecutionContext context) {
-			context.putLong(MigrationMetrics.DELETES, deletes);
+			context.putLong(BatchWriteItemWriter.DELETES, deletes);
 			context.putLong(BatchWriteItemWriter.WRITE_UNITS, writeUnits);
 			context.putLong(BatchWriteItemWriter.THROTTLES, throttles);
 			context.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, duplicatesRejected);

@@ -35,7 +35,7 @@ public final class JdbcSourceReaderFactory {
 	 * @param pageSize rows per query
 	 */
 	public JdbcPagingItemReader<SourceRecord> reader(String name, SourceSpec source, int pageSize) {
-		return reader(name, source, pageSize, null, null);
+		return reader(name, source, pageSize, null, null, ReadWindow.ALL);
 	}
 
 	/**
@@ -43,9 +43,10 @@ public final class JdbcSourceReaderFactory {
 	 * partition of a partitioned step ({@link KeyRangePartitioner}).
 	 * @param lower the inclusive lower bound, or null for none
 	 * @param upper the exclusive upper bound, or null for none
+	 * @param window the rows an incremental run reads, by the values of their incremental column
 	 */
 	public JdbcPagingItemReader<SourceRecord> reader(String name, SourceSpec source, int pageSize,
-			@Nullable Object lower, @Nullable Object upper) {
+			@Nullable Object lower, @Nullable Object upper, ReadWindow window) {
 		Map<String, Order> sortKeys = new LinkedHashMap<>();
 		for (String column : source.key()) {
 			sortKeys.put(column, Order.ASCENDING);
@@ -80,6 +81,10 @@ public final class JdbcSourceReaderFactory {
 			if (upper != null) {
 				conditions.add(source.key().get(0) + " < :dm_upper");
 				parameters.put("dm_upper", upper);
+			}
+			if (window.after() != null) {
+				conditions.add(window.column() + " > :dm_after");
+				parameters.put("dm_after", window.after().jdbcValue());
 			}
 			if (!conditions.isEmpty()) {
 				builder.whereClause(String.join(" AND ", conditions));

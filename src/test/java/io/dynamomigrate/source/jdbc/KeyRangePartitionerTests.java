@@ -89,7 +89,7 @@ class KeyRangePartitionerTests {
 	private List<Object> read(String table, String key, ExecutionContext partition) {
 		JdbcPagingItemReader<SourceRecord> reader = new JdbcSourceReaderFactory(dataSource).reader("r",
 				source(table, key), 100, partition.get(KeyRangePartitioner.LOWER),
-				partition.get(KeyRangePartitioner.UPPER));
+				partition.get(KeyRangePartitioner.UPPER), ReadWindow.ALL);
 		List<Object> keys = new ArrayList<>();
 		try {
 			reader.afterPropertiesSet();
