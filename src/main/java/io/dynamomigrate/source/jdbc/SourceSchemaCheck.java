@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.ChangeSpec;
 import io.dynamomigrate.mapping.EmbedSpec;
 import io.dynamomigrate.mapping.IndexSpec;
 import io.dynamomigrate.mapping.ItemSpec;
@@ -28,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a mapping against the source database before any row is read: every source table or query can be
- * described, every column a template, function, key, filter, {@code when} condition, unmapped-columns exclusion or
- * embedding names exists, and every key attribute whose type comes from its column ({@link ColumnTypes}) gets the
+ * described, every column a template, function, key, filter, {@code when} condition, unmapped-columns exclusion,
+ * embedding, incremental column, soft-delete condition or tombstone source names exists, and every key attribute whose type comes from its column ({@link ColumnTypes}) gets the
  * table's key type. Runs {@code SELECT * ... WHERE 1 = 0} per source, which reads no rows. Thread-safe.
  */
 public final class SourceSchemaCheck {
@@ -65,6 +66,7 @@ public final class SourceSchemaCheck {
 			}
 			attributes(item.attributes(), columns, source.label(), problems);
 			spec.table(item.table()).ifPresent((table) -> keyTypes(item, table, columns, problems));
+			changes(item, spec, columns, problems);
 			for (EmbedSpec embed : item.embeds()) {
 				for (String parent : embed.parentColumns()) {
 					column(parent, columns, source.label(), embed.location(), problems, "parent column");
@@ -85,6 +87,51 @@ public final class SourceSchemaCheck {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The incremental column and the soft-delete condition's column in the source; the tombstone source, its key
+	 * and mark columns, and every column the item's key attributes read, in the tombstones.
+	 */
+	private void changes(ItemSpec item, MappingSpec spec, Map<String, @Nullable AttributeType> columns,
+			Problems problems) {
+		ChangeSpec changes = item.changes();
+		String label = item.source().label();
+		if (changes.incremental() != null) {
+			column(changes.incremental().column(), columns, label, changes.incremental().location(), problems,
+					"incremental column");
+		}
+		if (changes.deleteWhen() != null) {
+			column(changes.deleteWhen().column(), columns, label, changes.deleteWhen().location(), problems,
+					"`deletes.when` column");
+		}
+		ChangeSpec.TombstoneSpec tombstones = changes.tombstones();
+		if (tombstones == null) {
+			return;
+		}
+		SourceSpec source = tombstones.source();
+		Map<String, @Nullable AttributeType> tombstoneColumns = columns("SELECT * FROM "
+				+ JdbcSources.fromClause(source) + " WHERE 1 = 0", source.label(), source.location(), problems);
+		if (tombstoneColumns == null) {
+			return;
+		}
+		for (String key : source.key()) {
+			column(key, tombstoneColumns, source.label(), source.location(), problems, "tombstone key column");
+		}
+		if (tombstones.column() != null) {
+			column(tombstones.column(), tombstoneColumns, source.label(), source.location(), problems,
+					"tombstone column");
+		}
+		spec.table(item.table()).ifPresent((table) -> {
+			for (AttributeSpec attribute : item.attributes()) {
+				boolean key = attribute.name().equals(table.partitionKey().name())
+						|| (table.sortKey() != null && attribute.name().equals(table.sortKey().name()));
+				for (String column : key ? attribute.value().columns() : List.<String>of()) {
+					column(column, tombstoneColumns, source.label(), source.location(), problems,
+							"column of the key attribute `" + attribute.name() + "`");
+				}
+			}
+		});
 	}
 
 	private static void attributes(List<AttributeSpec> attributes, Map<String, @Nullable AttributeType> columns,
