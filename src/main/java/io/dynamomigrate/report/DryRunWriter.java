@@ -47,7 +47,9 @@ public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
 	public void write(Chunk<? extends MappedItem> chunk) {
 		DuplicateKeys.Resolution resolution = DuplicateKeys.resolve(chunk.getItems(), policy);
 		for (MappedItem item : resolution.toWrite()) {
-			findings.item(step, table, item, policy);
+			if (!item.delete()) { // a deletion leaves no item behind: nothing to size, cost or collide
+				findings.item(step, table, item, policy);
+			}
 		}
 		duplicatesDropped += resolution.dropped().size();
 		duplicatesRejected += resolution.rejected().size();
