@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 import io.dynamomigrate.job.ExecutionHistory;
 import io.dynamomigrate.job.ExecutionHistory.Execution;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.job.IncrementalWindows;
 import io.dynamomigrate.report.StepSummary;
+import io.dynamomigrate.source.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +71,12 @@ final class StatusCommand implements Callable<Integer> {
 				}
 				for (Execution execution : executions) {
 					print(name, execution, out);
+				}
+				Map<String, Watermark> marks = IncrementalWindows.lastMarks(batch.getBean(JobRepository.class), name);
+				if (!marks.isEmpty()) {
+					out.printf("%nMarks of the last completed run of %s (incremental runs read the rows after them, "
+							+ "less the overlap):%n", name);
+					marks.forEach((step, mark) -> out.printf("  %-20s %s%n", step, mark.text()));
 				}
 			}
 			out.flush();

@@ -97,6 +97,12 @@ class IncrementalIntegrationTests {
 			.contains("Step track.deletes: 2 of the written items were deletions.");
 		TracksFixture.assertTargetEquals(TracksFixture.expected(SCHEMA));
 
+		Run status = EventsFixture.cli("status", "incremental-tracks", "--repository-url", Postgres.url(REPOSITORY),
+				"--repository-user", Postgres.USER, "--state-dir", temp.resolve("state").toString());
+		assertThat(status.output()).contains("Marks of the last completed run of incremental-tracks")
+			.containsPattern("track\\s+2026-03-01T10:00\n")
+			.containsPattern("track\\.deletes\\s+2026-03-01T10:00\n");
+
 		proxy.resetCounters();
 		Run nothingChanged = EventsFixture.cli(with("run", mapping.toString(), "--incremental"));
 		assertThat(nothingChanged.exitCode()).as(nothingChanged.output()).isEqualTo(ExitCodes.SUCCESS);
