@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.RetryPolicy;
 import io.dynamomigrate.dynamodb.Sleeper;
-import io.dynamomigrate.mapping.ChangeSpec;
 import io.dynamomigrate.mapping.FileSourceSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
@@ -187,12 +186,11 @@ public final class MigrationJobFactory {
 	 * by the item definition, and duplicate tombstones of one chunk count as filtered.
 	 */
 	private Step tombstoneStep(String jobName, ItemSpec item, TableSpec table, RejectSink rejects, ReadWindow window) {
-		ChangeSpec.TombstoneSpec tombstones = item.changes().tombstones();
 		ItemMapper mapper = new ItemMapper(item, table);
-		ItemStreamReader<SourceRecord> reader = new JdbcSourceReaderFactory(source).reader(
-				item.deletesStepName() + ".reader", tombstones.source(), item.chunkSize(), null, null, window);
 		ItemSpec deletes = item.forTombstones();
-		return worker(jobName, deletes, writers.writer(deletes, table, rejects), rejects, item.deletesStepName(), reader,
+		ItemStreamReader<SourceRecord> reader = new JdbcSourceReaderFactory(source).reader(deletes.name() + ".reader",
+				deletes.source(), deletes.chunkSize(), null, null, window);
+		return worker(jobName, deletes, writers.writer(deletes, table, rejects), rejects, deletes.name(), reader,
 				mapper::deletion);
 	}
 

@@ -56,12 +56,16 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 	}
 
 	/**
-	 * This definition as its tombstone step runs it: one reader, no embeddings, and duplicate tombstones of a chunk
-	 * resolved by keeping the last.
+	 * This definition as its tombstone step runs it: named after the step, reading the tombstones with one reader,
+	 * no embeddings, and duplicate tombstones of a chunk resolved by keeping the last.
+	 * @throws IllegalStateException when the definition has no tombstones
 	 */
 	public ItemSpec forTombstones() {
-		return new ItemSpec(name, table, source, attributes, List.of(), DuplicateKeyPolicy.LAST_WINS, chunkSize,
-				maxRejects, rules, 1, changes);
+		if (changes.tombstones() == null) {
+			throw new IllegalStateException("The item definition " + name + " has no tombstones");
+		}
+		return new ItemSpec(deletesStepName(), table, changes.tombstones().source(), attributes, List.of(),
+				DuplicateKeyPolicy.LAST_WINS, chunkSize, maxRejects, rules, 1, changes);
 	}
 
 	/** The name of the step that deletes the keys listed in this definition's tombstones. */

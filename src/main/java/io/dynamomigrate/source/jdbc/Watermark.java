@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,11 +41,11 @@ public record Watermark(Kind kind, String text) {
 	/** Kinds of incremental columns. */
 	public enum Kind {
 
-		/** A timestamp without time zone (bound as {@link Timestamp}). */
+		/** A timestamp without time zone (bound as {@link LocalDateTime}: its wall-clock value). */
 		TIMESTAMP,
 		/** A timestamp with time zone (bound as {@link OffsetDateTime}). */
 		TIMESTAMPTZ,
-		/** A date (bound as {@link Date}). */
+		/** A date (bound as {@link LocalDate}). */
 		DATE,
 		/** A number, e.g. a growing id or a version (bound as {@link BigDecimal}). */
 		NUMBER
@@ -91,12 +92,33 @@ public record Watermark(Kind kind, String text) {
 				PreparedStatement statement = connection.prepareStatement(sql);
 				ResultSet rows = statement.executeQuery()) {
 			rows.next();
-			return of(rows.getObject(1));
+			return of(value(rows));
 		}
 		catch (SQLException ex) {
 			throw new SourceUnavailableException("Cannot read the high-water mark of " + source.label() + "."
 					+ column + " (" + sql + "): " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The first column as a zone-independent value: a timestamp with time zone as {@link OffsetDateTime}, one without
+	 * as {@link LocalDateTime} (its wall-clock value, whatever the JVM's zone), a date as {@link LocalDate}; so that
+	 * a mark taken on one host means the same on another.
+	 */
+	private static @Nullable Object value(ResultSet rows) throws SQLException {
+		int type = rows.getMetaData().getColumnType(1);
+		String typeName = String.valueOf(rows.getMetaData().getColumnTypeName(1)).toLowerCase(Locale.ROOT);
+		if (type == Types.TIMESTAMP_WITH_TIMEZONE || typeName.contains("timestamptz")
+				|| typeName.contains("with time zone")) {
+			return rows.getObject(1, OffsetDateTime.class);
+		}
+		if (type == Types.TIMESTAMP) {
+			return rows.getObject(1, LocalDateTime.class);
+		}
+		if (type == Types.DATE) {
+			return rows.getObject(1, LocalDate.class);
+		}
+		return rows.getObject(1);
 	}
 
 	/** Text for a job parameter: {@code KIND:value}. */
@@ -113,9 +135,9 @@ public record Watermark(Kind kind, String text) {
 	/** The value to bind in a query. */
 	public Object jdbcValue() {
 		return switch (kind) {
-			case TIMESTAMP -> Timestamp.valueOf(LocalDateTime.parse(text));
+			case TIMESTAMP -> LocalDateTime.parse(text);
 			case TIMESTAMPTZ -> OffsetDateTime.parse(text);
-			case DATE -> Date.valueOf(LocalDate.parse(text));
+			case DATE -> LocalDate.parse(text);
 			case NUMBER -> new BigDecimal(text);
 		};
 	}
