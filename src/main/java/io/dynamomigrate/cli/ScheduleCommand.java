@@ -153,6 +153,7 @@ final class ScheduleCommand implements Callable<Integer> {
 				scheduler.setPoolSize(1);
 				scheduler.setWaitForTasksToCompleteOnShutdown(true);
 				scheduler.setAwaitTerminationSeconds(Integer.MAX_VALUE);
+				scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // the next tick is not awaited
 				scheduler.initialize();
 				CronTrigger trigger = zone != null ? new CronTrigger(expression, zone) : new CronTrigger(expression);
 				out.printf("Scheduling %s on \"%s\" into %s (region %s)%s...%n", loaded.name(), cron,
@@ -164,6 +165,8 @@ final class ScheduleCommand implements Callable<Integer> {
 				scheduler.schedule(tick, trigger);
 				stopped.await();
 				scheduler.shutdown(); // waits for a running tick, which stops after its chunks in flight
+				out.printf("Schedule of %s stopped.%n", loaded.name());
+				out.flush();
 				return lastExitCode.get() == ExitCodes.STOPPED ? ExitCodes.STOPPED : ExitCodes.SUCCESS;
 			}
 		}

@@ -15,9 +15,9 @@ final class ThroughputOptions {
 
 	@Option(names = "--max-write-capacity", paramLabel = "WCU|N%|unlimited",
 			description = { "Write budget per target table, in write capacity units per second (e.g. 1500), as a "
-					+ "percentage of the table's provisioned write capacity (e.g. 50%), or unlimited. Shared by every "
+					+ "percentage of the table's provisioned write capacity (e.g. 50%%), or unlimited. Shared by every "
 					+ "step writing to the table; never exceeded in any 1-second window. Default: the table's "
-					+ "writeBudget in the mapping, else 50% of a provisioned table, 4000 WCU/s for an on-demand "
+					+ "writeBudget in the mapping, else 50%% of a provisioned table, 4000 WCU/s for an on-demand "
 					+ "table." })
 	@Nullable String maxWriteCapacity;
 

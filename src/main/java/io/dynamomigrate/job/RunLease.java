@@ -110,7 +110,8 @@ public final class RunLease implements AutoCloseable {
 					return new Acquisition(new RunLease(dataSource, mapping, owner, ttl), null);
 				}
 			}
-			return new Acquisition(null, holder.map(RunLease::describe).orElse("another process"));
+			// the holder now: a process racing for an expired lease may have taken it since it was read
+			return new Acquisition(null, holder(connection, mapping).map(RunLease::describe).orElse("another process"));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot take the run lease of mapping " + mapping + " in the job "

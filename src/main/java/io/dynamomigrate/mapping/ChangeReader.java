@@ -54,6 +54,7 @@ final class ChangeReader {
 		if (incrementalNode != null) {
 			Map<String, Node> incrementalFields = yaml.fields(incrementalNode, "incremental", INCREMENTAL);
 			String column = yaml.required(incrementalFields, "column", incrementalNode, "incremental");
+			plainName(column, incrementalFields.get("column"));
 			String overlap = yaml.text(incrementalFields.get("overlap"), "incremental.overlap");
 			if (overlap != null && !overlap.strip().matches("[0-9]+(\\.[0-9]+)?\\s*(ms|s|m|h|d)?")) {
 				problems.add(YamlNodes.location(incrementalFields.get("overlap")), ProblemCode.WRONG_VALUE,
@@ -80,6 +81,15 @@ final class ChangeReader {
 		return new ChangeSpec(incremental, when, tombstones);
 	}
 
+	/** A column that goes into SQL as it is written ({@code MAX(column)}, {@code column > ?}) must be a plain name. */
+	private void plainName(@Nullable String column, @Nullable Node node) {
+		if (column != null && node != null && !TemplateParser.IDENTIFIER.matcher(column).matches()) {
+			problems.add(YamlNodes.location(node), ProblemCode.INVALID_NAME, "`" + column
+					+ "` is not a plain column name.", "Use letters, digits and `_` only; for an expression, select it "
+							+ "as a column in a source query.");
+		}
+	}
+
 	private ChangeSpec.@Nullable TombstoneSpec tombstones(@Nullable Node node, SourceSpec itemSource) {
 		if (node == null) {
 			return null;
@@ -96,6 +106,7 @@ final class ChangeReader {
 				: itemSource.key();
 		String where = yaml.text(fields.get("where"), "deletes.tombstones.where");
 		String column = yaml.text(fields.get("column"), "deletes.tombstones.column");
+		plainName(column, fields.get("column"));
 		return new ChangeSpec.TombstoneSpec(new SourceSpec(table, query, key, where, YamlNodes.location(node)),
 				column);
 	}

@@ -59,6 +59,10 @@ final class MappingValidator {
 						+ item.name() + "`.", "Give each item definition its own name.");
 			}
 			source(item.source());
+			ChangeSpec.TombstoneSpec tombstones = item.changes().tombstones();
+			if (tombstones != null && (tombstones.source().table() == null) != (tombstones.source().query() == null)) {
+				source(tombstones.source()); // both or neither of table and query: ChangeReader reports it
+			}
 			attributes(item.attributes(), "item " + item.name());
 			Set<String> embedNames = new HashSet<>();
 			for (EmbedSpec embed : item.embeds()) {

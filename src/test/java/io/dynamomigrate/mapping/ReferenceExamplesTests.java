@@ -25,7 +25,7 @@ class ReferenceExamplesTests {
 			blocks.add(yaml.group(1));
 		}
 
-		assertThat(blocks).hasSize(3);
+		assertThat(blocks).hasSize(4);
 		for (String block : blocks) {
 			String mapping = "name: example\nsource: { url: \"jdbc:h2:mem:example\" }\n" + block;
 			assertThatCode(() -> new MappingLoader((name) -> null).load(Path.of("mappings/README.md"), mapping))

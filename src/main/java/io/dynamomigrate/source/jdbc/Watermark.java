@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
@@ -147,7 +148,7 @@ public record Watermark(Kind kind, String text) {
 		return switch (kind) {
 			case TIMESTAMP -> Optional.of(Timestamp.valueOf(LocalDateTime.parse(text)).toInstant());
 			case TIMESTAMPTZ -> Optional.of(OffsetDateTime.parse(text).toInstant());
-			case DATE -> Optional.of(Date.valueOf(LocalDate.parse(text)).toInstant());
+			case DATE -> Optional.of(LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant());
 			case NUMBER -> Optional.empty();
 		};
 	}
@@ -176,7 +177,7 @@ public record Watermark(Kind kind, String text) {
 			case TIMESTAMP -> new Watermark(kind, LocalDateTime.parse(text).minus(duration).toString());
 			case TIMESTAMPTZ -> new Watermark(kind, OffsetDateTime.parse(text).minus(duration).toString());
 			case DATE -> new Watermark(kind,
-					LocalDate.parse(text).minusDays((duration.toSeconds() + 86_399) / 86_400).toString());
+					LocalDate.parse(text).minusDays((duration.toMillis() + 86_399_999) / 86_400_000).toString());
 			case NUMBER -> this;
 		};
 	}

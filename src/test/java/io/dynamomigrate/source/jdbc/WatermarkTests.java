@@ -23,7 +23,6 @@ import io.dynamomigrate.source.jdbc.Watermark.Kind;
 import io.dynamomigrate.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -139,8 +138,6 @@ class WatermarkTests {
 	}
 
 	@Test
-	@Disabled("bug: Watermark.minus rounds a DATE overlap up from whole seconds (duration.toSeconds()), so an "
-			+ "overlap under one second (250ms, 500ms) lowers a date by 0 days instead of 1")
 	void minus_aDurationUnderOneSecond_stillLowersADateByOneDay() {
 		assertThat(new Watermark(Kind.DATE, "2024-03-01").minus("250ms"))
 			.isEqualTo(new Watermark(Kind.DATE, "2024-02-29"));
@@ -183,8 +180,6 @@ class WatermarkTests {
 	}
 
 	@Test
-	@Disabled("bug: Watermark.instant() of a DATE calls java.sql.Date.toInstant(), which always throws "
-			+ "UnsupportedOperationException (IncrementalWindows.recordMarks fails after a completed run)")
 	void instant_ofADate_isItsStartOfDayInTheJvmZone() {
 		assertThat(new Watermark(Kind.DATE, "2024-03-01").instant())
 			.contains(LocalDate.of(2024, 3, 1).atStartOfDay(ZoneId.systemDefault()).toInstant());
