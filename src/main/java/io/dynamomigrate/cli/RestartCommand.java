@@ -109,8 +109,7 @@ final class RestartCommand implements Callable<Integer> {
 			if (dataSource == null) {
 				return ExitCodes.INVALID;
 			}
-			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
-					Math.max(16, writeSettings.concurrency() + 4));
+			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, writeSettings);
 					GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
 				out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", previous.getId(),
 						previous.getStatus(), loaded.name(), dynamodb.description(), dynamodb.region());

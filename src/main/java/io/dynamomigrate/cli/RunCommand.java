@@ -83,8 +83,7 @@ final class RunCommand implements Callable<Integer> {
 			if (dataSource == null) {
 				return ExitCodes.INVALID;
 			}
-			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
-					Math.max(16, writeSettings.concurrency() + 4));
+			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, writeSettings);
 					ConfigurableApplicationContext batch = state.startBatch()) {
 				out.printf("Migrating %s into %s (region %s)...%n", loaded.name(), dynamodb.description(),
 						dynamodb.region());

@@ -121,8 +121,7 @@ final class ScheduleCommand implements Callable<Integer> {
 		if (loaded == null || writeSettings == null) {
 			return ExitCodes.INVALID;
 		}
-		try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory,
-				Math.max(16, writeSettings.concurrency() + 4));
+		try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, writeSettings);
 				ConfigurableApplicationContext batch = state.startBatch()) {
 			JobRepository repository = batch.getBean(JobRepository.class);
 			CountDownLatch stopped = new CountDownLatch(1);

@@ -48,16 +48,12 @@ class IncrementalIntegrationTests {
 	@AfterAll
 	static void dropSchemas() throws Exception {
 		proxy.close();
-		Postgres.dropSchema(SCHEMA);
-		Postgres.dropSchema(REPOSITORY);
+		TracksFixture.drop(SCHEMA, REPOSITORY);
 	}
 
 	@BeforeEach
 	void freshSourceTargetAndRepository() throws Exception {
-		SharedDynalite.deleteAllTables();
-		Postgres.recreateSchema(SCHEMA);
-		Postgres.recreateSchema(REPOSITORY);
-		TracksFixture.create(SCHEMA, ROWS);
+		TracksFixture.reset(SCHEMA, REPOSITORY, ROWS);
 		proxy.resetCounters();
 	}
 

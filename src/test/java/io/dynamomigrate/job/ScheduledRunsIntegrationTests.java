@@ -75,16 +75,12 @@ class ScheduledRunsIntegrationTests {
 	@AfterAll
 	static void dropSchemas() throws Exception {
 		proxy.close();
-		Postgres.dropSchema(SCHEMA);
-		Postgres.dropSchema(REPOSITORY);
+		TracksFixture.drop(SCHEMA, REPOSITORY);
 	}
 
 	@BeforeEach
 	void freshSourceTargetAndRepository() throws Exception {
-		SharedDynalite.deleteAllTables();
-		Postgres.recreateSchema(SCHEMA);
-		Postgres.recreateSchema(REPOSITORY);
-		TracksFixture.create(SCHEMA, ROWS);
+		TracksFixture.reset(SCHEMA, REPOSITORY, ROWS);
 		proxy.plan(FaultPlan.none());
 		proxy.resetCounters();
 		mappingFile = EventsFixture.write(temp.resolve("tracks.yml"), TracksFixture.mapping(JOB, SCHEMA, CHUNK, "0s"));

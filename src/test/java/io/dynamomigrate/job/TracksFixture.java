@@ -44,6 +44,20 @@ final class TracksFixture {
 		}
 	}
 
+	/** An empty target, a new job repository schema, and the source with rows 1..rows. */
+	static void reset(String schema, String repository, int rows) throws SQLException {
+		SharedDynalite.deleteAllTables();
+		Postgres.recreateSchema(schema);
+		Postgres.recreateSchema(repository);
+		create(schema, rows);
+	}
+
+	/** Drops the source and repository schemas. */
+	static void drop(String schema, String repository) throws SQLException {
+		Postgres.dropSchema(schema);
+		Postgres.dropSchema(repository);
+	}
+
 	/** Runs SQL statements on the source. */
 	static void execute(String schema, String... statements) throws SQLException {
 		try (Connection c = Postgres.connect(schema); Statement s = c.createStatement()) {
