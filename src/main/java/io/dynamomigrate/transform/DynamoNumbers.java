@@ -23,6 +23,9 @@ public final class DynamoNumbers {
 	 * @throws IllegalArgumentException with a sentence saying why the number cannot be stored
 	 */
 	public static String normalise(BigDecimal value) {
+		if (value.scale() == 0 && value.precision() <= MAX_PRECISION) {
+			return value.toString(); // an integer of at most 38 digits is its own normal form (0 included)
+		}
 		BigDecimal stripped = value.stripTrailingZeros();
 		if (stripped.signum() == 0) {
 			return "0";
@@ -50,8 +53,48 @@ public final class DynamoNumbers {
 
 	/** The bytes DynamoDB counts for a number: one per two significant digits, plus one. */
 	static int size(String number) {
-		BigDecimal value = new BigDecimal(number).stripTrailingZeros();
-		return (value.precision() + 1) / 2 + 1;
+		int significant = significantDigits(number);
+		if (significant < 0) {
+			BigDecimal value = new BigDecimal(number).stripTrailingZeros();
+			significant = value.precision();
+		}
+		return (significant + 1) / 2 + 1;
+	}
+
+	/**
+	 * The significant digits of plain number text ({@code [+-]digits[.digits]}): from the first non-zero digit to
+	 * the last, 1 for zero, as {@code stripTrailingZeros().precision()} counts them; -1 for any other text (an
+	 * exponent, or not a number), which {@code BigDecimal} then reads.
+	 */
+	private static int significantDigits(String number) {
+		int length = number.length();
+		int i = length > 0 && (number.charAt(0) == '-' || number.charAt(0) == '+') ? 1 : 0;
+		int position = 0;
+		int first = -1;
+		int last = -1;
+		boolean point = false;
+		for (; i < length; i++) {
+			char c = number.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (c != '0') {
+					if (first < 0) {
+						first = position;
+					}
+					last = position;
+				}
+				position++;
+			}
+			else if (c == '.' && !point) {
+				point = true;
+			}
+			else {
+				return -1;
+			}
+		}
+		if (position == 0) {
+			return -1;
+		}
+		return first < 0 ? 1 : last - first + 1;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.dynamomigrate.transform;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import software.amazon.awssdk.core.SdkBytes;
@@ -50,8 +49,27 @@ public final class ItemSizes {
 		};
 	}
 
-	private static long utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8).length;
+	/** The UTF-8 length of a text, counted without encoding it (as {@code getBytes(UTF_8).length}). */
+	static long utf8(String text) {
+		int length = text.length();
+		long bytes = length;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				continue;
+			}
+			if (c < 0x800) {
+				bytes += 1;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				bytes += 2; // a pair: four bytes for two chars
+				i++;
+			}
+			else if (!Character.isSurrogate(c)) {
+				bytes += 2;
+			} // an unpaired surrogate is encoded as '?', one byte
+		}
+		return bytes;
 	}
 
 }

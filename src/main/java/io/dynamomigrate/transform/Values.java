@@ -37,7 +37,8 @@ public final class Values {
 	/** The text of a source value, as it appears inside templates and S attributes. */
 	public static String text(Object value) {
 		if (value instanceof BigDecimal number) {
-			return number.stripTrailingZeros().toPlainString();
+			// an integer (every integer column) is its own plain text; only a scale can hold trailing zeros
+			return number.scale() == 0 ? number.toString() : number.stripTrailingZeros().toPlainString();
 		}
 		if (value instanceof LocalDateTime timestamp) {
 			return timestamp(timestamp);
@@ -61,8 +62,34 @@ public final class Values {
 	}
 
 	private static String timestamp(LocalDateTime timestamp) {
-		LocalDateTime millis = timestamp.withNano(timestamp.getNano() / 1_000_000 * 1_000_000);
-		return UTC_TIMESTAMP.format(millis);
+		int year = timestamp.getYear();
+		if (year < 0 || year > 9999) { // a sign or a fifth digit: the formatter's rules
+			return UTC_TIMESTAMP.format(timestamp.withNano(timestamp.getNano() / 1_000_000 * 1_000_000));
+		}
+		// uuuu-MM-dd'T'HH:mm:ss.SSS'Z' without the formatter's per-field machinery: once per timestamp of a load
+		char[] text = new char[24];
+		digits(text, 0, year, 4);
+		text[4] = '-';
+		digits(text, 5, timestamp.getMonthValue(), 2);
+		text[7] = '-';
+		digits(text, 8, timestamp.getDayOfMonth(), 2);
+		text[10] = 'T';
+		digits(text, 11, timestamp.getHour(), 2);
+		text[13] = ':';
+		digits(text, 14, timestamp.getMinute(), 2);
+		text[16] = ':';
+		digits(text, 17, timestamp.getSecond(), 2);
+		text[19] = '.';
+		digits(text, 20, timestamp.getNano() / 1_000_000, 3);
+		text[23] = 'Z';
+		return new String(text);
+	}
+
+	private static void digits(char[] text, int at, int value, int width) {
+		for (int i = at + width - 1; i >= at; i--) {
+			text[i] = (char) ('0' + value % 10);
+			value /= 10;
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.dynamomigrate.source.jdbc;
 
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -25,24 +26,60 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
  * Reads row values with exact Java types: every numeric column as {@code BigDecimal} (never {@code double}, DESIGN.md
  * invariant 6), dates and times as {@code java.time} values, binary as {@code byte[]}, SQL arrays as lists, JSON
  * columns (PostgreSQL json/jsonb, H2 JSON) parsed into maps and lists with exact numbers. Thread-safe.
+ * <p>
+ * The columns of a result set (labels, types, how each is read) are looked up once per result set, not per row:
+ * each thread remembers those of the last result set it read.
  */
 final class JdbcValues {
+
+	/** Per thread: the columns of the last result set read (a page of a paging reader), weakly held. */
+	private static final ThreadLocal<@Nullable Columns> LAST_COLUMNS = new ThreadLocal<>();
 
 	private JdbcValues() {
 	}
 
 	/** The current row as a case-insensitive map of column label to value. */
 	static Map<String, @Nullable Object> row(ResultSet rs) throws SQLException {
-		ResultSetMetaData meta = rs.getMetaData();
-		int count = meta.getColumnCount();
+		Columns columns = columns(rs);
+		int count = columns.labels.length;
 		Map<String, @Nullable Object> row = new LinkedCaseInsensitiveMap<>(count);
-		for (int i = 1; i <= count; i++) {
-			row.put(meta.getColumnLabel(i), value(rs, i, meta.getColumnType(i)));
+		for (int i = 0; i < count; i++) {
+			row.put(columns.labels[i], columns.integer[i] ? integer(rs, i + 1) : value(rs, i + 1, columns.types[i],
+					columns.typeNames[i]));
 		}
 		return row;
 	}
 
-	static @Nullable Object value(ResultSet rs, int i, int sqlType) throws SQLException {
+	private static Columns columns(ResultSet rs) throws SQLException {
+		Columns last = LAST_COLUMNS.get();
+		if (last != null && last.resultSet.get() == rs) {
+			return last;
+		}
+		Columns columns = new Columns(rs);
+		LAST_COLUMNS.set(columns);
+		return columns;
+	}
+
+	/** A signed integer column (BIGINT UNSIGNED may exceed a long): exactly, without a decimal's parsing. */
+	private static @Nullable BigDecimal integer(ResultSet rs, int i) throws SQLException {
+		long value = rs.getLong(i);
+		return rs.wasNull() ? null : BigDecimal.valueOf(value);
+	}
+
+	private static boolean isKnown(int sqlType) {
+		return switch (sqlType) {
+			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL, Types.REAL,
+					Types.FLOAT, Types.DOUBLE, Types.BOOLEAN, Types.BIT, Types.DATE, Types.TIME,
+					Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.BINARY,
+					Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB, Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR,
+					Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, Types.ARRAY ->
+				true;
+			default -> false;
+		};
+	}
+
+	private static @Nullable Object value(ResultSet rs, int i, int sqlType, @Nullable String typeName)
+			throws SQLException {
 		Object value = switch (sqlType) {
 			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL, Types.REAL,
 					Types.FLOAT, Types.DOUBLE ->
@@ -52,7 +89,7 @@ final class JdbcValues {
 			case Types.TIME -> rs.getObject(i, LocalTime.class);
 			case Types.TIME_WITH_TIMEZONE -> rs.getObject(i, OffsetTime.class);
 			// PostgreSQL reports timestamptz as TIMESTAMP; it is read with its offset and converted to UTC later
-			case Types.TIMESTAMP -> "timestamptz".equalsIgnoreCase(rs.getMetaData().getColumnTypeName(i))
+			case Types.TIMESTAMP -> "timestamptz".equalsIgnoreCase(typeName)
 					? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i, LocalDateTime.class);
 			case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i, OffsetDateTime.class);
 			case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rs.getBytes(i);
@@ -61,7 +98,7 @@ final class JdbcValues {
 				rs.getString(i);
 			case Types.ARRAY -> array(rs.getArray(i));
 			default -> {
-				if (isJson(rs.getMetaData().getColumnTypeName(i))) {
+				if (isJson(typeName)) {
 					String json = rs.getString(i);
 					yield json == null ? null : JsonValues.parse(json);
 				}
@@ -70,6 +107,43 @@ final class JdbcValues {
 			}
 		};
 		return rs.wasNull() ? null : value;
+	}
+
+	/** The columns of one result set, as every row of it is read. */
+	private static final class Columns {
+
+		final WeakReference<ResultSet> resultSet;
+
+		final String[] labels;
+
+		final int[] types;
+
+		final @Nullable String[] typeNames;
+
+		/** Signed integer columns, read as longs. */
+		final boolean[] integer;
+
+		Columns(ResultSet rs) throws SQLException {
+			this.resultSet = new WeakReference<>(rs);
+			ResultSetMetaData meta = rs.getMetaData();
+			int count = meta.getColumnCount();
+			this.labels = new String[count];
+			this.types = new int[count];
+			this.typeNames = new String[count];
+			this.integer = new boolean[count];
+			for (int i = 0; i < count; i++) {
+				labels[i] = meta.getColumnLabel(i + 1);
+				types[i] = meta.getColumnType(i + 1);
+				boolean needsName = types[i] == Types.TIMESTAMP || !isKnown(types[i]);
+				typeNames[i] = needsName ? meta.getColumnTypeName(i + 1) : null;
+				integer[i] = switch (types[i]) {
+					case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> true;
+					case Types.BIGINT -> meta.isSigned(i + 1);
+					default -> false;
+				};
+			}
+		}
+
 	}
 
 	/** Whether a database type name is JSON (PostgreSQL json and jsonb, H2 JSON). */
