@@ -14,7 +14,10 @@
 #    (mean and worst 1-second window).
 #
 # Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8),
-# BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target).
+# BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target),
+# BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_dynalite boto3_dynalite;
+# default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench), BENCH_JAVA_OPTS (more JVM options for
+# dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 # Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
 set -euo pipefail
 
@@ -33,17 +36,24 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
 echo "== build"
 (cd "$ROOT" && ./mvnw -q -o -Dbuild.dir="$BUILD" package -DskipTests \
 	&& ./mvnw -q -o -Dbuild.dir="$BUILD" dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
 		-Dmdep.includeScope=test >/dev/null)
+fi
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$WORK/cp.txt")"
 javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/bench/src/RawCeiling.java"
 JAR="$BUILD/dynamo-migrate.jar"
 
-echo "== source: sample + $N plays in PostgreSQL schema bench"
-psql -q -h 127.0.0.1 -U postgres -d test -c 'SET client_min_messages = warning' -c 'DROP SCHEMA IF EXISTS bench CASCADE' -c 'CREATE SCHEMA bench'
-java -jar "$JAR" sample --source-url "$PG_URL" --source-user postgres --plays "$N" | tail -1
+ONLY=" ${BENCH_ONLY:-ours_sink raw_sink boto3_sink budget_sink ours_dynalite boto3_dynalite} "
+wanted() { [[ "$ONLY" == *" $1 "* ]]; }
+
+if [ "${BENCH_SKIP_LOAD:-0}" != 1 ]; then
+	echo "== source: sample + $N plays in PostgreSQL schema bench"
+	psql -q -h 127.0.0.1 -U postgres -d test -c 'SET client_min_messages = warning' -c 'DROP SCHEMA IF EXISTS bench CASCADE' -c 'CREATE SCHEMA bench'
+	java -jar "$JAR" sample --source-url "$PG_URL" --source-user postgres --plays "$N" | tail -1
+fi
 ROWS=$(psql -qtA -h 127.0.0.1 -U postgres -d test -c 'SELECT COUNT(*) FROM bench.plays')
 echo "plays rows: $ROWS"
 
@@ -57,13 +67,14 @@ SINK="http://127.0.0.1:$SINK_PORT"
 wait_port "$SINK_PORT"
 
 # time_run NAME COMMAND...: runs it under /usr/bin/time, records seconds and peak RSS (KB)
-declare -A SECONDS_OF RSS_OF
+declare -A SECONDS_OF RSS_OF USER_OF SYS_OF
 time_run() {
 	local name=$1; shift
-	/usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
-	read -r SECONDS_OF[$name] RSS_OF[$name] <"$WORK/$name.time"
+	wanted "$name" || return 0
+	/usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
+	read -r SECONDS_OF[$name] RSS_OF[$name] USER_OF[$name] SYS_OF[$name] <<<"$(tail -1 "$WORK/$name.time")"
 }
-OURS=(java -Xmx"$XMX" -jar "$JAR" run "$ROOT/bench/plays.yml" --source-url "$PG_URL" --source-user postgres
+OURS=(java -Xmx"$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" run "${BENCH_MAPPING:-$ROOT/bench/plays.yml}" --source-url "$PG_URL" --source-user postgres
 	--state-dir "$WORK/state" --progress off --write-concurrency "$CONCURRENCY")
 sink_stats() { curl -s "$SINK/stats"; }
 sink_reset() { curl -s -X POST "$SINK/reset" >/dev/null; }
@@ -73,7 +84,7 @@ echo "== into the sink"
 rm -rf "$WORK/state"
 sink_reset
 time_run ours_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity unlimited
-SINK_OURS=$(sink_stats)
+SINK_OURS=$(sink_stats); SINK_BOTO='{}'; SINK_BUDGET='{}'
 sink_reset
 time_run raw_sink java -cp "$WORK/bench-classes:$CP" RawCeiling "$SINK" bench_plays "$ROWS" "$CONCURRENCY"
 sink_reset
@@ -83,7 +94,7 @@ sink_reset
 time_run budget_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity "$BUDGET"
 SINK_BUDGET=$(sink_stats)
 
-if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ]; then
+if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ] && { wanted ours_dynalite || wanted boto3_dynalite; }; then
 	echo "== into dynalite"
 	DYN_PORT=$(free_port)
 	node "$BUILD/dynalite/node_modules/dynalite/cli.js" --port "$DYN_PORT" --createTableMs 10 >"$WORK/dynalite.log" 2>&1 &
@@ -94,22 +105,30 @@ if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ]; then
 fi
 
 rate() { python3 -c "print(f'{$ROWS / float(\"$1\"):.0f}')"; }
-row() { printf '%-38s %10s %9s %10s %10s\n' "$@"; }
+row() { printf '%-38s %10s %9s %10s %10s %9s\n' "$@"; }
 echo
 echo "== results: $ROWS plays, write concurrency $CONCURRENCY, dynamo-migrate with -Xmx$XMX ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-row "run" "items" "seconds" "items/s" "peak RSS"
+row "run" "items" "seconds" "items/s" "peak RSS" "CPU s"
 for name in ours_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
 	[ -n "${SECONDS_OF[$name]:-}" ] || continue
-	row "$name" "$ROWS" "${SECONDS_OF[$name]}" "$(rate "${SECONDS_OF[$name]}")" "$(( ${RSS_OF[$name]} / 1024 )) MB"
+	row "$name" "$ROWS" "${SECONDS_OF[$name]}" "$(rate "${SECONDS_OF[$name]}")" "$(( ${RSS_OF[$name]} / 1024 )) MB" "$(python3 -c "print(f'{${USER_OF[$name]} + ${SYS_OF[$name]}:.1f}')")"
 done
 ratio() { python3 -c "print(f'{float(\"$2\") / float(\"$1\"):.2f}')"; }
-echo "dynamo-migrate / boto3 batch_writer (sink):     $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x"
-echo "dynamo-migrate / raw SDK ceiling (sink):        $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x"
-if [ -n "${SECONDS_OF[ours_dynalite]:-}" ]; then
+have() { [ -n "${SECONDS_OF[$1]:-}" ]; }
+if have ours_sink && have boto3_sink; then
+	echo "dynamo-migrate / boto3 batch_writer (sink):     $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x"
+fi
+if have ours_sink && have raw_sink; then
+	echo "dynamo-migrate / raw SDK ceiling (sink):        $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x"
+fi
+if have ours_dynalite && have boto3_dynalite; then
 	echo "dynamo-migrate / boto3 batch_writer (dynalite): $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
 fi
-echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations); boto3: items $(echo "$SINK_BOTO" | json items)"
-MEAN=$(echo "$SINK_BUDGET" | json meanWcuPerSecond)
-WORST=$(echo "$SINK_BUDGET" | json maxWcuInAnySecond)
-echo "budget run: --max-write-capacity $BUDGET: mean $MEAN WCU/s ($(python3 -c "print(f'{100*$MEAN/$BUDGET:.1f}')")% of budget), worst 1-second window $WORST WCU/s ($(python3 -c "print(f'{100*$WORST/$BUDGET:.1f}')")%), ${SECONDS_OF[budget_sink]} s"
+have ours_sink && echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations)"
+have boto3_sink && echo "sink check, boto3: items $(echo "$SINK_BOTO" | json items)"
+if have budget_sink; then
+	MEAN=$(echo "$SINK_BUDGET" | json meanWcuPerSecond)
+	WORST=$(echo "$SINK_BUDGET" | json maxWcuInAnySecond)
+	echo "budget run: --max-write-capacity $BUDGET: mean $MEAN WCU/s ($(python3 -c "print(f'{100*$MEAN/$BUDGET:.1f}')")% of budget), worst 1-second window $WORST WCU/s ($(python3 -c "print(f'{100*$WORST/$BUDGET:.1f}')")%), ${SECONDS_OF[budget_sink]} s"
+fi
 echo "details: $WORK/*.out"

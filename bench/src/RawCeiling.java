@@ -10,15 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.dynamomigrate.dynamodb.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The raw-SDK ceiling: THREADS threads send pre-built BatchWriteItem requests of 25 items (the same attributes and
  * sizes as the benchmark's items) to ENDPOINT as fast as they can, with the same client dynamo-migrate builds, until
- * N items are sent. No source, no mapping, no limiter: what the SDK and the endpoint allow on this machine.
+ * N items are sent. No source, no mapping, no limiter: what the SDK and the endpoint allow on this machine. Creates
+ * the table (pk, sk) when the endpoint does not have it.
  * Usage: RawCeiling ENDPOINT TABLE N THREADS
  */
 public final class RawCeiling {
@@ -47,6 +54,7 @@ public final class RawCeiling {
 		}
 		AtomicLong sent = new AtomicLong();
 		try (DynamoDbClient client = DynamoDbClients.create(endpoint, "us-east-1", true, threads + 4)) {
+			createTableIfMissing(client, table);
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			long started = System.nanoTime();
 			List<Future<?>> futures = new ArrayList<>();
@@ -59,12 +67,30 @@ public final class RawCeiling {
 					}
 				}));
 			}
-			for (Future<?> future : futures) {
-				future.get();
+			try {
+				for (Future<?> future : futures) {
+					future.get();
+				}
+			}
+			finally {
+				pool.shutdownNow();
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
-			pool.shutdown();
 			System.out.printf("raw SDK ceiling: %d items in %.1f s, %.0f items/s%n", total, seconds, total / seconds);
+		}
+	}
+
+	private static void createTableIfMissing(DynamoDbClient client, String table) {
+		try {
+			client.describeTable((r) -> r.tableName(table));
+		}
+		catch (ResourceNotFoundException ex) {
+			client.createTable((r) -> r.tableName(table)
+				.billingMode(BillingMode.PAY_PER_REQUEST)
+				.attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+						AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+				.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+						KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
 		}
 	}
 
