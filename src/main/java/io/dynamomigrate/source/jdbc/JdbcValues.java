@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.dynamomigrate.transform.ColumnValues;
 import io.dynamomigrate.transform.JsonValues;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * Reads row values with exact Java types: every numeric column as {@code BigDecimal} (never {@code double}, DESIGN.md
@@ -38,16 +38,16 @@ final class JdbcValues {
 	private JdbcValues() {
 	}
 
-	/** The current row as a case-insensitive map of column label to value. */
+	/** The current row as a read-only, case-insensitive map of column label to value ({@link ColumnValues}). */
 	static Map<String, @Nullable Object> row(ResultSet rs) throws SQLException {
 		Columns columns = columns(rs);
-		int count = columns.labels.length;
-		Map<String, @Nullable Object> row = new LinkedCaseInsensitiveMap<>(count);
+		int count = columns.types.length;
+		@Nullable Object[] values = new Object[count];
 		for (int i = 0; i < count; i++) {
-			row.put(columns.labels[i], columns.integer[i] ? integer(rs, i + 1) : value(rs, i + 1, columns.types[i],
-					columns.typeNames[i]));
+			values[i] = columns.integer[i] ? integer(rs, i + 1) : value(rs, i + 1, columns.types[i],
+					columns.typeNames[i]);
 		}
-		return row;
+		return new ColumnValues(columns.layout, values);
 	}
 
 	private static Columns columns(ResultSet rs) throws SQLException {
@@ -114,7 +114,7 @@ final class JdbcValues {
 
 		final WeakReference<ResultSet> resultSet;
 
-		final String[] labels;
+		final ColumnValues.Layout layout;
 
 		final int[] types;
 
@@ -127,7 +127,7 @@ final class JdbcValues {
 			this.resultSet = new WeakReference<>(rs);
 			ResultSetMetaData meta = rs.getMetaData();
 			int count = meta.getColumnCount();
-			this.labels = new String[count];
+			String[] labels = new String[count];
 			this.types = new int[count];
 			this.typeNames = new String[count];
 			this.integer = new boolean[count];
@@ -142,6 +142,7 @@ final class JdbcValues {
 					default -> false;
 				};
 			}
+			this.layout = new ColumnValues.Layout(labels);
 		}
 
 	}
