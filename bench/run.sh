@@ -65,6 +65,10 @@ java -Xmx1g -cp "$CP" io.dynamomigrate.testing.DynamoDbSink "$SINK_PORT" >"$WORK
 PIDS+=($!)
 SINK="http://127.0.0.1:$SINK_PORT"
 wait_port "$SINK_PORT"
+# the table, for runs that do not create it themselves (boto3, the ceiling) when run alone (BENCH_ONLY)
+curl -s -o /dev/null -X POST "$SINK/" -H 'Content-Type: application/x-amz-json-1.0' \
+	-H 'X-Amz-Target: DynamoDB_20120810.CreateTable' \
+	-d '{"TableName":"bench_plays","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"}]}'
 
 # time_run NAME COMMAND...: runs it under /usr/bin/time, records seconds and peak RSS (KB)
 declare -A SECONDS_OF RSS_OF USER_OF SYS_OF
