@@ -30,9 +30,9 @@ public final class DuplicateKeys {
 	}
 
 	public static Resolution resolve(List<? extends MappedItem> items, DuplicateKeyPolicy policy) {
-		Map<Map<String, AttributeValue>, List<MappedItem>> byKey = new LinkedHashMap<>();
+		Map<KeyIdentity, List<MappedItem>> byKey = new LinkedHashMap<>(items.size() * 4 / 3 + 1);
 		for (MappedItem item : items) {
-			byKey.computeIfAbsent(item.key(), (k) -> new ArrayList<>(1)).add(item);
+			byKey.computeIfAbsent(KeyIdentity.of(item.key()), (k) -> new ArrayList<>(1)).add(item);
 		}
 		if (byKey.size() == items.size()) {
 			return new Resolution(List.copyOf(items), List.of(), List.of());
@@ -40,8 +40,8 @@ public final class DuplicateKeys {
 		List<MappedItem> toWrite = new ArrayList<>();
 		List<MappedItem> dropped = new ArrayList<>();
 		List<RecordRejectedException> rejected = new ArrayList<>();
-		Set<Map<String, AttributeValue>> seen = new HashSet<>();
-		for (Map.Entry<Map<String, AttributeValue>, List<MappedItem>> entry : byKey.entrySet()) {
+		Set<KeyIdentity> seen = new HashSet<>();
+		for (Map.Entry<KeyIdentity, List<MappedItem>> entry : byKey.entrySet()) {
 			List<MappedItem> same = entry.getValue();
 			seen.add(entry.getKey());
 			if (same.size() == 1) {
@@ -67,6 +67,35 @@ public final class DuplicateKeys {
 			}
 		}
 		return new Resolution(toWrite, dropped, rejected);
+	}
+
+	/**
+	 * A primary key as a hash key: equal exactly when the key maps are equal ({@code AttributeValue.equals}), with a
+	 * hash of the names and the scalar values only, where {@code AttributeValue.hashCode} hashes every member of
+	 * every value. Key attributes are S, N or B.
+	 */
+	private record KeyIdentity(Map<String, AttributeValue> key, int hash) {
+
+		static KeyIdentity of(Map<String, AttributeValue> key) {
+			int hash = 0;
+			for (Map.Entry<String, AttributeValue> attribute : key.entrySet()) {
+				AttributeValue value = attribute.getValue();
+				Object scalar = value.s() != null ? value.s() : value.n() != null ? value.n() : value.b();
+				hash += attribute.getKey().hashCode() ^ (scalar != null ? scalar.hashCode() : value.hashCode());
+			}
+			return new KeyIdentity(key, hash);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof KeyIdentity identity && hash == identity.hash && key.equals(identity.key);
+		}
+
+		@Override
+		public int hashCode() {
+			return hash;
+		}
+
 	}
 
 }

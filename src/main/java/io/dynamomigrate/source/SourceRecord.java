@@ -3,6 +3,7 @@ package io.dynamomigrate.source;
 import java.util.List;
 import java.util.Map;
 
+import io.dynamomigrate.transform.ColumnValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
@@ -16,12 +17,23 @@ public final class SourceRecord {
 
 	private final SourcePosition position;
 
-	private final Map<String, List<Map<String, @Nullable Object>>> children = new LinkedCaseInsensitiveMap<>();
+	/** Created when the first embedding is attached: most records have none. */
+	private @Nullable Map<String, List<Map<String, @Nullable Object>>> children;
 
+	/**
+	 * A record of the given values. Values that are case-insensitive already, a JDBC reader's row
+	 * ({@link ColumnValues}, read-only) or a {@link LinkedCaseInsensitiveMap} that the caller hands over, are taken
+	 * as they are; any other map is copied into a case-insensitive one.
+	 */
 	public SourceRecord(Map<String, @Nullable Object> values, SourcePosition position) {
-		LinkedCaseInsensitiveMap<@Nullable Object> copy = new LinkedCaseInsensitiveMap<>(values.size());
-		copy.putAll(values);
-		this.values = copy;
+		if (values instanceof ColumnValues || values instanceof LinkedCaseInsensitiveMap) {
+			this.values = values;
+		}
+		else {
+			LinkedCaseInsensitiveMap<@Nullable Object> copy = new LinkedCaseInsensitiveMap<>(values.size());
+			copy.putAll(values);
+			this.values = copy;
+		}
 		this.position = position;
 	}
 
@@ -40,12 +52,15 @@ public final class SourceRecord {
 
 	/** Attaches the child rows of an embedding. */
 	public void attachChildren(String embedding, List<Map<String, @Nullable Object>> rows) {
+		if (children == null) {
+			children = new LinkedCaseInsensitiveMap<>();
+		}
 		children.put(embedding, rows);
 	}
 
 	/** The child rows of an embedding, or null when they were not loaded. */
 	public @Nullable List<Map<String, @Nullable Object>> children(String embedding) {
-		return children.get(embedding);
+		return children == null ? null : children.get(embedding);
 	}
 
 	@Override
