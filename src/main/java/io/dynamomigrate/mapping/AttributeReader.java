@@ -1,7 +1,6 @@
 package io.dynamomigrate.mapping;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +20,12 @@ final class AttributeReader {
 	/** DynamoDB's limit of nested documents; a nested definition deeper than this is a mapping error. */
 	static final int MAX_NESTING = 32;
 
-	static final Set<String> ATTRIBUTE = keys("value", "type", "onNull", "default", "format", "split",
+	static final Set<String> ATTRIBUTE = YamlNodes.keys("value", "type", "onNull", "default", "format", "split",
 			"onDuplicateElements", "onEmptySet", "when", "attributes", "elements");
 
-	static final Set<String> CONDITION = keys("column", "equals", "in", "notNull", "isNull");
+	static final Set<String> CONDITION = YamlNodes.keys("column", "equals", "in", "notNull", "isNull");
 
-	static final Set<String> UNMAPPED = keys("as", "name", "exclude");
+	static final Set<String> UNMAPPED = YamlNodes.keys("as", "name", "exclude");
 
 	private final YamlNodes yaml;
 
@@ -212,8 +211,5 @@ final class AttributeReader {
 				YamlNodes.location(node));
 	}
 
-	private static Set<String> keys(String... keys) {
-		return new LinkedHashSet<>(List.of(keys));
-	}
 
 }

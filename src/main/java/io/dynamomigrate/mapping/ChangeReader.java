@@ -1,6 +1,5 @@
 package io.dynamomigrate.mapping;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +13,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ChangeReader {
 
-	private static final Set<String> INCREMENTAL = keys("column", "overlap");
+	private static final Set<String> INCREMENTAL = YamlNodes.keys("column", "overlap");
 
-	private static final Set<String> DELETES = keys("when", "tombstones");
+	private static final Set<String> DELETES = YamlNodes.keys("when", "tombstones");
 
-	private static final Set<String> TOMBSTONES = keys("table", "query", "key", "where", "column");
+	private static final Set<String> TOMBSTONES = YamlNodes.keys("table", "query", "key", "where", "column");
 
 	private final YamlNodes yaml;
 
@@ -26,9 +25,6 @@ final class ChangeReader {
 
 	private final AttributeReader attributeReader;
 
-	private static Set<String> keys(String... keys) {
-		return new LinkedHashSet<>(List.of(keys));
-	}
 
 	ChangeReader(YamlNodes yaml, Problems problems, AttributeReader attributeReader) {
 		this.yaml = yaml;

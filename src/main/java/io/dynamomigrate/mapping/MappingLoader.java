@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,32 +36,32 @@ public final class MappingLoader {
 
 	static final int DEFAULT_MAX_ELEMENTS = 1000;
 
-	private static final Set<String> ROOT = keys("name", "source", "dynamodb", "tables", "items");
+	private static final Set<String> ROOT = YamlNodes.keys("name", "source", "dynamodb", "tables", "items");
 
-	private static final Set<String> SOURCE = keys("url", "user", "password", "init");
+	private static final Set<String> SOURCE = YamlNodes.keys("url", "user", "password", "init");
 
-	private static final Set<String> DYNAMODB = keys("endpoint", "region");
+	private static final Set<String> DYNAMODB = YamlNodes.keys("endpoint", "region");
 
-	private static final Set<String> TABLE = keys("name", "partitionKey", "sortKey", "billingMode",
+	private static final Set<String> TABLE = YamlNodes.keys("name", "partitionKey", "sortKey", "billingMode",
 			"readCapacity", "writeCapacity", "globalSecondaryIndexes", "writeBudget");
 
-	private static final Set<String> KEY = keys("name", "type");
+	private static final Set<String> KEY = YamlNodes.keys("name", "type");
 
-	private static final Set<String> INDEX = keys("name", "partitionKey", "sortKey", "projection");
+	private static final Set<String> INDEX = YamlNodes.keys("name", "partitionKey", "sortKey", "projection");
 
-	private static final Set<String> ITEM = keys("name", "table", "source", "attributes", "embed",
+	private static final Set<String> ITEM = YamlNodes.keys("name", "table", "source", "attributes", "embed",
 			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys",
 			"partitions", "incremental", "deletes");
 
-	private static final Set<String> ITEM_SOURCE = keys("table", "query", "key", "where", "file", "format", "csv",
+	private static final Set<String> ITEM_SOURCE = YamlNodes.keys("table", "query", "key", "where", "file", "format", "csv",
 			"maxRecordSize");
 
-	private static final Set<String> CSV = keys("delimiter", "quote", "header", "columns", "encoding");
+	private static final Set<String> CSV = YamlNodes.keys("delimiter", "quote", "header", "columns", "encoding");
 
-	private static final Set<String> EMBED = keys("name", "table", "parentColumns", "childColumns", "orderBy",
+	private static final Set<String> EMBED = YamlNodes.keys("name", "table", "parentColumns", "childColumns", "orderBy",
 			"attributes", "maxElements", "as", "key");
 
-	private static final Set<String> ENV = keys("env", "default");
+	private static final Set<String> ENV = YamlNodes.keys("env", "default");
 
 	private final UnaryOperator<String> environment;
 
@@ -157,9 +156,6 @@ public final class MappingLoader {
 		}
 	}
 
-	private static Set<String> keys(String... keys) {
-		return new LinkedHashSet<>(List.of(keys));
-	}
 
 	/** The state of reading one file. */
 	private final class Reading {

@@ -2,6 +2,7 @@ package io.dynamomigrate.mapping;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,11 @@ final class YamlNodes {
 			column++; // the text starts after the quote
 		}
 		return new Location(node.getStartMark().getLine() + 1, column);
+	}
+
+	/** The keys a map may have, in the order messages list them. */
+	static Set<String> keys(String... keys) {
+		return new LinkedHashSet<>(List.of(keys));
 	}
 
 	/**
