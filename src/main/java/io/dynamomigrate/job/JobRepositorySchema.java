@@ -25,7 +25,7 @@ public final class JobRepositorySchema {
 	public static void ensure(DataSource dataSource) {
 		try (Connection c = dataSource.getConnection()) {
 			RunLease.ensureTable(c);
-			if (exists(c, "BATCH_JOB_INSTANCE") || exists(c, "batch_job_instance")) {
+			if (exists(c, "BATCH_JOB_INSTANCE")) {
 				return;
 			}
 			String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -42,11 +42,17 @@ public final class JobRepositorySchema {
 		}
 	}
 
-	private static boolean exists(Connection c, String table) throws SQLException {
+	/** Whether the connection's schema has the table, named in upper case (PostgreSQL folds it to lower case). */
+	static boolean exists(Connection c, String table) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
-		try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), table, new String[] { "TABLE" })) {
-			return tables.next();
+		for (String name : new String[] { table, table.toLowerCase(Locale.ROOT) }) {
+			try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), name, new String[] { "TABLE" })) {
+				if (tables.next()) {
+					return true;
+				}
+			}
 		}
+		return false;
 	}
 
 }

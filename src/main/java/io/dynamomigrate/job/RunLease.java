@@ -61,13 +61,8 @@ public final class RunLease implements AutoCloseable {
 
 	/** Creates the lease table when it is missing (H2, PostgreSQL and most SQL databases). */
 	static void ensureTable(Connection connection) throws SQLException {
-		try (ResultSet tables = connection.getMetaData()
-			.getTables(connection.getCatalog(), connection.getSchema(), null, new String[] { "TABLE" })) {
-			while (tables.next()) {
-				if (TABLE.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
-					return;
-				}
-			}
+		if (JobRepositorySchema.exists(connection, TABLE)) {
+			return;
 		}
 		try (PreparedStatement create = connection.prepareStatement("CREATE TABLE " + TABLE
 				+ " (MAPPING VARCHAR(100) NOT NULL PRIMARY KEY, OWNER VARCHAR(300) NOT NULL, "
