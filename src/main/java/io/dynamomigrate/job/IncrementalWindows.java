@@ -1,7 +1,9 @@
 package io.dynamomigrate.job;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,8 +44,8 @@ public final class IncrementalWindows {
 
 	private static final String UNTIL = ".until";
 
-	/** How many of a mapping's latest executions are searched for the last completed one with marks. */
-	private static final int HISTORY = 500;
+	/** Job instances read at a time when looking for the last completed execution. */
+	private static final int PAGE = 50;
 
 	private final Map<String, ReadWindow> windows;
 
@@ -138,34 +140,39 @@ public final class IncrementalWindows {
 		});
 	}
 
-	/** Whether this run reads only changes (some step has a lower bound). */
-	public boolean isIncremental() {
-		return windows.values().stream().anyMatch((window) -> window.after() != null);
-	}
-
 	/**
 	 * The marks of the latest completed execution of a mapping's job, by step: where its next incremental run
-	 * starts (before the overlap). A step without a mark there (its source was empty) takes the latest older one.
+	 * starts (before the overlap). A step without a mark there (its source had no rows) reads every row. Job
+	 * instances are searched newest first, a page at a time, up to the first one with a completed execution (a
+	 * restart adds executions to its instance, so that is where the latest completed run is).
 	 */
 	public static Map<String, Watermark> lastMarks(JobRepository jobRepository, String jobName) {
 		Map<String, Watermark> marks = new LinkedHashMap<>();
-		JobExecution latest = null;
-		for (JobInstance instance : jobRepository.getJobInstances(jobName, 0, HISTORY)) {
-			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-				if (execution.getStatus() == BatchStatus.COMPLETED
-						&& (latest == null || execution.getId() > latest.getId())) {
-					latest = execution;
-				}
-			}
-		}
-		if (latest != null) {
-			of(latest.getJobParameters()).windows.forEach((step, window) -> {
+		lastCompleted(jobRepository, jobName).ifPresent((execution) -> of(execution.getJobParameters()).windows
+			.forEach((step, window) -> {
 				if (window.until() != null) {
 					marks.put(step, window.until());
 				}
-			});
-		}
+			}));
 		return marks;
+	}
+
+	private static Optional<JobExecution> lastCompleted(JobRepository jobRepository, String jobName) {
+		for (int start = 0;; start += PAGE) {
+			List<JobInstance> instances = jobRepository.getJobInstances(jobName, start, PAGE);
+			for (JobInstance instance : instances) {
+				Optional<JobExecution> completed = jobRepository.getJobExecutions(instance)
+					.stream()
+					.filter((execution) -> execution.getStatus() == BatchStatus.COMPLETED)
+					.max(Comparator.comparingLong(JobExecution::getId));
+				if (completed.isPresent()) {
+					return completed;
+				}
+			}
+			if (instances.size() < PAGE) {
+				return Optional.empty();
+			}
+		}
 	}
 
 }
