@@ -18,8 +18,6 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -90,12 +88,17 @@ final class BatchSender {
 		List<MappedItem> pending = new ArrayList<>(batch);
 		for (int attempt = 0;; attempt++) {
 			long units = 0;
+			long deletes = 0;
 			List<WriteRequest> requests = new ArrayList<>(pending.size());
 			for (MappedItem item : pending) {
 				units += cost.applyAsLong(item);
-				requests.add(item.delete()
-						? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item.key()).build()).build()
-						: WriteRequest.builder().putRequest(PutRequest.builder().item(item.item()).build()).build());
+				if (item.delete()) {
+					deletes++;
+					requests.add(WriteRequest.builder().deleteRequest((d) -> d.key(item.key())).build());
+				}
+				else {
+					requests.add(WriteRequest.builder().putRequest((p) -> p.item(item.item())).build());
+				}
 			}
 			WriteCapacityLimiter.Grant grant = limiter != null ? limiter.acquire(units) : null;
 			writeUnits.addAndGet(units);
@@ -109,7 +112,7 @@ final class BatchSender {
 				}
 			}
 			itemsWritten.addAndGet(pending.size() - unprocessed.size());
-			itemsDeleted.addAndGet(deletions(pending) - deletions(unprocessed));
+			itemsDeleted.addAndGet(deletes - deletions(unprocessed));
 			if (unprocessed.isEmpty()) {
 				return;
 			}
@@ -131,6 +134,7 @@ final class BatchSender {
 		}
 	}
 
+	/** The deletions among items returned unprocessed (usually none). */
 	private static long deletions(List<MappedItem> items) {
 		long count = 0;
 		for (MappedItem item : items) {

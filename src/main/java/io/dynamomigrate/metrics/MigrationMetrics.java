@@ -62,11 +62,6 @@ public final class MigrationMetrics {
 		this.observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
 	}
 
-	/** The registry the meters are recorded in. */
-	public MeterRegistry registry() {
-		return registry;
-	}
-
 	/**
 	 * A listener for one chunk-oriented step (or one partition's worker step) that adds what each of its
 	 * executions did to the counters tagged with the given mapping, item and table. The counters are registered

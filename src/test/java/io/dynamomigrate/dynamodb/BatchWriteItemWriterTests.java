@@ -267,6 +267,26 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	void deletions_areSentAsDeleteRequests_unprocessedOnesRetried_andCounted() throws Exception {
+		List<MappedItem> items = items(60);
+		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
+		writer.write(new Chunk<>(items));
+		this.proxy.plan(FaultPlan.builder().unprocessedRate(0.5).seed(7).build());
+		List<MappedItem> deletions = items.subList(0, 40)
+			.stream()
+			.map((item) -> MappedItem.deletion(this.table, item.key(), item.position()))
+			.toList();
+
+		writer.write(new Chunk<>(deletions));
+
+		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items.subList(40, 60)));
+		assertThat(this.proxy.unprocessedReturned()).as("some deletes came back unprocessed").isPositive();
+		assertThat(writer.getDeletes()).isEqualTo(40);
+		// every put and delete of these small items costs 1 WCU, and a retried one is paid again
+		assertThat(writer.getWriteUnits()).isEqualTo(60 + 40 + writer.getUnprocessedRetries());
+	}
+
+	@Test
 	void unprocessedItemsUntilTheBound_failTheWriteAndWriteNothing() {
 		this.proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 		RetryPolicy retries = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(100));
