@@ -124,11 +124,12 @@ public final class SourceSchemaCheck {
 		}
 		spec.table(item.table()).ifPresent((table) -> {
 			for (AttributeSpec attribute : item.attributes()) {
-				boolean key = attribute.name().equals(table.partitionKey().name())
-						|| (table.sortKey() != null && attribute.name().equals(table.sortKey().name()));
-				for (String column : key ? attribute.value().columns() : List.<String>of()) {
+				if (!table.keyAttributeNames().contains(attribute.name())) {
+					continue;
+				}
+				for (String column : attribute.value().columns()) {
 					column(column, tombstoneColumns, source.label(), source.location(), problems,
-							"column of the key attribute `" + attribute.name() + "`");
+							"`" + attribute.name() + "` key column");
 				}
 			}
 		});

@@ -131,6 +131,32 @@ class SourceSchemaLanguageCheckTests {
 				""")).isEmpty();
 	}
 
+	@Test
+	void incrementalDeleteAndTombstoneColumns_areCheckedInTheirTables() {
+		List<MappingProblem> problems = check(BASE + """
+				      pk: "C#${name}"
+				      sk: "${customer_id}"
+				    incremental: { column: updated }
+				    deletes:
+				      when: { column: gone, notNull: true }
+				      tombstones: { table: orders, key: [line_no], column: deleted_at }
+				""");
+
+		String orders = "Use one of: customer_id, line_no, qty.";
+		assertThat(problems).extracting(MappingProblem::code).containsOnly(ProblemCode.UNKNOWN_REFERENCE);
+		assertThat(problems).extracting(MappingProblem::location, MappingProblem::message, MappingProblem::fix)
+			.containsExactlyInAnyOrder(
+					tuple(new Location(15, 18), "The incremental column `updated` does not exist in customers.",
+							COLUMNS),
+					tuple(new Location(17, 13), "The `deletes.when` column `gone` does not exist in customers.",
+							COLUMNS),
+					tuple(new Location(18, 19), "The tombstone column `deleted_at` does not exist in orders.", orders),
+					// the tombstones must give every column the key attributes read: `sk` reads customer_id, which
+					// orders has; `pk` reads name, which it lacks
+					tuple(new Location(18, 19), "The `pk` key column `name` does not exist in orders.",
+							orders));
+	}
+
 	private List<MappingProblem> check(String yaml) {
 		MappingSpec spec = new MappingLoader((name) -> null).load(FILE, yaml);
 		Problems problems = new Problems(FILE);
