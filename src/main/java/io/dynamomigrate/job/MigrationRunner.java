@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.DuplicateJobException;
 import org.springframework.batch.core.configuration.JobRegistry;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -74,11 +73,6 @@ public final class MigrationRunner {
 	private final Consumer<String> warnings;
 
 	private final @Nullable MigrationMetrics metrics;
-
-	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper) {
-		this(jobOperator, jobRepository, new MapJobRegistry(), transactionManager, retryPolicy, sleeper, List.of());
-	}
 
 	/**
 	 * A runner whose jobs are registered in the operator's registry and carry extra listeners (for example the
