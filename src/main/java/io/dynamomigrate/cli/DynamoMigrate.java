@@ -3,8 +3,13 @@ package io.dynamomigrate.cli;
 import java.io.PrintWriter;
 
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.job.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 
 /**
  * The command line: {@code java -jar dynamo-migrate.jar <command> [options]}. Commands start Spring (and the job
@@ -32,21 +37,57 @@ public final class DynamoMigrate {
 	/** The configured command line, for embedding and tests. */
 	public static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new DynamoMigrate());
+		commandLine.setExecutionStrategy(DynamoMigrate::executeLogged);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
 			PrintWriter err = cmd.getErr();
-			err.println("Error: " + message(ex));
+			err.println("Error: " + Failures.message(ex));
 			err.flush();
 			return ExitCodes.FAILED;
 		});
 		return commandLine;
 	}
 
-	private static String message(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getMessage() == null && cause.getCause() != null) {
-			cause = cause.getCause();
+	/**
+	 * Runs the command; a command with a state dir logs to its log file meanwhile ({@link CommandLog}), and an
+	 * exception it ends with is written there with its stack trace, while the console shows its message and where
+	 * the trace is (the trace itself with {@code --verbose}).
+	 */
+	private static int executeLogged(ParseResult parseResult) {
+		ParseResult command = parseResult;
+		while (command.subcommand() != null) {
+			command = command.subcommand();
 		}
-		return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
+		StateOptions state = command.commandSpec()
+			.mixins()
+			.values()
+			.stream()
+			.map(CommandSpec::userObject)
+			.filter(StateOptions.class::isInstance)
+			.map(StateOptions.class::cast)
+			.findFirst()
+			.orElse(null);
+		if (state == null || command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+			return new RunLast().execute(parseResult);
+		}
+		try (CommandLog log = CommandLog.open(state.logFile(), state.verbose)) {
+			try {
+				return new RunLast().execute(parseResult);
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+				log.failure("The command failed", cause);
+				PrintWriter err = command.commandSpec().commandLine().getErr();
+				err.println("Error: " + Failures.message(cause));
+				if (state.verbose) {
+					cause.printStackTrace(err);
+				}
+				else {
+					err.println("The stack trace is in " + state.logFile() + " (--verbose shows it here).");
+				}
+				err.flush();
+				return ExitCodes.FAILED;
+			}
+		}
 	}
 
 }

@@ -116,7 +116,7 @@ final class RestartCommand implements Callable<Integer> {
 				out.flush();
 				RunSummary summary = Runners.of(batch, shutdown, writeSettings, err)
 					.restart(previous, loaded, dataSource, dynamodb, state.stateDirectory);
-				SummaryPrinter.print(summary, out);
+				SummaryPrinter.print(summary, out, state.restartHint(mapping));
 				return summary.exitCode();
 			}
 		}

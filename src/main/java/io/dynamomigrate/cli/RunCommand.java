@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
 				try (lease; GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
 					MigrationRunner runner = Runners.of(batch, shutdown, writeSettings, err);
 					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory, incremental);
-					SummaryPrinter.print(summary, out);
+					SummaryPrinter.print(summary, out, state.restartHint(mapping));
 					return summary.exitCode();
 				}
 			}

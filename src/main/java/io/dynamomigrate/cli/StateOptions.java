@@ -15,9 +15,13 @@ final class StateOptions {
 	static final String REPOSITORY_PASSWORD_ENV = "DYNAMO_MIGRATE_REPOSITORY_PASSWORD";
 
 	@Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".dynamo-migrate",
-			description = "Folder for the local job repository, the local endpoint's data and rejects files "
-					+ "(default: ${DEFAULT-VALUE}).")
+			description = "Folder for the local job repository, the local endpoint's data, rejects files and the "
+					+ "log file logs/dynamo-migrate.log (default: ${DEFAULT-VALUE}).")
 	Path stateDirectory;
+
+	@Option(names = "--verbose", description = "Show stack traces on the console too (they always go to the log "
+			+ "file <state-dir>/logs/dynamo-migrate.log).")
+	boolean verbose;
 
 	@Option(names = "--repository-url", paramLabel = "JDBC_URL",
 			description = "JDBC URL of the job repository (default: an H2 file in the state dir). Use "
@@ -26,6 +30,17 @@ final class StateOptions {
 
 	@Option(names = "--repository-user", paramLabel = "USER", description = "Job repository user.")
 	String repositoryUser;
+
+	/** The log file: every command's log with stack traces, {@code <state-dir>/logs/dynamo-migrate.log}. */
+	Path logFile() {
+		return stateDirectory.resolve("logs").resolve(CommandLog.FILE_NAME);
+	}
+
+	/** What continues a failed or stopped run of the mapping, and where its log is. */
+	String restartHint(Path mapping) {
+		return "`dynamo-migrate restart " + mapping + "` (with the same options) continues after the last committed "
+				+ "chunk of every step. Log with stack traces: " + logFile();
+	}
 
 	/** Where reports go: the {@code --report} folder, or {@code <state-dir>/reports}. */
 	Path reportDirectory(@Nullable Path requested) {

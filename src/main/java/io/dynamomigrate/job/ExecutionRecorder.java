@@ -9,14 +9,14 @@ import org.springframework.batch.core.repository.JobRepository;
  * Saves in the job execution context, before the first step runs, what a later command needs to know about the
  * execution: the process that runs it ({@link ExecutionOwner}, to tell a crash from a running process) and the
  * mapping text with passwords redacted (to show what changed when a restart is refused). After the job, saves the
- * root cause of a failure for {@code status}. Names the rejects file after the execution. Thread-safe.
+ * failure's sentence ({@link Failures}) for {@code status}. Names the rejects file after the execution. Thread-safe.
  */
 final class ExecutionRecorder implements JobExecutionListener {
 
 	/** Job execution context key: the mapping file's text, passwords redacted. */
 	static final String MAPPING_TEXT = "dynamo-migrate.mapping.text";
 
-	/** Job execution context key: the root cause of a failure, {@code Type: message}. */
+	/** Job execution context key: why the execution failed, as {@link Failures} says it. */
 	static final String FAILURE = "dynamo-migrate.failure";
 
 	private final JobRepository jobRepository;
@@ -25,8 +25,11 @@ final class ExecutionRecorder implements JobExecutionListener {
 
 	private final RejectsFile rejects;
 
-	ExecutionRecorder(JobRepository jobRepository, String mappingText, RejectsFile rejects) {
+	private final String endpoint;
+
+	ExecutionRecorder(JobRepository jobRepository, String mappingText, RejectsFile rejects, String endpoint) {
 		this.jobRepository = jobRepository;
+		this.endpoint = endpoint;
 		this.mappingText = MappingDiff.redact(mappingText);
 		this.rejects = rejects;
 	}
@@ -41,7 +44,7 @@ final class ExecutionRecorder implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
-		String failure = MigrationRunner.failure(jobExecution);
+		String failure = Failures.of(jobExecution, endpoint);
 		if (failure != null) {
 			jobExecution.getExecutionContext()
 				.putString(FAILURE, failure.length() > 1000 ? failure.substring(0, 1000) + "…" : failure);

@@ -199,7 +199,7 @@ public final class MigrationRunner {
 				.create(jobName, mapping, rejects, windows);
 			if (job instanceof AbstractJob abstractJob) {
 				abstractJob.registerJobExecutionListener(
-						new ExecutionRecorder(jobRepository, mappingText(mapping), rejects));
+						new ExecutionRecorder(jobRepository, mappingText(mapping), rejects, endpoint));
 				listeners.forEach(abstractJob::registerJobExecutionListener);
 				if (metrics != null) {
 					abstractJob.registerJobExecutionListener(metrics.jobListener(jobName));
@@ -272,7 +272,7 @@ public final class MigrationRunner {
 		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode,
 				endpoint, region, steps,
 				ExecutionHistory.elapsed(execution.getStartTime(), execution.getEndTime()),
-				rejects.isEmpty() ? null : rejects.path().toString(), failure(execution));
+				rejects.isEmpty() ? null : rejects.path().toString(), Failures.of(execution, endpoint));
 	}
 
 	/**
@@ -293,18 +293,5 @@ public final class MigrationRunner {
 		}
 		return totals;
 	}
-
-	static @Nullable String failure(JobExecution execution) {
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		if (failures.isEmpty()) {
-			return null;
-		}
-		Throwable cause = failures.get(0);
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-	}
-
 
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Prints a {@link RunSummary} as a plain-text table. Thread-safe.
  */
@@ -13,6 +15,14 @@ public final class SummaryPrinter {
 	}
 
 	public static void print(RunSummary summary, PrintWriter out) {
+		print(summary, out, null);
+	}
+
+	/**
+	 * Prints the summary; for a failed or stopped run, {@code next} (what continues it) follows the sentence that
+	 * says why it ended.
+	 */
+	public static void print(RunSummary summary, PrintWriter out, @Nullable String next) {
 		out.printf(Locale.ROOT, "%nRun of mapping %s (execution %d): %s%n", summary.mapping(), summary.executionId(),
 				summary.status());
 		out.printf(Locale.ROOT, "Target: %s, region %s%n", summary.endpoint(), summary.region());
@@ -60,6 +70,13 @@ public final class SummaryPrinter {
 		}
 		if (summary.failure() != null) {
 			out.printf(Locale.ROOT, "Failure: %s%n", summary.failure());
+		}
+		if ("STOPPED".equals(summary.status())) {
+			out.printf(Locale.ROOT, "Stopped: the run was stopped (stop command or signal) after its chunks in flight "
+					+ "were committed.%n");
+		}
+		if (next != null && (summary.failure() != null || "STOPPED".equals(summary.status()))) {
+			out.printf(Locale.ROOT, "%s%n", next);
 		}
 		out.printf(Locale.ROOT, "Exit code %d%n", summary.exitCode());
 		out.flush();

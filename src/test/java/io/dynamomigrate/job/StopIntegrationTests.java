@@ -88,6 +88,11 @@ class StopIntegrationTests {
 		String log = Files.readString(temp.resolve(logName));
 		assertThat(run.exitValue()).as(log).isEqualTo(ExitCodes.STOPPED);
 		assertThat(log).contains(": STOPPED").contains("Exit code 4");
+		assertThat(log).as("a stop is said in a sentence, with what continues it")
+			.contains("Stopped: the run was stopped (stop command or signal) after its chunks in flight were committed.")
+			.contains("`dynamo-migrate restart " + temp.resolve("events.yml") + "` (with the same options) continues")
+			.doesNotContain("Failure:")
+			.doesNotContain("JobInterruptedException");
 		assertThat(proxy.forwardedWrites()).as("stopped before the end").isLessThan(ROWS);
 		assertThat(proxy.forwardedWrites() % CHUNK).as("only whole chunks were written").isZero();
 		Run status = EventsFixture.cli(repository("status", "stop-events"));
