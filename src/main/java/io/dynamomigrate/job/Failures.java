@@ -35,14 +35,22 @@ public final class Failures {
 		if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
 			return null;
 		}
+		StepExecution failed = null;
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (!step.getFailureExceptions().isEmpty()) {
-				return sentence("Step " + stepName(step.getStepName()), step.getFailureExceptions().get(0),
-						endpoint);
+			if (!step.getFailureExceptions().isEmpty() && (failed == null || !hasCause(failed))) {
+				failed = step; // the first step that failed with a cause of its own (a partition, not its manager)
 			}
+		}
+		if (failed != null) {
+			return sentence("Step " + stepName(failed.getStepName()), failed.getFailureExceptions().get(0), endpoint);
 		}
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		return failures.isEmpty() ? null : sentence("The job", failures.get(0), endpoint);
+	}
+
+	/** Whether the step's failure has a cause beyond Spring Batch's own wrappers. */
+	private static boolean hasCause(StepExecution step) {
+		return chain(step.getFailureExceptions().get(0)).stream().anyMatch((cause) -> !isWrapper(cause));
 	}
 
 	/** {@code step}, or {@code step (partition p)} for a partition {@code step:p} of a partitioned step. */
@@ -69,7 +77,9 @@ public final class Failures {
 
 	/**
 	 * The messages of the cause chain, outermost first, joined by ": ", leaving out wrappers and every message
-	 * that the one before it already contains; the exception's type where no message says anything.
+	 * that the one before it already contains, and ending at an exception of dynamo-migrate's own (its message
+	 * says the cause); the first wrapper's message when only wrappers say anything, the
+	 * exception's type when nothing does.
 	 */
 	public static String message(Throwable failure) {
 		List<String> parts = new ArrayList<>();
@@ -83,10 +93,16 @@ public final class Failures {
 			if (parts.isEmpty() || !parts.get(parts.size() - 1).contains(message)) {
 				parts.add(message);
 			}
+			if (cause.getClass().getName().startsWith("io.dynamomigrate.")) {
+				break; // dynamo-migrate's own exceptions say their cause in their own words
+			}
 		}
-		if (parts.isEmpty()) {
-			Throwable root = chain.get(chain.size() - 1);
-			return root.getClass().getSimpleName();
+		if (parts.isEmpty()) { // only wrappers: the first that says anything
+			return chain.stream()
+				.map(Throwable::getMessage)
+				.filter((m) -> m != null && !m.isBlank())
+				.findFirst()
+				.orElse(chain.get(chain.size() - 1).getClass().getSimpleName());
 		}
 		return String.join(": ", parts);
 	}
