@@ -37,8 +37,16 @@ public final class JdbcSources {
 		config.setMaximumPoolSize(poolSize);
 		config.setMinimumIdle(0);
 		config.setPoolName("source");
-		config.setInitializationFailTimeout(-1);
-		HikariDataSource dataSource = new HikariDataSource(config);
+		// connect once at start, so that a wrong password or a database that does not exist is said at once, in the
+		// driver's words, instead of after the pool's 30-second wait for a connection
+		config.setInitializationFailTimeout(1);
+		HikariDataSource dataSource;
+		try {
+			dataSource = new HikariDataSource(config);
+		}
+		catch (RuntimeException ex) {
+			throw unavailable(connection, ex);
+		}
 		try (Connection c = dataSource.getConnection()) {
 			for (Path script : connection.init()) {
 				ScriptUtils.executeSqlScript(c, new FileSystemResource(script));
@@ -46,11 +54,26 @@ public final class JdbcSources {
 		}
 		catch (SQLException | RuntimeException ex) {
 			dataSource.close();
-			throw new SourceUnavailableException("Cannot open the source database " + Secret.redactUrl(
-					connection.url()) + ": " + ex.getMessage() + ". Check the URL, user and password (--source-url, "
-					+ "--source-user, --source-password) and that the database is running.", ex);
+			throw unavailable(connection, ex);
 		}
 		return dataSource;
+	}
+
+	private static SourceUnavailableException unavailable(ConnectionSpec connection, Exception ex) {
+		return new SourceUnavailableException("Cannot open the source database " + Secret.redactUrl(connection.url())
+				+ ": " + driverReason(ex) + ". Check the URL, user and password (--source-url, --source-user, "
+				+ "--source-password) and that the database is running.", ex);
+	}
+
+	/** The driver's own words: the innermost SQLException's message (the pool's wrappers only say it failed). */
+	private static String driverReason(Exception ex) {
+		String reason = ex.getMessage();
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof SQLException && cause.getMessage() != null) {
+				reason = cause.getMessage();
+			}
+		}
+		return reason != null && reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
 	}
 
 	/** The FROM clause that reads a source: its table, or its query as a derived table. */
