@@ -7,6 +7,7 @@ import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingProblem;
 import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,15 @@ final class Mappings {
 			print(ex, err);
 			return null;
 		}
+	}
+
+	/**
+	 * The mapping as far as it could be read, with the command line's overrides, its problems added to
+	 * {@code problems}; null when the file cannot be read or is not YAML.
+	 */
+	static @Nullable MappingSpec read(Path file, SourceOptions source, Problems problems) {
+		MappingSpec spec = new MappingLoader().read(file, problems);
+		return spec == null ? null : spec.withSource(source.apply(spec.source()));
 	}
 
 	static void print(InvalidMappingException ex, PrintWriter err) {

@@ -6,7 +6,12 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.source.jdbc.JdbcSources;
+import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
+import io.dynamomigrate.source.jdbc.SourceUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = { "Check a mapping file without writing anything: its syntax, names and references, and "
 				+ "(unless --offline) its tables and columns against the source database.",
-				"Every problem is reported at once as file:line:column: message Fix: how." },
+				"Problems are reported as file:line:column: message Fix: how; all of them at once, those of the file and "
+						+ "those against the source." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the mapping is valid", "2:the mapping has problems, or the command line is wrong" })
 final class ValidateCommand implements Callable<Integer> {
@@ -40,16 +46,26 @@ final class ValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
-		if (loaded == null) {
-			return ExitCodes.INVALID;
-		}
-		if (!offline) {
-			try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
-				if (dataSource == null) {
-					return ExitCodes.INVALID;
-				}
+		Problems problems = new Problems(mapping);
+		MappingSpec loaded = Mappings.read(mapping, source, problems);
+		if (loaded != null && !offline && !loaded.source().url().isEmpty()) {
+			// the source checks of every part that was read, also when the file has problems of its own
+			try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), 4)) {
+				new SourceSchemaCheck(dataSource).check(loaded, problems);
 			}
+			catch (SourceUnavailableException ex) {
+				if (problems.isEmpty()) {
+					throw ex;
+				}
+				Mappings.print(new InvalidMappingException(problems.list()), err);
+				err.println("Error: " + ex.getMessage());
+				err.flush();
+				return ExitCodes.INVALID;
+			}
+		}
+		if (loaded == null || !problems.isEmpty()) {
+			Mappings.print(new InvalidMappingException(problems.list()), err);
+			return ExitCodes.INVALID;
 		}
 		out.printf("%s is valid: %s, %s%s.%n", mapping, count(loaded.tables().size(), "table"),
 				count(loaded.items().size(), "item definition"),

@@ -79,27 +79,47 @@ public final class MappingLoader {
 
 	/** Reads and checks a mapping file. */
 	public MappingSpec load(Path file) {
-		String content;
-		try {
-			content = Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new InvalidMappingException(List.of(new MappingProblem(file, Location.NONE,
-					ProblemCode.YAML_SYNTAX, "Cannot read the mapping file: " + ex.getMessage() + ".",
-					"Check the path and that the file is readable.")));
-		}
-		return load(file, content);
+		Problems problems = new Problems(file);
+		MappingSpec spec = read(file, problems);
+		problems.throwIfAny();
+		return spec;
 	}
 
 	/** Reads and checks mapping text; {@code file} names it in messages and anchors relative paths. */
 	public MappingSpec load(Path file, String content) {
 		Problems problems = new Problems(file);
-		Node root = compose(content, problems);
+		MappingSpec spec = read(file, content, problems);
 		problems.throwIfAny();
+		return spec;
+	}
+
+	/**
+	 * Reads and checks a mapping file as far as it can, adding every problem to {@code problems} instead of
+	 * failing: the mapping with what could be read (parts with problems may be missing or placeholders), or null
+	 * when the file cannot be read or is not YAML. For reporting every problem at once ({@code validate} adds the
+	 * source database's); run nothing with a mapping that has problems.
+	 */
+	public @Nullable MappingSpec read(Path file, Problems problems) {
+		String content;
+		try {
+			content = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			problems.add(Location.NONE, ProblemCode.YAML_SYNTAX, "Cannot read the mapping file: " + ex.getMessage()
+					+ ".", "Check the path and that the file is readable.");
+			return null;
+		}
+		return read(file, content, problems);
+	}
+
+	private @Nullable MappingSpec read(Path file, String content, Problems problems) {
+		Node root = compose(content, problems);
+		if (root == null) {
+			return null;
+		}
 		Reading reading = new Reading(file, problems);
 		MappingSpec spec = reading.mapping(root, checksum(content));
 		new MappingValidator(problems, reading.locations).validate(spec);
-		problems.throwIfAny();
 		return spec;
 	}
 

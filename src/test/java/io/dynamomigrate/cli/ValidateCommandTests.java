@@ -18,6 +18,8 @@ class ValidateCommandTests {
 
 	private static final String BROKEN = "src/test/resources/mappings/broken-catalog.yml";
 
+	private static final String THREE_MISTAKES = "src/test/resources/mappings/three-mistakes.yml";
+
 	private static final String UNKNOWN_COLUMNS = "src/test/resources/mappings/unknown-columns.yml";
 
 	private final StringWriter out = new StringWriter();
@@ -45,6 +47,9 @@ class ValidateCommandTests {
 				BROKEN + ":9:18: billingMode cannot be `on-demand`. Fix: Use one of: pay-per-request, provisioned.",
 				BROKEN + ":11:5: Item `artist` writes to the table `musik`, which `tables` does not define. "
 						+ "Fix: Did you mean `music`?",
+				BROKEN + ":13:13: Cannot read artists from the source database: Table \"ARTISTS\" not found (this "
+						+ "database is empty); SQL statement:. Fix: Check the table name or query, and that the source "
+						+ "user may read it.",
 				BROKEN + ":15:19: The template \"ARTIST#${artist_id\" opens ${ without a closing }. "
 						+ "Fix: Close the reference: ${column_name}.",
 				BROKEN + ":17:5: Item `album` does not produce `sk`, the sort key of table music. "
@@ -56,7 +61,7 @@ class ValidateCommandTests {
 						+ "trim, lpad, date, epoch_seconds, epoch_millis, shard, coalesce, or compute the value in a "
 						+ "source query.",
 				BROKEN + ":23:5: Unknown key `chunksize` in an item definition. Fix: Did you mean `chunkSize`?",
-				"7 problems found.");
+				"8 problems found.");
 	}
 
 	@Test
@@ -109,6 +114,21 @@ class ValidateCommandTests {
 				UNKNOWN_COLUMNS + ":20:15: The column `genre` does not exist in artists. Fix: Use one of: " + columns
 						+ ".",
 				"2 problems found.");
+	}
+
+	@Test
+	void problemsOfTheFileAndAgainstTheSource_areReportedTogetherInOnePass() {
+		int exitCode = execute("validate", THREE_MISTAKES);
+
+		assertThat(exitCode).isEqualTo(ExitCodes.INVALID);
+		String columns = "artist_id, avatar_hash, country, formed_year, monthly_listeners, name, rating, verified";
+		assertThat(errLines()).containsExactly(
+				THREE_MISTAKES + ":13:18: billingMode cannot be `on-demand`. Fix: Use one of: pay-per-request, "
+						+ "provisioned.",
+				THREE_MISTAKES + ":18:5: Unknown key `chunksize` in an item definition. Fix: Did you mean `chunkSize`?",
+				THREE_MISTAKES + ":21:15: The column `genre` does not exist in artists. Fix: Use one of: " + columns
+						+ ".",
+				"3 problems found.");
 	}
 
 	@Test

@@ -5,9 +5,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -41,12 +43,19 @@ public final class SourceSchemaCheck {
 		this.dataSource = dataSource;
 	}
 
-	/** Adds a problem for every unknown table, query error, unknown column and key type that cannot match. */
+	/**
+	 * Adds a problem for every unknown table, query error, unknown column and key type that cannot match. A mapping
+	 * that already has problems of its own is checked as far as it was read: a source, embedding or tombstone source
+	 * with a problem where it is written (a table name that is not an identifier, a query that is not one SELECT,
+	 * neither or both of table and query) is not sent to the database.
+	 */
 	public void check(MappingSpec spec, Problems problems) {
+		Set<Location> flagged = new HashSet<>();
+		problems.list().forEach((problem) -> flagged.add(problem.location()));
 		for (ItemSpec item : spec.items()) {
 			SourceSpec source = item.source();
-			if (source.isFile()) {
-				continue; // file sources have no schema to check before reading
+			if (!checkable(source, flagged)) {
+				continue; // file sources have no schema to check before reading; a source with problems is not read
 			}
 			Map<String, @Nullable AttributeType> columns = columns("SELECT * FROM " + JdbcSources.fromClause(source)
 					+ " WHERE 1 = 0", source.label(), source.location(), problems);
@@ -66,8 +75,11 @@ public final class SourceSchemaCheck {
 			}
 			attributes(item.attributes(), columns, source.label(), problems);
 			spec.table(item.table()).ifPresent((table) -> keyTypes(item, table, columns, problems));
-			changes(item, spec, columns, problems);
+			changes(item, spec, columns, problems, flagged);
 			for (EmbedSpec embed : item.embeds()) {
+				if (flagged.contains(embed.location())) {
+					continue;
+				}
 				for (String parent : embed.parentColumns()) {
 					column(parent, columns, source.label(), embed.location(), problems, "parent column");
 				}
@@ -94,7 +106,7 @@ public final class SourceSchemaCheck {
 	 * and mark columns, and every column the item's key attributes read, in the tombstones.
 	 */
 	private void changes(ItemSpec item, MappingSpec spec, Map<String, @Nullable AttributeType> columns,
-			Problems problems) {
+			Problems problems, Set<Location> flagged) {
 		ChangeSpec changes = item.changes();
 		String label = item.source().label();
 		if (changes.incremental() != null) {
@@ -110,6 +122,9 @@ public final class SourceSchemaCheck {
 			return;
 		}
 		SourceSpec source = tombstones.source();
+		if (!checkable(source, flagged)) {
+			return;
+		}
 		Map<String, @Nullable AttributeType> tombstoneColumns = columns("SELECT * FROM "
 				+ JdbcSources.fromClause(source) + " WHERE 1 = 0", source.label(), source.location(), problems);
 		if (tombstoneColumns == null) {
@@ -133,6 +148,12 @@ public final class SourceSchemaCheck {
 				}
 			}
 		});
+	}
+
+	/** A database source with exactly one of table and query, and no problem where it is written. */
+	private static boolean checkable(SourceSpec source, Set<Location> flagged) {
+		return !source.isFile() && (source.table() == null) != (source.query() == null)
+				&& !flagged.contains(source.location());
 	}
 
 	private static void attributes(List<AttributeSpec> attributes, Map<String, @Nullable AttributeType> columns,
