@@ -2,6 +2,9 @@ package io.dynamomigrate.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,21 +99,23 @@ public final class DryRunReportBuilder {
 					"Fix the cause and run dry-run again."));
 		}
 		List<TableReport> tables = new ArrayList<>();
-		double totalCost = 0;
+		long writeUnits = 0;
 		for (TableSpec table : mapping.tables()) {
 			TableReport report = table(table, findings.table(table.name()), inspections.get(table.name()),
 					inspectionNote, blockers, warnings);
-			totalCost += report.estimatedCost();
+			writeUnits += report.writeUnits();
 			tables.add(report);
 		}
+		BigDecimal totalCost = cost(writeUnits);
 		if (findings.collisions() > 0) {
 			warnings.add(new Finding("WARNING", findings.collisions() + " records have the same primary key as a "
 					+ "record of an earlier chunk; a real run keeps only the last one.",
 					"Make the key templates unique, or accept that later records replace earlier ones."));
 		}
-		if (pricing.maxCost() != null && totalCost > pricing.maxCost()) {
-			blockers.add(new Finding("BLOCKER", String.format(Locale.ROOT, "The estimated cost %.2f USD is over "
-					+ "the limit of %.2f USD.", totalCost, pricing.maxCost()),
+		if (pricing.maxCost() != null && totalCost.compareTo(BigDecimal.valueOf(pricing.maxCost())) > 0) {
+			blockers.add(new Finding("BLOCKER", "The estimated cost " + usd(totalCost.doubleValue())
+					+ " USD is over the limit of " + BigDecimal.valueOf(pricing.maxCost()).stripTrailingZeros()
+						.toPlainString() + " USD.",
 					"Raise --max-estimated-cost, or reduce what is written (fewer items, attributes or indexes)."));
 		}
 		List<Finding> all = new ArrayList<>(blockers);
@@ -123,7 +128,7 @@ public final class DryRunReportBuilder {
 						+ "during the dry run, so memory stays bounded", findings.collisions(),
 						findings.collisionExamples()),
 				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(),
-						pricing.maxCost(), round(totalCost)));
+						pricing.maxCost(), totalCost.doubleValue()));
 	}
 
 	private TableReport table(TableSpec table, DryRunFindings.TableState state,
@@ -152,7 +157,6 @@ public final class DryRunReportBuilder {
 		String rateSource = writeUnitsPerSecond != null ? "--max-write-capacity"
 				: table.billingMode() == BillingMode.PROVISIONED ? "the table's provisioned write capacity"
 						: "the default for on-demand tables (" + (long) ON_DEMAND_DEFAULT_WCU + " WCU/s)";
-		double cost = state.writeUnits / 1_000_000.0 * pricing.pricePerMillionWriteUnits();
 		List<DryRunReport.HotKey> hotKeys = state.hotKeys(10);
 		for (DryRunReport.HotKey hot : hotKeys) {
 			if (hot.share() > HOT_SHARE && state.writeUnits >= 1000) {
@@ -169,8 +173,8 @@ public final class DryRunReportBuilder {
 		TargetCheck check = targetCheck(table, inspection, inspectionNote, blockers, warnings);
 		return new TableReport(table.name(), state.items, state.writeUnits,
 				state.items == 0 ? 0 : round((double) state.bytes / state.items), percentiles, buckets,
-				state.largestItems(), state.nearLimit, rate, rateSource, round(state.writeUnits / rate), round(cost),
-				hotKeys, check);
+				state.largestItems(), state.nearLimit, rate, rateSource, round(state.writeUnits / rate),
+				cost(state.writeUnits).doubleValue(), hotKeys, check);
 	}
 
 	private static TargetCheck targetCheck(TableSpec table, TargetInspector.@Nullable Inspection inspection,
@@ -241,6 +245,27 @@ public final class DryRunReportBuilder {
 
 	private static String label(long bytes) {
 		return bytes < 1024 ? bytes + " B" : (bytes + 1) / 1024 + " KB";
+	}
+
+	/** The exact cost of the write units at the price (not rounded: a small plan costs more than 0). */
+	private BigDecimal cost(long writeUnits) {
+		return BigDecimal.valueOf(writeUnits)
+			.multiply(BigDecimal.valueOf(pricing.pricePerMillionWriteUnits()))
+			.movePointLeft(6);
+	}
+
+	/**
+	 * An amount of money to show: to the cent from 1 up, else with three significant digits (0.000625, 0.0255),
+	 * so that a small cost does not read 0.
+	 */
+	static String usd(double amount) {
+		BigDecimal value = new BigDecimal(Double.toString(amount));
+		if (value.signum() == 0) {
+			return "0";
+		}
+		BigDecimal shown = value.abs().compareTo(BigDecimal.ONE) >= 0 ? value.setScale(2, RoundingMode.HALF_UP)
+				: value.round(new MathContext(3, RoundingMode.HALF_UP));
+		return shown.toPlainString();
 	}
 
 	private static double round(double value) {

@@ -94,8 +94,12 @@ public final class ReportFiles {
 			Map<String, Object> stepView = (Map<String, Object>) step;
 			stepView.put("hasRejectSamples", !((List<Object>) stepView.get("rejectSamples")).isEmpty());
 		}
+		Map<String, Object> pricing = (Map<String, Object>) view.get("pricing");
+		pricing.put("totalCostText", DryRunReportBuilder.usd(((Number) pricing.get("totalCost")).doubleValue()));
 		for (Object table : (List<Object>) view.get("tables")) {
 			Map<String, Object> tableView = (Map<String, Object>) table;
+			tableView.put("estimatedCostText",
+					DryRunReportBuilder.usd(((Number) tableView.get("estimatedCost")).doubleValue()));
 			for (Object hot : (List<Object>) tableView.get("hotKeys")) {
 				Map<String, Object> hotView = (Map<String, Object>) hot;
 				hotView.put("sharePercent", String.format(Locale.ROOT, "%.1f%%",

@@ -116,8 +116,27 @@ class DryRunIntegrationTests {
 		Run dryRun = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("reports").toString(),
 				"--max-estimated-cost", "0.001");
 		assertThat(dryRun.exitCode).as(dryRun.output).isEqualTo(6);
-		assertThat(dryRun.output).contains("Not ready", "over the limit of 0.00 USD");
+		assertThat(dryRun.output).contains("Not ready", "over the limit of 0.001 USD");
 		assertThat(report(state.resolve("reports")).path("pricing").path("totalCost").asDouble()).isGreaterThan(0.001);
+	}
+
+	@Test
+	void aSmallPlan_costsWhatItWrites_notZero_andALimitOfZeroStopsIt() throws Exception {
+		Run dryRun = cli("dry-run", HOSTILE.toString(), "--report", state.resolve("reports").toString(),
+				"--max-estimated-cost", "0");
+		assertThat(dryRun.exitCode).as(dryRun.output).isEqualTo(6);
+		JsonNode report = report(state.resolve("reports"));
+		long writeUnits = report.path("tables").get(0).path("writeUnits").asLong();
+		assertThat(writeUnits).isBetween(1L, 100L);
+		double cost = writeUnits * 0.625 / 1_000_000;
+		assertThat(report.path("pricing").path("totalCost").asDouble()).isEqualTo(cost);
+		assertThat(report.path("tables").get(0).path("estimatedCost").asDouble()).isEqualTo(cost);
+		String shown = new java.math.BigDecimal(writeUnits * 625).movePointLeft(9)
+			.round(new java.math.MathContext(3)).toPlainString();
+		assertThat(dryRun.output).contains("The estimated cost " + shown + " USD is over the limit of 0 USD.");
+		Path html = Files.list(state.resolve("reports")).filter((p) -> p.toString().endsWith(".html")).findFirst()
+			.orElseThrow();
+		assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<strong>" + shown + " USD</strong>");
 	}
 
 	@Test
