@@ -67,7 +67,7 @@ final class CommandLog implements AutoCloseable {
 			stream.setEncoder(encoder(context, VERBOSE_PATTERN));
 			restore = () -> stream.setEncoder(previous);
 		}
-		else if (console != null) {
+		else if (console != null && !verbose) {
 			Filter<ILoggingEvent> quiet = new StepFailureFilter();
 			quiet.start();
 			console.addFilter(quiet);
