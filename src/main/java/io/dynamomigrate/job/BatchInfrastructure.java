@@ -51,6 +51,12 @@ public class BatchInfrastructure {
 		return new MapJobRegistry();
 	}
 
+	/** Every job execution is created with its own owner, and without its predecessor's failure. */
+	@Bean
+	static NewExecutionContexts newExecutionContexts() {
+		return new NewExecutionContexts();
+	}
+
 	/**
 	 * Starts the context on a job repository database, creating Spring Batch's tables when missing.
 	 * @param url the repository's JDBC URL

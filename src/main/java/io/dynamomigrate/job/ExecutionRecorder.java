@@ -7,9 +7,10 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Saves in the job execution context, before the first step runs, what a later command needs to know about the
- * execution: the process that runs it ({@link ExecutionOwner}, to tell a crash from a running process) and the
- * mapping text with passwords redacted (to show what changed when a restart is refused). After the job, saves the
- * failure's sentence ({@link Failures}) for {@code status}. Names the rejects file after the execution. Thread-safe.
+ * execution: the mapping text with passwords redacted (to show what changed when a restart is refused). After the
+ * job, saves the failure's sentence ({@link Failures}) for {@code status}. Names the rejects file after the
+ * execution. (The process that runs it, {@link ExecutionOwner}, is saved when the execution is created, by
+ * {@link NewExecutionContexts}.) Thread-safe.
  */
 final class ExecutionRecorder implements JobExecutionListener {
 
@@ -37,7 +38,6 @@ final class ExecutionRecorder implements JobExecutionListener {
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		rejects.executionStarted(jobExecution.getId());
-		ExecutionOwner.current().saveTo(jobExecution.getExecutionContext());
 		jobExecution.getExecutionContext().putString(MAPPING_TEXT, mappingText);
 		jobRepository.updateExecutionContext(jobExecution);
 	}

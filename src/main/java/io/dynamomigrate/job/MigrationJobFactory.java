@@ -210,6 +210,7 @@ public final class MigrationJobFactory {
 			.processor(processor)
 			.writer(writer)
 			.faultTolerant()
+			.listener(new StepPositionRecorder(jobRepository))
 			.skipPolicy(skipPolicy)
 			.listener(skipPolicy)
 			.skipListener(new SkipListener<SourceRecord, MappedItem>() {

@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A generated PostgreSQL source for restart tests: table {@code events(id, name, amount)} with {@code rows} rows,
- * the mapping that copies it into the DynamoDB table {@value #TABLE}, the items it must produce, and helpers to run
- * commands in this JVM and to compare the target with the expected items.
+ * A generated PostgreSQL source for restart tests: table {@code events(id, name, amount)} with {@code rows} rows
+ * (or the same rows as JSON Lines files), the mapping that copies it into the DynamoDB table {@value #TABLE}, the
+ * items it must produce, and helpers to run commands in this JVM and to compare the target with the expected items.
  */
 final class EventsFixture {
 
@@ -65,6 +65,43 @@ final class EventsFixture {
 				      name: { value: "${name}", onNull: reject }
 				      amount: "${amount}"
 				""".formatted(name, Postgres.url(schema), TABLE, TABLE, sourceTable, chunkSize, extraItemLines);
+	}
+
+	/**
+	 * Writes the rows {@code createEvents} makes, 1..rows, as {@code files} JSON Lines files {@code events-<n>.jsonl}
+	 * of about equal size in {@code directory}, read in that order as one file source (the same items).
+	 */
+	static Path writeEventFiles(Path directory, int files, int rows) throws IOException {
+		Files.createDirectories(directory);
+		int perFile = (rows + files - 1) / files;
+		for (int file = 0; file < files; file++) {
+			StringBuilder lines = new StringBuilder();
+			for (long id = (long) file * perFile + 1; id <= Math.min(rows, (long) (file + 1) * perFile); id++) {
+				lines.append("{\"id\": ").append(id).append(", \"name\": \"event-").append(id)
+					.append("\", \"amount\": ").append(id * 3).append("}\n");
+			}
+			Files.writeString(directory.resolve("events-" + (file + 1) + ".jsonl"), lines, StandardCharsets.UTF_8);
+		}
+		return directory;
+	}
+
+	/** The mapping text for the files of {@link #writeEventFiles}: the same table, step name and items. */
+	static String fileMapping(String name, Path directory, int chunkSize) {
+		return """
+				name: %s
+				tables:
+				  - name: %s
+				    partitionKey: { name: id, type: N }
+				items:
+				  - name: event
+				    table: %s
+				    source: { file: "%s", format: jsonl, key: [id] }
+				    chunkSize: %d
+				    attributes:
+				      id: "${id}"
+				      name: { value: "${name}", onNull: reject }
+				      amount: "${amount}"
+				""".formatted(name, TABLE, TABLE, directory, chunkSize);
 	}
 
 	static Path write(Path file, String text) throws IOException {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -91,20 +90,11 @@ class FileSourceKillRestartIntegrationTests {
 				    attributes: { id: "${id}", name: "${name}", score: "${score}" }
 				""".formatted(TABLE, TABLE, CHUNK));
 
-		Process process = new ProcessBuilder(javaCommand(), "-jar", System.getProperty("dynamo-migrate.jar"), "run",
-				mapping.toString(), "--endpoint-url", proxy.endpoint().toString(), "--repository-url",
-				Postgres.url(REPOSITORY), "--repository-user", Postgres.USER, "--state-dir",
-				temp.resolve("state").toString())
-			.redirectErrorStream(true)
-			.redirectOutput(temp.resolve("killed-run.log").toFile())
-			.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (proxy.forwardedWrites() < PER_FILE + 1_500 && process.isAlive() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(process.isAlive()).as(Files.readString(temp.resolve("killed-run.log"))).isTrue();
-		process.destroyForcibly(); // SIGKILL: no shutdown hooks, no chance to save anything
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		JarProcesses jar = new JarProcesses(temp);
+		Process process = jar.start("killed-run.log", List.of("run", mapping.toString(), "--endpoint-url",
+				proxy.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY), "--repository-user",
+				Postgres.USER, "--state-dir", temp.resolve("state").toString()));
+		jar.killWhen(process, () -> proxy.forwardedWrites() >= PER_FILE + 1_500, "killed-run.log");
 		long writtenBeforeKill = proxy.forwardedWrites();
 		assertThat(writtenBeforeKill).as("killed in the second file").isBetween((long) PER_FILE, 2L * PER_FILE - 200);
 
@@ -171,10 +161,6 @@ class FileSourceKillRestartIntegrationTests {
 			}
 		}
 		return rejects;
-	}
-
-	private static String javaCommand() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private static Run cli(String... args) {

@@ -1,12 +1,10 @@
 package io.dynamomigrate.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
@@ -45,8 +43,11 @@ class KillRestartIntegrationTests {
 
 	private FaultInjectingDynamoDbProxy proxy;
 
+	private JarProcesses jar;
+
 	@BeforeEach
 	void setUp() throws Exception {
+		jar = new JarProcesses(temp);
 		SharedDynalite.deleteAllTables();
 		Postgres.recreateSchema(SCHEMA);
 		Postgres.recreateSchema(REPOSITORY);
@@ -71,18 +72,18 @@ class KillRestartIntegrationTests {
 		List<Long> writesAtKills = new ArrayList<>();
 
 		Process first = start("run", mapping, "run-1.log");
-		killWhen(first, () -> proxy.forwardedWrites() >= 5_000, "run-1.log");
+		jar.killWhen(first, () -> proxy.forwardedWrites() >= 5_000, "run-1.log");
 		writesAtKills.add(proxy.forwardedWrites());
 
 		Run status = EventsFixture.cli(repository("status", "kill-events"));
 		assertThat(status.output()).as("status sees the crash").contains(": STARTED (its process is gone: crashed");
 
 		Process second = start("restart", mapping, "run-2.log");
-		killWhen(second, () -> proxy.forwardedWrites() >= 50_000, "run-2.log");
+		jar.killWhen(second, () -> proxy.forwardedWrites() >= 50_000, "run-2.log");
 		writesAtKills.add(proxy.forwardedWrites());
 
 		Process third = start("restart", mapping, "run-3.log");
-		waitFor(() -> proxy.forwardedWrites() >= 75_000 || !third.isAlive());
+		JarProcesses.waitFor(() -> proxy.forwardedWrites() >= 75_000 || !third.isAlive());
 		long faultsBefore = proxy.faultsInjected();
 		proxy.plan(FaultPlan.builder()
 			.unprocessedRate(0.4)
@@ -91,13 +92,13 @@ class KillRestartIntegrationTests {
 			.delay(Duration.ofMillis(2))
 			.seed(9)
 			.build());
-		killWhen(third, () -> proxy.faultsInjected() - faultsBefore >= 100, "run-3.log");
+		jar.killWhen(third, () -> proxy.faultsInjected() - faultsBefore >= 100, "run-3.log");
 		writesAtKills.add(proxy.forwardedWrites());
 
 		proxy.plan(FaultPlan.none());
 		Process last = start("restart", mapping, "run-4.log");
 		assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		String log = Files.readString(temp.resolve("run-4.log"));
+		String log = jar.log("run-4.log");
 		assertThat(last.exitValue()).as(log).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(log).contains("(FAILED)").contains("COMPLETED");
 
@@ -118,27 +119,10 @@ class KillRestartIntegrationTests {
 	}
 
 	private Process start(String command, Path mapping, String logName) throws Exception {
-		List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", System.getProperty("dynamo-migrate.jar"), command, mapping.toString(), "--endpoint-url",
+		List<String> args = new ArrayList<>(List.of(command, mapping.toString(), "--endpoint-url",
 				proxy.endpoint().toString()));
 		args.addAll(List.of(repository()));
-		return new ProcessBuilder(args).redirectErrorStream(true)
-			.redirectOutput(temp.resolve(logName).toFile())
-			.start();
-	}
-
-	private void killWhen(Process process, BooleanSupplier condition, String logName) throws Exception {
-		waitFor(() -> condition.getAsBoolean() || !process.isAlive());
-		assertThat(process.isAlive()).as(Files.readString(temp.resolve(logName))).isTrue();
-		process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing saved
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-	}
-
-	private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		return jar.start(logName, args);
 	}
 
 	private String[] repository(String... args) {

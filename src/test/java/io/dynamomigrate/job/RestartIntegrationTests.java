@@ -131,6 +131,11 @@ class RestartIntegrationTests {
 			.as("rows written twice: at most the chunk in flight when the run failed")
 			.isLessThanOrEqualTo(CHUNK);
 
+		Run completed = EventsFixture.cli(with("status", "restart-events", "--limit", "1"));
+		assertThat(completed.output()).as("the completed restart shows no failure (the one it continued had one)")
+			.contains(": COMPLETED")
+			.doesNotContain("Failure:");
+
 		Run nothingLeft = EventsFixture.cli(with("restart", mapping.toString(), "--endpoint-url",
 				proxy.endpoint().toString()));
 		assertThat(nothingLeft.exitCode()).isEqualTo(ExitCodes.INVALID);
