@@ -246,6 +246,12 @@ public final class MappingLoader {
 			for (String script : yaml.texts(fields.get("init"), "source.init")) {
 				init.add(base.resolve(script).normalize());
 			}
+			if (!init.isEmpty() && url != null && !ConnectionSpec.initAllowed(url)) {
+				problems.add(YamlNodes.location(fields.get("init")), ProblemCode.WRONG_VALUE, "`init` scripts are "
+						+ "only run on an in-memory H2 database (jdbc:h2:mem:), which they create: any other source "
+						+ "is only read.", "Remove `init` and prepare the source database with your own tools.");
+				init.clear();
+			}
 			return new ConnectionSpec(url == null ? "" : url, user, password == null ? null : new Secret(password),
 					init);
 		}
