@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -81,6 +80,13 @@ public final class MappingLoader {
 	public MappingSpec load(Path file) {
 		String content;
 		try {
+			long bytes = Files.size(file);
+			if (bytes > 4L * YamlLimits.MAX_CHARACTERS) { // not read: more characters than allowed, however encoded
+				throw new InvalidMappingException(List.of(new MappingProblem(file, Location.NONE,
+						ProblemCode.YAML_SYNTAX, "The mapping file has " + YamlLimits.count(bytes) + " bytes; a "
+								+ "mapping may have at most " + YamlLimits.count(YamlLimits.MAX_CHARACTERS)
+								+ " characters.", "Split it into several mappings.")));
+			}
 			content = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
@@ -104,11 +110,11 @@ public final class MappingLoader {
 	}
 
 	private static @Nullable Node compose(String content, Problems problems) {
-		LoaderOptions options = new LoaderOptions();
-		options.setAllowDuplicateKeys(true); // reported as problems with a position instead
-		options.setMaxAliasesForCollections(10);
+		if (!YamlLimits.check(content, problems)) {
+			return null;
+		}
 		try (Reader reader = new StringReader(content)) {
-			Node node = new Yaml(options).compose(reader);
+			Node node = new Yaml(YamlLimits.options()).compose(reader);
 			if (node == null) {
 				problems.add(Location.NONE, ProblemCode.MISSING_KEY, "The mapping file is empty.",
 						"Start from one of the files in mappings/.");
