@@ -9,7 +9,8 @@ import org.springframework.batch.core.repository.JobRepository;
  * Saves in the job execution context, before the first step runs, what a later command needs to know about the
  * execution: the process that runs it ({@link ExecutionOwner}, to tell a crash from a running process) and the
  * mapping text with its secrets redacted ({@link MappingDiff#redact}; to show what changed when a restart is
- * refused). After the job, saves the root cause of a failure for {@code status}. Names the rejects file after the execution. Thread-safe.
+ * refused). After the job, saves the root cause of a failure for {@code status}. Names the rejects file after the
+ * execution. Thread-safe.
  */
 final class ExecutionRecorder implements JobExecutionListener {
 
