@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 import io.dynamomigrate.mapping.DynamoDbSpec;
+import io.dynamomigrate.mapping.Secret;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,7 +48,8 @@ public final class DynamoDbTarget implements AutoCloseable {
 		if (endpointUrl != null) {
 			URI endpoint = URI.create(endpointUrl);
 			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion,
-					DynamoDbClients.isLoopback(endpoint), maxConnections), null, endpoint.toString(),
+					DynamoDbClients.isLoopback(endpoint), maxConnections), null,
+					Secret.redactUrl(endpoint.toString()),
 					regionText(effectiveRegion, true));
 		}
 		if (local || DynamoDbSpec.LOCAL.equals(mapping.endpoint())) {
@@ -66,7 +68,8 @@ public final class DynamoDbTarget implements AutoCloseable {
 		if (mapping.endpoint() != null) {
 			URI endpoint = URI.create(mapping.endpoint());
 			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion,
-					DynamoDbClients.isLoopback(endpoint), maxConnections), null, endpoint.toString(),
+					DynamoDbClients.isLoopback(endpoint), maxConnections), null,
+					Secret.redactUrl(endpoint.toString()),
 					regionText(effectiveRegion, true));
 		}
 		DynamoDbClient client = DynamoDbClients.create(null, effectiveRegion, false, maxConnections);
@@ -82,7 +85,7 @@ public final class DynamoDbTarget implements AutoCloseable {
 		return client;
 	}
 
-	/** Where writes go, for the summary: a URL, the local server, or AWS. */
+	/** Where writes go, for the summary: a URL (without its user info), the local server, or AWS. */
 	public String description() {
 		return description;
 	}

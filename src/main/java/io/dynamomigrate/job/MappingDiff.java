@@ -2,23 +2,22 @@ package io.dynamomigrate.job;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import io.dynamomigrate.mapping.RedactedMappingText;
 
 /**
  * What changed between two versions of a mapping file, as numbered lines removed ({@code -}) and added
- * ({@code +}), from a longest-common-subsequence line diff. The stored version has its passwords redacted (see
- * {@link #redact(String)}), so the comparison redacts the current version the same way. Thread-safe.
+ * ({@code +}), from a longest-common-subsequence line diff. The stored version has its secrets redacted (see
+ * {@link RedactedMappingText}), so the comparison redacts the current version the same way. Thread-safe.
  */
 public final class MappingDiff {
-
-	private static final Pattern PASSWORD = Pattern.compile("(?i)(password\\s*:\\s*)([^,}\\r\\n#]+)");
 
 	private MappingDiff() {
 	}
 
-	/** The mapping text with the value of every {@code password:} key replaced, for storing and showing. */
+	/** The mapping text with every secret replaced, for storing and showing ({@link RedactedMappingText}). */
 	public static String redact(String text) {
-		return PASSWORD.matcher(text).replaceAll("$1<redacted>");
+		return RedactedMappingText.of(text);
 	}
 
 	/**

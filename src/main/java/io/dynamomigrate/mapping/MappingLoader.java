@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -102,6 +101,13 @@ public final class MappingLoader {
 	public @Nullable MappingSpec read(Path file, Problems problems) {
 		String content;
 		try {
+			long bytes = Files.size(file);
+			if (bytes > 4L * YamlLimits.MAX_CHARACTERS) { // not read: more characters than allowed, however encoded
+				problems.add(Location.NONE, ProblemCode.YAML_SYNTAX, "The mapping file has " + YamlLimits.count(bytes)
+						+ " bytes; a mapping may have at most " + YamlLimits.count(YamlLimits.MAX_CHARACTERS)
+						+ " characters.", "Split it into several mappings.");
+				return null;
+			}
 			content = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
@@ -124,11 +130,11 @@ public final class MappingLoader {
 	}
 
 	private static @Nullable Node compose(String content, Problems problems) {
-		LoaderOptions options = new LoaderOptions();
-		options.setAllowDuplicateKeys(true); // reported as problems with a position instead
-		options.setMaxAliasesForCollections(10);
+		if (!YamlLimits.check(content, problems)) {
+			return null;
+		}
 		try (Reader reader = new StringReader(content)) {
-			Node node = new Yaml(options).compose(reader);
+			Node node = new Yaml(YamlLimits.options()).compose(reader);
 			if (node == null) {
 				problems.add(Location.NONE, ProblemCode.MISSING_KEY, "The mapping file is empty.",
 						"Start from one of the files in mappings/.");
@@ -265,6 +271,12 @@ public final class MappingLoader {
 			Path base = file.toAbsolutePath().getParent();
 			for (String script : yaml.texts(fields.get("init"), "source.init")) {
 				init.add(base.resolve(script).normalize());
+			}
+			if (!init.isEmpty() && url != null && !ConnectionSpec.initAllowed(url)) {
+				problems.add(YamlNodes.location(fields.get("init")), ProblemCode.WRONG_VALUE, "`init` scripts are "
+						+ "only run on an in-memory H2 database (jdbc:h2:mem:), which they create: any other source "
+						+ "is only read.", "Remove `init` and prepare the source database with your own tools.");
+				init.clear();
 			}
 			return new ConnectionSpec(url == null ? "" : url, user, password == null ? null : new Secret(password),
 					init);

@@ -31,7 +31,7 @@ class MappingDiffTests {
 	void redact_hidesPasswordsInBlockAndFlowStyle_andTheDiffNeverShowsThem() {
 		String text = "source:\n  password: s3cret # old\n  other: { user: u, password: hunter2 }\n";
 		assertThat(MappingDiff.redact(text)).doesNotContain("s3cret", "hunter2")
-			.contains("password: <redacted># old", "password: <redacted>}");
+			.contains("password: \"<redacted>\" # old", "password: \"<redacted>\" }");
 		List<String> changes = MappingDiff.changes(MappingDiff.redact(text), text.replace("s3cret", "changed"), 20);
 		assertThat(changes).isEmpty();
 		assertThat(String.join("\n", MappingDiff.changes("a\n", "password: topsecret\n", 20)))

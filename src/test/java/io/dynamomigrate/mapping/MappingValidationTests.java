@@ -92,6 +92,78 @@ class MappingValidationTests {
 	}
 
 	@Test
+	void aliasBomb_namesTheLineOfTheEleventhCollectionAlias() {
+		StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+		for (int i = 0; i < 12; i++) {
+			yaml.append("b").append(i).append(": *a\n");
+		}
+
+		MappingProblem problem = onlyProblem(yaml.toString());
+
+		assertProblem(problem, ProblemCode.YAML_SYNTAX, 12, 6);
+		assertThat(problem.message()).isEqualTo("More than 10 aliases of lists or maps; this one is *a.");
+	}
+
+	@Test
+	void scalarAliasUsedHundredsOfTimes_inAMegabyteFile_isOneProblemNotOutOfMemory() {
+		String big = "x".repeat(1_300_000);
+		StringBuilder yaml = new StringBuilder(VALID).append("      big: &big \"").append(big).append("\"\n");
+		for (int i = 0; i < 500; i++) {
+			yaml.append("      a").append(i).append(": *big\n");
+		}
+
+		MappingProblem problem = onlyProblem(yaml.toString());
+
+		assertProblem(problem, ProblemCode.YAML_SYNTAX, 15, 1);
+		assertThat(problem.message()).isEqualTo("The mapping file has %,d characters; a mapping may have at most "
+				+ "1,000,000 (here that many end).", yaml.length());
+	}
+
+	@Test
+	void scalarAliasesExpandingPastTheLimit_namesTheAliasThatCrossesIt() {
+		StringBuilder yaml = new StringBuilder(VALID).append("      big: &big \"").append("x".repeat(10_000))
+			.append("\"\n");
+		for (int i = 0; i < 500; i++) {
+			yaml.append("      a").append(i).append(": *big\n");
+		}
+
+		MappingProblem problem = onlyProblem(yaml.toString());
+
+		assertProblem(problem, ProblemCode.YAML_SYNTAX, 15 + 99, 12);
+		assertThat(problem.message()).isEqualTo("With its aliases expanded, the mapping has more than 1,000,000 "
+				+ "characters here (the alias *big stands for 10,000).");
+	}
+
+	@Test
+	void recursiveAliasUnderAttributes_isAProblemAtTheAlias_notAStackOverflow() {
+		MappingProblem problem = onlyProblem(VALID.replace("    attributes:\n",
+				"    attributes: &loop\n      again: *loop\n"));
+
+		assertProblem(problem, ProblemCode.YAML_SYNTAX, 13, 14);
+		assertThat(problem.message()).isEqualTo("The alias *loop is inside the list or map &loop that it names, so "
+				+ "it would never end.");
+	}
+
+	@Test
+	void deepNesting_isAProblemAtTheLineThatGoesTooDeep() {
+		StringBuilder yaml = new StringBuilder(VALID);
+		String indent = "      ";
+		for (int level = 0; level < 60; level++) {
+			yaml.append(indent).append("n").append(level).append(":\n");
+			indent += "  ";
+		}
+		yaml.append(indent).append("leaf: x\n");
+
+		MappingProblem problem = onlyProblem(yaml.toString());
+
+		assertThat(problem.code()).isEqualTo(ProblemCode.YAML_SYNTAX);
+		// the 49th level: the map under n44 (the document, items, the item, attributes and n0 to n44's maps),
+		// which starts with n45 on line 15 + 45
+		assertThat(problem.location().line()).isEqualTo(15 + 45);
+		assertThat(problem.message()).isEqualTo("Lists and maps are nested more than 48 levels deep here.");
+	}
+
+	@Test
 	void emptyFile_isAMissingKeyProblem() {
 		MappingProblem problem = onlyProblem("# nothing here\n");
 

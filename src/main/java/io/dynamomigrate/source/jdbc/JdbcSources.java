@@ -21,7 +21,14 @@ public final class JdbcSources {
 	}
 
 	/**
-	 * A read-only pool for the source, after running its {@code init} scripts (embedded sample databases).
+	 * A read-only pool for the source, after running its {@code init} scripts (in-memory H2 databases only, see
+	 * {@link ConnectionSpec#initAllowed}). Every connection is read-only and not in auto-commit, so that every
+	 * statement runs in a transaction the driver opens read-only: PostgreSQL's driver starts each one with
+	 * {@code BEGIN READ ONLY}, which no function called from a {@code where} or {@code query} can turn read-write
+	 * (the server refuses {@code transaction_read_only = off} once the transaction has run a query, and a changed
+	 * session default does not apply to the next {@code BEGIN READ ONLY}). Other drivers may take read-only as a hint
+	 * only: a read-only database user is what guarantees it (README, Security). Nothing is ever committed; a
+	 * connection's transaction is rolled back when it goes back to the pool.
 	 * @throws SourceUnavailableException when the database cannot be reached
 	 */
 	public static HikariDataSource open(ConnectionSpec connection, int poolSize) {
@@ -37,6 +44,11 @@ public final class JdbcSources {
 		config.setMaximumPoolSize(poolSize);
 		config.setMinimumIdle(0);
 		config.setPoolName("source");
+		config.setReadOnly(true);
+		config.setAutoCommit(false);
+		if (!connection.init().isEmpty() && !ConnectionSpec.initAllowed(connection.url())) {
+			throw new IllegalArgumentException("init scripts are only run on an in-memory H2 database");
+		}
 		// connect once at start, so that a wrong password or a database that does not exist is said at once, in the
 		// driver's words, instead of after the pool's 30-second wait for a connection
 		config.setInitializationFailTimeout(1);
@@ -48,6 +60,10 @@ public final class JdbcSources {
 			throw unavailable(connection, ex);
 		}
 		try (Connection c = dataSource.getConnection()) {
+			if (!connection.init().isEmpty()) { // creates the in-memory database; the pool resets both settings
+				c.setReadOnly(false);
+				c.setAutoCommit(true);
+			}
 			for (Path script : connection.init()) {
 				ScriptUtils.executeSqlScript(c, new FileSystemResource(script));
 			}
