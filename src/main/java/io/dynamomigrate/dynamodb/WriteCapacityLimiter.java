@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * The write-capacity budget of one target table, shared by every step and partition that writes to it in a run
  * (DESIGN.md invariant 5). A writer calls {@link #acquire(long)} with the WCU of a {@code BatchWriteItem} request
  * before sending it, {@link #completed(Grant)} once the call is answered (required, also when it failed), and
- * {@link #throttled()} when DynamoDB throttles.
+ * {@link #throttled()} when DynamoDB refuses a whole call with a throttling error; a writer with a {@linkplain #lane()
+ * lane} acquires through it and tells it what came back unprocessed.
  * <p>
  * <b>Guarantee.</b> Every grant has an instant (the caller sends at or after it), and its request reaches DynamoDB
  * at some unknown time between that instant and the answer. Wherever in that span each request arrives, no window
@@ -25,8 +26,9 @@ import java.util.function.LongSupplier;
  * request moves a "paid until" instant forward by {@code cost / rate} (from at most 200 ms before now, so a writer that
  * paused to read its next chunk can catch up), and is
  * granted no earlier than {@value #PACING_TOLERANCE_MILLIS} ms before that instant, so the budget is spread over the
- * second rather than spent at its start. Throttles lower the effective rate multiplicatively and quiet seconds raise it
- * additively back to the budget.
+ * second rather than spent at its start. Throttling errors lower the effective rate multiplicatively and quiet seconds
+ * raise it additively back to the budget; items returned unprocessed lower the rate of the {@linkplain #lane() lane}
+ * (writer) that sent them, in proportion to the share refused.
  * <p>
  * Grants are first come, first served (instants never decrease). Thread-safe: any number of writer threads may share
  * one limiter. Times come from an injected nanosecond clock and waits go through an injected {@link Sleeper} (a wait
@@ -72,6 +74,8 @@ public final class WriteCapacityLimiter {
 	private long lastGrant;
 
 	private long granted;
+
+	private long partlyUnprocessed;
 
 	/**
 	 * @param table the table, for messages
@@ -154,8 +158,7 @@ public final class WriteCapacityLimiter {
 		// schedule may lag the clock by up to CATCH_UP, so that time a writer spent reading its next chunk is not lost
 		// to pacing (the window still caps every second)
 		// the first request starts the schedule: nothing to catch up yet
-		paidUntil = (paidUntil == Long.MIN_VALUE ? now : Math.max(paidUntil, now - CATCH_UP_NANOS))
-				+ (long) Math.ceil(cost * 1e9 / effective);
+		paidUntil = paidUntil(paidUntil, now, cost, effective);
 		long paced = paidUntil - PACING_TOLERANCE_NANOS;
 		long grant = fit(cost, Math.max(Math.max(now, lastGrant), paced));
 		while (grant == NO_ROOM) {
@@ -166,6 +169,12 @@ public final class WriteCapacityLimiter {
 		lastGrant = grant;
 		granted += cost;
 		return grant;
+	}
+
+	/** A paced schedule moved on by {@code cost} WCU at {@code rate}, from at most {@link #CATCH_UP_NANOS} ago. */
+	private static long paidUntil(long paidUntil, long now, long cost, double rate) {
+		return (paidUntil == Long.MIN_VALUE ? now : Math.max(paidUntil, now - CATCH_UP_NANOS))
+				+ (long) Math.ceil(cost * 1e9 / rate);
 	}
 
 	/**
@@ -187,19 +196,84 @@ public final class WriteCapacityLimiter {
 		return grant;
 	}
 
-	/** Records that DynamoDB throttled a request to this table; lowers the effective rate. */
+	/**
+	 * A writer's own rate within the table's (one per step, or per partition of a partitioned step: one source key
+	 * range). Items that DynamoDB returns unprocessed are refused by the partitions their keys fall in, so they lower
+	 * the rate of the writer that sent them, in proportion to the share refused ({@link AdaptiveRate}), and a hot key
+	 * written by one key range does not slow the others down. {@link #acquire(Lane, long)} paces the writer at its
+	 * rate before it takes its grant from the table. Thread-safe.
+	 */
+	public Lane lane() {
+		return new Lane(nanoTime.getAsLong());
+	}
+
+	/** A writer's own rate; see {@link #lane()}. */
+	public final class Lane {
+
+		private final AdaptiveRate rate;
+
+		private long paidUntil = Long.MIN_VALUE;
+
+		private Lane(long now) {
+			this.rate = new AdaptiveRate(budget, now);
+		}
+
+		/** The instant the lane's rate lets {@code cost} WCU go: now, unless the rate is below the budget. */
+		private synchronized long pace(long cost) {
+			long now = nanoTime.getAsLong();
+			double effective = rate.at(now);
+			if (effective >= budget) {
+				paidUntil = Long.MIN_VALUE;
+				return now;
+			}
+			paidUntil = paidUntil(paidUntil, now, cost, effective);
+			return paidUntil - PACING_TOLERANCE_NANOS;
+		}
+
+		/** A call of {@code units} WCU was answered with {@code refusedUnits} of them unprocessed. */
+		public void answered(long units, long refusedUnits) {
+			synchronized (this) {
+				rate.answered(nanoTime.getAsLong(), units, refusedUnits);
+			}
+			if (refusedUnits > 0) {
+				synchronized (WriteCapacityLimiter.this) {
+					partlyUnprocessed++;
+				}
+			}
+		}
+
+		/** The lane's rate now, WCU/s. */
+		public synchronized double effectiveRate() {
+			return rate.at(nanoTime.getAsLong());
+		}
+
+	}
+
+	/** Like {@link #acquire(long)}, after waiting for the lane's own pace. */
+	public Grant acquire(Lane lane, long cost) throws InterruptedException {
+		long wait = lane.pace(cost) - nanoTime.getAsLong();
+		if (wait > 0) {
+			sleeper.sleep(Duration.ofNanos(wait));
+		}
+		return acquire(cost);
+	}
+
+	/**
+	 * Records that DynamoDB refused a whole request to this table with a throttling error; lowers the table's
+	 * effective rate.
+	 */
 	public synchronized void throttled() {
 		rate.throttled(nanoTime.getAsLong());
 	}
 
-	/** The effective rate now, WCU/s (the budget unless throttles lowered it). */
+	/** The table's effective rate now, WCU/s (the budget unless throttling errors lowered it; lanes have their own). */
 	public synchronized double effectiveRate() {
 		return rate.at(nanoTime.getAsLong());
 	}
 
-	/** Throttles recorded so far. */
+	/** Throttles recorded so far: throttling errors and partly unprocessed calls. */
 	public synchronized long throttles() {
-		return rate.throttles();
+		return rate.throttles() + partlyUnprocessed;
 	}
 
 	/** WCU granted so far. */

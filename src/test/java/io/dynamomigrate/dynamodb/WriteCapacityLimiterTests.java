@@ -209,11 +209,79 @@ class WriteCapacityLimiterTests {
 		// one request: far below the 900 WCU the budget would allow
 		assertThat(grants.stream().mapToLong(Grant::cost).sum()).isLessThanOrEqualTo(250 * 115 / 100 + 5);
 
-		clock.set(start + SECOND);
+		// the rate counts whole seconds from 5 s: the one of the throttles ends at 6 s, the next, quiet, at 7 s
+		clock.set(7 * SECOND);
 		assertThat(limiter.effectiveRate()).isCloseTo(300.0, within(1e-9));
 		clock.addAndGet(5 * SECOND);
 		assertThat(limiter.effectiveRate()).isCloseTo(550.0, within(1e-9));
 		clock.addAndGet(60 * SECOND);
+		assertThat(limiter.effectiveRate()).isEqualTo(1000.0);
+	}
+
+	/**
+	 * Defect 3 of issue 18: items that come back unprocessed at random, whatever the rate, lower the writer's rate
+	 * only in proportion to the share refused, so it stays near the budget (1 %) or well above half of it (30 %)
+	 * instead of being halved down to its floor.
+	 */
+	@Test
+	void itemsRefusedAtRandom_lowerTheLaneInProportionToTheShareRefused_soItStaysHigh() throws InterruptedException {
+		assertThat(laneRateAfter20sOfRefusalsAtRandom(0.01)).isGreaterThan(0.98 * 1000);
+		assertThat(laneRateAfter20sOfRefusalsAtRandom(0.30)).isGreaterThan(0.6 * 1000);
+	}
+
+	/** The lane's rate after 20 s of 25-WCU calls as fast as it allows, each item refused with this probability. */
+	private double laneRateAfter20sOfRefusalsAtRandom(double refusedShare) throws InterruptedException {
+		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 1000, clock::get, advancingSleeper);
+		WriteCapacityLimiter.Lane lane = limiter.lane();
+		Random random = new Random(3);
+		long end = clock.get() + 20 * SECOND;
+		double lowest = Double.MAX_VALUE;
+		while (clock.get() < end) {
+			WriteCapacityLimiter.Grant grant = limiter.acquire(lane, 25);
+			limiter.completed(grant);
+			long refused = 0;
+			for (int item = 0; item < 25; item++) {
+				refused += random.nextDouble() < refusedShare ? 1 : 0;
+			}
+			lane.answered(25, refused);
+			lowest = Math.min(lowest, lane.effectiveRate());
+		}
+		assertThat(limiter.effectiveRate()).as("the table's rate").isEqualTo(1000.0);
+		return lowest;
+	}
+
+	/**
+	 * Defect 3 of issue 18: a writer whose keys fall in one partition of 50 WCU/s (a hot key; what is over its
+	 * capacity in each second comes back unprocessed) converges near what the partition accepts, while another writer
+	 * of the same table keeps the whole budget.
+	 */
+	@Test
+	void aLaneWritingAHotPartition_convergesNearWhatItAccepts_andTheOtherLanesKeepTheirRate()
+			throws InterruptedException {
+		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 1000, clock::get, advancingSleeper);
+		WriteCapacityLimiter.Lane hot = limiter.lane();
+		WriteCapacityLimiter.Lane other = limiter.lane();
+		long start = clock.get();
+		long[] bucket = { 0, 0 }; // second, WCU accepted in it
+		List<Double> rates = new ArrayList<>();
+		while (clock.get() < start + 30 * SECOND) {
+			WriteCapacityLimiter.Grant grant = limiter.acquire(hot, 25);
+			limiter.completed(grant);
+			long second = (clock.get() - start) / SECOND;
+			if (bucket[0] != second) {
+				bucket[0] = second;
+				bucket[1] = 0;
+			}
+			long accepted = Math.min(25, 50 - bucket[1]);
+			bucket[1] += accepted;
+			hot.answered(25, 25 - accepted);
+			other.answered(25, 0);
+			if (clock.get() > start + 20 * SECOND) {
+				rates.add(hot.effectiveRate());
+			}
+		}
+		assertThat(rates).allSatisfy((rate) -> assertThat(rate).isBetween(50.0, 150.0));
+		assertThat(other.effectiveRate()).isEqualTo(1000.0);
 		assertThat(limiter.effectiveRate()).isEqualTo(1000.0);
 	}
 
