@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rolling hot partition: a source read in key order, whose consecutive rows share a partition key, against an
  * endpoint that throttles per partition as DynamoDB does ({@link PartitionThrottle}: a table of 4 partitions,
- * {@code hash(pk) mod 4}, 50 WCU/s each, standing for DynamoDB's 1,000), with a write budget of the table's capacity
- * (200 WCU/s). Read by one reader in chunks of 50, every chunk's writes go to one partition and crawl at its capacity;
+ * {@code hash(pk) mod 4}, 50 WCU/s each, standing for DynamoDB's 1,000), with a write budget of twice the table's
+ * capacity (400 WCU/s), so that the partitions, not the budget, set the pace. Read by one reader in chunks of 50, every chunk's writes go to one partition and crawl at its capacity;
  * read as 4 key ranges at once ({@code partitions: 4}), four partitions are written together, and the items one
  * partition returns unprocessed slow down only the key range that sent them. Both runs write every item exactly as
  * the source says: none is lost.
@@ -124,7 +124,7 @@ class PartitionSpreadingIntegrationTests {
 			int exitCode = commandLine.execute("run", mapping.toString(), "--endpoint-url", sink.endpoint().toString(),
 					"--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user", Postgres.USER, "--repository-url",
 					Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER, "--progress", "off",
-					"--max-write-capacity", "200");
+					"--max-write-capacity", "400");
 			String output = out.toString();
 			Matcher seconds = Pattern.compile("play\\s+plays\\s+COMPLETED(?:\\s+\\d+){4}\\s+([0-9.]+)").matcher(output);
 			return new Result(exitCode, output, sink.keys(), seconds.find() ? Double.parseDouble(seconds.group(1)) : -1);
