@@ -2,7 +2,7 @@ package io.dynamomigrate.dynamodb;
 
 /**
  * An effective write rate under additive-increase / multiplicative-decrease control, counted in whole seconds from
- * its start. It starts at the budget and reacts to two signals:
+ * its start or its last throttling error. It starts at the budget and reacts to two signals:
  * <ul>
  * <li>a throttling error ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}: DynamoDB refused
  * a whole call) multiplies it by {@link #DECREASE_FACTOR}, at most once per {@link #DECREASE_INTERVAL_NANOS}
@@ -53,8 +53,6 @@ final class AdaptiveRate {
 
 	private long refused;
 
-	private boolean throttledThisSecond;
-
 	private long lastDecrease;
 
 	private long throttles;
@@ -74,25 +72,29 @@ final class AdaptiveRate {
 			double share = sent > 0 ? (double) refused / sent : 0;
 			rate = Math.max(floor, rate * (1 - share * PROPORTIONAL_DECREASE));
 			// the first second is the one counted; any later ones were quiet
-			long quiet = seconds - (throttledThisSecond || share >= INCREASE_BELOW_SHARE ? 1 : 0);
+			long quiet = seconds - (share >= INCREASE_BELOW_SHARE ? 1 : 0);
 			rate = Math.min(budget, rate + quiet * INCREASE_FRACTION * budget);
 			second += seconds * SECOND;
 			sent = 0;
 			refused = 0;
-			throttledThisSecond = false;
 		}
 		return rate;
 	}
 
-	/** Records a throttling error at {@code now}: lowers the rate unless it was lowered within the interval. */
+	/**
+	 * Records a throttling error at {@code now}: lowers the rate unless it was lowered within the interval; the
+	 * seconds are counted from here on (what was counted of the current one is dropped).
+	 */
 	void throttled(long now) {
 		at(now);
 		throttles++;
-		throttledThisSecond = true;
 		if (now - lastDecrease >= DECREASE_INTERVAL_NANOS) {
 			rate = Math.max(floor, rate * DECREASE_FACTOR);
 			lastDecrease = now;
 		}
+		second = now;
+		sent = 0;
+		refused = 0;
 	}
 
 	/** Records an answered call at {@code now}: {@code units} WCU sent, {@code refusedUnits} of them unprocessed. */
