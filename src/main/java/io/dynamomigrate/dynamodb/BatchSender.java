@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,10 +22,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Sends one {@code BatchWriteItem} request until every item of it is written: it takes the request's WCU from the
  * table's {@link WriteCapacityLimiter} before each call, and sends the items DynamoDB returns as unprocessed again
- * with full-jitter exponential backoff (DESIGN.md invariant 2). A partially unprocessed batch or a throttling error
+ * with full-jitter exponential backoff (DESIGN.md invariant 2). A throttling error
  * ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}, any error the SDK classes as
- * throttling) tells the limiter to lower its rate, and counts as a throttle; so does every throttled attempt that the
- * SDK retries by itself ({@link ThrottleObserver}). When the retry bound is reached it
+ * throttling) tells the limiter to lower the table's rate, and counts as a throttle; so does every throttled attempt
+ * that the SDK retries by itself ({@link ThrottleObserver}). A partially unprocessed batch counts as a throttle and
+ * lowers only this writer's {@linkplain WriteCapacityLimiter#lane() lane}, in proportion to the WCU refused: the
+ * partitions of its keys refused them, not the table. Every attempt the SDK retries by itself (after a throttle, a 5xx,
+ * a reset) takes its WCU from the limiter again and counts in the WCU sent: a failed attempt may have consumed
+ * capacity. When the retry bound is reached it
  * throws {@link UnprocessedItemsException}. Thread-safe: its counters are atomic, so several batches of one chunk
  * may be sent at once.
  */
@@ -48,7 +51,7 @@ final class BatchSender {
 
 	private final ToLongFunction<MappedItem> cost;
 
-	private final @Nullable SdkPlugin throttleObserver;
+	private final WriteCapacityLimiter.@Nullable Lane lane;
 
 	final AtomicLong calls = new AtomicLong();
 
@@ -73,15 +76,7 @@ final class BatchSender {
 		this.sleeper = sleeper;
 		this.limiter = limiter;
 		this.cost = cost;
-		this.throttleObserver = limiter != null ? ThrottleObserver.plugin(this::sdkThrottled) : null;
-	}
-
-	/** A throttled attempt that the SDK retries by itself. */
-	private void sdkThrottled() {
-		throttles.incrementAndGet();
-		if (limiter != null) {
-			limiter.throttled();
-		}
+		this.lane = limiter != null ? limiter.lane() : null;
 	}
 
 	void send(List<MappedItem> batch) throws InterruptedException {
@@ -100,16 +95,24 @@ final class BatchSender {
 					requests.add(WriteRequest.builder().putRequest((p) -> p.item(item.item())).build());
 				}
 			}
-			WriteCapacityLimiter.Grant grant = limiter != null ? limiter.acquire(units) : null;
+			Attempts attempts = limiter != null ? new Attempts(limiter, lane, units) : null;
 			writeUnits.addAndGet(units);
-			List<MappedItem> unprocessed;
+			Outcome outcome;
 			try {
-				unprocessed = call(requests, pending);
+				outcome = call(requests, pending, attempts);
 			}
 			finally {
-				if (grant != null) {
-					limiter.completed(grant);
+				if (attempts != null) {
+					attempts.completed();
 				}
+			}
+			List<MappedItem> unprocessed = outcome.unprocessed();
+			if (lane != null && !outcome.throttled()) {
+				long refusedUnits = 0;
+				for (MappedItem item : unprocessed) {
+					refusedUnits += cost.applyAsLong(item);
+				}
+				lane.answered(units, refusedUnits);
 			}
 			itemsWritten.addAndGet(pending.size() - unprocessed.size());
 			itemsDeleted.addAndGet(deletes - deletions(unprocessed));
@@ -117,7 +120,7 @@ final class BatchSender {
 				return;
 			}
 			throttles.incrementAndGet();
-			if (limiter != null) {
+			if (limiter != null && outcome.throttled()) {
 				limiter.throttled();
 			}
 			if (attempt >= retryPolicy.maxAttempts()) {
@@ -134,6 +137,52 @@ final class BatchSender {
 		}
 	}
 
+	/**
+	 * The attempts of one call, each with its grant: the first is taken before the call; every retry the SDK makes by
+	 * itself (after a throttle, a 5xx, a reset) takes one again after its backoff, since the failed attempt may have
+	 * consumed capacity and the retry is another request to DynamoDB. Throttled attempts lower the limiter's rate.
+	 */
+	private final class Attempts implements ThrottleObserver.Attempts {
+
+		private final WriteCapacityLimiter limiter;
+
+		private final WriteCapacityLimiter.Lane lane;
+
+		private final long units;
+
+		private WriteCapacityLimiter.@Nullable Grant grant;
+
+		Attempts(WriteCapacityLimiter limiter, WriteCapacityLimiter.Lane lane, long units) throws InterruptedException {
+			this.limiter = limiter;
+			this.lane = lane;
+			this.units = units;
+			this.grant = limiter.acquire(lane, units);
+		}
+
+		@Override
+		public void throttled() {
+			throttles.incrementAndGet();
+			limiter.throttled();
+		}
+
+		@Override
+		public void retry(Duration backoff) throws InterruptedException {
+			completed();
+			sleeper.sleep(backoff);
+			grant = limiter.acquire(lane, units);
+			writeUnits.addAndGet(units);
+		}
+
+		/** The last attempt was answered (or failed). */
+		void completed() {
+			if (grant != null) {
+				limiter.completed(grant);
+				grant = null;
+			}
+		}
+
+	}
+
 	/** The deletions among items returned unprocessed (usually none). */
 	private static long deletions(List<MappedItem> items) {
 		long count = 0;
@@ -145,15 +194,22 @@ final class BatchSender {
 		return count;
 	}
 
-	/** One call; returns the items left unprocessed (all of them when the call was throttled). */
-	private List<MappedItem> call(List<WriteRequest> requests, List<MappedItem> pending) {
+	/**
+	 * What became of a call: the items left unprocessed (all of them when the call was refused with a throttling
+	 * error), and whether it was.
+	 */
+	private record Outcome(List<MappedItem> unprocessed, boolean throttled) {
+	}
+
+	/** One call. */
+	private Outcome call(List<WriteRequest> requests, List<MappedItem> pending, @Nullable Attempts attempts) {
 		long started = System.nanoTime();
 		BatchWriteItemResponse response;
 		try {
 			response = client.batchWriteItem((b) -> {
 				b.requestItems(Map.of(table, requests));
-				if (throttleObserver != null) {
-					b.overrideConfiguration((o) -> o.addPlugin(throttleObserver));
+				if (attempts != null) {
+					b.overrideConfiguration((o) -> o.addPlugin(ThrottleObserver.plugin(attempts)));
 				}
 			});
 		}
@@ -164,7 +220,7 @@ final class BatchSender {
 			calls.incrementAndGet();
 			logger.debug("BatchWriteItem throttled [table={}, items={}, error={}]", table, pending.size(),
 					ex.awsErrorDetails() != null ? ex.awsErrorDetails().errorCode() : ex.statusCode());
-			return pending;
+			return new Outcome(pending, true);
 		}
 		calls.incrementAndGet();
 		List<WriteRequest> returned = response.unprocessedItems().getOrDefault(table, List.of());
@@ -172,10 +228,7 @@ final class BatchSender {
 			logger.debug("BatchWriteItem [table={}, items={}, unprocessed={}, ms={}]", table, pending.size(),
 					returned.size(), (System.nanoTime() - started) / 1_000_000);
 		}
-		if (returned.isEmpty()) {
-			return List.of();
-		}
-		return unprocessedItems(returned, pending);
+		return new Outcome(returned.isEmpty() ? List.of() : unprocessedItems(returned, pending), false);
 	}
 
 	/** The pending items DynamoDB returned, matched by primary key so that costs stay per item. */

@@ -52,8 +52,14 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	/** Execution-context key: items deleted ({@code DeleteRequest}s written; counted in the step's write count too). */
 	public static final String DELETES = "dynamo-migrate.deletes";
 
-	/** Execution-context key: WCU sent (retries included). */
+	/** Execution-context key: WCU sent (retries included), by every execution of the step. */
 	public static final String WRITE_UNITS = "dynamo-migrate.write.units";
+
+	/**
+	 * Execution-context key: WCU sent (retries included) by this execution of the step alone, so that a restart's
+	 * rate is its own WCU over its own duration.
+	 */
+	public static final String EXECUTION_WRITE_UNITS = "dynamo-migrate.write.units.execution";
 
 	private final BatchSender sender;
 
@@ -78,6 +84,9 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	private long throttles;
 
 	private long writeUnits;
+
+	/** {@link #writeUnits} as restored when this execution opened the writer. */
+	private long restoredWriteUnits;
 
 	private long deletes;
 
@@ -179,6 +188,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		calls = context.getLong(CALLS, 0);
 		throttles = context.getLong(THROTTLES, 0);
 		writeUnits = context.getLong(WRITE_UNITS, 0);
+		restoredWriteUnits = writeUnits;
 		deletes = context.getLong(DELETES, 0);
 	}
 
@@ -190,6 +200,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		context.putLong(CALLS, calls);
 		context.putLong(THROTTLES, throttles);
 		context.putLong(WRITE_UNITS, writeUnits);
+		context.putLong(EXECUTION_WRITE_UNITS, writeUnits - restoredWriteUnits);
 		context.putLong(DELETES, deletes);
 	}
 

@@ -63,10 +63,15 @@ public final class ItemFetcher {
 			for (long bytes : expectedBytes.subList(from, to)) {
 				units += readUnits(bytes);
 			}
-			if (readBudget != null) {
-				readBudget.acquire(units);
+			WriteCapacityLimiter.Grant grant = readBudget != null ? readBudget.acquire(units) : null;
+			try {
+				fetchBatch(table, new ArrayList<>(keys.subList(from, to)), keyNames, found);
 			}
-			fetchBatch(table, new ArrayList<>(keys.subList(from, to)), keyNames, found);
+			finally {
+				if (grant != null) {
+					readBudget.completed(grant);
+				}
+			}
 		}
 		return found;
 	}

@@ -1,6 +1,9 @@
 package io.dynamomigrate.dynamodb;
 
+import java.time.Duration;
+
 import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
@@ -11,28 +14,45 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * Tells a {@link WriteCapacityLimiter} about throttling errors that the SDK retries by itself
- * ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}), which the writer would otherwise
- * never see: a retry strategy that wraps the client's own and reports every throttled attempt before delegating.
- * Installed per request as an {@link SdkPlugin}, so the client's retry settings stay as they are. Thread-safe.
+ * Makes the attempts that the SDK retries by itself (throttling errors, HTTP 5xx, connection resets, timeouts)
+ * visible to the writer, which would otherwise see only the call's outcome: a retry strategy that wraps the
+ * client's own, reports every throttled attempt ({@code ProvisionedThroughputExceededException},
+ * {@code ThrottlingException}), and before every retry serves the SDK's backoff itself and lets the writer take the
+ * retry's capacity from the {@link WriteCapacityLimiter} (an attempt that failed may still have consumed capacity,
+ * and the retry is another request that reaches DynamoDB). Installed per call as an {@link SdkPlugin}, so the
+ * client's retry settings stay as they are. Runs on the calling thread; one instance per call.
  */
 final class ThrottleObserver implements RetryStrategy {
 
-	private final RetryStrategy delegate;
+	/** What one call's retries report to its writer. */
+	interface Attempts {
 
-	private final Runnable onThrottle;
+		/** An attempt was throttled. */
+		void throttled();
 
-	private ThrottleObserver(RetryStrategy delegate, Runnable onThrottle) {
-		this.delegate = delegate;
-		this.onThrottle = onThrottle;
+		/**
+		 * The previous attempt failed and the SDK retries it after {@code backoff}: returns when the retry may be
+		 * sent (after the backoff, with its capacity taken).
+		 */
+		void retry(Duration backoff) throws InterruptedException;
+
 	}
 
-	/** A request plugin that makes the request's retries report throttles to {@code onThrottle}. */
-	static SdkPlugin plugin(Runnable onThrottle) {
+	private final RetryStrategy delegate;
+
+	private final Attempts attempts;
+
+	private ThrottleObserver(RetryStrategy delegate, Attempts attempts) {
+		this.delegate = delegate;
+		this.attempts = attempts;
+	}
+
+	/** A request plugin that makes the request's retries report to {@code attempts}. */
+	static SdkPlugin plugin(Attempts attempts) {
 		return (config) -> config.overrideConfiguration((override) -> {
 			RetryStrategy current = override.retryStrategy();
 			if (current != null && !(current instanceof ThrottleObserver)) {
-				override.retryStrategy(new ThrottleObserver(current, onThrottle));
+				override.retryStrategy(new ThrottleObserver(current, attempts));
 			}
 		});
 	}
@@ -45,9 +65,18 @@ final class ThrottleObserver implements RetryStrategy {
 	@Override
 	public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
 		if (request.failure() instanceof SdkServiceException ex && ex.isThrottlingException()) {
-			onThrottle.run();
+			attempts.throttled();
 		}
-		return delegate.refreshRetryToken(request);
+		// throws when the failure is not retried: then no capacity is taken
+		RefreshRetryTokenResponse response = delegate.refreshRetryToken(request);
+		try {
+			attempts.retry(response.delay());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw AbortedException.create("Interrupted while waiting to retry a write", ex);
+		}
+		return RefreshRetryTokenResponse.create(response.token(), Duration.ZERO);
 	}
 
 	@Override

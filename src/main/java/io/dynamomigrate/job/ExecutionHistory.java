@@ -98,7 +98,17 @@ public final class ExecutionHistory {
 				counters.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
 				elapsed(step.getStartTime(), step.getEndTime()), rejectReasons,
 				counters.getLong(BatchWriteItemWriter.THROTTLES, 0),
-				counters.getLong(BatchWriteItemWriter.WRITE_UNITS, 0), counters.getLong(BatchWriteItemWriter.DELETES, 0));
+				executionWriteUnits(counters), counters.getLong(BatchWriteItemWriter.DELETES, 0));
+	}
+
+	/**
+	 * The WCU this execution sent (its rate is over its own duration, like its item count); the step's total for a
+	 * context saved before the writer kept its own.
+	 */
+	private static long executionWriteUnits(ExecutionContext counters) {
+		return counters.containsKey(BatchWriteItemWriter.EXECUTION_WRITE_UNITS)
+				? counters.getLong(BatchWriteItemWriter.EXECUTION_WRITE_UNITS)
+				: counters.getLong(BatchWriteItemWriter.WRITE_UNITS, 0);
 	}
 
 	static Duration elapsed(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param elapsed the step's duration
  * @param rejectReasons rejects of this run by reason
  * @param throttles calls DynamoDB throttled (throttling errors and partly unprocessed batches)
- * @param writeUnits WCU sent, retries included
+ * @param writeUnits WCU sent by this execution, retries included (like {@code written}, not those of the
+ * executions it restarted)
  * @param deletes how many of the written items were deletions ({@code DeleteRequest}s)
  */
 public record StepSummary(String step, String table, String status, long read, long written, long rejected,

@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rolling hot partition: a source read in key order, whose consecutive rows share a partition key, against an
- * endpoint that throttles per partition as DynamoDB does ({@link PartitionThrottle}: {@code hash(pk) mod 64}, 50
- * WCU/s each, standing for DynamoDB's 1,000). Read by one reader in chunks of 50, every chunk's writes go to one
- * partition and crawl at its capacity; read as 4 key ranges at once ({@code partitions: 4}), four partitions are
- * written together. Both runs write every item
- * exactly as the source says: none is lost.
+ * endpoint that throttles per partition as DynamoDB does ({@link PartitionThrottle}: a table of 4 partitions,
+ * {@code hash(pk) mod 4}, 50 WCU/s each, standing for DynamoDB's 1,000), with a write budget of twice the table's
+ * capacity (400 WCU/s), so that the partitions, not the budget, set the pace. Read by one reader in chunks of 50, every chunk's writes go to one partition and crawl at its capacity;
+ * read as 4 key ranges at once ({@code partitions: 4}), four partitions are written together, and the items one
+ * partition returns unprocessed slow down only the key range that sent them. Both runs write every item exactly as
+ * the source says: none is lost.
  */
 class PartitionSpreadingIntegrationTests {
 
@@ -43,7 +44,7 @@ class PartitionSpreadingIntegrationTests {
 
 	private static final int PLAYS_PER_USER = 150;
 
-	private static final PartitionThrottle PARTITIONS = PartitionThrottle.perPartition(64, 50);
+	private static final PartitionThrottle PARTITIONS = PartitionThrottle.perPartition(4, 50);
 
 	@TempDir
 	Path directory;
@@ -89,10 +90,13 @@ class PartitionSpreadingIntegrationTests {
 			assertThat(result.output).containsPattern("play\\s+plays\\s+COMPLETED\\s+600\\s+600\\s+0\\s+0");
 		}
 		// one partition at 50 WCU/s: 600 items need 12 one-second buckets (less the burst a bucket boundary allows);
-		// four partitions at once: a fraction of that
+		// four partitions at once: a fraction of that, as long as one key range's unprocessed items do not slow the
+		// others down (defect 3 of issue 18: one table-wide rate made it only 1.3 times faster)
 		assertThat(sequential.stepSeconds).as(sequential.output).isGreaterThanOrEqualTo(6.0);
+		System.out.printf("Rolling hot partition: one reader %.1f s, partitions: 4 %.1f s (%.1f times faster)%n",
+				sequential.stepSeconds, partitioned.stepSeconds, sequential.stepSeconds / partitioned.stepSeconds);
 		assertThat(partitioned.stepSeconds).as("%s s partitioned, %s s sequential", partitioned.stepSeconds,
-				sequential.stepSeconds).isLessThan(sequential.stepSeconds / 2);
+				sequential.stepSeconds).isLessThanOrEqualTo(sequential.stepSeconds / 2.5);
 	}
 
 	private Result migrate(int partitions) throws Exception {
@@ -112,14 +116,15 @@ class PartitionSpreadingIntegrationTests {
 				      pk: "USER#${user_id}"
 				      sk: "${play_id}"
 				""".formatted(partitions, partitions));
-		try (DynamoDbSink sink = DynamoDbSink.start(0, 8, PartitionThrottle.perPartition(64, 50), true)) {
+		try (DynamoDbSink sink = DynamoDbSink.start(0, 8, PartitionThrottle.perPartition(4, 50), true)) {
 			StringWriter out = new StringWriter();
 			CommandLine commandLine = DynamoMigrate.commandLine();
 			commandLine.setOut(new PrintWriter(out));
 			commandLine.setErr(new PrintWriter(out));
 			int exitCode = commandLine.execute("run", mapping.toString(), "--endpoint-url", sink.endpoint().toString(),
 					"--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user", Postgres.USER, "--repository-url",
-					Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER, "--progress", "off");
+					Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER, "--progress", "off",
+					"--max-write-capacity", "400");
 			String output = out.toString();
 			Matcher seconds = Pattern.compile("play\\s+plays\\s+COMPLETED(?:\\s+\\d+){4}\\s+([0-9.]+)").matcher(output);
 			return new Result(exitCode, output, sink.keys(), seconds.find() ? Double.parseDouble(seconds.group(1)) : -1);

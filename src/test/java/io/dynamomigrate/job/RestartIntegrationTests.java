@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
@@ -31,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Restart, status and fault tolerance against real components: a PostgreSQL source and job repository, dynalite
@@ -124,6 +127,12 @@ class RestartIntegrationTests {
 		long rest = ROWS - committed;
 		assertThat(restarted.output()).contains("Restarting execution " + failed.executionId() + " (FAILED)")
 			.containsPattern("total\\s+" + rest + "\\s+" + rest + "\\s+0\\s+0");
+		// every item is one WCU and nothing is retried: the restart's WCU/s is its items/s (not the whole step's WCU
+		// over the restart's duration)
+		Matcher row = Pattern.compile("event\\s+\\S+\\s+COMPLETED\\s+" + rest + "\\s+" + rest
+				+ "\\s+0\\s+0\\s+[0-9.]+\\s+(\\d+)\\s+(\\d+)").matcher(restarted.output());
+		assertThat(row.find()).as(restarted.output()).isTrue();
+		assertThat(Long.parseLong(row.group(2))).as("WCU/s").isCloseTo(Long.parseLong(row.group(1)), within(1L));
 		assertThat(proxy.forwardedWrites() - writesBeforeRestart).as("the restart writes only what was not committed")
 			.isEqualTo(rest);
 		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));

@@ -35,6 +35,12 @@ final class FaultDice {
 		return Fault.NONE;
 	}
 
+	/** The delay of one request: the plan's delay plus a random share of its jitter (drawn only when set). */
+	synchronized long delayNanos() {
+		long jitter = this.plan.delayJitter().toNanos();
+		return this.plan.delay().toNanos() + (jitter > 0 ? (long) (this.random.nextDouble() * jitter) : 0);
+	}
+
 	/** Whether to withhold one write request of a {@code BatchWriteItem} call. */
 	synchronized boolean withhold() {
 		return this.plan.alwaysUnprocessed() || draw(this.plan.unprocessedRate());

@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.dynamomigrate.testing.BatchWriteSplit.TableWrite;
 import io.dynamomigrate.testing.FaultDice.Fault;
+import io.dynamomigrate.transform.ItemSizes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * It also counts, per table and canonical primary key, every write request that the upstream accepted
  * (forwarded and not returned unprocessed by the upstream), so that restart tests can measure rework, and keeps
- * {@link CallStats} of every {@code BatchWriteItem} call, so that tests can check the API's limits per request.
+ * {@link CallStats} of every {@code BatchWriteItem} call, so that tests can check the API's limits per request, and
+ * the WCU of every call at the instant it arrived ({@link #arrivals()}), so that tests can check the write budget
+ * where requests arrive, faulted ones included.
  * <p>
  * Thread-safe: requests are served by a small pool and the plan can be changed while running. Injected
  * faults are logged at DEBUG only.
@@ -79,6 +82,8 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 	private final AtomicLong faultsInjected = new AtomicLong();
 
 	private final ConcurrentLinkedQueue<CallStats> callStats = new ConcurrentLinkedQueue<>();
+
+	private volatile SinkStats arrivals = new SinkStats();
 
 	private FaultInjectingDynamoDbProxy(URI upstream, FaultPlan plan) throws IOException {
 		this.executor = Executors.newFixedThreadPool(8, (task) -> {
@@ -159,6 +164,15 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		return List.copyOf(this.callStats);
 	}
 
+	/**
+	 * The WCU of every {@code BatchWriteItem} call at the instant it reached the endpoint (after the plan's delay),
+	 * whatever became of it: a call answered with an error or a reset may have consumed capacity too. WCU by
+	 * DynamoDB's rules for the items' sizes ({@code DeleteRequest}s 1 each); indexes are not counted.
+	 */
+	public SinkStats arrivals() {
+		return this.arrivals;
+	}
+
 	/** The most write requests one {@code BatchWriteItem} call held, or 0 when there was none. */
 	public int maxItemsPerCall() {
 		return this.callStats.stream().mapToInt(CallStats::writeRequests).max().orElse(0);
@@ -176,6 +190,7 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		this.batchWriteCalls.set(0);
 		this.unprocessedReturned.set(0);
 		this.faultsInjected.set(0);
+		this.arrivals = new SinkStats();
 	}
 
 	@Override
@@ -198,8 +213,14 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 			if (batchWrite) {
 				this.batchWriteCalls.incrementAndGet();
 			}
-			if (inScope && !dice.plan().delay().isZero()) {
-				Thread.sleep(dice.plan().delay().toMillis());
+			if (inScope) {
+				long delay = dice.delayNanos();
+				if (delay > 0) {
+					Thread.sleep(delay / 1_000_000, (int) (delay % 1_000_000));
+				}
+			}
+			if (request != null) {
+				this.arrivals.record(System.nanoTime(), 0, writeUnits(request), false);
 			}
 			Fault fault = inScope ? dice.drawFault() : Fault.NONE;
 			if (fault != Fault.NONE) {
@@ -313,6 +334,15 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 			// not an injected fault: the counts are now wrong, and the test that reads them should know why
 			logger.warn("Could not count forwarded writes [writes={}]: {}", forwarded.size(), ex.getMessage());
 		}
+	}
+
+	private static long writeUnits(JsonNode request) {
+		long units = 0;
+		for (TableWrite write : BatchWriteSplit.requestsOf(request)) {
+			JsonNode item = write.request().path("PutRequest").path("Item");
+			units += item.isObject() ? ItemSizes.writeUnits(ItemSizes.of(WireItems.item(item))) : 1;
+		}
+		return units;
 	}
 
 	private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {

@@ -9,7 +9,8 @@ import java.util.Set;
  * safe to share between threads; change a running proxy's behaviour with
  * {@link FaultInjectingDynamoDbProxy#plan(FaultPlan)}.
  * <p>
- * Each request whose operation is in {@link #operations()} is first delayed by {@link #delay()},
+ * Each request whose operation is in {@link #operations()} is first delayed by {@link #delay()} (plus a random
+ * share of {@link #delayJitter()}, drawn only when it is not zero),
  * then draws, in this order and each with its own probability: a connection reset, a throttling
  * reply, a server error. A {@code BatchWriteItem} call that draws none of these then withholds each of
  * its write requests with probability {@link #unprocessedRate()} (or all of them when
@@ -24,12 +25,14 @@ import java.util.Set;
  * @param serverErrorStatus 500 ({@code InternalFailure}) or 503 ({@code ServiceUnavailable})
  * @param connectionResetRate probability (0..1) that the connection is closed without a response
  * @param delay added before every reply to an operation in {@code operations}; never null
+ * @param delayJitter up to this much more delay, uniformly at random per request (a host whose sends are late by
+ * varying amounts); never null
  * @param seed seed of the random source, so that runs are reproducible
  * @param operations the operation names (as in {@code X-Amz-Target}) that faults apply to
  */
 public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, double throttleRate,
-		double serverErrorRate, int serverErrorStatus, double connectionResetRate, Duration delay, long seed,
-		Set<String> operations) {
+		double serverErrorRate, int serverErrorStatus, double connectionResetRate, Duration delay,
+		Duration delayJitter, long seed, Set<String> operations) {
 
 	/** The operation that faults apply to unless a plan names others. */
 	public static final String BATCH_WRITE_ITEM = "BatchWriteItem";
@@ -46,6 +49,10 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 		Objects.requireNonNull(delay, "A delay is required (use Duration.ZERO for none)");
 		if (delay.isNegative()) {
 			throw new IllegalArgumentException("delay must not be negative, but was " + delay);
+		}
+		Objects.requireNonNull(delayJitter, "A delay jitter is required (use Duration.ZERO for none)");
+		if (delayJitter.isNegative()) {
+			throw new IllegalArgumentException("delayJitter must not be negative, but was " + delayJitter);
 		}
 		operations = Set.copyOf(Objects.requireNonNull(operations, "The operations are required"));
 	}
@@ -64,7 +71,7 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 		return new Builder().unprocessedRate(this.unprocessedRate).alwaysUnprocessed(this.alwaysUnprocessed)
 			.throttleRate(this.throttleRate).serverErrorRate(this.serverErrorRate)
 			.serverErrorStatus(this.serverErrorStatus).connectionResetRate(this.connectionResetRate)
-			.delay(this.delay).seed(this.seed).operations(this.operations);
+			.delay(this.delay).delayJitter(this.delayJitter).seed(this.seed).operations(this.operations);
 	}
 
 	/** Whether faults apply to {@code operation}. */
@@ -94,6 +101,8 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 		private double connectionResetRate;
 
 		private Duration delay = Duration.ZERO;
+
+		private Duration delayJitter = Duration.ZERO;
 
 		private long seed;
 
@@ -137,6 +146,11 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 			return this;
 		}
 
+		public Builder delayJitter(Duration delayJitter) {
+			this.delayJitter = delayJitter;
+			return this;
+		}
+
 		public Builder seed(long seed) {
 			this.seed = seed;
 			return this;
@@ -154,7 +168,7 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 
 		public FaultPlan build() {
 			return new FaultPlan(this.unprocessedRate, this.alwaysUnprocessed, this.throttleRate,
-					this.serverErrorRate, this.serverErrorStatus, this.connectionResetRate, this.delay, this.seed,
+					this.serverErrorRate, this.serverErrorStatus, this.connectionResetRate, this.delay, this.delayJitter, this.seed,
 					this.operations);
 		}
 

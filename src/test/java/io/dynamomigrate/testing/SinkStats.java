@@ -83,7 +83,7 @@ public final class SinkStats {
 		return max;
 	}
 
-	synchronized String json() {
+	public synchronized String json() {
 		return String.format(Locale.ROOT,
 				"{\"items\":%d,\"writeUnits\":%d,\"calls\":%d,\"partialCalls\":%d,\"violations\":%d,"
 						+ "\"meanWcuPerSecond\":%.1f,\"maxWcuInAnySecond\":%d}",
