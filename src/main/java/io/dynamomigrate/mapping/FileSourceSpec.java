@@ -1,5 +1,7 @@
 package io.dynamomigrate.mapping;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,28 @@ public record FileSourceSpec(String path, Path base, @Nullable FileFormat format
 	/** The path resolved against {@link #base()}, as text (it may be a glob); an {@code s3://} path as written. */
 	public String resolved() {
 		return isS3() ? path : base.resolve(path).normalize().toString();
+	}
+
+	/**
+	 * The S3 endpoint as messages may show it and the client may use it: scheme, host, port and path, never the
+	 * user info (DESIGN.md invariant 8); null for AWS S3.
+	 */
+	public @Nullable String s3Endpoint() {
+		if (s3EndpointUrl == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(s3EndpointUrl);
+			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+		}
+		catch (URISyntaxException ex) {
+			return "(an endpoint that is not a URL)";
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "FileSourceSpec[path=" + path + ", format=" + format + ", s3Endpoint=" + s3Endpoint() + "]";
 	}
 
 	/** A copy that reads S3 objects through this endpoint. */

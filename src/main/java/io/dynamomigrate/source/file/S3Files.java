@@ -63,7 +63,7 @@ public final class S3Files {
 				.socketTimeout(Duration.ofSeconds(60)))
 			.crossRegionAccessEnabled(true);
 		DefaultCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
-		URI endpoint = spec.s3EndpointUrl() == null ? null : URI.create(where(spec)); // no user info
+		URI endpoint = spec.s3EndpointUrl() == null ? null : URI.create(spec.s3Endpoint()); // no user info
 		if (endpoint == null) {
 			return builder.credentialsProvider(defaultChain).build();
 		}
@@ -112,7 +112,10 @@ public final class S3Files {
 		return files(client, location, folder, (key) -> true, null);
 	}
 
-	/** The data files a DynamoDB export's manifest lists (keys from the bucket's root), as DynamoDB JSON. */
+	/**
+	 * The data files a DynamoDB export's manifest lists, as DynamoDB JSON; each is looked up by its name in the
+	 * folder's {@code data/}, so an export copied under another prefix is read too.
+	 */
 	private static List<SourceFile> export(S3Client client, S3Location location, String folder) {
 		List<String> keys = new ArrayList<>();
 		String manifest = folder + EXPORT_MANIFEST;
@@ -121,7 +124,9 @@ public final class S3Files {
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				if (!line.isBlank()) {
 					JsonNode entry = JSON.readTree(line);
-					keys.add(entry.path("dataFileS3Key").asString());
+					// the data file in this folder's data/, whatever prefix the export was written under
+					String key = entry.path("dataFileS3Key").asString();
+					keys.add(folder + "data/" + key.substring(key.lastIndexOf('/') + 1));
 				}
 			}
 		}
@@ -207,19 +212,9 @@ public final class S3Files {
 		}
 	}
 
-	/** The endpoint as a message may show it: scheme, host and port, never user info, path or query. */
+	/** The endpoint as a message may show it: without user info (or AWS S3). */
 	private static String where(FileSourceSpec spec) {
-		if (spec.s3EndpointUrl() == null) {
-			return "AWS S3";
-		}
-		try {
-			URI uri = URI.create(spec.s3EndpointUrl());
-			return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-					+ (uri.getRawPath() == null ? "" : uri.getRawPath());
-		}
-		catch (IllegalArgumentException ex) {
-			return "the endpoint given";
-		}
+		return spec.s3EndpointUrl() == null ? "AWS S3" : spec.s3Endpoint();
 	}
 
 }
