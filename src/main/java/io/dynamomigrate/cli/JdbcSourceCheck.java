@@ -4,16 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.dynamomigrate.mapping.FileSourceSpec;
 import io.dynamomigrate.mapping.InvalidMappingException;
+import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.ProblemCode;
 import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.source.file.S3Files;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens a mapping's source database and checks the mapping's tables and columns against it, for commands that
- * read the source.
+ * Opens a mapping's source database and checks the mapping's tables and columns against it, and that every
+ * {@code s3://} file source can be listed and matches at least one object, for commands that read the source.
  */
 final class JdbcSourceCheck {
 
@@ -28,6 +32,14 @@ final class JdbcSourceCheck {
 		HikariDataSource dataSource = JdbcSources.open(mapping.source(), 4);
 		Problems problems = new Problems(file);
 		new SourceSchemaCheck(dataSource).check(mapping, problems);
+		for (ItemSpec item : mapping.items()) {
+			FileSourceSpec files = item.source().file();
+			String problem = files != null && files.isS3() ? S3Files.problem(files) : null;
+			if (problem != null) {
+				problems.add(item.source().location(), ProblemCode.UNKNOWN_REFERENCE, problem,
+						"Nothing was started; run again once " + files.path() + " can be listed.");
+			}
+		}
 		if (problems.isEmpty()) {
 			return dataSource;
 		}

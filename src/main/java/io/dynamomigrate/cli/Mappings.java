@@ -19,8 +19,7 @@ final class Mappings {
 	}
 
 	static MappingSpec load(Path file, SourceOptions source) {
-		MappingSpec spec = new MappingLoader().load(file);
-		return spec.withSource(source.apply(spec.source()));
+		return source.apply(new MappingLoader().load(file));
 	}
 
 	/** The mapping with the command line's overrides, or null after printing every problem it has. */
@@ -40,7 +39,7 @@ final class Mappings {
 	 */
 	static @Nullable MappingSpec read(Path file, SourceOptions source, Problems problems) {
 		MappingSpec spec = new MappingLoader().read(file, problems);
-		return spec == null ? null : spec.withSource(source.apply(spec.source()));
+		return spec == null ? null : source.apply(spec);
 	}
 
 	static void print(InvalidMappingException ex, PrintWriter err) {

@@ -1,11 +1,12 @@
 package io.dynamomigrate.cli;
 
 import io.dynamomigrate.mapping.ConnectionSpec;
+import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.Secret;
 import picocli.CommandLine.Option;
 
 /**
- * Options that override the mapping's source connection.
+ * Options that override the mapping's source connection and the endpoint of its S3 file sources.
  */
 final class SourceOptions {
 
@@ -22,6 +23,17 @@ final class SourceOptions {
 			description = "Source database password (prompted when given without a value). Also read from "
 					+ "the environment variable " + PASSWORD_ENV + ".")
 	char[] password;
+
+	@Option(names = "--s3-endpoint-url", paramLabel = "URL",
+			description = "Endpoint of an S3-compatible store for s3:// file sources (path-style requests); wins over "
+					+ "source.s3EndpointUrl. Without either: AWS S3 with the default credential and region chains.")
+	String s3EndpointUrl;
+
+	/** The mapping with the command line's source overrides. */
+	MappingSpec apply(MappingSpec mapping) {
+		MappingSpec spec = mapping.withSource(apply(mapping.source()));
+		return s3EndpointUrl == null ? spec : spec.withS3EndpointUrl(s3EndpointUrl);
+	}
 
 	ConnectionSpec apply(ConnectionSpec connection) {
 		Secret secret = null;

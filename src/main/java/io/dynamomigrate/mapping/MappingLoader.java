@@ -53,7 +53,7 @@ public final class MappingLoader {
 			"partitions", "incremental", "deletes");
 
 	private static final Set<String> ITEM_SOURCE = YamlNodes.keys("table", "query", "key", "where", "file", "format", "csv",
-			"maxRecordSize");
+			"maxRecordSize", "s3EndpointUrl");
 
 	private static final Set<String> CSV = YamlNodes.keys("delimiter", "quote", "header", "columns", "encoding");
 
@@ -469,8 +469,9 @@ public final class MappingLoader {
 			}
 			int maxRecordSize = (int) yaml.number(fields.get("maxRecordSize"), "maxRecordSize",
 					FileSourceSpec.DEFAULT_MAX_RECORD_SIZE, 1, Integer.MAX_VALUE - 8);
+			String s3EndpointUrl = yaml.text(fields.get("s3EndpointUrl"), "source.s3EndpointUrl");
 			return located(new FileSourceSpec(path == null ? "" : path, file.toAbsolutePath().getParent(), format, csv,
-					maxRecordSize), fields.get("file"));
+					maxRecordSize, s3EndpointUrl), fields.get("file"));
 		}
 
 		private char character(@Nullable Node node, String what, char defaultValue) {

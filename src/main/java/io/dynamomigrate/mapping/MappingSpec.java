@@ -33,4 +33,20 @@ public record MappingSpec(String name, Path file, String checksum, ConnectionSpe
 		return new MappingSpec(name, file, checksum, source, dynamodb, tables, items);
 	}
 
+	/** A copy whose {@code s3://} file sources read through this endpoint ({@code --s3-endpoint-url}). */
+	public MappingSpec withS3EndpointUrl(String url) {
+		List<ItemSpec> changed = items.stream().map((item) -> {
+			SourceSpec s = item.source();
+			if (s.file() == null || !s.file().isS3()) {
+				return item;
+			}
+			SourceSpec source = new SourceSpec(s.table(), s.query(), s.key(), s.where(), s.location(),
+					s.file().withS3EndpointUrl(url));
+			return new ItemSpec(item.name(), item.table(), source, item.attributes(), item.embeds(),
+					item.onDuplicateKey(), item.chunkSize(), item.maxRejects(), item.rules(), item.partitions(),
+					item.changes());
+		}).toList();
+		return new MappingSpec(name, file, checksum, this.source, dynamodb, tables, changed);
+	}
+
 }

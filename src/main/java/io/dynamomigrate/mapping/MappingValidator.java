@@ -226,7 +226,7 @@ final class MappingValidator {
 			problems.add(at, ProblemCode.MISSING_KEY, "source.file is empty.",
 					"Write a file, a directory or a glob, relative to the mapping file, e.g. `file: exports/*.csv`.");
 		}
-		else if (file.format() == null && !file.path().matches(".*[*?\\[{].*")
+		else if (file.format() == null && !file.isS3() && !file.path().matches(".*[*?\\[{].*")
 				&& !java.nio.file.Files.isDirectory(file.base().resolve(file.path()))
 				&& FileFormat.fromFileName(file.path()) == null) {
 			problems.add(at, ProblemCode.MISSING_KEY, "The format of `" + file.path()

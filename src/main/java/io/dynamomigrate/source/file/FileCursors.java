@@ -1,18 +1,18 @@
 package io.dynamomigrate.source.file;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 import io.dynamomigrate.mapping.FileFormat;
 import io.dynamomigrate.mapping.FileSourceSpec;
 
-/** Opens the cursor for one file of a source: its format, decompressing {@code .gz} files. Thread-safe. */
+/**
+ * Opens the cursor for one file of a source (local or S3): its format, decompressing {@code .gz} files. Thread-safe.
+ */
 final class FileCursors {
 
 	private static final int BUFFER = 1 << 16;
@@ -20,15 +20,15 @@ final class FileCursors {
 	private FileCursors() {
 	}
 
-	static RecordCursor open(Path file, FileSourceSpec spec) throws IOException {
-		FileFormat format = spec.formatOf(file);
+	static RecordCursor open(SourceFile file, FileSourceSpec spec) throws IOException {
+		FileFormat format = file.format() != null ? file.format() : spec.formatOf(Path.of(file.fileName()));
 		if (format == null) {
-			throw new IOException("the format of " + file.getFileName() + " is not known from its extension; "
+			throw new IOException("the format of " + file.fileName() + " is not known from its extension; "
 					+ "declare it with `format: csv | json | jsonl | ddb-json`");
 		}
-		InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+		InputStream in = file.open();
 		try {
-			if (FileFormat.isGzip(file.getFileName().toString())) {
+			if (FileFormat.isGzip(file.fileName())) {
 				in = new GZIPInputStream(in, BUFFER);
 			}
 			Charset charset = format == FileFormat.CSV ? Charset.forName(spec.csv().encoding())

@@ -1,7 +1,7 @@
 package io.dynamomigrate.source.file;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Reads the files of a file source ({@link FileSet}: in path order) record by record, streaming each file. Every
+ * Reads the files of a file source (local files from {@link FileSet}, or S3 objects from {@link S3Files}, in
+ * path or key order) record by record, streaming each file (an S3 object through ranged GETs, no local copy). Every
  * record's position is its file and line ({@code file[line=n]}). A record that cannot be read raises
  * {@link RecordRejectedException} with that position and the reason; the step skips it (a read skip), writes it to
  * the rejects file, and the next read continues with the following record.
@@ -26,7 +29,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * number of records (good and bad) already read from it. On restart the reader checks that the same file is at that
  * index, opens it, and reads past that many records without returning them, so it continues with the next record of
  * the right file. Files are not seeked (gzip cannot be), so skipping costs a parse of the file's first part, not a
- * write. Not thread-safe: one reader per step execution.
+ * write; an S3 object is read again from its first byte, and the objects before it are not read at all. Not thread-safe: one reader per step execution.
  */
 public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 
@@ -36,7 +39,9 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 
 	private final FileSourceSpec spec;
 
-	private List<Path> files = List.of();
+	private List<SourceFile> files = List.of();
+
+	private @Nullable S3Client s3;
 
 	private int fileIndex;
 
@@ -55,7 +60,18 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		files = FileSet.of(spec);
+		if (spec.isS3()) {
+			s3 = S3Files.client(spec);
+			try {
+				files = S3Files.list(s3, spec);
+			}
+			catch (SdkException | UncheckedIOException ex) {
+				throw new ItemStreamException("Cannot list " + spec.resolved() + ": " + ex.getMessage(), ex);
+			}
+		}
+		else {
+			files = FileSet.of(spec).stream().map(SourceFile::local).toList();
+		}
 		if (files.isEmpty()) {
 			throw new ItemStreamException("No file matches " + spec.resolved() + " (source.file `" + spec.path()
 					+ "`). Check the path; it is relative to the mapping file.");
@@ -64,7 +80,7 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 		long skip = context.getLong(key("file.records"), 0);
 		if (context.containsKey(key("file.index")) && fileIndex < files.size()) {
 			String saved = context.getString(key("file.name"), "");
-			if (!files.get(fileIndex).toString().equals(saved)) {
+			if (!files.get(fileIndex).name().equals(saved)) {
 				throw new ItemStreamException("Cannot restart: the files of " + spec.resolved() + " changed since "
 						+ "the failed run (file " + (fileIndex + 1) + " was " + saved + ", now " + files.get(fileIndex)
 						+ "). Restore the files, or start a new run.");
@@ -105,7 +121,7 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 				continue;
 			}
 			recordsInFile++;
-			SourcePosition position = new SourcePosition(files.get(fileIndex).toString(),
+			SourcePosition position = new SourcePosition(files.get(fileIndex).name(),
 					Map.of("line", record.line()));
 			if (record instanceof FileRecord.Bad bad) {
 				throw new RecordRejectedException(bad.reason(), position, "", bad.message(), bad.excerpt());
@@ -116,7 +132,7 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 	}
 
 	private void openCursor() throws IOException {
-		Path file = files.get(fileIndex);
+		SourceFile file = files.get(fileIndex);
 		log.debug("Reading {} [reader={}]", file, name);
 		try {
 			cursor = FileCursors.open(file, spec);
@@ -128,14 +144,14 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 	}
 
 	private String cannotRead(IOException ex) {
-		Path file = fileIndex < files.size() ? files.get(fileIndex) : Path.of(spec.resolved());
+		String file = fileIndex < files.size() ? files.get(fileIndex).name() : spec.resolved();
 		return "Cannot read " + file + " after record " + recordsInFile + ": " + ex.getMessage();
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		context.putInt(key("file.index"), fileIndex);
-		context.putString(key("file.name"), fileIndex < files.size() ? files.get(fileIndex).toString() : "");
+		context.putString(key("file.name"), fileIndex < files.size() ? files.get(fileIndex).name() : "");
 		context.putLong(key("file.records"), recordsInFile);
 	}
 
@@ -149,6 +165,10 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 				log.debug("Cannot close {}: {}", files.get(fileIndex), ex.getMessage());
 			}
 			cursor = null;
+		}
+		if (s3 != null) {
+			s3.close();
+			s3 = null;
 		}
 	}
 
