@@ -65,6 +65,10 @@ final class AttributeBuilder {
 		try {
 			raw = TemplateEvaluator.render(attribute.value(), values);
 		}
+		catch (ValueRejectedException ex) {
+			throw new RecordRejectedException(ex.reason(), position, attribute.name(), "the value "
+					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());
+		}
 		catch (IllegalArgumentException ex) {
 			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, attribute.name(), "the value "
 					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());

@@ -36,6 +36,10 @@ public final class ItemMapper {
 
 	private final List<AttributeSpec> keySpecs;
 
+	private final UnreadableColumns unreadable;
+
+	private final UnreadableColumns unreadableKey;
+
 	public ItemMapper(ItemSpec spec, TableSpec table) {
 		this.spec = spec;
 		keyAttributes.put(table.partitionKey().name(), table.partitionKey().type());
@@ -52,10 +56,15 @@ public final class ItemMapper {
 		this.builder = new AttributeBuilder(keyAttributes.keySet());
 		this.unmapped = new UnmappedColumnsMapper(spec);
 		this.keySpecs = spec.attributes().stream().filter((a) -> keyAttributes.containsKey(a.name())).toList();
+		this.unreadable = UnreadableColumns.of(spec);
+		this.unreadableKey = UnreadableColumns.of(keySpecs);
 	}
 
 	/** Whether the record is a soft-deleted row ({@code deletes.when}), whose item is to be deleted. */
 	public boolean isDeletion(SourceRecord record) {
+		if (spec.changes().deleteWhen() != null) {
+			unreadable.check(record.values(), record.position());
+		}
 		return spec.changes().deleteWhen() != null
 				&& Conditions.holds(spec.changes().deleteWhen(), record.values());
 	}
@@ -66,6 +75,7 @@ public final class ItemMapper {
 	 */
 	public MappedItem deletion(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
+		unreadableKey.check(values, record.position());
 		Map<String, AttributeValue> attributes = builder.attributes(keySpecs, values, record.position());
 		if (attributes.size() < keyAttributes.size()) {
 			unmapped.add(attributes, values, record.position());
@@ -75,12 +85,16 @@ public final class ItemMapper {
 
 	/** Whether the record passes the definition's row filter; records that do not are counted as filtered. */
 	public boolean accepts(SourceRecord record) {
+		if (spec.rules().filter() != null) {
+			unreadable.check(record.values(), record.position());
+		}
 		return Conditions.holds(spec.rules().filter(), record.values());
 	}
 
 	/** The item for a record. @throws RecordRejectedException when the record cannot become a valid item */
 	public MappedItem map(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
+		unreadable.check(values, record.position());
 		Map<String, AttributeValue> item = builder.attributes(spec.attributes(), values, record.position());
 		unmapped.add(item, values, record.position());
 		for (EmbedSpec embed : spec.embeds()) {
@@ -137,6 +151,7 @@ public final class ItemMapper {
 			throw new IllegalStateException("Child rows of " + embed.name() + " were not loaded for "
 					+ record.position() + "; the step must register EmbeddedRowsLoader.");
 		}
+		unreadable.checkChildren(embed.name(), rows, record.position());
 		if (rows.size() > embed.maxElements()) {
 			throw new RecordRejectedException(RejectReason.TOO_MANY_ELEMENTS, record.position(), embed.name(),
 					rows.size() + " child rows, more than maxElements " + embed.maxElements(), rows.size());

@@ -63,12 +63,12 @@ class ValuesTests {
 	@CsvSource({ "1" + DIGITS_38 + ", 39 significant digits", "1.23456789012345678901234567890123456789, 39 significant digits",
 			"1E-131, outside DynamoDB's range", "9.9999999999999999999999999999999999999E-131, outside DynamoDB's range",
 			"1E+126, outside DynamoDB's range", "-1E+126, outside DynamoDB's range",
-			"NaN, is not a number", "Infinity, is not a number", "-Infinity, is not a number", "12abc, is not a number",
+			"NaN, not a finite number", "Infinity, not a finite number", "-Infinity, not a finite number", "12abc, is not a number",
 			"'', is not a number" })
 	void numbersThatDynamoDbCannotHold_areRefusedNeverRounded(String value, String phrase) {
 		assertThatThrownBy(() -> Values.attribute(value, AttributeType.N)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(phrase);
-		if (!phrase.contains("not a number")) {
+		if (!phrase.contains("not a")) {
 			assertThatThrownBy(() -> Values.attribute(new BigDecimal(value), AttributeType.N))
 				.hasMessageContaining(phrase);
 		}
