@@ -30,6 +30,9 @@ public final class ItemMapper {
 
 	private final Map<String, AttributeType> indexKeyAttributes = new LinkedHashMap<>();
 
+	/** The most bytes a key or index key attribute may have: 2,048 for partition keys, 1,024 for sort keys. */
+	private final Map<String, Integer> maxKeyBytes = new LinkedHashMap<>();
+
 	private final AttributeBuilder builder;
 
 	private final UnmappedColumnsMapper unmapped;
@@ -40,16 +43,28 @@ public final class ItemMapper {
 
 	private final UnreadableColumns unreadableKey;
 
+	/** DynamoDB's limit for a partition key value of a table or an index. */
+	static final int MAX_PARTITION_KEY_BYTES = 2048;
+
+	/** DynamoDB's limit for a sort key value of a table or an index. */
+	static final int MAX_SORT_KEY_BYTES = 1024;
+
 	public ItemMapper(ItemSpec spec, TableSpec table) {
 		this.spec = spec;
 		keyAttributes.put(table.partitionKey().name(), table.partitionKey().type());
+		maxKeyBytes.put(table.partitionKey().name(), MAX_PARTITION_KEY_BYTES);
 		if (table.sortKey() != null) {
 			keyAttributes.put(table.sortKey().name(), table.sortKey().type());
+			maxKeyBytes.merge(table.sortKey().name(), MAX_SORT_KEY_BYTES, Math::min);
 		}
 		for (IndexSpec index : table.globalSecondaryIndexes()) {
 			for (KeySpec key : new KeySpec[] { index.partitionKey(), index.sortKey() }) {
 				if (key != null && !keyAttributes.containsKey(key.name())) {
 					indexKeyAttributes.put(key.name(), key.type());
+				}
+				if (key != null) {
+					maxKeyBytes.merge(key.name(), key == index.partitionKey() ? MAX_PARTITION_KEY_BYTES
+							: MAX_SORT_KEY_BYTES, Math::min);
 				}
 			}
 		}
@@ -131,8 +146,11 @@ public final class ItemMapper {
 		return key;
 	}
 
-	/** Key and index key attributes: of the declared type and not empty, or DynamoDB refuses the whole batch. */
-	private static void checkKey(String name, AttributeValue value, AttributeType type, String role,
+	/**
+	 * Key and index key attributes: of the declared type, not empty and not over DynamoDB's key sizes (UTF-8 bytes of
+	 * text, bytes of binary), or DynamoDB refuses the whole batch.
+	 */
+	private void checkKey(String name, AttributeValue value, AttributeType type, String role,
 			SourcePosition position) {
 		if (!type.name().equals(value.type().name())) {
 			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, name, role + " is of type "
@@ -142,6 +160,15 @@ public final class ItemMapper {
 				|| (value.b() != null && value.b().asByteArrayUnsafe().length == 0)) {
 			throw new RecordRejectedException(RejectReason.EMPTY_KEY, position, name,
 					role + " is empty; DynamoDB refuses empty key values", "");
+		}
+		long bytes = value.s() != null ? ItemSizes.utf8(value.s())
+				: value.b() != null ? value.b().asByteArrayUnsafe().length : 0;
+		int max = maxKeyBytes.getOrDefault(name, MAX_PARTITION_KEY_BYTES);
+		if (bytes > max) {
+			throw new RecordRejectedException(RejectReason.KEY_TOO_LARGE, position, name, role + " has " + bytes
+					+ " bytes; DynamoDB allows at most " + max + " bytes in a " + (max == MAX_SORT_KEY_BYTES
+							? "sort key" : "partition key") + " (UTF-8 bytes of text). Shorten the value, e.g. with a "
+					+ "hash of it, or leave the attribute out of the key", value.s() != null ? value.s() : "(binary)");
 		}
 	}
 
