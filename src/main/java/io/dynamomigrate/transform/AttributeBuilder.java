@@ -99,12 +99,12 @@ final class AttributeBuilder {
 		}
 		catch (ValueRejectedException ex) {
 			throw new RecordRejectedException(ex.reason(), position, name, "the value " + ex.getMessage() + " (type "
-					+ type + ")", Values.text(raw));
+					+ type + ")", Values.excerpt(raw));
 		}
 		catch (IllegalArgumentException ex) {
 			RejectReason reason = type == AttributeType.N ? RejectReason.INVALID_NUMBER : RejectReason.INVALID_VALUE;
 			throw new RecordRejectedException(reason, position, name, "the value " + ex.getMessage() + " (type "
-					+ type + ")", Values.text(raw));
+					+ type + ")", Values.excerpt(raw));
 		}
 	}
 

@@ -70,7 +70,7 @@ final class Sets {
 			if (distinct.putIfAbsent(identity, converted) != null
 					&& options.onDuplicateElements() == ValueOptions.DuplicateElementPolicy.REJECT) {
 				throw new ValueRejectedException(RejectReason.DUPLICATE_ELEMENTS, "has the element "
-						+ Values.text(element) + " twice, and onDuplicateElements is reject");
+						+ Values.excerpt(element) + " twice, and onDuplicateElements is reject");
 			}
 		}
 		if (distinct.isEmpty()) {
@@ -102,7 +102,7 @@ final class Sets {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ValueRejectedException(type == AttributeType.NS ? RejectReason.INVALID_NUMBER
-					: RejectReason.INVALID_VALUE, "has the element " + Values.text(element) + ", which "
+					: RejectReason.INVALID_VALUE, "has the element " + Values.excerpt(element) + ", which "
 							+ ex.getMessage());
 		}
 	}

@@ -34,11 +34,28 @@ public final class Values {
 	private Values() {
 	}
 
-	/** The text of a source value, as it appears inside templates and S attributes. */
+	/**
+	 * The most characters the plain text of a number may have: more can never be in an item (400 KB), and a JSON
+	 * number such as {@code 1e999999999} would take gigabytes.
+	 */
+	static final long MAX_NUMBER_TEXT = ItemSizes.MAX_ITEM_BYTES;
+
+	/**
+	 * The text of a source value, as it appears inside templates and S attributes.
+	 * @throws ValueRejectedException (INVALID_NUMBER) for a number whose plain digits would not fit in an item
+	 */
 	public static String text(Object value) {
 		if (value instanceof BigDecimal number) {
 			// an integer (every integer column) is its own plain text; only a scale can hold trailing zeros
-			return number.scale() == 0 ? number.toString() : number.stripTrailingZeros().toPlainString();
+			if (number.scale() == 0) {
+				return number.toString();
+			}
+			BigDecimal stripped = number.stripTrailingZeros();
+			if (Math.abs((long) stripped.scale()) + stripped.precision() > MAX_NUMBER_TEXT) {
+				throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "is " + stripped + ", a number whose "
+						+ "digits would not fit in an item (DynamoDB numbers are from 1E-130 to 9.99…E+125)");
+			}
+			return stripped.toPlainString();
 		}
 		if (value instanceof LocalDateTime timestamp) {
 			return timestamp(timestamp);
@@ -59,6 +76,20 @@ public final class Values {
 			return JsonValues.write(value);
 		}
 		return value.toString();
+	}
+
+	/**
+	 * The text of a value as a reject shows it: {@link #text}, except that a number too long to write out keeps its
+	 * exponent ({@code 1E+999999999}). Never throws for a number.
+	 */
+	public static String excerpt(Object value) {
+		if (value instanceof BigDecimal number && number.scale() != 0) {
+			BigDecimal stripped = number.stripTrailingZeros();
+			if (Math.abs((long) stripped.scale()) + stripped.precision() > 1000) {
+				return stripped.toString();
+			}
+		}
+		return text(value);
 	}
 
 	private static String timestamp(LocalDateTime timestamp) {

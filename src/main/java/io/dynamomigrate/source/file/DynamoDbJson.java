@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dynamomigrate.transform.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,12 +103,27 @@ final class DynamoDbJson {
 	}
 
 	private static BigDecimal number(@Nullable Object value, String path) {
+		if (value instanceof String text && UnreadableValue.isNotFinite(text)) {
+			throw new NotFiniteNumberException(path + " is " + text + ", not a finite number; DynamoDB numbers are "
+					+ "finite");
+		}
 		try {
 			return new BigDecimal(text(value, path));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(path + " is not a number: \"" + value + "\"");
 		}
+	}
+
+	/** An {@code N} value that is {@code NaN} or an infinity: valid DynamoDB JSON syntax, but not a number. */
+	static final class NotFiniteNumberException extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotFiniteNumberException(String message) {
+			super(message);
+		}
+
 	}
 
 	private static byte[] binary(@Nullable Object value, String path) {

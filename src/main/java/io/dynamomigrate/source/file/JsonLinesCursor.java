@@ -80,6 +80,9 @@ final class JsonLinesCursor implements RecordCursor {
 			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
 					"the line is not valid JSON: " + ex.getOriginalMessage(), json);
 		}
+		catch (DynamoDbJson.NotFiniteNumberException ex) {
+			return new FileRecord.Bad(line, RejectReason.NUMBER_NOT_FINITE, ex.getMessage(), json);
+		}
 		catch (IllegalArgumentException ex) {
 			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON, "the line is not DynamoDB JSON: "
 					+ ex.getMessage(), json);
