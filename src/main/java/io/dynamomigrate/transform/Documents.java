@@ -46,7 +46,7 @@ final class Documents {
 	}
 
 	private static AttributeValue element(Object value, int level) {
-		if (value == null) {
+		if (value == null || value == JsonNull.VALUE) {
 			return AttributeValue.fromNul(true);
 		}
 		if (value instanceof Map<?, ?> || value instanceof List<?>) {

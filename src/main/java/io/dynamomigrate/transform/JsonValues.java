@@ -64,6 +64,16 @@ public final class JsonValues {
 		return values;
 	}
 
+	/**
+	 * Reads a record (a JSON or JSON Lines object) whose START_OBJECT is the current token: as {@link #object}, but a
+	 * field written as {@code null} is {@link JsonNull#VALUE}, a value, unlike a missing field.
+	 */
+	public static Map<String, @Nullable Object> record(JsonParser parser) {
+		Map<String, @Nullable Object> values = object(parser);
+		values.replaceAll((name, value) -> value == null ? JsonNull.VALUE : value);
+		return values;
+	}
+
 	/** The value at the current token (reading to its end when it is an object or an array). */
 	public static @Nullable Object value(JsonParser parser) {
 		JsonToken token = parser.currentToken();

@@ -135,6 +135,9 @@ public final class Values {
 		if (value instanceof Boolean) {
 			return AttributeType.BOOL;
 		}
+		if (value == JsonNull.VALUE) {
+			return AttributeType.NULL;
+		}
 		if (value instanceof byte[]) {
 			return AttributeType.B;
 		}
@@ -169,6 +172,9 @@ public final class Values {
 	 * {@link ValueRejectedException} names the reject reason
 	 */
 	public static @Nullable AttributeValue attribute(Object value, AttributeType type, ValueOptions options) {
+		if (value == JsonNull.VALUE) {
+			return AttributeValue.fromNul(true); // JSON null is a value: NULL whatever the declared type
+		}
 		String format = options.format();
 		if (format != null && (Temporals.isTemporal(value) || value instanceof String)) {
 			if (format.equals(ValueOptions.EPOCH_SECONDS)) {

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.dynamomigrate.transform.JsonNull;
 import io.dynamomigrate.transform.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Converts DynamoDB JSON, as DynamoDB's export to S3 writes it ({@code {"Item": {"id": {"N": "1"}, ...}}}), into
  * Java values that keep their declared types: S as String, N as exact BigDecimal (parsed from its text), B as bytes
- * (from base64), BOOL as Boolean, NULL as null, SS/NS/BS as ordered sets, L as lists and M as maps. Thread-safe.
+ * (from base64), BOOL as Boolean, NULL as {@link JsonNull}, SS/NS/BS as ordered sets, L as lists and M as maps. Thread-safe.
  */
 final class DynamoDbJson {
 
@@ -56,7 +57,13 @@ final class DynamoDbJson {
 				}
 				yield bool;
 			}
-			case "NULL" -> null;
+			case "NULL" -> {
+				if (!Boolean.TRUE.equals(value)) {
+					throw new IllegalArgumentException(path + ".NULL is " + value + "; DynamoDB JSON writes the NULL "
+							+ "value as {\"NULL\": true}");
+				}
+				yield JsonNull.VALUE;
+			}
 			case "SS", "NS", "BS" -> set(type, value, path);
 			case "L" -> {
 				List<@Nullable Object> list = new ArrayList<>();

@@ -71,7 +71,7 @@ final class JsonArrayCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.NOT_AN_OBJECT,
 						"the array element is " + JsonTokens.kind(token) + ", not a JSON object", excerpt);
 			}
-			Map<String, @Nullable Object> values = JsonValues.object(parser);
+			Map<String, @Nullable Object> values = JsonValues.record(parser);
 			long size = parser.currentLocation().getCharOffset() - start;
 			long last = parser.currentLocation().getLineNr();
 			if (size > maxRecordSize) {

@@ -68,7 +68,7 @@ final class JsonLinesCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.NOT_AN_OBJECT,
 						"the line is " + JsonTokens.kind(first) + ", not a JSON object", json);
 			}
-			Map<String, @Nullable Object> values = JsonValues.object(parser);
+			Map<String, @Nullable Object> values = JsonValues.record(parser);
 			JsonToken after = parser.nextToken();
 			if (after != null) {
 				return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dynamomigrate.transform.ColumnValues;
+import io.dynamomigrate.transform.JsonNull;
 import io.dynamomigrate.transform.JsonValues;
 import io.dynamomigrate.transform.RejectReason;
 import io.dynamomigrate.transform.UnreadableValue;
@@ -156,7 +157,8 @@ final class JdbcValues {
 			default -> {
 				if (isJson(typeName)) {
 					String json = rs.getString(i);
-					yield json == null ? null : JsonValues.parse(json);
+					Object parsed = json == null ? null : JsonValues.parse(json);
+					yield json != null && parsed == null ? JsonNull.VALUE : parsed; // JSON null is a value
 				}
 				Object object = rs.getObject(i);
 				yield object == null || object instanceof Boolean ? object : object.toString();

@@ -106,7 +106,7 @@ class JsonFileSourceTests {
 		assertThat(record.get("n")).isEqualTo(new BigDecimal("12345678901234567890.5"));
 		assertThat((byte[]) record.get("b")).containsExactly(0, 1, 2);
 		assertThat(record.get("ok")).isEqualTo(false);
-		assertThat(record.values()).containsEntry("nothing", null);
+		assertThat(record.values()).containsEntry("nothing", io.dynamomigrate.transform.JsonNull.VALUE);
 		assertThat(record.get("ss")).isEqualTo(Set.of("a", "b"));
 		assertThat(record.get("ns")).isEqualTo(Set.of(new BigDecimal("1"), new BigDecimal("2.5")));
 		assertThat(record.get("l")).isEqualTo(List.of("x", new BigDecimal("3")));
