@@ -23,13 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Converts source values to text and to DynamoDB attribute values. Timestamps without a zone are taken as UTC and
- * written as ISO-8601 with {@code Z}; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
+ * written as ISO-8601 with {@code Z}, at the source's precision (milliseconds, microseconds or nanoseconds, as
+ * the value needs); times always with seconds; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
  * JSON in text. Thread-safe.
  */
 public final class Values {
 
-	private static final DateTimeFormatter UTC_TIMESTAMP = DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
+	private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss",
+			Locale.ROOT);
 
 	private Values() {
 	}
@@ -64,9 +65,12 @@ public final class Values {
 			return timestamp(LocalDateTime.ofInstant(Temporals.instant(value), ZoneOffset.UTC));
 		}
 		if (value instanceof OffsetTime time) {
-			return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime() + "Z";
+			return time(time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime()) + "Z";
 		}
-		if (value instanceof LocalDate || value instanceof LocalTime) {
+		if (value instanceof LocalTime time) {
+			return time(time);
+		}
+		if (value instanceof LocalDate) {
 			return value.toString();
 		}
 		if (value instanceof byte[] bytes) {
@@ -92,13 +96,18 @@ public final class Values {
 		return text(value);
 	}
 
+	/**
+	 * {@code uuuu-MM-dd'T'HH:mm:ss.fff'Z'}: the fraction in as many groups of three digits as the value needs to be
+	 * exact (milliseconds, microseconds or nanoseconds), at least milliseconds; never rounded.
+	 */
 	private static String timestamp(LocalDateTime timestamp) {
 		int year = timestamp.getYear();
 		if (year < 0 || year > 9999) { // a sign or a fifth digit: the formatter's rules
-			return UTC_TIMESTAMP.format(timestamp.withNano(timestamp.getNano() / 1_000_000 * 1_000_000));
+			return UTC_SECONDS.format(timestamp) + fraction(timestamp.getNano(), 3) + "Z";
 		}
-		// uuuu-MM-dd'T'HH:mm:ss.SSS'Z' without the formatter's per-field machinery: once per timestamp of a load
-		char[] text = new char[24];
+		// without the formatter's per-field machinery: once per timestamp of a load
+		int fraction = fractionDigits(timestamp.getNano(), 3);
+		char[] text = new char[21 + fraction];
 		digits(text, 0, year, 4);
 		text[4] = '-';
 		digits(text, 5, timestamp.getMonthValue(), 2);
@@ -111,8 +120,39 @@ public final class Values {
 		text[16] = ':';
 		digits(text, 17, timestamp.getSecond(), 2);
 		text[19] = '.';
-		digits(text, 20, timestamp.getNano() / 1_000_000, 3);
-		text[23] = 'Z';
+		digits(text, 20, timestamp.getNano() / POWERS[fraction], fraction);
+		text[20 + fraction] = 'Z';
+		return new String(text);
+	}
+
+	/** {@code HH:mm:ss}, always with seconds, and the fraction in groups of three digits when it is not zero. */
+	private static String time(LocalTime time) {
+		char[] text = new char[8];
+		digits(text, 0, time.getHour(), 2);
+		text[2] = ':';
+		digits(text, 3, time.getMinute(), 2);
+		text[5] = ':';
+		digits(text, 6, time.getSecond(), 2);
+		return new String(text) + fraction(time.getNano(), 0);
+	}
+
+	/** 10^(9 - digits): the divisor of nanoseconds for a fraction of that many digits. */
+	private static final int[] POWERS = { 1_000_000_000, 0, 0, 1_000_000, 0, 0, 1_000, 0, 0, 1 };
+
+	/** 3, 6 or 9: the fewest digits in groups of three that hold the nanoseconds exactly, at least {@code min}. */
+	private static int fractionDigits(int nanos, int min) {
+		int digits = nanos % 1_000 != 0 ? 9 : nanos % 1_000_000 != 0 ? 6 : nanos != 0 ? 3 : 0;
+		return Math.max(digits, min);
+	}
+
+	private static String fraction(int nanos, int min) {
+		int digits = fractionDigits(nanos, min);
+		if (digits == 0) {
+			return "";
+		}
+		char[] text = new char[digits + 1];
+		text[0] = '.';
+		digits(text, 1, nanos / POWERS[digits], digits);
 		return new String(text);
 	}
 

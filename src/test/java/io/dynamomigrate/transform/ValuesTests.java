@@ -288,7 +288,7 @@ class ValuesTests {
 				arguments(OffsetDateTime.of(2024, 3, 1, 10, 15, 30, 0, ZoneOffset.ofHours(2)),
 						"2024-03-01T08:15:30.000Z"),
 				arguments(OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 123_456_789, ZoneOffset.ofHoursMinutes(5, 30)),
-						"2024-02-29T19:30:00.123Z"),
+						"2024-02-29T19:30:00.123456789Z"),
 				arguments(OffsetDateTime.of(2023, 12, 31, 20, 0, 0, 0, ZoneOffset.ofHours(-8)),
 						"2024-01-01T04:00:00.000Z"),
 				arguments(LocalDate.of(2024, 3, 1), "2024-03-01"), arguments(LocalTime.of(10, 15, 30), "10:15:30"),
