@@ -82,6 +82,10 @@ final class JsonArrayCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, "the object has bytes that are not "
 						+ "valid in the file's encoding (shown as \uFFFD)", values.toString());
 			}
+			if (JsonValues.hasLoneSurrogate(values)) {
+				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE,
+						JsonValues.escapeLoneSurrogates(values.toString()));
+			}
 			return new FileRecord.Values(line, values);
 		}
 		catch (JacksonIOException ex) {

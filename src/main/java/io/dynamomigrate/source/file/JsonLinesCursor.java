@@ -74,6 +74,9 @@ final class JsonLinesCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
 						"the line has more after its JSON object (" + JsonTokens.kind(after) + ")", json);
 			}
+			if (json.indexOf("\\u") >= 0 && JsonValues.hasLoneSurrogate(values)) { // only escapes can make one
+				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE, json);
+			}
 			return new FileRecord.Values(line, dynamoDbJson ? DynamoDbJson.item(values) : values);
 		}
 		catch (JacksonException ex) {
