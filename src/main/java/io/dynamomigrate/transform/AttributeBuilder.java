@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.ValueOptions;
 import io.dynamomigrate.source.SourcePosition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -95,7 +96,7 @@ final class AttributeBuilder {
 	static @Nullable AttributeValue convert(String name, Object raw, AttributeType type, @Nullable AttributeSpec spec,
 			SourcePosition position) {
 		try {
-			return spec == null ? Values.attribute(raw, type) : Values.attribute(raw, type, spec.options());
+			return Values.attribute(raw, type, spec == null ? ValueOptions.DEFAULT : spec.options());
 		}
 		catch (ValueRejectedException ex) {
 			throw new RecordRejectedException(ex.reason(), position, name, "the value " + ex.getMessage() + " (type "

@@ -181,8 +181,8 @@ public final class Values {
 		if (value instanceof byte[]) {
 			return AttributeType.B;
 		}
-		if (value instanceof java.util.Set<?> set && !set.isEmpty()) { // SS, NS, BS of DynamoDB JSON file sources
-			return Sets.typeOf(set);
+		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources, even when empty
+			return set.type();
 		}
 		if (value instanceof Map<?, ?>) {
 			return AttributeType.M;

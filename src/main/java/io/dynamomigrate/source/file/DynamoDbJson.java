@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.transform.DynamoSet;
 import io.dynamomigrate.transform.JsonNull;
 import io.dynamomigrate.transform.UnreadableValue;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Converts DynamoDB JSON, as DynamoDB's export to S3 writes it ({@code {"Item": {"id": {"N": "1"}, ...}}}), into
  * Java values that keep their declared types: S as String, N as exact BigDecimal (parsed from its text), B as bytes
- * (from base64), BOOL as Boolean, NULL as {@link JsonNull}, SS/NS/BS as ordered sets, L as lists and M as maps. Thread-safe.
+ * (from base64), BOOL as Boolean, NULL as {@link JsonNull}, SS/NS/BS as {@link DynamoSet}s with every element as written, L as lists and M as maps. Thread-safe.
  */
 final class DynamoDbJson {
 
@@ -83,8 +83,9 @@ final class DynamoDbJson {
 		};
 	}
 
-	private static Set<Object> set(String type, @Nullable Object value, String path) {
-		Set<Object> set = new LinkedHashSet<>();
+	/** A set as written: duplicates and empty sets are left to the attribute's set policies. */
+	private static DynamoSet set(String type, @Nullable Object value, String path) {
+		List<Object> set = new ArrayList<>();
 		for (Object element : list(value, path + "." + type)) {
 			set.add(switch (type) {
 				case "SS" -> text(element, path);
@@ -92,7 +93,7 @@ final class DynamoDbJson {
 				default -> binary(element, path);
 			});
 		}
-		return set;
+		return new DynamoSet(AttributeType.valueOf(type), set);
 	}
 
 	private static List<?> list(@Nullable Object value, String path) {
