@@ -17,8 +17,6 @@ public enum RejectReason {
 	NUMBER_NOT_FINITE,
 	/** A value that cannot be converted to the declared type. */
 	INVALID_VALUE,
-	/** A key attribute or index key attribute of another type than the table or index declares. */
-	INVALID_KEY_TYPE,
 	/** A partition key over 2,048 bytes or a sort key over 1,024 bytes (of a table or an index). */
 	KEY_TOO_LARGE,
 	/** The item is larger than DynamoDB's 400 KB limit. */
