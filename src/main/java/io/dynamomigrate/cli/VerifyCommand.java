@@ -148,6 +148,10 @@ final class VerifyCommand implements Callable<Integer> {
 				Path directory = state.reportDirectory(reportDirectory);
 				Path html = ReportFiles.write(report, directory, loaded.name() + "-verify-" + summary.executionId());
 				print(report, out);
+				if (summary.rejected() > 0) {
+					out.printf("Rejected: %d source records cannot become items (as a run rejects them), so they are "
+							+ "not expected in the target; see %s%n", summary.rejected(), summary.rejectsFile());
+				}
 				out.printf("Report: %s (and .json)%n", html);
 				out.flush();
 				return identical ? ExitCodes.SUCCESS : DIFFERENCES;

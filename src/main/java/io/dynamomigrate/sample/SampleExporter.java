@@ -34,7 +34,8 @@ import tools.jackson.core.json.JsonFactory;
  * that the file-source mappings can be checked against the JDBC mappings. Values are written as the JDBC mappings
  * render them: numbers exactly (plain digits), timestamps as ISO-8601 UTC text with milliseconds, dates as
  * {@code yyyy-MM-dd}, binary as base64. In CSV every non-null value is quoted and null is an empty unquoted field;
- * in JSON Lines numbers and booleans are JSON numbers and booleans, null is {@code null}. Thread-safe.
+ * in JSON Lines numbers and booleans are JSON numbers and booleans, and a null column is left out (a JSON
+ * {@code null} would be a value, the DynamoDB NULL). Thread-safe.
  *
  * <p>Regenerate with {@code java -cp target/dynamo-migrate.jar -Dloader.main=io.dynamomigrate.sample.SampleExporter
  * org.springframework.boot.loader.launch.PropertiesLauncher sample-sources}, or run {@link #main} from the IDE.
@@ -87,8 +88,10 @@ public final class SampleExporter {
 					for (int i = 1; i <= columns.size(); i++) {
 						Object value = value(rs, i, rs.getMetaData().getColumnType(i));
 						texts.add(value == null ? null : Values.text(value));
-						json.writeName(columns.get(i - 1));
-						writeJson(json, value);
+						if (value != null) { // SQL NULL is a missing field: a JSON null would be a value (NULL)
+							json.writeName(columns.get(i - 1));
+							writeJson(json, value);
+						}
 					}
 					json.writeEndObject();
 					json.writeRaw('\n');

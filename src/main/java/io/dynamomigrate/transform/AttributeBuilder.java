@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.ValueOptions;
 import io.dynamomigrate.source.SourcePosition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,6 +66,10 @@ final class AttributeBuilder {
 		try {
 			raw = TemplateEvaluator.render(attribute.value(), values);
 		}
+		catch (ValueRejectedException ex) {
+			throw new RecordRejectedException(ex.reason(), position, attribute.name(), "the value "
+					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());
+		}
 		catch (IllegalArgumentException ex) {
 			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, attribute.name(), "the value "
 					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());
@@ -91,16 +96,16 @@ final class AttributeBuilder {
 	static @Nullable AttributeValue convert(String name, Object raw, AttributeType type, @Nullable AttributeSpec spec,
 			SourcePosition position) {
 		try {
-			return spec == null ? Values.attribute(raw, type) : Values.attribute(raw, type, spec.options());
+			return Values.attribute(raw, type, spec == null ? ValueOptions.DEFAULT : spec.options());
 		}
 		catch (ValueRejectedException ex) {
 			throw new RecordRejectedException(ex.reason(), position, name, "the value " + ex.getMessage() + " (type "
-					+ type + ")", Values.text(raw));
+					+ type + ")", Values.excerpt(raw));
 		}
 		catch (IllegalArgumentException ex) {
 			RejectReason reason = type == AttributeType.N ? RejectReason.INVALID_NUMBER : RejectReason.INVALID_VALUE;
 			throw new RecordRejectedException(reason, position, name, "the value " + ex.getMessage() + " (type "
-					+ type + ")", Values.text(raw));
+					+ type + ")", Values.excerpt(raw));
 		}
 	}
 

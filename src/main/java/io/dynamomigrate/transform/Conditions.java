@@ -23,8 +23,18 @@ public final class Conditions {
 		return switch (condition.kind()) {
 			case IS_NULL -> value == null;
 			case NOT_NULL -> value != null;
-			case EQUALS, IN -> value != null && condition.values().contains(Values.text(value));
+			case EQUALS, IN -> value != null && condition.values().contains(text(value));
 		};
+	}
+
+	/** The text to compare; a number too long to write out (1e999999999) equals no condition value. */
+	private static String text(Object value) {
+		try {
+			return Values.text(value);
+		}
+		catch (ValueRejectedException ex) {
+			return Values.excerpt(value);
+		}
 	}
 
 }

@@ -46,14 +46,14 @@ final class Documents {
 	}
 
 	private static AttributeValue element(Object value, int level) {
-		if (value == null) {
+		if (value == null || value == JsonNull.VALUE) {
 			return AttributeValue.fromNul(true);
 		}
 		if (value instanceof Map<?, ?> || value instanceof List<?>) {
 			return document(value, level + 1);
 		}
-		if (value instanceof java.util.Set<?> set && !set.isEmpty()) { // SS, NS, BS of DynamoDB JSON file sources
-			return Values.attribute(set, Sets.typeOf(set));
+		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources, default set policies
+			return Values.attribute(set, set.type());
 		}
 		if (value instanceof BigDecimal || value instanceof Number) {
 			BigDecimal number = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());

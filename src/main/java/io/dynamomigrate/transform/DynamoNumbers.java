@@ -41,8 +41,15 @@ public final class DynamoNumbers {
 		return stripped.toPlainString();
 	}
 
-	/** Parses number text exactly. @throws IllegalArgumentException when it is not a number */
+	/**
+	 * Parses number text exactly.
+	 * @throws IllegalArgumentException when it is not a number ({@code NUMBER_NOT_FINITE} for NaN and infinities)
+	 */
 	public static BigDecimal parse(String text) {
+		if (UnreadableValue.isNotFinite(text)) {
+			throw new ValueRejectedException(RejectReason.NUMBER_NOT_FINITE, "is " + text.trim()
+					+ ", not a finite number; DynamoDB numbers are finite");
+		}
 		try {
 			return new BigDecimal(text.trim());
 		}

@@ -30,32 +30,56 @@ public final class ItemMapper {
 
 	private final Map<String, AttributeType> indexKeyAttributes = new LinkedHashMap<>();
 
+	/** The most bytes a key or index key attribute may have: 2,048 for partition keys, 1,024 for sort keys. */
+	private final Map<String, Integer> maxKeyBytes = new LinkedHashMap<>();
+
 	private final AttributeBuilder builder;
 
 	private final UnmappedColumnsMapper unmapped;
 
 	private final List<AttributeSpec> keySpecs;
 
+	private final UnreadableColumns unreadable;
+
+	private final UnreadableColumns unreadableKey;
+
+	/** DynamoDB's limit for a partition key value of a table or an index. */
+	static final int MAX_PARTITION_KEY_BYTES = 2048;
+
+	/** DynamoDB's limit for a sort key value of a table or an index. */
+	static final int MAX_SORT_KEY_BYTES = 1024;
+
 	public ItemMapper(ItemSpec spec, TableSpec table) {
 		this.spec = spec;
 		keyAttributes.put(table.partitionKey().name(), table.partitionKey().type());
+		maxKeyBytes.put(table.partitionKey().name(), MAX_PARTITION_KEY_BYTES);
 		if (table.sortKey() != null) {
 			keyAttributes.put(table.sortKey().name(), table.sortKey().type());
+			maxKeyBytes.merge(table.sortKey().name(), MAX_SORT_KEY_BYTES, Math::min);
 		}
 		for (IndexSpec index : table.globalSecondaryIndexes()) {
 			for (KeySpec key : new KeySpec[] { index.partitionKey(), index.sortKey() }) {
 				if (key != null && !keyAttributes.containsKey(key.name())) {
 					indexKeyAttributes.put(key.name(), key.type());
 				}
+				if (key != null) {
+					maxKeyBytes.merge(key.name(), key == index.partitionKey() ? MAX_PARTITION_KEY_BYTES
+							: MAX_SORT_KEY_BYTES, Math::min);
+				}
 			}
 		}
 		this.builder = new AttributeBuilder(keyAttributes.keySet());
 		this.unmapped = new UnmappedColumnsMapper(spec);
 		this.keySpecs = spec.attributes().stream().filter((a) -> keyAttributes.containsKey(a.name())).toList();
+		this.unreadable = UnreadableColumns.of(spec);
+		this.unreadableKey = UnreadableColumns.of(keySpecs);
 	}
 
 	/** Whether the record is a soft-deleted row ({@code deletes.when}), whose item is to be deleted. */
 	public boolean isDeletion(SourceRecord record) {
+		if (spec.changes().deleteWhen() != null) {
+			unreadable.check(record.values(), record.position());
+		}
 		return spec.changes().deleteWhen() != null
 				&& Conditions.holds(spec.changes().deleteWhen(), record.values());
 	}
@@ -66,6 +90,7 @@ public final class ItemMapper {
 	 */
 	public MappedItem deletion(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
+		unreadableKey.check(values, record.position());
 		Map<String, AttributeValue> attributes = builder.attributes(keySpecs, values, record.position());
 		if (attributes.size() < keyAttributes.size()) {
 			unmapped.add(attributes, values, record.position());
@@ -75,12 +100,16 @@ public final class ItemMapper {
 
 	/** Whether the record passes the definition's row filter; records that do not are counted as filtered. */
 	public boolean accepts(SourceRecord record) {
+		if (spec.rules().filter() != null) {
+			unreadable.check(record.values(), record.position());
+		}
 		return Conditions.holds(spec.rules().filter(), record.values());
 	}
 
 	/** The item for a record. @throws RecordRejectedException when the record cannot become a valid item */
 	public MappedItem map(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
+		unreadable.check(values, record.position());
 		Map<String, AttributeValue> item = builder.attributes(spec.attributes(), values, record.position());
 		unmapped.add(item, values, record.position());
 		for (EmbedSpec embed : spec.embeds()) {
@@ -117,8 +146,11 @@ public final class ItemMapper {
 		return key;
 	}
 
-	/** Key and index key attributes: of the declared type and not empty, or DynamoDB refuses the whole batch. */
-	private static void checkKey(String name, AttributeValue value, AttributeType type, String role,
+	/**
+	 * Key and index key attributes: of the declared type, not empty and not over DynamoDB's key sizes (UTF-8 bytes of
+	 * text, bytes of binary), or DynamoDB refuses the whole batch.
+	 */
+	private void checkKey(String name, AttributeValue value, AttributeType type, String role,
 			SourcePosition position) {
 		if (!type.name().equals(value.type().name())) {
 			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, name, role + " is of type "
@@ -129,6 +161,15 @@ public final class ItemMapper {
 			throw new RecordRejectedException(RejectReason.EMPTY_KEY, position, name,
 					role + " is empty; DynamoDB refuses empty key values", "");
 		}
+		long bytes = value.s() != null ? ItemSizes.utf8(value.s())
+				: value.b() != null ? value.b().asByteArrayUnsafe().length : 0;
+		int max = maxKeyBytes.getOrDefault(name, MAX_PARTITION_KEY_BYTES);
+		if (bytes > max) {
+			throw new RecordRejectedException(RejectReason.KEY_TOO_LARGE, position, name, role + " has " + bytes
+					+ " bytes; DynamoDB allows at most " + max + " bytes in a " + (max == MAX_SORT_KEY_BYTES
+							? "sort key" : "partition key") + " (UTF-8 bytes of text). Shorten the value, e.g. with a "
+					+ "hash of it, or leave the attribute out of the key", value.s() != null ? value.s() : "(binary)");
+		}
 	}
 
 	private AttributeValue embedded(EmbedSpec embed, SourceRecord record) {
@@ -137,6 +178,7 @@ public final class ItemMapper {
 			throw new IllegalStateException("Child rows of " + embed.name() + " were not loaded for "
 					+ record.position() + "; the step must register EmbeddedRowsLoader.");
 		}
+		unreadable.checkChildren(embed.name(), rows, record.position());
 		if (rows.size() > embed.maxElements()) {
 			throw new RecordRejectedException(RejectReason.TOO_MANY_ELEMENTS, record.position(), embed.name(),
 					rows.size() + " child rows, more than maxElements " + embed.maxElements(), rows.size());

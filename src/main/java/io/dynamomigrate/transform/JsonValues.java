@@ -48,6 +48,63 @@ public final class JsonValues {
 		}
 	}
 
+	/** Why a record with a lone surrogate is rejected. */
+	public static final String LONE_SURROGATE = "the record has an escaped lone surrogate (such as \\ud800), which "
+			+ "is not a character and has no UTF-8 form; DynamoDB stores UTF-8 text";
+
+	/**
+	 * Whether a value read from JSON has text (a string or a field name, at any depth) with a surrogate that is not
+	 * part of a pair: JSON escapes can write one ({@code "\ud800"}), UTF-8 cannot.
+	 */
+	public static boolean hasLoneSurrogate(@Nullable Object value) {
+		if (value instanceof String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+				}
+				else if (Character.isSurrogate(c)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (value instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (hasLoneSurrogate(entry.getKey()) || hasLoneSurrogate(entry.getValue())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (value instanceof List<?> list) {
+			for (Object element : list) {
+				if (hasLoneSurrogate(element)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Text with each lone surrogate written as its escape ({@code \\ud800}), so that it can be written as UTF-8. */
+	public static String escapeLoneSurrogates(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				escaped.append(c).append(text.charAt(++i));
+			}
+			else if (Character.isSurrogate(c)) {
+				escaped.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
 	/** JSON text of a value made of maps, lists, numbers, text, booleans and nulls. */
 	public static String write(@Nullable Object value) {
 		return MAPPER.writeValueAsString(value);
@@ -61,6 +118,16 @@ public final class JsonValues {
 			parser.nextToken();
 			values.put(name, value(parser));
 		}
+		return values;
+	}
+
+	/**
+	 * Reads a record (a JSON or JSON Lines object) whose START_OBJECT is the current token: as {@link #object}, but a
+	 * field written as {@code null} is {@link JsonNull#VALUE}, a value, unlike a missing field.
+	 */
+	public static Map<String, @Nullable Object> record(JsonParser parser) {
+		Map<String, @Nullable Object> values = object(parser);
+		values.replaceAll((name, value) -> value == null ? JsonNull.VALUE : value);
 		return values;
 	}
 

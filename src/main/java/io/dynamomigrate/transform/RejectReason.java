@@ -13,8 +13,12 @@ public enum RejectReason {
 	NULL_VALUE,
 	/** A number that is not a number, has more than 38 significant digits, or is out of DynamoDB's range. */
 	INVALID_NUMBER,
+	/** A number that is {@code NaN} or infinite (a float or {@code numeric} column, or such text for an N value). */
+	NUMBER_NOT_FINITE,
 	/** A value that cannot be converted to the declared type. */
 	INVALID_VALUE,
+	/** A partition key over 2,048 bytes or a sort key over 1,024 bytes (of a table or an index). */
+	KEY_TOO_LARGE,
 	/** The item is larger than DynamoDB's 400 KB limit. */
 	ITEM_TOO_LARGE,
 	/** An embedded list has more elements than {@code maxElements}. */

@@ -24,15 +24,11 @@ final class Sets {
 	private Sets() {
 	}
 
-	/** The set type of a non-empty Java set (as DynamoDB JSON file sources read them), by its first element. */
-	static AttributeType typeOf(java.util.Set<?> set) {
-		Object first = set.iterator().next();
-		return first instanceof BigDecimal ? AttributeType.NS
-				: first instanceof byte[] ? AttributeType.BS : AttributeType.SS;
-	}
-
 	/** The elements of a value: a list's elements, the parts of split text, or the value alone. */
 	static List<@Nullable Object> elements(Object value, @Nullable String split) {
+		if (value instanceof DynamoSet set) {
+			return new ArrayList<>(set.elements());
+		}
 		if (value instanceof java.util.Collection<?> list) {
 			return new ArrayList<>(list);
 		}
@@ -70,7 +66,7 @@ final class Sets {
 			if (distinct.putIfAbsent(identity, converted) != null
 					&& options.onDuplicateElements() == ValueOptions.DuplicateElementPolicy.REJECT) {
 				throw new ValueRejectedException(RejectReason.DUPLICATE_ELEMENTS, "has the element "
-						+ Values.text(element) + " twice, and onDuplicateElements is reject");
+						+ Values.excerpt(element) + " twice, and onDuplicateElements is reject");
 			}
 		}
 		if (distinct.isEmpty()) {
@@ -102,7 +98,7 @@ final class Sets {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ValueRejectedException(type == AttributeType.NS ? RejectReason.INVALID_NUMBER
-					: RejectReason.INVALID_VALUE, "has the element " + Values.text(element) + ", which "
+					: RejectReason.INVALID_VALUE, "has the element " + Values.excerpt(element) + ", which "
 							+ ex.getMessage());
 		}
 	}

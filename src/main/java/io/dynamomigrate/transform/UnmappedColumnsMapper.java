@@ -57,18 +57,25 @@ final class UnmappedColumnsMapper {
 		}
 		if (rule.mode() == UnmappedColumns.Mode.MAP) {
 			Map<String, AttributeValue> map = new LinkedHashMap<>();
-			columns.forEach((name, value) -> map.put(name, convert(rule.mapAttribute() + "." + name, value, position)));
+			columns.forEach((name, value) -> {
+				AttributeValue converted = convert(rule.mapAttribute() + "." + name, value, position);
+				if (converted != null) {
+					map.put(name, converted);
+				}
+			});
 			item.putIfAbsent(rule.mapAttribute(), AttributeValue.fromM(map));
 			return;
 		}
 		columns.forEach((name, value) -> {
-			if (!item.containsKey(name)) {
-				item.put(name, convert(name, value, position));
+			AttributeValue converted = item.containsKey(name) ? null : convert(name, value, position);
+			if (converted != null) {
+				item.put(name, converted);
 			}
 		});
 	}
 
-	private static AttributeValue convert(String name, Object value, SourcePosition position) {
+	/** The attribute with the default value options (an empty set is omitted); null when it is omitted. */
+	private static @Nullable AttributeValue convert(String name, Object value, SourcePosition position) {
 		return AttributeBuilder.convert(name, value, Values.inferredType(value), null, position);
 	}
 

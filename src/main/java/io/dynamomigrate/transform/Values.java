@@ -23,22 +23,40 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Converts source values to text and to DynamoDB attribute values. Timestamps without a zone are taken as UTC and
- * written as ISO-8601 with {@code Z}; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
+ * written as ISO-8601 with {@code Z}, at the source's precision (milliseconds, microseconds or nanoseconds, as
+ * the value needs); times always with seconds; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
  * JSON in text. Thread-safe.
  */
 public final class Values {
 
-	private static final DateTimeFormatter UTC_TIMESTAMP = DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
+	private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss",
+			Locale.ROOT);
 
 	private Values() {
 	}
 
-	/** The text of a source value, as it appears inside templates and S attributes. */
+	/**
+	 * The most characters the plain text of a number may have: more can never be in an item (400 KB), and a JSON
+	 * number such as {@code 1e999999999} would take gigabytes.
+	 */
+	static final long MAX_NUMBER_TEXT = ItemSizes.MAX_ITEM_BYTES;
+
+	/**
+	 * The text of a source value, as it appears inside templates and S attributes.
+	 * @throws ValueRejectedException (INVALID_NUMBER) for a number whose plain digits would not fit in an item
+	 */
 	public static String text(Object value) {
 		if (value instanceof BigDecimal number) {
 			// an integer (every integer column) is its own plain text; only a scale can hold trailing zeros
-			return number.scale() == 0 ? number.toString() : number.stripTrailingZeros().toPlainString();
+			if (number.scale() == 0) {
+				return number.toString();
+			}
+			BigDecimal stripped = number.stripTrailingZeros();
+			if (Math.abs((long) stripped.scale()) + stripped.precision() > MAX_NUMBER_TEXT) {
+				throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "is " + stripped + ", a number whose "
+						+ "digits would not fit in an item (DynamoDB numbers are from 1E-130 to 9.99…E+125)");
+			}
+			return stripped.toPlainString();
 		}
 		if (value instanceof LocalDateTime timestamp) {
 			return timestamp(timestamp);
@@ -47,9 +65,12 @@ public final class Values {
 			return timestamp(LocalDateTime.ofInstant(Temporals.instant(value), ZoneOffset.UTC));
 		}
 		if (value instanceof OffsetTime time) {
-			return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime() + "Z";
+			return time(time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime()) + "Z";
 		}
-		if (value instanceof LocalDate || value instanceof LocalTime) {
+		if (value instanceof LocalTime time) {
+			return time(time);
+		}
+		if (value instanceof LocalDate) {
 			return value.toString();
 		}
 		if (value instanceof byte[] bytes) {
@@ -61,13 +82,32 @@ public final class Values {
 		return value.toString();
 	}
 
+	/**
+	 * The text of a value as a reject shows it: {@link #text}, except that a number too long to write out keeps its
+	 * exponent ({@code 1E+999999999}). Never throws for a number.
+	 */
+	public static String excerpt(Object value) {
+		if (value instanceof BigDecimal number && number.scale() != 0) {
+			BigDecimal stripped = number.stripTrailingZeros();
+			if (Math.abs((long) stripped.scale()) + stripped.precision() > 1000) {
+				return stripped.toString();
+			}
+		}
+		return text(value);
+	}
+
+	/**
+	 * {@code uuuu-MM-dd'T'HH:mm:ss.fff'Z'}: the fraction in as many groups of three digits as the value needs to be
+	 * exact (milliseconds, microseconds or nanoseconds), at least milliseconds; never rounded.
+	 */
 	private static String timestamp(LocalDateTime timestamp) {
 		int year = timestamp.getYear();
 		if (year < 0 || year > 9999) { // a sign or a fifth digit: the formatter's rules
-			return UTC_TIMESTAMP.format(timestamp.withNano(timestamp.getNano() / 1_000_000 * 1_000_000));
+			return UTC_SECONDS.format(timestamp) + fraction(timestamp.getNano(), 3) + "Z";
 		}
-		// uuuu-MM-dd'T'HH:mm:ss.SSS'Z' without the formatter's per-field machinery: once per timestamp of a load
-		char[] text = new char[24];
+		// without the formatter's per-field machinery: once per timestamp of a load
+		int fraction = fractionDigits(timestamp.getNano(), 3);
+		char[] text = new char[21 + fraction];
 		digits(text, 0, year, 4);
 		text[4] = '-';
 		digits(text, 5, timestamp.getMonthValue(), 2);
@@ -80,8 +120,39 @@ public final class Values {
 		text[16] = ':';
 		digits(text, 17, timestamp.getSecond(), 2);
 		text[19] = '.';
-		digits(text, 20, timestamp.getNano() / 1_000_000, 3);
-		text[23] = 'Z';
+		digits(text, 20, timestamp.getNano() / POWERS[fraction], fraction);
+		text[20 + fraction] = 'Z';
+		return new String(text);
+	}
+
+	/** {@code HH:mm:ss}, always with seconds, and the fraction in groups of three digits when it is not zero. */
+	private static String time(LocalTime time) {
+		char[] text = new char[8];
+		digits(text, 0, time.getHour(), 2);
+		text[2] = ':';
+		digits(text, 3, time.getMinute(), 2);
+		text[5] = ':';
+		digits(text, 6, time.getSecond(), 2);
+		return new String(text) + fraction(time.getNano(), 0);
+	}
+
+	/** 10^(9 - digits): the divisor of nanoseconds for a fraction of that many digits. */
+	private static final int[] POWERS = { 1_000_000_000, 0, 0, 1_000_000, 0, 0, 1_000, 0, 0, 1 };
+
+	/** 3, 6 or 9: the fewest digits in groups of three that hold the nanoseconds exactly, at least {@code min}. */
+	private static int fractionDigits(int nanos, int min) {
+		int digits = nanos % 1_000 != 0 ? 9 : nanos % 1_000_000 != 0 ? 6 : nanos != 0 ? 3 : 0;
+		return Math.max(digits, min);
+	}
+
+	private static String fraction(int nanos, int min) {
+		int digits = fractionDigits(nanos, min);
+		if (digits == 0) {
+			return "";
+		}
+		char[] text = new char[digits + 1];
+		text[0] = '.';
+		digits(text, 1, nanos / POWERS[digits], digits);
 		return new String(text);
 	}
 
@@ -104,11 +175,14 @@ public final class Values {
 		if (value instanceof Boolean) {
 			return AttributeType.BOOL;
 		}
+		if (value == JsonNull.VALUE) {
+			return AttributeType.NULL;
+		}
 		if (value instanceof byte[]) {
 			return AttributeType.B;
 		}
-		if (value instanceof java.util.Set<?> set && !set.isEmpty()) { // SS, NS, BS of DynamoDB JSON file sources
-			return Sets.typeOf(set);
+		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources, even when empty
+			return set.type();
 		}
 		if (value instanceof Map<?, ?>) {
 			return AttributeType.M;
@@ -138,6 +212,9 @@ public final class Values {
 	 * {@link ValueRejectedException} names the reject reason
 	 */
 	public static @Nullable AttributeValue attribute(Object value, AttributeType type, ValueOptions options) {
+		if (value == JsonNull.VALUE) {
+			return AttributeValue.fromNul(true); // JSON null is a value: NULL whatever the declared type
+		}
 		String format = options.format();
 		if (format != null && (Temporals.isTemporal(value) || value instanceof String)) {
 			if (format.equals(ValueOptions.EPOCH_SECONDS)) {

@@ -62,8 +62,8 @@ class BadInputCorpusIntegrationTests {
 		bad(1, "NULL_KEY:pk", "code", null); // null key
 		bad(2, "EMPTY_KEY:pk", "code", ""); // empty-string key
 		bad(3, "INVALID_NUMBER:n", "num", "1".repeat(39)); // 39 significant digits
-		bad(4, "INVALID_NUMBER:n", "num", "NaN");
-		bad(5, "INVALID_NUMBER:n", "num", "Infinity");
+		bad(4, "NUMBER_NOT_FINITE:n", "num", "NaN");
+		bad(5, "NUMBER_NOT_FINITE:n", "num", "Infinity");
 		bad(6, "INVALID_NUMBER:n", "num", "12abc"); // wrong type for a declared N
 		bad(7, "INVALID_NUMBER:n", "num", "1E+200"); // out of DynamoDB's range
 		bad(8, "INVALID_NUMBER:n", "num", "1E-200"); // too small a magnitude

@@ -63,12 +63,12 @@ class ValuesTests {
 	@CsvSource({ "1" + DIGITS_38 + ", 39 significant digits", "1.23456789012345678901234567890123456789, 39 significant digits",
 			"1E-131, outside DynamoDB's range", "9.9999999999999999999999999999999999999E-131, outside DynamoDB's range",
 			"1E+126, outside DynamoDB's range", "-1E+126, outside DynamoDB's range",
-			"NaN, is not a number", "Infinity, is not a number", "-Infinity, is not a number", "12abc, is not a number",
+			"NaN, not a finite number", "Infinity, not a finite number", "-Infinity, not a finite number", "12abc, is not a number",
 			"'', is not a number" })
 	void numbersThatDynamoDbCannotHold_areRefusedNeverRounded(String value, String phrase) {
 		assertThatThrownBy(() -> Values.attribute(value, AttributeType.N)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(phrase);
-		if (!phrase.contains("not a number")) {
+		if (!phrase.contains("not a")) {
 			assertThatThrownBy(() -> Values.attribute(new BigDecimal(value), AttributeType.N))
 				.hasMessageContaining(phrase);
 		}
@@ -288,7 +288,7 @@ class ValuesTests {
 				arguments(OffsetDateTime.of(2024, 3, 1, 10, 15, 30, 0, ZoneOffset.ofHours(2)),
 						"2024-03-01T08:15:30.000Z"),
 				arguments(OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 123_456_789, ZoneOffset.ofHoursMinutes(5, 30)),
-						"2024-02-29T19:30:00.123Z"),
+						"2024-02-29T19:30:00.123456789Z"),
 				arguments(OffsetDateTime.of(2023, 12, 31, 20, 0, 0, 0, ZoneOffset.ofHours(-8)),
 						"2024-01-01T04:00:00.000Z"),
 				arguments(LocalDate.of(2024, 3, 1), "2024-03-01"), arguments(LocalTime.of(10, 15, 30), "10:15:30"),

@@ -4,17 +4,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.transform.DynamoSet;
+import io.dynamomigrate.transform.JsonNull;
+import io.dynamomigrate.transform.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Converts DynamoDB JSON, as DynamoDB's export to S3 writes it ({@code {"Item": {"id": {"N": "1"}, ...}}}), into
  * Java values that keep their declared types: S as String, N as exact BigDecimal (parsed from its text), B as bytes
- * (from base64), BOOL as Boolean, NULL as null, SS/NS/BS as ordered sets, L as lists and M as maps. Thread-safe.
+ * (from base64), BOOL as Boolean, NULL as {@link JsonNull}, SS/NS/BS as {@link DynamoSet}s with every element as written, L as lists and M as maps. Thread-safe.
  */
 final class DynamoDbJson {
 
@@ -55,7 +57,13 @@ final class DynamoDbJson {
 				}
 				yield bool;
 			}
-			case "NULL" -> null;
+			case "NULL" -> {
+				if (!Boolean.TRUE.equals(value)) {
+					throw new IllegalArgumentException(path + ".NULL is " + value + "; DynamoDB JSON writes the NULL "
+							+ "value as {\"NULL\": true}");
+				}
+				yield JsonNull.VALUE;
+			}
 			case "SS", "NS", "BS" -> set(type, value, path);
 			case "L" -> {
 				List<@Nullable Object> list = new ArrayList<>();
@@ -75,8 +83,9 @@ final class DynamoDbJson {
 		};
 	}
 
-	private static Set<Object> set(String type, @Nullable Object value, String path) {
-		Set<Object> set = new LinkedHashSet<>();
+	/** A set as written: duplicates and empty sets are left to the attribute's set policies. */
+	private static DynamoSet set(String type, @Nullable Object value, String path) {
+		List<Object> set = new ArrayList<>();
 		for (Object element : list(value, path + "." + type)) {
 			set.add(switch (type) {
 				case "SS" -> text(element, path);
@@ -84,7 +93,7 @@ final class DynamoDbJson {
 				default -> binary(element, path);
 			});
 		}
-		return set;
+		return new DynamoSet(AttributeType.valueOf(type), set);
 	}
 
 	private static List<?> list(@Nullable Object value, String path) {
@@ -102,12 +111,27 @@ final class DynamoDbJson {
 	}
 
 	private static BigDecimal number(@Nullable Object value, String path) {
+		if (value instanceof String text && UnreadableValue.isNotFinite(text)) {
+			throw new NotFiniteNumberException(path + " is " + text + ", not a finite number; DynamoDB numbers are "
+					+ "finite");
+		}
 		try {
 			return new BigDecimal(text(value, path));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(path + " is not a number: \"" + value + "\"");
 		}
+	}
+
+	/** An {@code N} value that is {@code NaN} or an infinity: valid DynamoDB JSON syntax, but not a number. */
+	static final class NotFiniteNumberException extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotFiniteNumberException(String message) {
+			super(message);
+		}
+
 	}
 
 	private static byte[] binary(@Nullable Object value, String path) {

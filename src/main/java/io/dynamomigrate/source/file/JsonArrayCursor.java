@@ -71,7 +71,7 @@ final class JsonArrayCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.NOT_AN_OBJECT,
 						"the array element is " + JsonTokens.kind(token) + ", not a JSON object", excerpt);
 			}
-			Map<String, @Nullable Object> values = JsonValues.object(parser);
+			Map<String, @Nullable Object> values = JsonValues.record(parser);
 			long size = parser.currentLocation().getCharOffset() - start;
 			long last = parser.currentLocation().getLineNr();
 			if (size > maxRecordSize) {
@@ -81,6 +81,10 @@ final class JsonArrayCursor implements RecordCursor {
 			if (reader.malformed(line, last)) {
 				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, "the object has bytes that are not "
 						+ "valid in the file's encoding (shown as \uFFFD)", values.toString());
+			}
+			if (JsonValues.hasLoneSurrogate(values)) {
+				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE,
+						JsonValues.escapeLoneSurrogates(values.toString()));
 			}
 			return new FileRecord.Values(line, values);
 		}

@@ -68,17 +68,23 @@ final class JsonLinesCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.NOT_AN_OBJECT,
 						"the line is " + JsonTokens.kind(first) + ", not a JSON object", json);
 			}
-			Map<String, @Nullable Object> values = JsonValues.object(parser);
+			Map<String, @Nullable Object> values = JsonValues.record(parser);
 			JsonToken after = parser.nextToken();
 			if (after != null) {
 				return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
 						"the line has more after its JSON object (" + JsonTokens.kind(after) + ")", json);
+			}
+			if (json.indexOf("\\u") >= 0 && JsonValues.hasLoneSurrogate(values)) { // only escapes can make one
+				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE, json);
 			}
 			return new FileRecord.Values(line, dynamoDbJson ? DynamoDbJson.item(values) : values);
 		}
 		catch (JacksonException ex) {
 			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
 					"the line is not valid JSON: " + ex.getOriginalMessage(), json);
+		}
+		catch (DynamoDbJson.NotFiniteNumberException ex) {
+			return new FileRecord.Bad(line, RejectReason.NUMBER_NOT_FINITE, ex.getMessage(), json);
 		}
 		catch (IllegalArgumentException ex) {
 			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON, "the line is not DynamoDB JSON: "

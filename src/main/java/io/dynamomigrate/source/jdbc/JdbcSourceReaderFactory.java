@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.dynamomigrate.mapping.SourceSpec;
 import io.dynamomigrate.source.SourcePosition;
 import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.transform.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -65,7 +66,8 @@ public final class JdbcSourceReaderFactory {
 					Map<String, Object> row = JdbcValues.row(rs);
 					Map<String, Object> key = new LinkedHashMap<>();
 					for (String column : source.key()) {
-						key.put(column, row.get(column));
+						Object value = row.get(column);
+						key.put(column, value instanceof UnreadableValue unreadable ? unreadable.text() : value);
 					}
 					return new SourceRecord(row, new SourcePosition(label, key));
 				});

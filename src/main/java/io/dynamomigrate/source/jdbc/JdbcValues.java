@@ -17,9 +17,13 @@ import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.dynamomigrate.transform.ColumnValues;
+import io.dynamomigrate.transform.JsonNull;
 import io.dynamomigrate.transform.JsonValues;
+import io.dynamomigrate.transform.RejectReason;
+import io.dynamomigrate.transform.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,9 +82,62 @@ final class JdbcValues {
 		};
 	}
 
+	/**
+	 * The value of a column, or an {@link UnreadableValue} when the column holds a value without an exact Java value
+	 * (NaN, infinities, JSON that does not parse, a value the driver cannot convert), so that one bad value becomes
+	 * the reject of its row instead of failing the read of the whole page. A lost connection is still thrown.
+	 */
 	private static @Nullable Object value(ResultSet rs, int i, int sqlType, @Nullable String typeName)
 			throws SQLException {
-		Object value = switch (sqlType) {
+		Object value;
+		try {
+			value = convert(rs, i, sqlType, typeName);
+		}
+		catch (SQLException ex) {
+			if (ex.getSQLState() != null && ex.getSQLState().startsWith("08")) {
+				throw ex; // connection exception: not a property of the value
+			}
+			return unreadable(rs, i, typeName, "cannot be read as " + typeName(rs, i, typeName) + " ("
+					+ ex.getMessage() + ")");
+		}
+		catch (IllegalArgumentException ex) { // JSON that does not parse, an array element that is not a number
+			return unreadable(rs, i, typeName, ex.getMessage());
+		}
+		if (value == null || rs.wasNull()) {
+			return null;
+		}
+		if (INFINITIES.contains(value)) { // PostgreSQL's 'infinity' dates and timestamps, as pgjdbc returns them
+			String text = rs.getString(i);
+			return new UnreadableValue(RejectReason.INVALID_VALUE, "is " + text + ", a date without a calendar "
+					+ "value (it has no ISO-8601 form). Change the value in the source, or leave the column out of "
+					+ "the item", text);
+		}
+		return value;
+	}
+
+	/** The dates and timestamps pgjdbc returns for PostgreSQL's {@code infinity} and {@code -infinity}. */
+	private static final Set<Object> INFINITIES = Set.of(LocalDate.MAX, LocalDate.MIN, LocalDateTime.MAX,
+			LocalDateTime.MIN, OffsetDateTime.MAX, OffsetDateTime.MIN);
+
+	private static UnreadableValue unreadable(ResultSet rs, int i, @Nullable String typeName, String why)
+			throws SQLException {
+		String text;
+		try {
+			text = String.valueOf(rs.getString(i));
+		}
+		catch (SQLException ex) {
+			text = "(unreadable " + typeName(rs, i, typeName) + ")";
+		}
+		return UnreadableValue.of(text, why);
+	}
+
+	private static String typeName(ResultSet rs, int i, @Nullable String typeName) throws SQLException {
+		return typeName != null ? typeName : rs.getMetaData().getColumnTypeName(i);
+	}
+
+	private static @Nullable Object convert(ResultSet rs, int i, int sqlType, @Nullable String typeName)
+			throws SQLException {
+		return switch (sqlType) {
 			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL, Types.REAL,
 					Types.FLOAT, Types.DOUBLE ->
 				rs.getBigDecimal(i);
@@ -100,13 +157,13 @@ final class JdbcValues {
 			default -> {
 				if (isJson(typeName)) {
 					String json = rs.getString(i);
-					yield json == null ? null : JsonValues.parse(json);
+					Object parsed = json == null ? null : JsonValues.parse(json);
+					yield json != null && parsed == null ? JsonNull.VALUE : parsed; // JSON null is a value
 				}
 				Object object = rs.getObject(i);
 				yield object == null || object instanceof Boolean ? object : object.toString();
 			}
 		};
-		return rs.wasNull() ? null : value;
 	}
 
 	/** The columns of one result set, as every row of it is read. */
@@ -179,6 +236,9 @@ final class JdbcValues {
 		if (element instanceof BigDecimal || element == null || element instanceof String || element instanceof Boolean
 				|| element instanceof byte[]) {
 			return element;
+		}
+		if ((element instanceof Double d && !Double.isFinite(d)) || (element instanceof Float f && !Float.isFinite(f))) {
+			throw new IllegalArgumentException("has the element " + element + ", which is not a finite number");
 		}
 		if (element instanceof Number number) {
 			return new BigDecimal(number.toString()); // integers exactly; float elements by their shortest text

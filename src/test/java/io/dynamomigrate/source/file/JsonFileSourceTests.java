@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.CsvSpec;
 import io.dynamomigrate.mapping.FileFormat;
+import io.dynamomigrate.transform.DynamoSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,9 +107,10 @@ class JsonFileSourceTests {
 		assertThat(record.get("n")).isEqualTo(new BigDecimal("12345678901234567890.5"));
 		assertThat((byte[]) record.get("b")).containsExactly(0, 1, 2);
 		assertThat(record.get("ok")).isEqualTo(false);
-		assertThat(record.values()).containsEntry("nothing", null);
-		assertThat(record.get("ss")).isEqualTo(Set.of("a", "b"));
-		assertThat(record.get("ns")).isEqualTo(Set.of(new BigDecimal("1"), new BigDecimal("2.5")));
+		assertThat(record.values()).containsEntry("nothing", io.dynamomigrate.transform.JsonNull.VALUE);
+		assertThat(record.get("ss")).isEqualTo(new DynamoSet(AttributeType.SS, List.of("a", "b")));
+		assertThat(record.get("ns")).isEqualTo(new DynamoSet(AttributeType.NS, List.of(new BigDecimal("1"),
+				new BigDecimal("2.5"))));
 		assertThat(record.get("l")).isEqualTo(List.of("x", new BigDecimal("3")));
 		assertThat(record.get("m")).isEqualTo(Map.of("k", "v"));
 	}

@@ -66,7 +66,7 @@ class JdbcValuesIntegrationTests {
 			assertThat(Values.attribute(row.get("texts"), AttributeType.SS)).isEqualTo(AttributeValue.fromSs(List.of(
 					"rock", "pop")));
 			assertThat(row.get("empty")).isEqualTo(List.of());
-			assertThat(Values.text(row.get("zoned"))).isEqualTo("2024-03-01T04:45:30.123Z");
+			assertThat(Values.text(row.get("zoned"))).isEqualTo("2024-03-01T04:45:30.123456Z");
 			assertThat(Values.text(row.get("local"))).isEqualTo("2024-03-01T10:15:30.000Z");
 			assertThat(Values.attribute(row.get("exact"), AttributeType.N))
 				.isEqualTo(AttributeValue.fromN("12345678901234567890123456789012345678"));
