@@ -212,7 +212,7 @@ class MappingValidationTests {
 
 		assertProblem(problem, ProblemCode.UNKNOWN_KEY, 10, 41);
 		assertThat(problem.message()).contains("`colour`").contains("source");
-		assertThat(problem.fix()).isEqualTo("Allowed keys here: table, query, key, where, file, format, csv, maxRecordSize.");
+		assertThat(problem.fix()).isEqualTo("Allowed keys here: table, query, key, where, file, format, csv, maxRecordSize, s3EndpointUrl.");
 	}
 
 	@Test
