@@ -68,6 +68,19 @@ final class DryRunCommand implements Callable<Integer> {
 					+ "capacity, or 1000 for on-demand tables).")
 	Double writeUnitsPerSecond;
 
+	@Option(names = "--prewarm", paramLabel = "WCU",
+			description = "Show what run --prewarm WCU would cost: raising the warm throughput of every target table "
+					+ "and its indexes to this many write units per second is paid once and cannot be undone. "
+					+ "Counted from the existing tables' warm throughput (a new table starts at 4000 WCU/s); "
+					+ "included in the total cost.")
+	Long prewarm;
+
+	@Option(names = "--price-per-prewarm-wcu", paramLabel = "USD",
+			defaultValue = "" + DryRunReportBuilder.Pricing.DEFAULT_PREWARM_PRICE,
+			description = "Price of pre-warming per write unit per second of warm throughput added (default: "
+					+ "${DEFAULT-VALUE}, this tool's us-east-1 assumption; check the AWS pricing page of your region).")
+	double pricePerPrewarmWriteUnit;
+
 	@Option(names = "--no-target-check", negatable = false,
 			description = "Do not look at the target tables (no DynamoDB call at all).")
 	boolean noTargetCheck;
@@ -90,6 +103,12 @@ final class DryRunCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
 		if (loaded == null) {
+			return ExitCodes.INVALID;
+		}
+		if (prewarm != null && prewarm < 1) {
+			err.println("--prewarm: " + prewarm + " is not a write throughput. Fix: give the write units per second "
+					+ "to pre-warm to (at least 1), or leave the option out.");
+			err.flush();
 			return ExitCodes.INVALID;
 		}
 		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
@@ -115,12 +134,20 @@ final class DryRunCommand implements Callable<Integer> {
 					note = inspect(loaded, findings, inspections);
 				}
 				report = new DryRunReportBuilder(new DryRunReportBuilder.Pricing(pricePerMillion,
-						DryRunReportBuilder.Pricing.DEFAULT_BASIS, maxEstimatedCost), writeUnitsPerSecond)
+						DryRunReportBuilder.Pricing.DEFAULT_BASIS, maxEstimatedCost, prewarm(),
+						pricePerPrewarmWriteUnit), writeUnitsPerSecond)
 					.build(loaded, summary, findings, inspections, note);
 			}
 			Path directory = state.reportDirectory(reportDirectory);
 			Path html = ReportFiles.write(report, directory, loaded.name() + "-dry-run-" + summary.executionId());
 			out.printf("%s%n", report.verdictText());
+			if (report.pricing().prewarm() != null) {
+				out.printf("Pre-warm to %d WCU/s: adds %d WCU/s of warm throughput, %s USD once (paid, cannot be "
+						+ "undone; included in the estimated total of %s USD).%n", report.pricing().prewarm(),
+						report.tables().stream().mapToLong(DryRunReport.TableReport::prewarmWriteUnits).sum(),
+						DryRunReportBuilder.usd(report.pricing().prewarmCost()),
+						DryRunReportBuilder.usd(report.pricing().totalCost()));
+			}
 			report.findings().forEach((f) -> out.printf("  %s %s%n", f.severity(), f.message()));
 			out.printf("Report: %s (and .json)%n", html);
 			out.flush();
@@ -132,12 +159,16 @@ final class DryRunCommand implements Callable<Integer> {
 		}
 	}
 
+	private long prewarm() {
+		return prewarm != null ? prewarm : 0;
+	}
+
 	private String inspect(MappingSpec loaded, DryRunFindings findings,
 			Map<String, TargetInspector.Inspection> inspections) {
 		try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, 4)) {
 			TargetInspector inspector = new TargetInspector(dynamodb.client());
 			for (TableSpec table : loaded.tables()) {
-				inspections.put(table.name(), inspector.inspect(table, findings.keySample(table.name())));
+				inspections.put(table.name(), inspector.inspect(table, findings.keySample(table.name()), prewarm()));
 			}
 			return "checked at " + dynamodb.description();
 		}

@@ -17,9 +17,18 @@ final class ThroughputOptions {
 			description = { "Write budget per target table, in write capacity units per second (e.g. 1500), as a "
 					+ "percentage of the table's provisioned write capacity (e.g. 50%%), or unlimited. Shared by every "
 					+ "step writing to the table; never exceeded in any 1-second window. Default: the table's "
-					+ "writeBudget in the mapping, else 50%% of a provisioned table, 4000 WCU/s for an on-demand "
-					+ "table." })
+					+ "writeBudget in the mapping, else 50%% of a provisioned table; for an on-demand table its warm "
+					+ "throughput as DescribeTable shows it (the lowest of the table and its indexes), else 4000 "
+					+ "WCU/s. The run summary says where the budget came from." })
 	@Nullable String maxWriteCapacity;
+
+	@Option(names = "--prewarm", paramLabel = "WCU",
+			description = { "Before the load, raise the warm throughput (what a table takes at once) of every target "
+					+ "table and its indexes to this many write units per second: UpdateTable (or CreateTable) with "
+					+ "WarmThroughput, then wait until the table is ACTIVE. PAID, AND CANNOT BE UNDONE: AWS charges "
+					+ "for the increase once, and warm throughput never goes down. A value at or below the current "
+					+ "warm throughput does nothing. dry-run --prewarm shows the cost. Default: no pre-warming." })
+	@Nullable Long prewarm;
 
 	@Option(names = "--write-concurrency", paramLabel = "N", defaultValue = "" + WriteSettings.DEFAULT_CONCURRENCY,
 			description = "BatchWriteItem calls in flight at most, over all steps (default: ${DEFAULT-VALUE}).")
@@ -53,7 +62,12 @@ final class ThroughputOptions {
 		if (progressInterval < 1) {
 			throw new IllegalArgumentException("--progress-interval: give at least 1 second.");
 		}
-		return new WriteSettings(budget, writeConcurrency, mode, Duration.ofSeconds(progressInterval));
+		if (prewarm != null && prewarm < 1) {
+			throw new IllegalArgumentException("--prewarm: " + prewarm + " is not a write throughput. Fix: give the "
+					+ "write units per second to pre-warm to (at least 1), or leave the option out.");
+		}
+		return new WriteSettings(budget, writeConcurrency, mode, Duration.ofSeconds(progressInterval),
+				prewarm != null ? prewarm : 0);
 	}
 
 

@@ -26,12 +26,15 @@ public final class RunWriteCapacity implements AutoCloseable {
 
 	private final Map<String, Long> budgets;
 
+	private final Map<String, String> sources;
+
 	private final @Nullable ExecutorService pool;
 
 	private RunWriteCapacity(Map<String, WriteCapacityLimiter> limiters, Map<String, Long> budgets,
-			@Nullable ExecutorService pool) {
+			Map<String, String> sources, @Nullable ExecutorService pool) {
 		this.limiters = limiters;
 		this.budgets = budgets;
+		this.sources = sources;
 		this.pool = pool;
 	}
 
@@ -47,19 +50,26 @@ public final class RunWriteCapacity implements AutoCloseable {
 			Consumer<String> warnings, LongSupplier nanoTime, Sleeper sleeper) {
 		Map<String, WriteCapacityLimiter> limiters = new LinkedHashMap<>();
 		Map<String, Long> budgets = new LinkedHashMap<>();
+		Map<String, String> sources = new LinkedHashMap<>();
 		for (TableSpec table : tables) {
 			TableDescription description = client.describeTable((b) -> b.tableName(table.name())).table();
 			WriteBudget budget = commandLine != null ? commandLine : fromMapping.apply(table);
+			String source = commandLine != null ? "--max-write-capacity " + commandLine
+					: "the mapping's writeBudget " + budget;
 			if (budget == null) {
-				budget = WriteBudget.defaultFor(description);
+				WriteBudget.Default byDefault = WriteBudget.defaultWithSource(description);
+				budget = byDefault.budget();
+				source = byDefault.source();
 			}
 			long units = budget.resolve(description, warnings);
 			budgets.put(table.name(), units);
+			sources.put(table.name(), source);
 			if (units > 0) {
 				limiters.put(table.name(), new WriteCapacityLimiter(table.name(), units, nanoTime, sleeper));
 			}
 		}
-		return new RunWriteCapacity(limiters, budgets, concurrency > 1 ? WriteThroughput.pool(concurrency) : null);
+		return new RunWriteCapacity(limiters, budgets, sources,
+				concurrency > 1 ? WriteThroughput.pool(concurrency) : null);
 	}
 
 	/** How the writers of a table pace and spread their calls. */
@@ -75,6 +85,11 @@ public final class RunWriteCapacity implements AutoCloseable {
 	/** The resolved budget of every table in WCU/s, 0 for unlimited. */
 	public Map<String, Long> budgets() {
 		return Map.copyOf(budgets);
+	}
+
+	/** Where the budget of every table comes from, in words (the option, the mapping, or which default). */
+	public Map<String, String> sources() {
+		return Map.copyOf(sources);
 	}
 
 	@Override

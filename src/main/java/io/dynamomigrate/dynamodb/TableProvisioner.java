@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.dynamomigrate.mapping.BillingMode;
 import io.dynamomigrate.mapping.IndexSpec;
@@ -28,11 +29,14 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 
 /**
  * Makes sure the target tables exist as the mapping declares them: creates a missing table (key schema, GSIs,
  * billing mode) and waits until it is active; checks an existing table's key schema and fails with a clear message
- * when it differs. Never deletes or alters a table. Thread-safe.
+ * when it differs. Never deletes a table, and alters one only to raise its warm throughput when asked
+ * ({@code --prewarm}). Thread-safe.
  */
 public final class TableProvisioner {
 
@@ -46,19 +50,60 @@ public final class TableProvisioner {
 
 	/** Creates the table when missing, or checks it. @return whether the table was created */
 	public boolean ensure(TableSpec table) {
-		TableDescription existing = describe(table.name());
-		if (existing != null) {
-			check(table, existing);
-			return false;
-		}
-		client.createTable(createRequest(table));
-		waitUntilActive(table.name());
-		logger.debug("Created table [table={}]", table.name());
-		return true;
+		return ensure(table, 0, (note) -> {
+		});
 	}
 
 	/**
-	 * Polls DescribeTable until the table and its indexes are ACTIVE: every 50 ms at first, backing off to 2 s, for
+	 * Creates the table when missing, or checks it; then, when {@code prewarm} is above 0, raises the warm write
+	 * throughput of the table and its indexes to it ({@code CreateTable} or {@code UpdateTable} with
+	 * {@code WarmThroughput}; paid and irreversible) and waits until the table and its warm throughput are ACTIVE.
+	 * A value at or below the current warm throughput sends nothing. What was done or skipped goes to {@code notes}.
+	 * @return whether the table was created
+	 */
+	public boolean ensure(TableSpec table, long prewarm, Consumer<String> notes) {
+		TableDescription existing = describe(table.name());
+		if (existing != null) {
+			check(table, existing);
+			if (prewarm > 0) {
+				prewarm(existing, prewarm, notes);
+			}
+			return false;
+		}
+		boolean warm = prewarm > WarmThroughputs.NEW_TABLE_WRITE_UNITS;
+		client.createTable(createRequest(table, warm ? prewarm : 0));
+		waitUntilActive(table.name());
+		logger.debug("Created table [table={}, prewarm={}]", table.name(), warm ? prewarm : 0);
+		if (warm) {
+			notes.accept("Created table " + table.name() + " pre-warmed to " + prewarm + " WCU/s (--prewarm; paid "
+					+ "once, cannot be undone).");
+		}
+		else if (prewarm > 0) {
+			notes.accept("--prewarm " + prewarm + " does nothing for the new table " + table.name() + ": a new table "
+					+ "already takes " + WarmThroughputs.NEW_TABLE_WRITE_UNITS + " WCU/s at once.");
+		}
+		return true;
+	}
+
+	private void prewarm(TableDescription existing, long prewarm, Consumer<String> notes) {
+		UpdateTableRequest request = WarmThroughputs.prewarm(existing, prewarm);
+		if (request == null) {
+			long current = WarmThroughputs.table(existing);
+			notes.accept("--prewarm " + prewarm + " does nothing for table " + existing.tableName() + ": "
+					+ (current == 0 ? "the endpoint shows no warm throughput for it."
+							: "it and its indexes already take " + prewarm + " WCU/s or more at once (warm throughput "
+									+ current + " WCU/s)."));
+			return;
+		}
+		client.updateTable(request);
+		waitUntilActive(existing.tableName());
+		notes.accept("Pre-warmed table " + existing.tableName() + (request.hasGlobalSecondaryIndexUpdates()
+				? " and " + request.globalSecondaryIndexUpdates().size() + " index(es)" : "") + " to " + prewarm
+				+ " WCU/s (--prewarm; paid once, cannot be undone).");
+	}
+
+	/**
+	 * Polls DescribeTable until the table, its indexes and their warm throughput are ACTIVE: every 50 ms at first, backing off to 2 s, for
 	 * at most 10 minutes. (The SDK's waiter polls every 20 s, which dominates a run against a local endpoint.)
 	 */
 	private void waitUntilActive(String name) {
@@ -67,7 +112,8 @@ public final class TableProvisioner {
 		while (System.nanoTime() < deadline) {
 			TableDescription table = describe(name);
 			if (table != null && table.tableStatus() == TableStatus.ACTIVE
-					&& table.globalSecondaryIndexes().stream().allMatch((i) -> i.indexStatus() == IndexStatus.ACTIVE)) {
+					&& table.globalSecondaryIndexes().stream().allMatch((i) -> i.indexStatus() == IndexStatus.ACTIVE)
+					&& WarmThroughputs.active(table)) {
 				return;
 			}
 			try {
@@ -92,6 +138,12 @@ public final class TableProvisioner {
 	}
 
 	static CreateTableRequest createRequest(TableSpec table) {
+		return createRequest(table, 0);
+	}
+
+	/** The request that creates the table, with the table and its indexes warmed to {@code prewarm} when above 0. */
+	static CreateTableRequest createRequest(TableSpec table, long prewarm) {
+		@Nullable WarmThroughput warm = prewarm > 0 ? WarmThroughput.builder().writeUnitsPerSecond(prewarm).build() : null;
 		Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
 		List<KeySchemaElement> keySchema = keySchema(table.partitionKey(), table.sortKey(), definitions);
 		List<GlobalSecondaryIndex> indexes = new ArrayList<>();
@@ -110,6 +162,9 @@ public final class TableProvisioner {
 			if (provisioned) {
 				gsi.provisionedThroughput(throughput);
 			}
+			if (warm != null) {
+				gsi.warmThroughput(warm);
+			}
 			indexes.add(gsi.build());
 		}
 		CreateTableRequest.Builder request = CreateTableRequest.builder()
@@ -123,6 +178,9 @@ public final class TableProvisioner {
 		}
 		if (provisioned) {
 			request.provisionedThroughput(throughput);
+		}
+		if (warm != null) {
+			request.warmThroughput(warm);
 		}
 		return request.build();
 	}

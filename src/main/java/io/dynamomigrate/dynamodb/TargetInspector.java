@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Looks at an existing target table without changing it: whether it exists, how its key schema and indexes differ
- * from the mapping, and how many of a sample of keys it already holds ({@link ItemFetcher}). Read-only.
+ * from the mapping, how many of a sample of keys it already holds ({@link ItemFetcher}), and its warm throughput.
+ * Read-only.
  * Thread-safe.
  */
 public final class TargetInspector {
@@ -28,15 +29,26 @@ public final class TargetInspector {
 	 * @param sampleKeys primary keys to look up (at most 100 are used)
 	 */
 	public Inspection inspect(TableSpec table, List<Map<String, AttributeValue>> sampleKeys) {
+		return inspect(table, sampleKeys, 0);
+	}
+
+	/**
+	 * What the table looks like, and what pre-warming it to {@code prewarm} WCU/s would add
+	 * ({@link WarmThroughputs#increase}; from a new table's warm throughput when it does not exist).
+	 * @param sampleKeys primary keys to look up (at most 100 are used)
+	 */
+	public Inspection inspect(TableSpec table, List<Map<String, AttributeValue>> sampleKeys, long prewarm) {
 		TableDescription existing = new TableProvisioner(client).describeOrNull(table.name());
 		if (existing == null) {
-			return new Inspection(false, List.of(), 0, 0);
+			return new Inspection(false, List.of(), 0, 0, 0,
+					WarmThroughputs.increase(null, table.globalSecondaryIndexes().size(), prewarm));
 		}
 		List<String> differences = new ArrayList<>(TableProvisioner.keyDifferences(table, existing));
 		differences.addAll(TableProvisioner.indexDifferences(table, existing));
 		List<Map<String, AttributeValue>> keys = sampleKeys.subList(0, Math.min(100, sampleKeys.size()));
 		int present = differences.isEmpty() && !keys.isEmpty() ? present(table, keys) : 0;
-		return new Inspection(true, differences, differences.isEmpty() ? keys.size() : 0, present);
+		return new Inspection(true, differences, differences.isEmpty() ? keys.size() : 0, present,
+				WarmThroughputs.table(existing), WarmThroughputs.increase(existing, 0, prewarm));
 	}
 
 	private int present(TableSpec table, List<Map<String, AttributeValue>> keys) {
@@ -57,8 +69,11 @@ public final class TargetInspector {
 	 * @param differences key-schema and index differences from the mapping
 	 * @param sampledKeys how many keys were looked up
 	 * @param sampledPresent how many of them the table holds
+	 * @param warmWriteUnits the table's warm write throughput in WCU/s, 0 when none is shown
+	 * @param prewarmIncrease the warm write units per second a pre-warm would add over the table and its indexes
 	 */
-	public record Inspection(boolean exists, List<String> differences, int sampledKeys, int sampledPresent) {
+	public record Inspection(boolean exists, List<String> differences, int sampledKeys, int sampledPresent,
+			long warmWriteUnits, long prewarmIncrease) {
 	}
 
 }

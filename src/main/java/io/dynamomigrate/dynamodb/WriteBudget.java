@@ -2,6 +2,7 @@ package io.dynamomigrate.dynamodb;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -23,8 +24,9 @@ public record WriteBudget(long units, int percent, boolean unlimited) {
 	public static final WriteBudget DEFAULT_PROVISIONED = new WriteBudget(0, 50, false);
 
 	/**
-	 * Used for an on-demand table when no budget is given: 4,000 WCU/s, what AWS documents a new on-demand table to
-	 * serve at once (its initial peak); a percentage of an on-demand table is of this figure too.
+	 * Used for an on-demand table when no budget is given and {@code DescribeTable} shows no warm throughput: 4,000
+	 * WCU/s, what AWS documents a new on-demand table to serve at once (its initial peak); a percentage of an
+	 * on-demand table is of this figure (or of the warm throughput, {@link #defaultWithSource}) too.
 	 */
 	public static final long DEFAULT_ON_DEMAND = 4000;
 
@@ -81,7 +83,7 @@ public record WriteBudget(long units, int percent, boolean unlimited) {
 			return 0;
 		}
 		long budget = units > 0 ? units
-				: Math.max(1, (onDemand ? DEFAULT_ON_DEMAND : capacity) * percent / 100);
+				: Math.max(1, (onDemand ? onDemandDefault(table).budget().units() : capacity) * percent / 100);
 		if (capacity > 0 && budget > capacity) {
 			warnings.accept("The write budget of table " + table.tableName() + " (" + budget + " WCU/s) is above "
 					+ (onDemand ? "its on-demand limit" : "its provisioned write capacity") + " (" + capacity
@@ -101,12 +103,52 @@ public record WriteBudget(long units, int percent, boolean unlimited) {
 		return budget;
 	}
 
-	/** The budget for a table without one given: {@link #DEFAULT_PROVISIONED} or {@link #DEFAULT_ON_DEMAND}. */
+	/**
+	 * The budget for a table without one given: {@link #DEFAULT_PROVISIONED}, or for an on-demand table its warm
+	 * throughput when {@code DescribeTable} shows one, else {@link #DEFAULT_ON_DEMAND}.
+	 */
 	public static WriteBudget defaultFor(TableDescription table) {
+		return defaultWithSource(table).budget();
+	}
+
+	/**
+	 * The budget for a table without one given, and where it comes from (for the run summary). For an on-demand
+	 * table with warm throughput it is the smallest warm write throughput of the table and its global secondary
+	 * indexes (an item projected into an index is written there too, so the coldest one is what the load can count
+	 * on at once, as with the capacity warnings of {@link #resolve}).
+	 */
+	public static Default defaultWithSource(TableDescription table) {
 		boolean onDemand = table.billingModeSummary() != null
 				&& table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
-		return onDemand || provisioned(table) == 0 ? new WriteBudget(DEFAULT_ON_DEMAND, 0, false)
-				: DEFAULT_PROVISIONED;
+		if (!onDemand && provisioned(table) > 0) {
+			return new Default(DEFAULT_PROVISIONED, "default: 50% of the table's provisioned write capacity");
+		}
+		return onDemandDefault(table);
+	}
+
+	private static Default onDemandDefault(TableDescription table) {
+		long units = WarmThroughputs.table(table);
+		if (units == 0) {
+			return new Default(new WriteBudget(DEFAULT_ON_DEMAND, 0, false),
+					"default for an on-demand table without warm throughput: " + DEFAULT_ON_DEMAND + " WCU/s");
+		}
+		String source = "default: the warm throughput of table " + table.tableName() + " (" + units + " WCU/s)";
+		for (Map.Entry<String, Long> index : WarmThroughputs.indexes(table).entrySet()) {
+			if (index.getValue() < units) {
+				units = index.getValue();
+				source = "default: the warm throughput of index " + index.getKey() + " (" + units + " WCU/s), the "
+						+ "lowest of table " + table.tableName() + " and its indexes";
+			}
+		}
+		return new Default(new WriteBudget(units, 0, false), source);
+	}
+
+	/**
+	 * A default budget and where it comes from.
+	 * @param budget the budget
+	 * @param source where it comes from, in words
+	 */
+	public record Default(WriteBudget budget, String source) {
 	}
 
 	private static long provisioned(TableDescription table) {

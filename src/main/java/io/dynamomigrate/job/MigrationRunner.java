@@ -161,10 +161,10 @@ public final class MigrationRunner {
 		}
 	}
 
-	private static void provision(MappingSpec mapping, DynamoDbTarget target) {
+	private void provision(MappingSpec mapping, DynamoDbTarget target) {
 		TableProvisioner provisioner = new TableProvisioner(target.client());
 		for (TableSpec table : mapping.tables()) {
-			provisioner.ensure(table);
+			provisioner.ensure(table, writeSettings.prewarm(), warnings);
 		}
 	}
 

@@ -112,8 +112,9 @@ public final class RunThroughput implements AutoCloseable {
 		List<TableCapacity> report = new ArrayList<>();
 		for (TableSpec table : tables) {
 			WriteCapacityLimiter limiter = capacity.limiter(table.name()).orElse(null);
-			report.add(limiter == null ? new TableCapacity(table.name(), 0, 0, 0)
-					: new TableCapacity(table.name(), limiter.budget(), limiter.effectiveRate(),
+			String source = capacity.sources().getOrDefault(table.name(), "");
+			report.add(limiter == null ? new TableCapacity(table.name(), 0, source, 0, 0)
+					: new TableCapacity(table.name(), limiter.budget(), source, limiter.effectiveRate(),
 							limiter.throttles()));
 		}
 		return report;

@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param concurrency {@code --write-concurrency}: calls in flight at most, over all steps of the run
  * @param progress {@code --progress}
  * @param progressInterval {@code --progress-interval}: between log lines
+ * @param prewarm {@code --prewarm}: the warm write throughput (WCU/s) to raise every target table and its indexes
+ * to before the load, or 0 for none
  */
 public record WriteSettings(@Nullable WriteBudget budget, int concurrency, ProgressMode progress,
-		Duration progressInterval) {
+		Duration progressInterval, long prewarm) {
 
 	/** The default number of {@code BatchWriteItem} calls in flight. */
 	public static final int DEFAULT_CONCURRENCY = 8;
@@ -29,6 +31,15 @@ public record WriteSettings(@Nullable WriteBudget budget, int concurrency, Progr
 		if (concurrency < 1 || concurrency > 256) {
 			throw new IllegalArgumentException("The write concurrency must be 1 to 256, not " + concurrency);
 		}
+		if (prewarm < 0) {
+			throw new IllegalArgumentException("The pre-warm throughput must be 0 (none) or more, not " + prewarm);
+		}
+	}
+
+	/** Settings without pre-warming. */
+	public WriteSettings(@Nullable WriteBudget budget, int concurrency, ProgressMode progress,
+			Duration progressInterval) {
+		this(budget, concurrency, progress, progressInterval, 0);
 	}
 
 }

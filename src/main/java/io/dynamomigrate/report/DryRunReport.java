@@ -44,11 +44,16 @@ public record DryRunReport(String mapping, String mappingFile, String generatedA
 	public record RejectSample(String reason, String position, String attribute, String message, String value) {
 	}
 
-	/** A table's load: items, sizes, capacity, cost, hot keys, and what the existing table holds. */
+	/**
+	 * A table's load: items, sizes, capacity, cost, hot keys, and what the existing table holds; with
+	 * {@code --prewarm}, the write units per second of warm throughput it would add (table and indexes) and their
+	 * one-time cost (apart from {@code estimatedCost}, and in the total).
+	 */
 	public record TableReport(String table, long items, long writeUnits, double averageItemBytes,
 			Map<String, Long> sizePercentiles, List<SizeBucket> sizeHistogram, List<LargeItem> largestItems,
 			long itemsNearSizeLimit, double assumedWriteUnitsPerSecond, String assumedWriteRateSource,
-			double estimatedSeconds, double estimatedCost, List<HotKey> hotKeys, TargetCheck target) {
+			double estimatedSeconds, double estimatedCost, List<HotKey> hotKeys, TargetCheck target,
+			long prewarmWriteUnits, double prewarmCost) {
 	}
 
 	/** Items whose size falls in [fromBytes, toBytes). */
@@ -80,9 +85,13 @@ public record DryRunReport(String mapping, String mappingFile, String generatedA
 			String outcome) {
 	}
 
-	/** How costs were estimated. */
+	/**
+	 * How costs were estimated. {@code totalCost} includes the pre-warm's one-time cost; {@code prewarm} is the warm
+	 * write throughput asked for with {@code --prewarm}, or null.
+	 */
 	public record Pricing(double pricePerMillionWriteUnits, String currency, String basis, @Nullable Double maxCost,
-			double totalCost) {
+			double totalCost, @Nullable Long prewarm, double pricePerPrewarmWriteUnit, String prewarmBasis,
+			double prewarmCost) {
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import io.dynamomigrate.dynamodb.TargetInspector;
+import io.dynamomigrate.dynamodb.WarmThroughputs;
 import io.dynamomigrate.mapping.BillingMode;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
@@ -63,14 +64,35 @@ public final class DryRunReportBuilder {
 		this.writeUnitsPerSecond = writeUnitsPerSecond;
 	}
 
-	/** Price per million write request units and an optional ceiling on the estimated cost. */
-	public record Pricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost) {
+	/**
+	 * Price per million write request units, an optional ceiling on the estimated cost, and the pre-warm asked for
+	 * ({@code --prewarm}, 0 for none) with its price per write unit per second of warm throughput added.
+	 */
+	public record Pricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost, long prewarm,
+			double pricePerPrewarmWriteUnit) {
 
 		/** AWS list price for on-demand writes, standard table class, us-east-1. */
 		public static final double DEFAULT_PRICE = 0.625;
 
 		public static final String DEFAULT_BASIS = "AWS on-demand list price for the standard table class in us-east-1 "
 				+ "(USD 0.625 per million write request units, as published in November 2024); an estimate, not a quote";
+
+		/**
+		 * Price of pre-warming, per write unit per second of warm throughput added to a table or index, us-east-1
+		 * (paid once). An assumption to check against the AWS pricing page of the target's region; override it with
+		 * {@code --price-per-prewarm-wcu}.
+		 */
+		public static final double DEFAULT_PREWARM_PRICE = 0.00125;
+
+		public static final String DEFAULT_PREWARM_BASIS = "pre-warming is paid once, per write unit per second of "
+				+ "warm throughput added to the table and to each index, and cannot be undone; USD 0.00125 per WCU "
+				+ "is this tool's us-east-1 assumption, to be checked against the AWS pricing page of your region "
+				+ "(--price-per-prewarm-wcu)";
+
+		/** Pricing without pre-warming. */
+		public Pricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost) {
+			this(pricePerMillionWriteUnits, basis, maxCost, 0, DEFAULT_PREWARM_PRICE);
+		}
 
 	}
 
@@ -100,13 +122,16 @@ public final class DryRunReportBuilder {
 		}
 		List<TableReport> tables = new ArrayList<>();
 		long writeUnits = 0;
+		long prewarmUnits = 0;
 		for (TableSpec table : mapping.tables()) {
 			TableReport report = table(table, findings.table(table.name()), inspections.get(table.name()),
 					inspectionNote, blockers, warnings);
 			writeUnits += report.writeUnits();
+			prewarmUnits += report.prewarmWriteUnits();
 			tables.add(report);
 		}
-		BigDecimal totalCost = cost(writeUnits);
+		BigDecimal prewarmCost = prewarmCost(prewarmUnits);
+		BigDecimal totalCost = cost(writeUnits).add(prewarmCost);
 		if (findings.collisions() > 0) {
 			warnings.add(new Finding("WARNING", findings.collisions() + " records have the same primary key as a "
 					+ "record of an earlier chunk; a real run keeps only the last one.",
@@ -116,7 +141,8 @@ public final class DryRunReportBuilder {
 			blockers.add(new Finding("BLOCKER", "The estimated cost " + usd(totalCost.doubleValue())
 					+ " USD is over the limit of " + BigDecimal.valueOf(pricing.maxCost()).stripTrailingZeros()
 						.toPlainString() + " USD.",
-					"Raise --max-estimated-cost, or reduce what is written (fewer items, attributes or indexes)."));
+					"Raise --max-estimated-cost, or reduce what is written (fewer items, attributes or indexes)"
+							+ (pricing.prewarm() > 0 ? " or the --prewarm throughput." : ".")));
 		}
 		List<Finding> all = new ArrayList<>(blockers);
 		all.addAll(warnings);
@@ -128,7 +154,8 @@ public final class DryRunReportBuilder {
 						+ "during the dry run, so memory stays bounded", findings.collisions(),
 						findings.collisionExamples()),
 				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(),
-						pricing.maxCost(), totalCost.doubleValue()));
+						pricing.maxCost(), totalCost.doubleValue(), pricing.prewarm() > 0 ? pricing.prewarm() : null,
+						pricing.pricePerPrewarmWriteUnit(), Pricing.DEFAULT_PREWARM_BASIS, prewarmCost.doubleValue()));
 	}
 
 	private TableReport table(TableSpec table, DryRunFindings.TableState state,
@@ -171,10 +198,13 @@ public final class DryRunReportBuilder {
 					+ "50 KB of the 400 KB item limit.", "Check the largest items below; move large values to S3."));
 		}
 		TargetCheck check = targetCheck(table, inspection, inspectionNote, blockers, warnings);
+		long prewarmUnits = inspection != null ? inspection.prewarmIncrease()
+				: WarmThroughputs.increase(null, table.globalSecondaryIndexes().size(), pricing.prewarm());
 		return new TableReport(table.name(), state.items, state.writeUnits,
 				state.items == 0 ? 0 : round((double) state.bytes / state.items), percentiles, buckets,
 				state.largestItems(), state.nearLimit, rate, rateSource, round(state.writeUnits / rate),
-				cost(state.writeUnits).doubleValue(), hotKeys, check);
+				cost(state.writeUnits).doubleValue(), hotKeys, check, prewarmUnits,
+				prewarmCost(prewarmUnits).doubleValue());
 	}
 
 	private static TargetCheck targetCheck(TableSpec table, TargetInspector.@Nullable Inspection inspection,
@@ -254,11 +284,16 @@ public final class DryRunReportBuilder {
 			.movePointLeft(6);
 	}
 
+	/** The exact cost of adding this many write units per second of warm throughput (pre-warming). */
+	private BigDecimal prewarmCost(long writeUnitsPerSecond) {
+		return BigDecimal.valueOf(writeUnitsPerSecond).multiply(BigDecimal.valueOf(pricing.pricePerPrewarmWriteUnit()));
+	}
+
 	/**
 	 * An amount of money to show: to the cent from 1 up, else with three significant digits (0.000625, 0.0255),
 	 * so that a small cost does not read 0.
 	 */
-	static String usd(double amount) {
+	public static String usd(double amount) {
 		BigDecimal value = new BigDecimal(Double.toString(amount));
 		if (value.signum() == 0) {
 			return "0";

@@ -96,10 +96,14 @@ public final class ReportFiles {
 		}
 		Map<String, Object> pricing = (Map<String, Object>) view.get("pricing");
 		pricing.put("totalCostText", DryRunReportBuilder.usd(((Number) pricing.get("totalCost")).doubleValue()));
+		pricing.put("prewarmCostText", DryRunReportBuilder.usd(((Number) pricing.get("prewarmCost")).doubleValue()));
 		for (Object table : (List<Object>) view.get("tables")) {
 			Map<String, Object> tableView = (Map<String, Object>) table;
 			tableView.put("estimatedCostText",
 					DryRunReportBuilder.usd(((Number) tableView.get("estimatedCost")).doubleValue()));
+			tableView.put("hasPrewarm", pricing.get("prewarm") != null);
+			tableView.put("prewarmCostText",
+					DryRunReportBuilder.usd(((Number) tableView.get("prewarmCost")).doubleValue()));
 			for (Object hot : (List<Object>) tableView.get("hotKeys")) {
 				Map<String, Object> hotView = (Map<String, Object>) hot;
 				hotView.put("sharePercent", String.format(Locale.ROOT, "%.1f%%",

@@ -57,12 +57,13 @@ public final class SummaryPrinter {
 		}
 		for (TableCapacity table : summary.capacity()) {
 			if (table.budget() > 0) {
-				out.printf(Locale.ROOT, "Table %s: write budget %d WCU/s, effective rate at the end %.0f WCU/s, %d "
-						+ "throttles.%n", table.table(), table.budget(), table.effectiveRate(), table.throttles());
+				out.printf(Locale.ROOT, "Table %s: write budget %d WCU/s (%s), effective rate at the end %.0f WCU/s, "
+						+ "%d throttles.%n", table.table(), table.budget(), table.budgetSource(), table.effectiveRate(),
+						table.throttles());
 			}
 			else {
-				out.printf(Locale.ROOT, "Table %s: write budget unlimited, %d throttles.%n", table.table(),
-						table.throttles());
+				out.printf(Locale.ROOT, "Table %s: write budget unlimited (%s), %d throttles.%n", table.table(),
+						table.budgetSource(), table.throttles());
 			}
 		}
 		if (summary.rejectsFile() != null) {

@@ -44,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (forwarded and not returned unprocessed by the upstream), so that restart tests can measure rework, and keeps
  * {@link CallStats} of every {@code BatchWriteItem} call, so that tests can check the API's limits per request, and
  * the WCU of every call at the instant it arrived ({@link #arrivals()}), so that tests can check the write budget
- * where requests arrive, faulted ones included.
+ * where requests arrive, faulted ones included. And it adds the warm throughput that dynalite lacks
+ * ({@link WarmThroughputDouble}).
  * <p>
  * Thread-safe: requests are served by a small pool and the plan can be changed while running. Injected
  * faults are logged at DEBUG only.
@@ -72,6 +73,8 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 	private final UpstreamClient upstream;
 
 	private final WriteCounter writeCounter = new WriteCounter(this.mapper);
+
+	private final WarmThroughputDouble warmThroughput = new WarmThroughputDouble(this.mapper);
 
 	private final AtomicReference<FaultDice> dice = new AtomicReference<>();
 
@@ -117,6 +120,11 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 	/** The endpoint to give the SDK client ({@code endpointOverride}). */
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/** The warm throughput this proxy adds to the tables (dynalite has none), and the calls that raised it. */
+	public WarmThroughputDouble warmThroughput() {
+		return this.warmThroughput;
 	}
 
 	/** Replaces the plan; the random source restarts from the new plan's seed. */
@@ -234,13 +242,17 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 			else if (request != null) {
 				handleBatchWrite(exchange, request, body, inScope ? dice : null);
 			}
+			else if (this.warmThroughput.answers(operation, parse(body))) {
+				WireReplies.json(exchange, 200, this.warmThroughput.update(parse(body)));
+			}
 			else {
 				HttpResponse<byte[]> response = forward(exchange, body);
 				if (response.statusCode() == 200
 						&& ("CreateTable".equals(operation) || "DeleteTable".equals(operation))) {
 					this.writeCounter.forgetKeySchema(parse(body).path("TableName").asString());
 				}
-				WireReplies.relay(exchange, response, response.body());
+				WireReplies.relay(exchange, response, response.statusCode() == 200
+						? this.warmThroughput.reply(operation, parse(body), response.body()) : response.body());
 			}
 		}
 		catch (InterruptedException ex) {
