@@ -58,7 +58,7 @@ class ValidateCommandTests {
 						+ "Fix: Use `name` or `schema.name` (letters, digits, `_`); for anything else use `query`.",
 				BROKEN + ":22:15: ${T(java.lang.Runtime).getRuntime().exec('x')} calls `T`, which is not a template "
 						+ "function; templates cannot evaluate expressions. Fix: Use one of the functions lower, upper, "
-						+ "trim, lpad, date, epoch_seconds, epoch_millis, shard, coalesce, or compute the value in a "
+						+ "trim, lpad, date, epoch_seconds, epoch_millis, shard, number, text, coalesce, or compute the value in a "
 						+ "source query.",
 				BROKEN + ":23:5: Unknown key `chunksize` in an item definition. Fix: Did you mean `chunkSize`?",
 				"8 problems found.");
