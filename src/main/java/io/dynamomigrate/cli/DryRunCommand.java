@@ -92,6 +92,7 @@ final class DryRunCommand implements Callable<Integer> {
 		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
+		Mappings.warn(loaded, err);
 		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
 			if (dataSource == null) {
 				return ExitCodes.INVALID;

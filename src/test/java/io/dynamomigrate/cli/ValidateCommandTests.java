@@ -84,7 +84,12 @@ class ValidateCommandTests {
 	void musicDocuments_isValidAgainstTheEmbeddedSampleDatabase_functionsFiltersAndConditionsIncluded() {
 		int exitCode = execute("validate", "mappings/music-documents.yml");
 
-		assertThat(err.toString()).isEmpty();
+		// the artist item reads these columns in templates only, so unmappedColumns: attributes does not keep them
+		assertThat(errLines()).containsExactly("mappings/music-documents.yml:47:22: Warning: item `artist`: "
+				+ "unmappedColumns keeps only the columns that no template or `when` reads, so artist_id, country, "
+				+ "facts_json, rating are not kept as attributes of their own. To keep them, list them as attributes: "
+				+ "artist_id: \"${artist_id}\", country: \"${country}\", facts_json: \"${facts_json}\", "
+				+ "rating: \"${rating}\".");
 		assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(out.toString()).isEqualToIgnoringNewLines(
 				"mappings/music-documents.yml is valid: 1 table, 3 item definitions, columns checked.");
