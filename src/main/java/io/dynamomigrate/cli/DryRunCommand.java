@@ -111,6 +111,7 @@ final class DryRunCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.INVALID;
 		}
+		Mappings.warn(loaded, err);
 		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
 			if (dataSource == null) {
 				return ExitCodes.INVALID;

@@ -7,6 +7,7 @@ import io.dynamomigrate.mapping.InvalidMappingException;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingProblem;
 import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.MappingWarnings;
 import io.dynamomigrate.mapping.Problems;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,12 @@ final class Mappings {
 	static @Nullable MappingSpec read(Path file, SourceOptions source, Problems problems) {
 		MappingSpec spec = new MappingLoader().read(file, problems);
 		return spec == null ? null : source.apply(spec);
+	}
+
+	/** Prints the warnings of a valid mapping ({@link MappingWarnings}), one a line, before anything runs. */
+	static void warn(MappingSpec mapping, PrintWriter err) {
+		MappingWarnings.of(mapping).forEach(err::println);
+		err.flush();
 	}
 
 	static void print(InvalidMappingException ex, PrintWriter err) {

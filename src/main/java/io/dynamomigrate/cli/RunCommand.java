@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
 		if (loaded == null) {
 			return ExitCodes.INVALID;
 		}
+		Mappings.warn(loaded, err);
 		WriteSettings writeSettings = throughput.settingsOrReport(err);
 		if (writeSettings == null) {
 			return ExitCodes.INVALID;

@@ -67,6 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
 			Mappings.print(new InvalidMappingException(problems.list()), err);
 			return ExitCodes.INVALID;
 		}
+		Mappings.warn(loaded, err);
 		out.printf("%s is valid: %s, %s%s.%n", mapping, count(loaded.tables().size(), "table"),
 				count(loaded.items().size(), "item definition"),
 				offline ? " (not checked against the source)"

@@ -22,7 +22,8 @@ final class AttributeChecks {
 
 	/**
 	 * The type a template's value has when the mapping declares none and it does not depend on a column: S for
-	 * text, N for {@code epoch_seconds}, {@code epoch_millis} and {@code shard}; null when the column decides.
+	 * text, N for {@code epoch_seconds}, {@code epoch_millis}, {@code shard} and {@code number}; null when the column
+	 * decides.
 	 */
 	static @Nullable AttributeType templateType(Template template) {
 		if (template.parts().isEmpty() || template.isSingleColumn()) {
@@ -30,7 +31,7 @@ final class AttributeChecks {
 		}
 		if (template.isSingleExpression() && template.parts().get(0) instanceof Template.Call call) {
 			return switch (call.function()) {
-				case EPOCH_SECONDS, EPOCH_MILLIS, SHARD -> AttributeType.N;
+				case EPOCH_SECONDS, EPOCH_MILLIS, SHARD, NUMBER -> AttributeType.N;
 				case COALESCE -> null;
 				default -> AttributeType.S;
 			};

@@ -32,6 +32,10 @@ public enum TemplateFunction {
 	 * SHA-256 of the value's UTF-8 text, as an unsigned big-endian number, modulo n.
 	 */
 	SHARD(2, 2, "shard(column, 16)"),
+	/** {@code number(x)}: text parsed exactly as a number (a number stays as it is); an explicit conversion. */
+	NUMBER(1, 1, "number(column)"),
+	/** {@code text(x)}: the value as the text templates write (a number 7 becomes "7"); an explicit conversion. */
+	TEXT(1, 1, "text(column)"),
 	/** {@code coalesce(a, b, ...)}: the first argument that is not null. */
 	COALESCE(2, 16, "coalesce(column, other_column, 'default')");
 

@@ -21,9 +21,16 @@ final class AttributeBuilder {
 
 	private final Set<String> keyAttributes;
 
-	/** @param keyAttributes the table's key attribute names: a null value there is a reject, not a policy */
-	AttributeBuilder(Set<String> keyAttributes) {
+	private final Map<String, AttributeType> typedKeys;
+
+	/**
+	 * @param keyAttributes the table's key attribute names: a null value there is a reject, not a policy
+	 * @param typedKeys the key and index key attributes whose value must already have the key's type (sources whose
+	 * values are typed, such as JSON): another type is an {@code INVALID_KEY_TYPE} reject, never converted
+	 */
+	AttributeBuilder(Set<String> keyAttributes, Map<String, AttributeType> typedKeys) {
 		this.keyAttributes = Set.copyOf(keyAttributes);
+		this.typedKeys = Map.copyOf(typedKeys);
 	}
 
 	Map<String, AttributeValue> attributes(List<AttributeSpec> specs, Map<String, @Nullable Object> values,
@@ -39,7 +46,7 @@ final class AttributeBuilder {
 				continue;
 			}
 			AttributeValue value = attribute.isNested() ? nested(attribute, values, position, level)
-					: attribute(attribute, values, position, top && keyAttributes.contains(attribute.name()));
+					: attribute(attribute, values, position, top && keyAttributes.contains(attribute.name()), top);
 			if (value != null) {
 				item.put(attribute.name(), value);
 			}
@@ -61,7 +68,7 @@ final class AttributeBuilder {
 	}
 
 	private @Nullable AttributeValue attribute(AttributeSpec attribute, Map<String, @Nullable Object> values,
-			SourcePosition position, boolean key) {
+			SourcePosition position, boolean key, boolean top) {
 		Object raw;
 		try {
 			raw = TemplateEvaluator.render(attribute.value(), values);
@@ -90,6 +97,15 @@ final class AttributeBuilder {
 			};
 		}
 		AttributeType type = attribute.type() != null ? attribute.type() : Values.inferredType(raw);
+		AttributeType keyType = top ? typedKeys.get(attribute.name()) : null;
+		AttributeType own = Values.inferredType(raw);
+		if (keyType != null && own != keyType && own != AttributeType.NULL) {
+			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, attribute.name(), "key "
+					+ "attribute is " + own + " `" + Values.excerpt(raw) + "`, but the key is of type " + keyType
+					+ "; it is not converted. To convert it, write `\"${" + (keyType == AttributeType.N ? "number"
+							: "text") + "(...)}\"` in the template (" + attribute.value().source() + ")",
+					Values.excerpt(raw));
+		}
 		return convert(attribute.name(), raw, type, attribute, position);
 	}
 

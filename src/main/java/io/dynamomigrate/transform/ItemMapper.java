@@ -7,6 +7,8 @@ import java.util.Map;
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.EmbedSpec;
+import io.dynamomigrate.mapping.FileFormat;
+import io.dynamomigrate.mapping.FileSourceSpec;
 import io.dynamomigrate.mapping.IndexSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.KeySpec;
@@ -68,11 +70,30 @@ public final class ItemMapper {
 				}
 			}
 		}
-		this.builder = new AttributeBuilder(keyAttributes.keySet());
+		Map<String, AttributeType> typedKeys = new LinkedHashMap<>();
+		if (typedValues(spec)) {
+			typedKeys.putAll(keyAttributes);
+			typedKeys.putAll(indexKeyAttributes);
+		}
+		this.builder = new AttributeBuilder(keyAttributes.keySet(), typedKeys);
 		this.unmapped = new UnmappedColumnsMapper(spec);
 		this.keySpecs = spec.attributes().stream().filter((a) -> keyAttributes.containsKey(a.name())).toList();
 		this.unreadable = UnreadableColumns.of(spec);
 		this.unreadableKey = UnreadableColumns.of(keySpecs);
+	}
+
+	/**
+	 * Whether the source's values carry their own type per record (JSON, JSON Lines, DynamoDB JSON files), so that a
+	 * key value of another type is a reject rather than a conversion. CSV values are all text (the declared type is
+	 * the conversion), and database columns have one type known before the run.
+	 */
+	private static boolean typedValues(ItemSpec spec) {
+		FileSourceSpec file = spec.source().file();
+		if (file == null) {
+			return false;
+		}
+		FileFormat format = file.format() != null ? file.format() : FileFormat.fromFileName(file.path());
+		return format != FileFormat.CSV;
 	}
 
 	/** Whether the record is a soft-deleted row ({@code deletes.when}), whose item is to be deleted. */
@@ -153,7 +174,7 @@ public final class ItemMapper {
 	private void checkKey(String name, AttributeValue value, AttributeType type, String role,
 			SourcePosition position) {
 		if (!type.name().equals(value.type().name())) {
-			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, name, role + " is of type "
+			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, name, role + " is of type "
 					+ value.type() + ", but the table declares " + type, value.toString());
 		}
 		if ((value.s() != null && value.s().isEmpty())

@@ -17,6 +17,11 @@ public enum RejectReason {
 	NUMBER_NOT_FINITE,
 	/** A value that cannot be converted to the declared type. */
 	INVALID_VALUE,
+	/**
+	 * A key attribute or index key attribute whose value has another type than the table or index declares (a JSON
+	 * string {@code "7"} for an N key): never converted silently; {@code number(x)} or {@code text(x)} converts.
+	 */
+	INVALID_KEY_TYPE,
 	/** A partition key over 2,048 bytes or a sort key over 1,024 bytes (of a table or an index). */
 	KEY_TOO_LARGE,
 	/** The item is larger than DynamoDB's 400 KB limit. */

@@ -78,8 +78,34 @@ public final class TemplateEvaluator {
 			case EPOCH_SECONDS -> Temporals.epochSeconds(first);
 			case EPOCH_MILLIS -> Temporals.epochMillis(first);
 			case SHARD -> BigDecimal.valueOf(shard(Values.text(first), Integer.parseInt((String) arguments.get(1))));
+			case NUMBER -> number(first);
+			case TEXT -> Values.text(first);
 			case COALESCE -> null; // every argument was null
 		};
+	}
+
+	/** {@code number(x)}: a number as it is, text parsed exactly; anything else is not a number. */
+	private static BigDecimal number(Object value) {
+		if (value instanceof BigDecimal number) {
+			return number;
+		}
+		if (value instanceof Integer || value instanceof Long) {
+			return new BigDecimal(value.toString());
+		}
+		if (!(value instanceof String text)) {
+			throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "of number(...) is "
+					+ Values.inferredType(value) + ", not text or a number");
+		}
+		try {
+			return DynamoNumbers.parse(text);
+		}
+		catch (ValueRejectedException ex) {
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "of number(...) `" + Values.excerpt(text)
+					+ "` is not a number");
+		}
 	}
 
 	private static String lpad(String text, int width, String pad) {

@@ -94,7 +94,7 @@ class TemplateFunctionParserTests {
 
 		assertThat(problems.list()).singleElement().satisfies((problem) -> assertThat(problem.fix())
 			.isEqualTo("Use one of the functions lower, upper, trim, lpad, date, epoch_seconds, epoch_millis, shard, "
-					+ "coalesce, or compute the value in a source query."));
+					+ "number, text, coalesce, or compute the value in a source query."));
 	}
 
 }

@@ -191,7 +191,7 @@ class ItemMapperTests {
 
 		assertThat(empty.getReason()).isEqualTo(RejectReason.EMPTY_KEY);
 		assertThat(empty.getAttribute()).isEqualTo("gsi1pk");
-		assertThat(text.getReason()).isEqualTo(RejectReason.INVALID_VALUE);
+		assertThat(text.getReason()).isEqualTo(RejectReason.INVALID_KEY_TYPE);
 		assertThat(text.getMessage()).contains("gsi1sk").contains("index key attribute is of type S");
 		assertThat(mapper.map(record("id", BigDecimal.ONE, "customer", null, "rank", null)).item())
 			.containsOnlyKeys("pk", "sk");
