@@ -76,7 +76,7 @@ public final class RejectsFile implements Closeable {
 				writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 						StandardOpenOption.APPEND);
 			}
-			writer.write(json.writeValueAsString(line));
+			writer.write(escapeLoneSurrogates(json.writeValueAsString(line)));
 			writer.newLine();
 			writer.flush();
 		}
@@ -84,6 +84,37 @@ public final class RejectsFile implements Closeable {
 			throw new UncheckedIOException("Cannot write the rejects file " + path, ex);
 		}
 		counts.computeIfAbsent(step, (s) -> new TreeMap<>()).merge(reject.getReason().name(), 1L, Long::sum);
+	}
+
+	/**
+	 * JSON text with every unpaired surrogate (a source value can hold one: H2 text, a value cut by a driver) written
+	 * as a {@code \\u} escape. Such a character has no UTF-8 form, so the file's encoder would fail in the middle of
+	 * the line; escaped, the line is valid UTF-8 JSON that reads back as the same string. Outside strings JSON text is
+	 * ASCII, so every surrogate is inside a string.
+	 */
+	static String escapeLoneSurrogates(String json) {
+		StringBuilder escaped = null;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length()
+					&& Character.isLowSurrogate(json.charAt(i + 1));
+			if (pair) {
+				if (escaped != null) {
+					escaped.append(c).append(json.charAt(i + 1));
+				}
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				if (escaped == null) {
+					escaped = new StringBuilder(json.length() + 16).append(json, 0, i);
+				}
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else if (escaped != null) {
+				escaped.append(c);
+			}
+		}
+		return escaped == null ? json : escaped.toString();
 	}
 
 	/** Rejects of this process by step and reason. */

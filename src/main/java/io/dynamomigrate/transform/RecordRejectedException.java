@@ -45,9 +45,14 @@ public class RecordRejectedException extends RuntimeException {
 		return value;
 	}
 
+	/** The first 200 characters, never cutting a surrogate pair in two (which would leave half a character). */
 	static String truncate(String value) {
-		return value.length() <= MAX_VALUE_LENGTH ? value
-				: value.substring(0, MAX_VALUE_LENGTH) + "… (" + value.length() + " characters)";
+		if (value.length() <= MAX_VALUE_LENGTH) {
+			return value;
+		}
+		int end = Character.isHighSurrogate(value.charAt(MAX_VALUE_LENGTH - 1))
+				&& Character.isLowSurrogate(value.charAt(MAX_VALUE_LENGTH)) ? MAX_VALUE_LENGTH - 1 : MAX_VALUE_LENGTH;
+		return value.substring(0, end) + "… (" + value.length() + " characters)";
 	}
 
 }
