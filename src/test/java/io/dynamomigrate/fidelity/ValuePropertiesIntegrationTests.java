@@ -5,6 +5,14 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -135,6 +143,124 @@ class ValuePropertiesIntegrationTests {
 		assertThat(rejected).as("seed " + SEED).hasSize(expectedRejects);
 		assertThat(expectedRejects).as("the generator makes both outcomes").isBetween(RECORDS / 20, RECORDS * 19 / 20);
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+	}
+
+	/**
+	 * Typed SQL values (an H2 file database, written through JDBC so that nothing is lost on the way in): timestamps
+	 * with 0 to 9 fraction digits, with and without zone, exact decimals of up to 45 digits, and text with astral
+	 * characters. A timestamp is written as the same instant, in UTC, with the fewest of 3, 6 or 9 fraction digits
+	 * that hold it; a number beyond DynamoDB's precision or range rejects its row.
+	 */
+	@Test
+	void everyGeneratedSqlValue_isWrittenExactly_orItsRowIsRejectedWithAReason() throws Exception {
+		List<Row> rows = new ArrayList<>();
+		JqwikSession.run(SEED, () -> rows.addAll(row().list().ofSize(RECORDS).sample()));
+		String url = "jdbc:h2:file:" + temp.resolve("typed").toAbsolutePath();
+		try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+			try (Statement create = c.createStatement()) {
+				create.execute("CREATE TABLE typed (id INT PRIMARY KEY, at TIMESTAMP(9), zoned TIMESTAMP(9) WITH TIME "
+						+ "ZONE, amount NUMERIC(100, 50), label VARCHAR(100))");
+			}
+			PreparedStatement insert = c.prepareStatement("INSERT INTO typed VALUES (?, ?, ?, ?, ?)");
+			for (int i = 0; i < rows.size(); i++) {
+				insert.setInt(1, i + 1);
+				insert.setObject(2, rows.get(i).at());
+				insert.setObject(3, rows.get(i).zoned());
+				insert.setBigDecimal(4, rows.get(i).amount());
+				insert.setString(5, rows.get(i).label());
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		Path mapping = FidelityRuns.mapping(temp, "typed", """
+				name: typed
+				source: { url: "%s", user: sa }
+				tables:
+				  - { name: typed, partitionKey: { name: id, type: N } }
+				items:
+				  - name: typed
+				    table: typed
+				    source: { table: typed, key: [id] }
+				    attributes:
+				      id: "${id}"
+				      at: "${at}"
+				      zoned: "${zoned}"
+				      amount: "${amount}"
+				      label: "${label}"
+				""".formatted(url));
+		SharedDynalite.deleteAllTables();
+
+		Run run = FidelityRuns.cli("run", mapping, temp.resolve("typed-state"));
+
+		Map<String, String> rejected = FidelityRuns.reasons(FidelityRuns.rejects(temp.resolve("typed-state"), ""),
+				"id");
+		Map<String, Map<String, AttributeValue>> items = FidelityRuns.items("typed", "id");
+		List<String> wrong = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			String id = String.valueOf(i + 1);
+			Row row = rows.get(i);
+			if (!fitsDynamoDb(row.amount())) {
+				if (items.containsKey(id) || !"INVALID_NUMBER:amount".equals(rejected.get(id))) {
+					wrong.add("row " + id + " should be an INVALID_NUMBER reject, was " + rejected.get(id) + " "
+							+ items.get(id));
+				}
+				continue;
+			}
+			Map<String, AttributeValue> item = items.get(id);
+			if (item == null || rejected.containsKey(id)) {
+				wrong.add("row " + id + " should be written, was rejected " + rejected.get(id) + ": " + row);
+				continue;
+			}
+			String at = timestamp(item.get("at"), row.at().toInstant(ZoneOffset.UTC));
+			String zoned = timestamp(item.get("zoned"), row.zoned().toInstant());
+			if (at != null || zoned != null) {
+				wrong.add("row " + id + ": " + at + " " + zoned);
+			}
+			if (new BigDecimal(item.get("amount").n()).compareTo(row.amount()) != 0) {
+				wrong.add("row " + id + ": amount " + item.get("amount") + ", expected " + row.amount());
+			}
+			AttributeValue label = item.get("label");
+			if (row.label() == null ? label != null : label == null || !row.label().equals(label.s())) {
+				wrong.add("row " + id + ": label " + label + ", expected " + row.label());
+			}
+		}
+		assertThat(wrong).as("seed " + SEED).isEmpty();
+		assertThat(rejected.size() + items.size()).isEqualTo(RECORDS);
+		assertThat(run.exitCode()).as(run.output())
+			.isEqualTo(rejected.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.COMPLETED_WITH_REJECTS);
+	}
+
+	/** Why a written timestamp is not the instant with the fewest of 3, 6 or 9 fraction digits, or null. */
+	private static @Nullable String timestamp(@Nullable AttributeValue written, Instant expected) {
+		if (written == null || written.s() == null || !written.s().endsWith("Z")) {
+			return "expected " + expected + ", was " + written;
+		}
+		String text = written.s();
+		int dot = text.lastIndexOf('.');
+		int digits = dot < 0 ? 0 : text.length() - dot - 2;
+		int nanos = expected.getNano();
+		int fewest = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+		return Instant.parse(text).equals(expected) && digits == fewest ? null
+				: "expected " + expected + " with " + fewest + " fraction digits, was " + text;
+	}
+
+	/** A generated row of typed SQL values. */
+	record Row(LocalDateTime at, OffsetDateTime zoned, BigDecimal amount, @Nullable String label) {
+	}
+
+	private static Arbitrary<Row> row() {
+		Arbitrary<LocalDateTime> at = Combinators
+			.combine(Arbitraries.longs().between(LocalDateTime.of(1900, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC),
+					LocalDateTime.of(2100, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC)),
+					Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 999_999_999))
+			.as((seconds, digits, nanos) -> LocalDateTime.ofEpochSecond(seconds,
+					nanos / (int) Math.pow(10, 9 - digits) * (int) Math.pow(10, 9 - digits), ZoneOffset.UTC));
+		Arbitrary<OffsetDateTime> zoned = Combinators.combine(at, Arbitraries.integers().between(-48, 56))
+			.as((local, quarters) -> local.atOffset(ZoneOffset.ofTotalSeconds(quarters * 900)));
+		Arbitrary<BigDecimal> amount = decimals()
+			.filter((n) -> n.scale() <= 50 && n.precision() - n.scale() <= 50);
+		Arbitrary<String> label = text(1).injectNull(0.1);
+		return Combinators.combine(at, zoned, amount, label).as(Row::new);
 	}
 
 	/** A generated value: its DynamoDB JSON, what must be written (null: nothing) and the reasons that reject it. */
