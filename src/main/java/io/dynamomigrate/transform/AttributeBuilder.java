@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.ValueOptions;
 import io.dynamomigrate.source.SourcePosition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

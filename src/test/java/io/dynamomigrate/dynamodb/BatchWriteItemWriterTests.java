@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.transform.DynamoSet;
 import io.dynamomigrate.transform.JsonNull;
 import io.dynamomigrate.transform.UnreadableValue;

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 import io.dynamomigrate.source.SourcePosition;
 import io.dynamomigrate.source.SourceRecord;
 import io.dynamomigrate.transform.RecordRejectedException;

@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.EmbedSpec;
+import io.dynamomigrate.mapping.model.EmbedSpec;
 import io.dynamomigrate.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.ChunkListener;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import io.dynamomigrate.source.SourcePosition;
 import io.dynamomigrate.source.SourceRecord;
 import io.dynamomigrate.transform.UnreadableValue;

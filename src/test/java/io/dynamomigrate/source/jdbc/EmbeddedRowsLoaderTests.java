@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.EmbedSpec;
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.NullPolicy;
-import io.dynamomigrate.mapping.Template;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.EmbedSpec;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.NullPolicy;
+import io.dynamomigrate.mapping.model.Template;
 import io.dynamomigrate.source.SourcePosition;
 import io.dynamomigrate.source.SourceRecord;
 import org.h2.jdbcx.JdbcDataSource;
