@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param billingMode how a created table is billed
  * @param readCapacity provisioned RCU (PROVISIONED only)
  * @param writeCapacity provisioned WCU (PROVISIONED only)
- * @param writeBudget the write budget of a run, as written ({@code 1500}, {@code 50%}, {@code unlimited}), or null
- * for the default; {@code --max-write-capacity} wins over it
+ * @param writeBudget the write budget of a run ({@code 1500}, {@code 50%}, {@code unlimited}), or null for the
+ * default; {@code --max-write-capacity} wins over it
  */
 public record TableSpec(String name, KeySpec partitionKey, @Nullable KeySpec sortKey,
 		List<IndexSpec> globalSecondaryIndexes, BillingMode billingMode, long readCapacity, long writeCapacity,
-		@Nullable String writeBudget) {
+		@Nullable WriteBudget writeBudget) {
 
 	public TableSpec {
 		globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);

@@ -36,6 +36,7 @@ import io.dynamomigrate.mapping.model.RejectLimit;
 import io.dynamomigrate.mapping.model.Secret;
 import io.dynamomigrate.mapping.model.SourceSpec;
 import io.dynamomigrate.mapping.model.TableSpec;
+import io.dynamomigrate.mapping.model.WriteBudget;
 import io.dynamomigrate.mapping.template.TemplateParser;
 import io.dynamomigrate.mapping.validation.InvalidMappingException;
 import io.dynamomigrate.mapping.validation.MappingValidator;
@@ -361,16 +362,26 @@ public final class MappingLoader {
 					BillingMode.PAY_PER_REQUEST);
 			long rcu = yaml.number(fields.get("readCapacity"), "readCapacity", 5, 1, 40_000);
 			long wcu = yaml.number(fields.get("writeCapacity"), "writeCapacity", 5, 1, 40_000);
-			String writeBudget = yaml.text(fields.get("writeBudget"), "writeBudget");
-			if (writeBudget != null
-					&& !writeBudget.strip().matches("(?i)[1-9][0-9_]*|(100|[1-9][0-9]?)\\s*%|unlimited")) {
-				problems.add(YamlNodes.location(fields.get("writeBudget")), ProblemCode.WRONG_VALUE,
-						"`writeBudget` must be write capacity units per second, a percentage of the table's write "
-								+ "capacity, or unlimited, not '" + writeBudget + "'.",
-						"Write e.g. `writeBudget: 1500`, `writeBudget: 50%` (1% to 100%) or `writeBudget: unlimited`.");
-			}
+			WriteBudget writeBudget = writeBudget(fields.get("writeBudget"));
 			return located(new TableSpec(name == null ? "" : name, partitionKey, sortKey, indexes, billing, rcu, wcu,
 					writeBudget), node);
+		}
+
+		private @Nullable WriteBudget writeBudget(@Nullable Node node) {
+			String text = yaml.text(node, "writeBudget");
+			if (text == null) {
+				return null;
+			}
+			try {
+				return WriteBudget.parse(text, "writeBudget");
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+						"`writeBudget` must be write capacity units per second, a percentage of the table's write "
+								+ "capacity, or unlimited, not '" + text + "'.",
+						"Write e.g. `writeBudget: 1500`, `writeBudget: 50%` (1% to 100%) or `writeBudget: unlimited`.");
+				return null;
+			}
 		}
 
 		private KeySpec key(@Nullable Node node, Node parent, String what, boolean required) {

@@ -1,24 +1,20 @@
 package io.dynamomigrate.dynamodb;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.dynamomigrate.mapping.model.WriteBudget;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * A write budget as the user gives it ({@code --max-write-capacity}, or a table's {@code writeBudget} in the
- * mapping): an absolute number of WCU per second ({@code 1500}), a percentage of the table's provisioned write
- * capacity read with {@code DescribeTable} ({@code 50%}), or {@code unlimited}. Immutable.
- *
- * @param units WCU per second, when absolute
- * @param percent percent of the table's write capacity, when relative
- * @param unlimited no limit at all
+ * What a {@link WriteBudget} comes to for a table as {@code DescribeTable} shows it: a percentage is of the table's
+ * provisioned write capacity (or, on demand, of its warm throughput or {@link #DEFAULT_ON_DEMAND}), and a table
+ * without a budget gets a default. Thread-safe (no state).
  */
-public record WriteBudget(long units, int percent, boolean unlimited) {
+public final class WriteBudgets {
 
 	/** Used for a provisioned table when no budget is given: half its write capacity, like AWS Glue's default. */
 	public static final WriteBudget DEFAULT_PROVISIONED = new WriteBudget(0, 50, false);
@@ -33,57 +29,22 @@ public record WriteBudget(long units, int percent, boolean unlimited) {
 	/** AWS's default per-table limit of an on-demand table: more is refused by DynamoDB. */
 	public static final long ON_DEMAND_TABLE_QUOTA = 40_000;
 
-	public WriteBudget {
-		if (!unlimited && (units < 0 || percent < 0 || (units == 0) == (percent == 0))) {
-			throw new IllegalArgumentException("A write budget is a number of WCU or a percentage, not both");
-		}
-	}
-
-	/**
-	 * Parses {@code 1500}, {@code 50%} or {@code unlimited}.
-	 * @param where where the text comes from, for the message (an option or {@code file:line})
-	 * @throws IllegalArgumentException with the place and the fix when the text is none of them
-	 */
-	public static WriteBudget parse(String text, String where) {
-		String value = text.strip().toLowerCase(Locale.ROOT);
-		try {
-			if (value.equals("unlimited")) {
-				return new WriteBudget(0, 0, true);
-			}
-			if (value.endsWith("%")) {
-				int percent = Integer.parseInt(value.substring(0, value.length() - 1).strip());
-				if (percent >= 1 && percent <= 100) {
-					return new WriteBudget(0, percent, false);
-				}
-			}
-			else {
-				long units = Long.parseLong(value.replace("_", ""));
-				if (units >= 1) {
-					return new WriteBudget(units, 0, false);
-				}
-			}
-		}
-		catch (NumberFormatException ex) {
-			// explained below
-		}
-		throw new IllegalArgumentException(where + ": '" + text + "' is not a write budget. Fix: give WCU per second "
-				+ "(a whole number of at least 1, e.g. 1500), a percentage of the table's write capacity from 1% to "
-				+ "100% (e.g. 50%), or 'unlimited'.");
+	private WriteBudgets() {
 	}
 
 	/**
 	 * The budget in WCU per second for a table as {@code DescribeTable} shows it, or 0 for unlimited; warnings (a
 	 * budget above what the table or one of its indexes can take) go to {@code warnings}.
 	 */
-	public long resolve(TableDescription table, Consumer<String> warnings) {
+	public static long resolve(WriteBudget given, TableDescription table, Consumer<String> warnings) {
 		boolean onDemand = table.billingModeSummary() != null
 				&& table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
 		long capacity = onDemand ? onDemandLimit(table) : provisioned(table);
-		if (unlimited) {
+		if (given.unlimited()) {
 			return 0;
 		}
-		long budget = units > 0 ? units
-				: Math.max(1, (onDemand ? onDemandDefault(table).budget().units() : capacity) * percent / 100);
+		long budget = given.units() > 0 ? given.units()
+				: Math.max(1, (onDemand ? onDemandDefault(table).budget().units() : capacity) * given.percent() / 100);
 		if (capacity > 0 && budget > capacity) {
 			warnings.accept("The write budget of table " + table.tableName() + " (" + budget + " WCU/s) is above "
 					+ (onDemand ? "its on-demand limit" : "its provisioned write capacity") + " (" + capacity
@@ -164,10 +125,4 @@ public record WriteBudget(long units, int percent, boolean unlimited) {
 	private static List<GlobalSecondaryIndexDescription> indexes(TableDescription table) {
 		return table.hasGlobalSecondaryIndexes() ? table.globalSecondaryIndexes() : List.of();
 	}
-
-	@Override
-	public String toString() {
-		return unlimited ? "unlimited" : units > 0 ? Long.toString(units) : percent + "%";
-	}
-
 }
