@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.dynamomigrate.report.StepSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;

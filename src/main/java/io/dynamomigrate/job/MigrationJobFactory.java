@@ -5,9 +5,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.mapping.FileSourceSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
@@ -65,7 +65,7 @@ public final class MigrationJobFactory {
 
 	/** A factory of jobs that write to DynamoDB with {@link BatchWriteItemWriter}. */
 	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource source, DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper) {
+			DataSource source, DynamoDbClient client, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper) {
 		this(jobRepository, transactionManager, source, dynamoDbWriters(client, retryPolicy, sleeper));
 	}
 
@@ -97,7 +97,7 @@ public final class MigrationJobFactory {
 	}
 
 	/** Writers that put items into DynamoDB. */
-	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy,
+	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, UnprocessedItemsBackoff retryPolicy,
 			Sleeper sleeper) {
 		return (item, table, rejects) -> new BatchWriteItemWriter(client, table.name(), item.onDuplicateKey(),
 				retryPolicy, sleeper, rejects);
@@ -107,8 +107,8 @@ public final class MigrationJobFactory {
 	 * Writers that put items into DynamoDB within each table's write budget, with a chunk's batches in flight
 	 * together on the run's pool, followed by the run's progress reporter.
 	 */
-	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper,
-			RunThroughput throughput) {
+	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, UnprocessedItemsBackoff retryPolicy,
+			Sleeper sleeper, RunThroughput throughput) {
 		return (item, table, rejects) -> throughput.track(item, table, new BatchWriteItemWriter(client, table.name(),
 				item.onDuplicateKey(), retryPolicy, sleeper, rejects, throughput.capacity().throughput(table)));
 	}

@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
-import io.dynamomigrate.dynamodb.TableProvisioner;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.table.TableProvisioner;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
@@ -60,7 +60,7 @@ public final class MigrationRunner {
 
 	private final PlatformTransactionManager transactionManager;
 
-	private final RetryPolicy retryPolicy;
+	private final UnprocessedItemsBackoff retryPolicy;
 
 	private final Sleeper sleeper;
 
@@ -79,7 +79,7 @@ public final class MigrationRunner {
 	 * command line's graceful shutdown).
 	 */
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners) {
 		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
 				WriteSettings.DEFAULT, (warning) -> {
@@ -91,14 +91,14 @@ public final class MigrationRunner {
 	 * write budgets to {@code warnings}.
 	 */
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings) {
 		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
 				writeSettings, warnings, null);
 	}
 
 	private MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings,
 			@Nullable MigrationMetrics metrics) {
 		this.metrics = metrics;

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
-import io.dynamomigrate.dynamodb.TargetInspector;
-import io.dynamomigrate.dynamodb.WarmThroughputs;
+import io.dynamomigrate.dynamodb.table.TargetInspector;
+import io.dynamomigrate.dynamodb.table.WarmThroughputs;
 import io.dynamomigrate.mapping.BillingMode;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;

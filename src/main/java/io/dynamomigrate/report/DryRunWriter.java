@@ -1,7 +1,7 @@
 package io.dynamomigrate.report;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
-import io.dynamomigrate.dynamodb.DuplicateKeys;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.DuplicateKeys;
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
 import io.dynamomigrate.mapping.TableSpec;
 import io.dynamomigrate.transform.MappedItem;

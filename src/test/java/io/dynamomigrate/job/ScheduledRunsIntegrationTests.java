@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.mapping.DynamoDbSpec;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingSpec;
@@ -206,7 +206,7 @@ class ScheduledRunsIntegrationTests {
 		private final ScheduledRuns runs = new ScheduledRuns(new MigrationRunner(batch.getBean(JobOperator.class),
 				batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
 				batch.getBean(PlatformTransactionManager.class),
-				new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> {
+				new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> {
 				}, List.of()), batch.getBean(JobRepository.class), batch.getBean(JobOperator.class),
 				batch.getBean(DataSource.class), RunLease.DEFAULT_TTL);
 

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
