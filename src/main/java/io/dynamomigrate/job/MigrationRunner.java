@@ -16,6 +16,7 @@ import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
@@ -36,7 +37,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -279,16 +279,12 @@ public final class MigrationRunner {
 	 * The writer's counters of a step: its own, or for a partitioned step the sums over its partitions
 	 * ({@code step:partition<i>}), whose counters Spring Batch does not aggregate.
 	 */
-	static ExecutionContext partitionTotals(JobExecution execution, String step) {
-		ExecutionContext totals = new ExecutionContext();
+	static WriteCounters partitionTotals(JobExecution execution, String step) {
+		WriteCounters totals = WriteCounters.NONE;
 		for (StepExecution candidate : execution.getStepExecutions()) {
 			String name = candidate.getStepName();
 			if (name.equals(step) || name.startsWith(step + ":")) {
-				candidate.getExecutionContext().entrySet().forEach((entry) -> {
-					if (entry.getKey().startsWith("dynamo-migrate.") && entry.getValue() instanceof Long value) {
-						totals.putLong(entry.getKey(), totals.getLong(entry.getKey(), 0) + value);
-					}
-				});
+				totals = totals.plus(WriteCounters.from(candidate.getExecutionContext()));
 			}
 		}
 		return totals;

@@ -69,6 +69,13 @@ final class BatchSender {
 	/** Items DynamoDB accepted (not returned unprocessed), live: for progress. */
 	final AtomicLong itemsWritten = new AtomicLong();
 
+	/** The counters of the calls made so far (no duplicates: the sender sees none), including those in flight. */
+	WriteCounters sent() {
+		long units = writeUnits.get();
+		return new WriteCounters(0, 0, unprocessedRetries.get(), calls.get(), throttles.get(), itemsDeleted.get(),
+				units, units);
+	}
+
 	BatchSender(DynamoDbClient client, String table, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			@Nullable WriteCapacityLimiter limiter, ToLongFunction<MappedItem> cost) {
 		this.client = client;

@@ -37,33 +37,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemStream {
 
-	/** Execution-context key: records dropped by the duplicate-key policy (a superseded or later duplicate). */
-	public static final String DUPLICATES_DROPPED = "dynamo-migrate.duplicates.dropped";
-
-	/** Execution-context key: records rejected by the duplicate-key policy. */
-	public static final String DUPLICATES_REJECTED = "dynamo-migrate.duplicates.rejected";
-
-	/** Execution-context key: items sent again after DynamoDB returned them as unprocessed. */
-	public static final String UNPROCESSED_RETRIES = "dynamo-migrate.unprocessed.retries";
-
-	/** Execution-context key: BatchWriteItem calls made. */
-	public static final String CALLS = "dynamo-migrate.batch.calls";
-
-	/** Execution-context key: calls or batches DynamoDB throttled (throttling errors and partly unprocessed). */
-	public static final String THROTTLES = "dynamo-migrate.throttles";
-
-	/** Execution-context key: items deleted ({@code DeleteRequest}s written; counted in the step's write count too). */
-	public static final String DELETES = "dynamo-migrate.deletes";
-
-	/** Execution-context key: WCU sent (retries included), by every execution of the step. */
-	public static final String WRITE_UNITS = "dynamo-migrate.write.units";
-
-	/**
-	 * Execution-context key: WCU sent (retries included) by this execution of the step alone, so that a restart's
-	 * rate is its own WCU over its own duration.
-	 */
-	public static final String EXECUTION_WRITE_UNITS = "dynamo-migrate.write.units.execution";
-
 	private final BatchSender sender;
 
 	private final DuplicateKeyPolicy duplicateKeyPolicy;
@@ -76,22 +49,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 
 	private final @Nullable ExecutorService pool;
 
-	private long duplicatesDropped;
-
-	private long duplicatesRejected;
-
-	private long unprocessedRetries;
-
-	private long calls;
-
-	private long throttles;
-
-	private long writeUnits;
-
-	/** {@link #writeUnits} as restored when this execution opened the writer. */
-	private long restoredWriteUnits;
-
-	private long deletes;
+	/** Every execution's counters, and this execution's own WCU. */
+	private WriteCounters counters = WriteCounters.NONE;
 
 	public BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
 			UnprocessedItemsBackoff retryPolicy, Sleeper sleeper, RejectSink rejects) {
@@ -130,11 +89,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	public void write(Chunk<? extends MappedItem> chunk) throws Exception {
 		DuplicateKeys.Resolution resolution = DuplicateKeys.resolve(chunk.getItems(), duplicateKeyPolicy);
 		List<List<MappedItem>> batches = WriteBatches.split(resolution.toWrite(), maxItemsPerCall, maxBytesPerCall);
-		long callsBefore = sender.calls.get();
-		long retriesBefore = sender.unprocessedRetries.get();
-		long throttlesBefore = sender.throttles.get();
-		long unitsBefore = sender.writeUnits.get();
-		long deletesBefore = sender.itemsDeleted.get();
+		WriteCounters before = sender.sent();
 		if (pool == null || batches.size() < 2) {
 			for (List<MappedItem> batch : batches) {
 				sender.send(batch);
@@ -144,13 +99,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 			sendConcurrently(batches);
 		}
 		// counted and reported only once the whole chunk is written
-		calls += sender.calls.get() - callsBefore;
-		unprocessedRetries += sender.unprocessedRetries.get() - retriesBefore;
-		throttles += sender.throttles.get() - throttlesBefore;
-		writeUnits += sender.writeUnits.get() - unitsBefore;
-		deletes += sender.itemsDeleted.get() - deletesBefore;
-		duplicatesDropped += resolution.dropped().size();
-		duplicatesRejected += resolution.rejected().size();
+		counters = counters.plus(sender.sent().minus(before))
+			.plus(WriteCounters.duplicates(resolution.dropped().size(), resolution.rejected().size()));
 		for (RecordRejectedException reject : resolution.rejected()) {
 			rejects.reject(reject);
 		}
@@ -186,54 +136,17 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 
 	@Override
 	public void open(ExecutionContext context) {
-		duplicatesDropped = context.getLong(DUPLICATES_DROPPED, 0);
-		duplicatesRejected = context.getLong(DUPLICATES_REJECTED, 0);
-		unprocessedRetries = context.getLong(UNPROCESSED_RETRIES, 0);
-		calls = context.getLong(CALLS, 0);
-		throttles = context.getLong(THROTTLES, 0);
-		writeUnits = context.getLong(WRITE_UNITS, 0);
-		restoredWriteUnits = writeUnits;
-		deletes = context.getLong(DELETES, 0);
+		counters = WriteCounters.from(context).restored();
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putLong(DUPLICATES_DROPPED, duplicatesDropped);
-		context.putLong(DUPLICATES_REJECTED, duplicatesRejected);
-		context.putLong(UNPROCESSED_RETRIES, unprocessedRetries);
-		context.putLong(CALLS, calls);
-		context.putLong(THROTTLES, throttles);
-		context.putLong(WRITE_UNITS, writeUnits);
-		context.putLong(EXECUTION_WRITE_UNITS, writeUnits - restoredWriteUnits);
-		context.putLong(DELETES, deletes);
+		counters.writeTo(context);
 	}
 
-	public long getDuplicatesDropped() {
-		return duplicatesDropped;
-	}
-
-	public long getDuplicatesRejected() {
-		return duplicatesRejected;
-	}
-
-	public long getUnprocessedRetries() {
-		return unprocessedRetries;
-	}
-
-	public long getCalls() {
-		return calls;
-	}
-
-	public long getThrottles() {
-		return throttles;
-	}
-
-	public long getDeletes() {
-		return deletes;
-	}
-
-	public long getWriteUnits() {
-		return writeUnits;
+	/** The counters of the chunks written (and those restored from the execution context). */
+	public WriteCounters counters() {
+		return counters;
 	}
 
 	/** Items written so far, including those of the chunk in flight: for progress reporting from another thread. */

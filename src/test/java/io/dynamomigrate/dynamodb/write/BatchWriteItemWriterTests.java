@@ -109,8 +109,8 @@ class BatchWriteItemWriterTests {
 		Map<String, Map<String, AttributeValue>> stored = scan(this.client, this.table);
 		assertThat(stored).hasSize(60).containsOnlyKeys(pks(items));
 		assertThat(stored.get("TRACK#42")).containsEntry("title", AttributeValue.fromS("Track 42"));
-		assertThat(writer.getCalls()).isEqualTo(3);
-		assertThat(writer.getUnprocessedRetries()).isZero();
+		assertThat(writer.counters().calls()).isEqualTo(3);
+		assertThat(writer.counters().unprocessedRetries()).isZero();
 		assertThat(this.sleeper.delays()).isEmpty();
 	}
 
@@ -148,7 +148,7 @@ class BatchWriteItemWriterTests {
 			assertThat(call.writeRequests()).isEqualTo(2);
 			assertThat(call.keys().stream().mapToLong(sizes::get).sum()).isLessThanOrEqualTo(budget);
 		});
-		assertThat(writer.getCalls()).isEqualTo(30);
+		assertThat(writer.counters().calls()).isEqualTo(30);
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items));
 	}
 
@@ -188,8 +188,8 @@ class BatchWriteItemWriterTests {
 		Map<String, Map<String, AttributeValue>> stored = scan(this.client, this.table);
 		assertThat(stored).containsOnlyKeys("TRACK#1", "TRACK#2");
 		assertThat(stored.get("TRACK#1")).containsEntry("title", AttributeValue.fromS("later"));
-		assertThat(writer.getDuplicatesDropped()).isEqualTo(1);
-		assertThat(writer.getDuplicatesRejected()).isZero();
+		assertThat(writer.counters().duplicatesDropped()).isEqualTo(1);
+		assertThat(writer.counters().duplicatesRejected()).isZero();
 		assertKeyNeverSentTwice();
 		assertThat(this.rejects).isEmpty();
 	}
@@ -203,7 +203,7 @@ class BatchWriteItemWriterTests {
 		Map<String, Map<String, AttributeValue>> stored = scan(this.client, this.table);
 		assertThat(stored).containsOnlyKeys("TRACK#1", "TRACK#2");
 		assertThat(stored.get("TRACK#1")).containsEntry("title", AttributeValue.fromS("earlier"));
-		assertThat(writer.getDuplicatesDropped()).isEqualTo(1);
+		assertThat(writer.counters().duplicatesDropped()).isEqualTo(1);
 		assertKeyNeverSentTwice();
 		assertThat(this.rejects).isEmpty();
 	}
@@ -221,8 +221,8 @@ class BatchWriteItemWriterTests {
 		});
 		assertThat(this.rejects).extracting(RecordRejectedException::getPosition)
 			.containsExactly(position(10), position(12));
-		assertThat(writer.getDuplicatesRejected()).isEqualTo(2);
-		assertThat(writer.getDuplicatesDropped()).isZero();
+		assertThat(writer.counters().duplicatesRejected()).isEqualTo(2);
+		assertThat(writer.counters().duplicatesDropped()).isZero();
 		assertThat(this.proxy.writesPerKey(this.table)).containsOnlyKeys(canonicalKey(item(this.table, 2)));
 	}
 
@@ -235,8 +235,8 @@ class BatchWriteItemWriterTests {
 		writer.write(new Chunk<>(items));
 
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items));
-		assertThat(writer.getUnprocessedRetries()).isPositive().isEqualTo(this.proxy.unprocessedReturned());
-		assertThat(writer.getCalls()).isEqualTo(this.proxy.batchWriteCalls());
+		assertThat(writer.counters().unprocessedRetries()).isPositive().isEqualTo(this.proxy.unprocessedReturned());
+		assertThat(writer.counters().calls()).isEqualTo(this.proxy.batchWriteCalls());
 		assertThat(this.proxy.keysWrittenMoreThanOnce(this.table)).isZero();
 		assertThat(this.proxy.maxItemsPerCall()).isLessThanOrEqualTo(25);
 		// each call that got items back was followed by one sleep; its retry number restarts with each batch
@@ -283,9 +283,9 @@ class BatchWriteItemWriterTests {
 
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items.subList(40, 60)));
 		assertThat(this.proxy.unprocessedReturned()).as("some deletes came back unprocessed").isPositive();
-		assertThat(writer.getDeletes()).isEqualTo(40);
+		assertThat(writer.counters().deletes()).isEqualTo(40);
 		// every put and delete of these small items costs 1 WCU, and a retried one is paid again
-		assertThat(writer.getWriteUnits()).isEqualTo(60 + 40 + writer.getUnprocessedRetries());
+		assertThat(writer.counters().writeUnits()).isEqualTo(60 + 40 + writer.counters().unprocessedRetries());
 	}
 
 	@Test
@@ -308,7 +308,7 @@ class BatchWriteItemWriterTests {
 		assertThat(this.proxy.forwardedWrites()).isZero();
 		// a failed chunk reports nothing: no rejects, no duplicates counted
 		assertThat(this.rejects).isEmpty();
-		assertThat(writer.getDuplicatesRejected()).isZero();
+		assertThat(writer.counters().duplicatesRejected()).isZero();
 	}
 
 	@Test
@@ -335,15 +335,15 @@ class BatchWriteItemWriterTests {
 
 		writer.update(context);
 
-		assertThat(context.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED)).isEqualTo(1);
-		assertThat(context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED)).isZero();
-		assertThat(context.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES)).isPositive()
+		assertThat(context.getLong(WriteCounters.DUPLICATES_DROPPED)).isEqualTo(1);
+		assertThat(context.getLong(WriteCounters.DUPLICATES_REJECTED)).isZero();
+		assertThat(context.getLong(WriteCounters.UNPROCESSED_RETRIES)).isPositive()
 			.isEqualTo(this.proxy.unprocessedReturned());
-		assertThat(context.getLong(BatchWriteItemWriter.CALLS)).isEqualTo(this.proxy.batchWriteCalls());
+		assertThat(context.getLong(WriteCounters.CALLS)).isEqualTo(this.proxy.batchWriteCalls());
 		BatchWriteItemWriter restarted = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
 		restarted.open(context);
-		Function<BatchWriteItemWriter, List<Long>> counters = (w) -> List.of(w.getDuplicatesDropped(),
-				w.getDuplicatesRejected(), w.getUnprocessedRetries(), w.getCalls());
+		Function<BatchWriteItemWriter, List<Long>> counters = (w) -> List.of(w.counters().duplicatesDropped(),
+				w.counters().duplicatesRejected(), w.counters().unprocessedRetries(), w.counters().calls());
 		assertThat(counters.apply(restarted)).isEqualTo(counters.apply(writer));
 
 		restarted.open(new ExecutionContext());

@@ -112,8 +112,8 @@ class ConcurrentBatchWriteTests {
 		assertThat(this.proxy.callStats()).hasSize(8).allSatisfy((call) -> assertThat(call.writeRequests()).isEqualTo(25));
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items));
 		assertThat(this.proxy.keysWrittenMoreThanOnce(this.table)).isZero();
-		assertThat(writer.getCalls()).isEqualTo(8);
-		assertThat(writer.getWriteUnits()).isEqualTo(400);
+		assertThat(writer.counters().calls()).isEqualTo(8);
+		assertThat(writer.counters().writeUnits()).isEqualTo(400);
 		assertThat(limiter.granted()).isEqualTo(400);
 	}
 
@@ -129,13 +129,13 @@ class ConcurrentBatchWriteTests {
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items));
 		long returned = this.proxy.unprocessedReturned();
 		assertThat(returned).isPositive();
-		assertThat(writer.getUnprocessedRetries()).isEqualTo(returned);
+		assertThat(writer.counters().unprocessedRetries()).isEqualTo(returned);
 		long partialCalls = this.proxy.callStats().stream().filter((call) -> call.unprocessedReturned() > 0).count();
-		assertThat(writer.getThrottles()).isEqualTo(partialCalls).isEqualTo(limiter.throttles());
+		assertThat(writer.counters().throttles()).isEqualTo(partialCalls).isEqualTo(limiter.throttles());
 		// they lower the writer's own rate (its lane), not the table's
 		assertThat(limiter.effectiveRate()).isEqualTo(1_000_000);
 		// retried items are paid for again
-		assertThat(writer.getWriteUnits()).isEqualTo(2 * (500 + returned)).isEqualTo(limiter.granted());
+		assertThat(writer.counters().writeUnits()).isEqualTo(2 * (500 + returned)).isEqualTo(limiter.granted());
 		assertThat(this.proxy.callStats()).extracting(CallStats::writeRequests).allMatch((n) -> n <= 25);
 	}
 
@@ -151,7 +151,7 @@ class ConcurrentBatchWriteTests {
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items));
 		long throttled = this.proxy.faultsInjected();
 		assertThat(throttled).isPositive();
-		assertThat(writer.getThrottles()).isEqualTo(throttled).isEqualTo(limiter.throttles());
+		assertThat(writer.counters().throttles()).isEqualTo(throttled).isEqualTo(limiter.throttles());
 		assertThat(limiter.effectiveRate()).isLessThan(1_000_000);
 	}
 
@@ -169,8 +169,8 @@ class ConcurrentBatchWriteTests {
 
 		ExecutionContext context = new ExecutionContext();
 		writer.update(context);
-		assertThat(context.getLong(BatchWriteItemWriter.CALLS)).isZero();
-		assertThat(context.getLong(BatchWriteItemWriter.THROTTLES)).isZero();
+		assertThat(context.getLong(WriteCounters.CALLS)).isZero();
+		assertThat(context.getLong(WriteCounters.THROTTLES)).isZero();
 		// 4 batches, each tried 3 times
 		assertThat(this.proxy.batchWriteCalls()).isEqualTo(12);
 	}

@@ -124,7 +124,7 @@ class UnprocessedItemsStepFailureTests {
 		// one call for the committed chunk, then 1 + 3 for the failed one; only the commit reached the context
 		assertThat(this.proxy.batchWriteCalls()).isEqualTo(1 + 1 + 3);
 		assertThat(sleeper.delays()).hasSize(3);
-		assertThat(stepExecution.getExecutionContext().getLong(BatchWriteItemWriter.CALLS)).isEqualTo(1);
+		assertThat(stepExecution.getExecutionContext().getLong(WriteCounters.CALLS)).isEqualTo(1);
 	}
 
 }
