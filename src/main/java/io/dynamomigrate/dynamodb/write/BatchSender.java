@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.WriteThroughput;
 import io.dynamomigrate.transform.MappedItem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -76,16 +77,17 @@ final class BatchSender {
 				units, units);
 	}
 
+	/** @param throughput the table's limiter (none = unlimited) and the WCU of an item */
 	BatchSender(DynamoDbClient client, String table, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
-			@Nullable WriteCapacityLimiter limiter, ToLongFunction<MappedItem> cost) {
+			WriteThroughput throughput) {
 		this.client = client;
 		this.table = table;
 		this.retryPolicy = retryPolicy;
 		this.backoff = retryPolicy.backoff();
 		this.sleeper = sleeper;
-		this.limiter = limiter;
-		this.cost = cost;
-		this.lane = limiter != null ? limiter.lane() : null;
+		this.limiter = throughput.limiter();
+		this.cost = throughput.cost();
+		this.lane = this.limiter != null ? this.limiter.lane() : null;
 	}
 
 	void send(List<MappedItem> batch) throws InterruptedException {

@@ -52,37 +52,19 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	/** Every execution's counters, and this execution's own WCU. */
 	private WriteCounters counters = WriteCounters.NONE;
 
-	public BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
-			UnprocessedItemsBackoff retryPolicy, Sleeper sleeper, RejectSink rejects) {
-		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, WriteThroughput.unlimited());
-	}
-
-	/** A writer that takes capacity from the throughput's limiter and sends a chunk's batches on its pool. */
-	public BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
-			UnprocessedItemsBackoff retryPolicy, Sleeper sleeper, RejectSink rejects, WriteThroughput throughput) {
-		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, throughput, WriteBatches.MAX_ITEMS,
-				WriteBatches.MAX_BYTES);
-	}
-
-	BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
-			UnprocessedItemsBackoff retryPolicy, Sleeper sleeper, RejectSink rejects, int maxItemsPerCall,
-			long maxBytesPerCall) {
-		this(client, table, duplicateKeyPolicy, retryPolicy, sleeper, rejects, WriteThroughput.unlimited(),
-				maxItemsPerCall, maxBytesPerCall);
-	}
-
-	BatchWriteItemWriter(DynamoDbClient client, String table, DuplicateKeyPolicy duplicateKeyPolicy,
-			UnprocessedItemsBackoff retryPolicy, Sleeper sleeper, RejectSink rejects, WriteThroughput throughput,
-			int maxItemsPerCall, long maxBytesPerCall) {
-		if (maxItemsPerCall < 1 || maxItemsPerCall > WriteBatches.MAX_ITEMS) {
-			throw new IllegalArgumentException("maxItemsPerCall must be 1 to 25");
-		}
-		this.sender = new BatchSender(client, table, retryPolicy, sleeper, throughput.limiter(), throughput.cost());
+	private BatchWriteItemWriter(Builder builder, DynamoDbClient client, String table,
+			DuplicateKeyPolicy duplicateKeyPolicy, RejectSink rejects) {
+		this.sender = new BatchSender(client, table, builder.retries, builder.sleeper, builder.throughput);
 		this.duplicateKeyPolicy = duplicateKeyPolicy;
 		this.rejects = rejects;
-		this.maxItemsPerCall = maxItemsPerCall;
-		this.maxBytesPerCall = maxBytesPerCall;
-		this.pool = throughput.pool();
+		this.maxItemsPerCall = builder.maxItemsPerCall;
+		this.maxBytesPerCall = builder.maxBytesPerCall;
+		this.pool = builder.throughput.pool();
+	}
+
+	/** A builder of a writer. */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	@Override
@@ -162,6 +144,110 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	/** Throttles so far, including the chunk in flight: for progress reporting from another thread. */
 	public long liveThrottles() {
 		return sender.throttles.get();
+	}
+
+	/**
+	 * Builds a {@link BatchWriteItemWriter}: the client, the table, the duplicate-key policy and where rejects go are
+	 * required; without a throughput the writer is unlimited and sends its batches one after another; without
+	 * retries it uses {@link UnprocessedItemsBackoff#DEFAULT}, and it sleeps with {@link Sleeper#SYSTEM}.
+	 */
+	public static final class Builder {
+
+		private @Nullable DynamoDbClient client;
+
+		private @Nullable String table;
+
+		private @Nullable DuplicateKeyPolicy duplicateKeyPolicy;
+
+		private @Nullable RejectSink rejects;
+
+		private UnprocessedItemsBackoff retries = UnprocessedItemsBackoff.DEFAULT;
+
+		private Sleeper sleeper = Sleeper.SYSTEM;
+
+		private WriteThroughput throughput = WriteThroughput.unlimited();
+
+		private int maxItemsPerCall = WriteBatches.MAX_ITEMS;
+
+		private long maxBytesPerCall = WriteBatches.MAX_BYTES;
+
+		private Builder() {
+		}
+
+		/** The client that sends {@code BatchWriteItem} calls (required). */
+		public Builder client(DynamoDbClient client) {
+			this.client = client;
+			return this;
+		}
+
+		/** The target table's name (required). */
+		public Builder table(String table) {
+			this.table = table;
+			return this;
+		}
+
+		/** What to do with items of a chunk that share a key (required). */
+		public Builder duplicateKeyPolicy(DuplicateKeyPolicy duplicateKeyPolicy) {
+			this.duplicateKeyPolicy = duplicateKeyPolicy;
+			return this;
+		}
+
+		/** Where records rejected for a duplicate key go (required). */
+		public Builder rejects(RejectSink rejects) {
+			this.rejects = rejects;
+			return this;
+		}
+
+		/** How unprocessed items are retried. */
+		public Builder retries(UnprocessedItemsBackoff retries) {
+			this.retries = retries;
+			return this;
+		}
+
+		/** How the writer waits between retries. */
+		public Builder sleeper(Sleeper sleeper) {
+			this.sleeper = sleeper;
+			return this;
+		}
+
+		/** The table's limiter, the WCU of an item and the pool that sends a chunk's batches at the same time. */
+		public Builder throughput(WriteThroughput throughput) {
+			this.throughput = throughput;
+			return this;
+		}
+
+		/** At most this many items per call (1 to 25; tests use fewer). */
+		Builder maxItemsPerCall(int maxItemsPerCall) {
+			this.maxItemsPerCall = maxItemsPerCall;
+			return this;
+		}
+
+		/** At most this many bytes per call (tests use fewer than the API's 16 MB). */
+		Builder maxBytesPerCall(long maxBytesPerCall) {
+			this.maxBytesPerCall = maxBytesPerCall;
+			return this;
+		}
+
+		/** The writer; throws {@link IllegalStateException} when a required part is missing or out of range. */
+		public BatchWriteItemWriter build() {
+			if (client == null) {
+				throw new IllegalStateException("A DynamoDB client is required");
+			}
+			if (table == null || table.isBlank()) {
+				throw new IllegalStateException("A table name is required");
+			}
+			if (duplicateKeyPolicy == null) {
+				throw new IllegalStateException("A duplicate-key policy is required");
+			}
+			if (rejects == null) {
+				throw new IllegalStateException("A reject sink is required");
+			}
+			if (maxItemsPerCall < 1 || maxItemsPerCall > WriteBatches.MAX_ITEMS) {
+				throw new IllegalArgumentException("maxItemsPerCall must be 1 to 25");
+			}
+			return new BatchWriteItemWriter(this, client, table, duplicateKeyPolicy, rejects);
+		}
+
 	}
 
 }

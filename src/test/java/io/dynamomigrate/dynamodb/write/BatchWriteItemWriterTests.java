@@ -85,7 +85,22 @@ class BatchWriteItemWriterTests {
 	}
 
 	private BatchWriteItemWriter writer(DuplicateKeyPolicy policy, UnprocessedItemsBackoff retries) {
-		return new BatchWriteItemWriter(this.client, this.table, policy, retries, this.sleeper, this.rejects::add);
+		return builder(policy, retries).build();
+	}
+
+	private BatchWriteItemWriter writer(DuplicateKeyPolicy policy, UnprocessedItemsBackoff retries,
+			long maxBytesPerCall) {
+		return builder(policy, retries).maxBytesPerCall(maxBytesPerCall).build();
+	}
+
+	private BatchWriteItemWriter.Builder builder(DuplicateKeyPolicy policy, UnprocessedItemsBackoff retries) {
+		return BatchWriteItemWriter.builder()
+			.client(this.client)
+			.table(this.table)
+			.duplicateKeyPolicy(policy)
+			.retries(retries)
+			.sleeper(this.sleeper)
+			.rejects(this.rejects::add);
 	}
 
 	private List<MappedItem> items(int count) {
@@ -137,8 +152,7 @@ class BatchWriteItemWriterTests {
 		List<MappedItem> items = bigItems(60);
 		Map<String, Long> sizes = items.stream()
 			.collect(Collectors.toMap(WriterFixtures::canonicalKey, MappedItem::sizeBytes));
-		BatchWriteItemWriter writer = new BatchWriteItemWriter(this.client, this.table, DuplicateKeyPolicy.LAST_WINS,
-				RETRIES, this.sleeper, this.rejects::add, WriteBatches.MAX_ITEMS, budget);
+		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES, budget);
 
 		writer.write(new Chunk<>(items));
 
@@ -161,9 +175,7 @@ class BatchWriteItemWriterTests {
 			.toList();
 		Map<String, Long> sizes = items.stream()
 			.collect(Collectors.toMap(WriterFixtures::canonicalKey, MappedItem::sizeBytes));
-		new BatchWriteItemWriter(this.client, this.table, DuplicateKeyPolicy.LAST_WINS, RETRIES, this.sleeper,
-				this.rejects::add, WriteBatches.MAX_ITEMS, budget)
-			.write(new Chunk<>(items));
+		writer(DuplicateKeyPolicy.LAST_WINS, RETRIES, budget).write(new Chunk<>(items));
 
 		List<CallStats> calls = this.proxy.callStats();
 		assertThat(calls.stream().flatMap((call) -> call.keys().stream()).toList())

@@ -18,6 +18,7 @@ import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
+import io.dynamomigrate.transform.RejectSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,8 +81,20 @@ class ConcurrentBatchWriteTests {
 	}
 
 	private BatchWriteItemWriter writer(WriteCapacityLimiter limiter, List<RecordRejectedException> rejects) {
-		return new BatchWriteItemWriter(this.client, this.table, DuplicateKeyPolicy.LAST_WINS, RETRIES, this.sleeper,
-				rejects::add, new WriteThroughput(limiter, (item) -> 2, this.pool));
+		return writer(RETRIES, rejects::add, new WriteThroughput(limiter, (item) -> 2, this.pool));
+	}
+
+	private BatchWriteItemWriter writer(UnprocessedItemsBackoff retries, RejectSink rejects,
+			WriteThroughput throughput) {
+		return BatchWriteItemWriter.builder()
+			.client(this.client)
+			.table(this.table)
+			.duplicateKeyPolicy(DuplicateKeyPolicy.LAST_WINS)
+			.retries(retries)
+			.sleeper(this.sleeper)
+			.rejects(rejects)
+			.throughput(throughput)
+			.build();
 	}
 
 	private WriteCapacityLimiter limiter() {
@@ -158,8 +171,8 @@ class ConcurrentBatchWriteTests {
 	@Test
 	void whenOneBatchFails_theChunkFailsAfterTheOthersFinish_andNothingIsCounted() {
 		this.proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
-		BatchWriteItemWriter writer = new BatchWriteItemWriter(this.client, this.table, DuplicateKeyPolicy.LAST_WINS,
-				new UnprocessedItemsBackoff(2, Duration.ofMillis(1), Duration.ofMillis(2)), this.sleeper, (reject) -> {
+		BatchWriteItemWriter writer = writer(new UnprocessedItemsBackoff(2, Duration.ofMillis(1), Duration.ofMillis(2)),
+				(reject) -> {
 				}, new WriteThroughput(limiter(), (item) -> 1, this.pool));
 		writer.open(new ExecutionContext());
 

@@ -82,9 +82,14 @@ class UnprocessedItemsStepFailureTests {
 	void exhaustedRetries_failTheStepAndCountOnlyCommittedChunksAsWritten() throws Exception {
 		List<MappedItem> items = IntStream.range(0, 30).mapToObj((i) -> item(this.table, i)).toList();
 		WriterFixtures.RecordingSleeper sleeper = new WriterFixtures.RecordingSleeper();
-		BatchWriteItemWriter writer = new BatchWriteItemWriter(this.client, this.table, DuplicateKeyPolicy.LAST_WINS,
-				new UnprocessedItemsBackoff(3, Duration.ofMillis(10), Duration.ofMillis(100)), sleeper,
-				RejectSink.NONE);
+		BatchWriteItemWriter writer = BatchWriteItemWriter.builder()
+			.client(this.client)
+			.table(this.table)
+			.duplicateKeyPolicy(DuplicateKeyPolicy.LAST_WINS)
+			.retries(new UnprocessedItemsBackoff(3, Duration.ofMillis(10), Duration.ofMillis(100)))
+			.sleeper(sleeper)
+			.rejects(RejectSink.NONE)
+			.build();
 		JobRepository repository = new ResourcelessJobRepository();
 		Step step = new StepBuilder("write", repository).<MappedItem, MappedItem>chunk(10)
 			.transactionManager(new ResourcelessTransactionManager())
