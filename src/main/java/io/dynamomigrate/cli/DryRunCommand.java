@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.TargetInspector;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.table.TargetInspector;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
 import io.dynamomigrate.mapping.model.MappingSpec;

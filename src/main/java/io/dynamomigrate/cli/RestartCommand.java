@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.RestartCheck;
-import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.RestartRefusedException;
+import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RunSummary;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
 import io.dynamomigrate.job.RunLease;

@@ -3,8 +3,8 @@ package io.dynamomigrate.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.job.MigrationRunner;
 import io.dynamomigrate.job.WriteSettings;
 import org.springframework.batch.core.configuration.JobRegistry;
@@ -30,7 +30,7 @@ final class Runners {
 			WriteSettings writeSettings, PrintWriter err) {
 		return new MigrationRunner(batch.getBean(JobOperator.class), batch.getBean(JobRepository.class),
 				batch.getBean(JobRegistry.class), batch.getBean(PlatformTransactionManager.class),
-				RetryPolicy.DEFAULT, Sleeper.SYSTEM, List.of(listener), writeSettings, (warning) -> {
+				UnprocessedItemsBackoff.DEFAULT, Sleeper.SYSTEM, List.of(listener), writeSettings, (warning) -> {
 					err.println("Warning: " + warning);
 					err.flush();
 				});
@@ -40,7 +40,7 @@ final class Runners {
 	static MigrationRunner of(ConfigurableApplicationContext batch, JobExecutionListener listener) {
 		return new MigrationRunner(batch.getBean(JobOperator.class), batch.getBean(JobRepository.class),
 				batch.getBean(JobRegistry.class), batch.getBean(PlatformTransactionManager.class),
-				RetryPolicy.DEFAULT, Sleeper.SYSTEM, List.of(listener));
+				UnprocessedItemsBackoff.DEFAULT, Sleeper.SYSTEM, List.of(listener));
 	}
 
 }

@@ -10,11 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.ScheduledRuns;

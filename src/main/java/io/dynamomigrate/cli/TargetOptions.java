@@ -2,7 +2,7 @@ package io.dynamomigrate.cli;
 
 import java.nio.file.Path;
 
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import picocli.CommandLine.Option;

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.ItemFetcher;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
-import io.dynamomigrate.dynamodb.TableProvisioner;
-import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.table.ItemFetcher;
+import io.dynamomigrate.dynamodb.table.TableProvisioner;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.MigrationRunner;
 import io.dynamomigrate.mapping.model.MappingSpec;
@@ -123,8 +123,8 @@ final class VerifyCommand implements Callable<Integer> {
 				MigrationRunner runner = Runners.of(batch, shutdown);
 				RunSummary summary = runner.execute(loaded.name() + "-verify", loaded, dataSource,
 						(item, table, rejects) -> new VerifyingWriter(table, item.onDuplicateKey(),
-								new ItemFetcher(dynamodb.client(), budgets.get(table.name()), RetryPolicy.DEFAULT,
-										Sleeper.SYSTEM),
+								new ItemFetcher(dynamodb.client(), budgets.get(table.name()),
+										UnprocessedItemsBackoff.DEFAULT, Sleeper.SYSTEM),
 								results, samplePercent),
 						dynamodb.description(), dynamodb.region(), state.stateDirectory);
 				if (!"COMPLETED".equals(summary.status())) {

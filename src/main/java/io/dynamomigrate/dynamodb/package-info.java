@@ -1,7 +1,8 @@
 /**
- * Talking to DynamoDB: clients, table provisioning, the {@code BatchWriteItem} writer with its retries, the per-table
- * write-capacity budget ({@code WriteBudget}, {@code WriteCapacityLimiter}, shared per run by {@code RunWriteCapacity})
- * with adaptive back-off, the pool that keeps several calls in flight, and the local dynalite endpoint.
+ * Talking to DynamoDB, in sub-packages by concern: {@code client} (connections and the local endpoint), {@code table}
+ * (provisioning, inspection, reads for verify), {@code write} (the {@code BatchWriteItem} writer and its retries) and
+ * {@code capacity} (the per-table write-capacity budget, shared per run; the warm throughput a table takes at once).
+ * The budget's value and grammar are the mapping's ({@code mapping.model.WriteBudget}).
  */
 @NullMarked
 package io.dynamomigrate.dynamodb;

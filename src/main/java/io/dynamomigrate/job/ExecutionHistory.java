@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.dynamomigrate.report.StepSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The executions of mappings as the job repository remembers them, newest first, with per-step counts computed as
@@ -78,7 +77,7 @@ public final class ExecutionHistory {
 
 	/** The counts of one step execution, as the run summary shows them. */
 	static StepSummary counts(StepExecution step, String table) {
-		return counts(step, step.getExecutionContext(), table, Map.of());
+		return counts(step, WriteCounters.from(step.getExecutionContext()), table, Map.of());
 	}
 
 	/**
@@ -88,27 +87,15 @@ public final class ExecutionHistory {
 	 * @param counters the writer's counters (for a partitioned step, summed over its partitions)
 	 * @param rejectReasons rejects by reason, when known
 	 */
-	static StepSummary counts(StepExecution step, ExecutionContext counters, String table,
+	static StepSummary counts(StepExecution step, WriteCounters counters, String table,
 			Map<String, Long> rejectReasons) {
-		long dropped = counters.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
-		long duplicateRejects = counters.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
+		long dropped = counters.duplicatesDropped();
+		long duplicateRejects = counters.duplicatesRejected();
 		return new StepSummary(step.getStepName(), table, step.getStatus().name(),
-				step.getReadCount() + step.getReadSkipCount(), step.getWriteCount() - dropped - duplicateRejects,
-				step.getSkipCount() + duplicateRejects, step.getFilterCount() + dropped, dropped + duplicateRejects,
-				counters.getLong(BatchWriteItemWriter.UNPROCESSED_RETRIES, 0),
-				elapsed(step.getStartTime(), step.getEndTime()), rejectReasons,
-				counters.getLong(BatchWriteItemWriter.THROTTLES, 0),
-				executionWriteUnits(counters), counters.getLong(BatchWriteItemWriter.DELETES, 0));
-	}
-
-	/**
-	 * The WCU this execution sent (its rate is over its own duration, like its item count); the step's total for a
-	 * context saved before the writer kept its own.
-	 */
-	private static long executionWriteUnits(ExecutionContext counters) {
-		return counters.containsKey(BatchWriteItemWriter.EXECUTION_WRITE_UNITS)
-				? counters.getLong(BatchWriteItemWriter.EXECUTION_WRITE_UNITS)
-				: counters.getLong(BatchWriteItemWriter.WRITE_UNITS, 0);
+				step.getReadCount() + step.getReadSkipCount(), step.getWriteCount() - counters.duplicates(),
+				step.getSkipCount() + duplicateRejects, step.getFilterCount() + dropped, counters.duplicates(),
+				counters.unprocessedRetries(), elapsed(step.getStartTime(), step.getEndTime()), rejectReasons,
+				counters.throttles(), counters.executionWriteUnits(), counters.deletes());
 	}
 
 	static Duration elapsed(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
@@ -62,18 +62,6 @@ public final class MigrationJobFactory {
 
 	private final @Nullable MigrationMetrics metrics;
 
-	/** A factory of jobs that write to DynamoDB with {@link BatchWriteItemWriter}. */
-	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource source, DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper) {
-		this(jobRepository, transactionManager, source, dynamoDbWriters(client, retryPolicy, sleeper));
-	}
-
-	/** A factory of jobs whose steps write with the given writers. */
-	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource source, StepWriterFactory writers) {
-		this(jobRepository, transactionManager, source, writers, null);
-	}
-
 	/**
 	 * A factory of jobs whose steps write with the given writers and record Spring Batch's observations and
 	 * dynamo-migrate's counters in {@code metrics}.
@@ -95,21 +83,22 @@ public final class MigrationJobFactory {
 		return builder;
 	}
 
-	/** Writers that put items into DynamoDB. */
-	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy,
-			Sleeper sleeper) {
-		return (item, table, rejects) -> new BatchWriteItemWriter(client, table.name(), item.onDuplicateKey(),
-				retryPolicy, sleeper, rejects);
-	}
-
 	/**
 	 * Writers that put items into DynamoDB within each table's write budget, with a chunk's batches in flight
 	 * together on the run's pool, followed by the run's progress reporter.
 	 */
-	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper,
-			RunThroughput throughput) {
-		return (item, table, rejects) -> throughput.track(item, table, new BatchWriteItemWriter(client, table.name(),
-				item.onDuplicateKey(), retryPolicy, sleeper, rejects, throughput.capacity().throughput(table)));
+	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, UnprocessedItemsBackoff retryPolicy,
+			Sleeper sleeper, RunThroughput throughput) {
+		return (item, table, rejects) -> throughput.track(item, table,
+				BatchWriteItemWriter.builder()
+					.client(client)
+					.table(table.name())
+					.duplicateKeyPolicy(item.onDuplicateKey())
+					.retries(retryPolicy)
+					.sleeper(sleeper)
+					.rejects(rejects)
+					.throughput(throughput.capacity().throughput(table))
+					.build());
 	}
 
 	/** The job for a mapping, named after it, with rejects going to the given file. */

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
-import io.dynamomigrate.dynamodb.Sleeper;
-import io.dynamomigrate.dynamodb.TableProvisioner;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.table.TableProvisioner;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.model.TableSpec;
@@ -36,7 +36,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -60,7 +59,7 @@ public final class MigrationRunner {
 
 	private final PlatformTransactionManager transactionManager;
 
-	private final RetryPolicy retryPolicy;
+	private final UnprocessedItemsBackoff retryPolicy;
 
 	private final Sleeper sleeper;
 
@@ -79,7 +78,7 @@ public final class MigrationRunner {
 	 * command line's graceful shutdown).
 	 */
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners) {
 		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
 				WriteSettings.DEFAULT, (warning) -> {
@@ -91,14 +90,14 @@ public final class MigrationRunner {
 	 * write budgets to {@code warnings}.
 	 */
 	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings) {
 		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
 				writeSettings, warnings, null);
 	}
 
 	private MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, RetryPolicy retryPolicy, Sleeper sleeper,
+			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings,
 			@Nullable MigrationMetrics metrics) {
 		this.metrics = metrics;
@@ -279,16 +278,12 @@ public final class MigrationRunner {
 	 * The writer's counters of a step: its own, or for a partitioned step the sums over its partitions
 	 * ({@code step:partition<i>}), whose counters Spring Batch does not aggregate.
 	 */
-	static ExecutionContext partitionTotals(JobExecution execution, String step) {
-		ExecutionContext totals = new ExecutionContext();
+	static WriteCounters partitionTotals(JobExecution execution, String step) {
+		WriteCounters totals = WriteCounters.NONE;
 		for (StepExecution candidate : execution.getStepExecutions()) {
 			String name = candidate.getStepName();
 			if (name.equals(step) || name.startsWith(step + ":")) {
-				candidate.getExecutionContext().entrySet().forEach((entry) -> {
-					if (entry.getKey().startsWith("dynamo-migrate.") && entry.getValue() instanceof Long value) {
-						totals.putLong(entry.getKey(), totals.getLong(entry.getKey(), 0) + value);
-					}
-				});
+				totals = totals.plus(WriteCounters.from(candidate.getExecutionContext()));
 			}
 		}
 		return totals;

@@ -2,20 +2,19 @@ package io.dynamomigrate.job;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.ToLongFunction;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
-import io.dynamomigrate.dynamodb.RunWriteCapacity;
-import io.dynamomigrate.dynamodb.Sleeper;
-import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.RunWriteCapacity;
+import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.model.TableSpec;

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Adds what one step execution did to the counters of its mapping, item and table. The writer's counters live in
@@ -36,7 +35,7 @@ final class StepMeters implements StepExecutionListener {
 
 	private final Counter rejects;
 
-	private final Map<StepExecution, Baseline> baselines = Collections.synchronizedMap(new IdentityHashMap<>());
+	private final Map<StepExecution, WriteCounters> baselines = Collections.synchronizedMap(new IdentityHashMap<>());
 
 	StepMeters(MeterRegistry registry, String mapping, String item, String table) {
 		Tags tags = Tags.of("mapping", mapping, "item", item, "table", table);
@@ -56,16 +55,15 @@ final class StepMeters implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		baselines.put(stepExecution, Baseline.of(stepExecution.getExecutionContext()));
+		baselines.put(stepExecution, WriteCounters.from(stepExecution.getExecutionContext()));
 	}
 
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
-		Baseline before = baselines.remove(stepExecution);
-		Baseline after = Baseline.of(stepExecution.getExecutionContext());
-		Baseline delta = before == null ? after : after.minus(before);
-		add(written, stepExecution.getWriteCount() - delta.deletes() - delta.duplicatesDropped()
-				- delta.duplicatesRejected());
+		WriteCounters before = baselines.remove(stepExecution);
+		WriteCounters after = WriteCounters.from(stepExecution.getExecutionContext());
+		WriteCounters delta = before == null ? after : after.minus(before);
+		add(written, stepExecution.getWriteCount() - delta.deletes() - delta.duplicates());
 		add(deletes, delta.deletes());
 		add(writeUnits, delta.writeUnits());
 		add(throttles, delta.throttles());
@@ -78,27 +76,6 @@ final class StepMeters implements StepExecutionListener {
 		if (amount > 0) {
 			counter.increment(amount);
 		}
-	}
-
-	/** The writer's cumulative counters in a step execution context. */
-	record Baseline(long deletes, long writeUnits, long throttles, long duplicatesDropped,
-			long duplicatesRejected) {
-
-		static Baseline of(ExecutionContext context) {
-			return new Baseline(get(context, BatchWriteItemWriter.DELETES), get(context, BatchWriteItemWriter.WRITE_UNITS),
-					get(context, BatchWriteItemWriter.THROTTLES), get(context, BatchWriteItemWriter.DUPLICATES_DROPPED),
-					get(context, BatchWriteItemWriter.DUPLICATES_REJECTED));
-		}
-
-		private static long get(ExecutionContext context, String key) {
-			return context.get(key) instanceof Number value ? value.longValue() : 0;
-		}
-
-		Baseline minus(Baseline other) {
-			return new Baseline(deletes - other.deletes, writeUnits - other.writeUnits, throttles - other.throttles,
-					duplicatesDropped - other.duplicatesDropped, duplicatesRejected - other.duplicatesRejected);
-		}
-
 	}
 
 }

@@ -3,7 +3,7 @@ package io.dynamomigrate.progress;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**

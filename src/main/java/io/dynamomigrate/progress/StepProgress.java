@@ -3,7 +3,7 @@ package io.dynamomigrate.progress;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
-import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
-import io.dynamomigrate.dynamodb.WriteCost;
+import io.dynamomigrate.dynamodb.capacity.WriteCost;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.DryRunReport.Collision;

@@ -1,25 +1,17 @@
 package io.dynamomigrate.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.stream.Stream;
 
-import io.dynamomigrate.dynamodb.TargetInspector;
-import io.dynamomigrate.dynamodb.WarmThroughputs;
+import io.dynamomigrate.dynamodb.capacity.WarmThroughputs;
+import io.dynamomigrate.dynamodb.table.TargetInspector;
 import io.dynamomigrate.mapping.model.BillingMode;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.model.TableSpec;
@@ -30,10 +22,7 @@ import io.dynamomigrate.report.DryRunReport.StepReport;
 import io.dynamomigrate.report.DryRunReport.TableReport;
 import io.dynamomigrate.report.DryRunReport.TargetCheck;
 import io.dynamomigrate.report.DryRunReport.Verdict;
-import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a dry run's summary and findings into a {@link DryRunReport} with a verdict: NOT_READY when something would
@@ -47,9 +36,6 @@ public final class DryRunReportBuilder {
 
 	/** A partition key carrying more than this share of a table's write units is reported as hot. */
 	static final double HOT_SHARE = 0.10;
-
-	private static final long[] BUCKETS = { 0, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144,
-			DryRunFindings.NEAR_LIMIT_BYTES, 400 * 1024 + 1 };
 
 	private final Pricing pricing;
 
@@ -100,7 +86,7 @@ public final class DryRunReportBuilder {
 			Map<String, TargetInspector.Inspection> inspections, @Nullable String inspectionNote) {
 		List<Finding> blockers = new ArrayList<>();
 		List<Finding> warnings = new ArrayList<>();
-		Map<String, List<RejectSample>> samples = rejectSamples(summary.rejectsFile());
+		Map<String, List<RejectSample>> samples = RejectSamples.read(summary.rejectsFile());
 		List<StepReport> steps = new ArrayList<>();
 		for (StepSummary step : summary.steps()) {
 			long duplicates = findings.duplicatesInChunks(step.step());
@@ -161,24 +147,8 @@ public final class DryRunReportBuilder {
 	private TableReport table(TableSpec table, DryRunFindings.TableState state,
 			TargetInspector.@Nullable Inspection inspection, @Nullable String inspectionNote, List<Finding> blockers,
 			List<Finding> warnings) {
-		Histogram sizes = state.sizes;
-		Map<String, Long> percentiles = new LinkedHashMap<>();
-		for (double p : new double[] { 50, 90, 99, 99.9 }) {
-			percentiles.put("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)),
-					state.items == 0 ? 0 : sizes.getValueAtPercentile(p));
-		}
-		percentiles.put("max", state.items == 0 ? 0 : sizes.getMaxValue());
-		List<SizeBucket> buckets = new ArrayList<>();
-		long maxCount = 1;
-		long[] counts = new long[BUCKETS.length - 1];
-		for (int i = 0; i + 1 < BUCKETS.length; i++) {
-			counts[i] = state.items == 0 ? 0 : sizes.getCountBetweenValues(Math.max(1, BUCKETS[i]), BUCKETS[i + 1] - 1);
-			maxCount = Math.max(maxCount, counts[i]);
-		}
-		for (int i = 0; i + 1 < BUCKETS.length; i++) {
-			buckets.add(new SizeBucket(label(BUCKETS[i]) + " – " + label(BUCKETS[i + 1] - 1), BUCKETS[i],
-					BUCKETS[i + 1], counts[i], (int) Math.round(100.0 * counts[i] / maxCount)));
-		}
+		Map<String, Long> percentiles = ItemSizeDistribution.percentiles(state.sizes, state.items);
+		List<SizeBucket> buckets = ItemSizeDistribution.buckets(state.sizes, state.items);
 		double rate = writeUnitsPerSecond != null ? writeUnitsPerSecond
 				: table.billingMode() == BillingMode.PROVISIONED ? table.writeCapacity() : ON_DEMAND_DEFAULT_WCU;
 		String rateSource = writeUnitsPerSecond != null ? "--max-write-capacity"
@@ -235,46 +205,6 @@ public final class DryRunReportBuilder {
 			case NOT_READY -> "Not ready: " + findings.stream().filter((f) -> f.severity().equals("BLOCKER")).count()
 					+ " blocking problem(s) must be fixed before running.";
 		};
-	}
-
-	private static Map<String, List<RejectSample>> rejectSamples(@Nullable String rejectsFile) {
-		Map<String, List<RejectSample>> samples = new LinkedHashMap<>();
-		if (rejectsFile == null) {
-			return samples;
-		}
-		Map<String, Integer> perReason = new LinkedHashMap<>();
-		JsonMapper json = JsonMapper.builder().build();
-		try (Stream<String> lines = Files.lines(Path.of(rejectsFile), StandardCharsets.UTF_8)) {
-			lines.forEach((line) -> {
-				JsonNode reject = json.readTree(line);
-				String step = reject.path("step").asString();
-				String reason = reject.path("reason").asString();
-				if (perReason.merge(step + "/" + reason, 1, Integer::sum) <= 5) {
-					samples.computeIfAbsent(step, (s) -> new ArrayList<>())
-						.add(new RejectSample(reason, position(reject),
-								reject.path("attribute").asString(), reject.path("message").asString(),
-								reject.path("value").asString()));
-				}
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return samples;
-	}
-
-	/** The position in the form of {@code SourcePosition.toString()}: {@code source[key=value, ...]}. */
-	private static String position(JsonNode reject) {
-		StringJoiner key = new StringJoiner(", ", "[", "]");
-		for (Map.Entry<String, JsonNode> entry : reject.path("key").properties()) {
-			key.add(entry.getKey() + "=" + (entry.getValue().isValueNode() ? entry.getValue().asString()
-					: entry.getValue().toString()));
-		}
-		return reject.path("source").asString() + key;
-	}
-
-	private static String label(long bytes) {
-		return bytes < 1024 ? bytes + " B" : (bytes + 1) / 1024 + " KB";
 	}
 
 	/** The exact cost of the write units at the price (not rounded: a small plan costs more than 0). */

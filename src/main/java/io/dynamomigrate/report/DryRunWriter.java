@@ -1,7 +1,8 @@
 package io.dynamomigrate.report;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
-import io.dynamomigrate.dynamodb.DuplicateKeys;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.DuplicateKeys;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.records.RecordRejectedException;
@@ -30,9 +31,7 @@ public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
 
 	private final RejectSink rejects;
 
-	private long duplicatesDropped;
-
-	private long duplicatesRejected;
+	private WriteCounters counters = WriteCounters.NONE;
 
 	public DryRunWriter(String step, TableSpec table, DuplicateKeyPolicy policy, DryRunFindings findings,
 			RejectSink rejects) {
@@ -51,8 +50,8 @@ public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
 				findings.item(step, table, item, policy);
 			}
 		}
-		duplicatesDropped += resolution.dropped().size();
-		duplicatesRejected += resolution.rejected().size();
+		counters = counters
+			.plus(WriteCounters.duplicates(resolution.dropped().size(), resolution.rejected().size()));
 		long duplicates = resolution.dropped().size() + resolution.rejected().size();
 		if (duplicates > 0) {
 			findings.duplicatesInChunk(step, duplicates);
@@ -64,14 +63,13 @@ public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
 
 	@Override
 	public void open(ExecutionContext context) {
-		duplicatesDropped = context.getLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 0);
-		duplicatesRejected = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
+		WriteCounters restored = WriteCounters.from(context);
+		counters = WriteCounters.duplicates(restored.duplicatesDropped(), restored.duplicatesRejected());
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putLong(BatchWriteItemWriter.DUPLICATES_DROPPED, duplicatesDropped);
-		context.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, duplicatesRejected);
+		counters.writeTo(context);
 	}
 
 }

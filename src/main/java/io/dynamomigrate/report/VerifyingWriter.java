@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.dynamodb.DuplicateKeys;
-import io.dynamomigrate.dynamodb.ItemFetcher;
+import io.dynamomigrate.dynamodb.table.ItemFetcher;
+import io.dynamomigrate.dynamodb.write.DuplicateKeys;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.transform.MappedItem;

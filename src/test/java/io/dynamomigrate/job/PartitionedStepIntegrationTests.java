@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
@@ -169,7 +169,7 @@ class PartitionedStepIntegrationTests {
 			MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
 					batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
 					batch.getBean(PlatformTransactionManager.class),
-					new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> { },
+					new UnprocessedItemsBackoff(2, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> { },
 					java.util.List.of());
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
@@ -210,8 +210,9 @@ class RestartIntegrationTests {
 						proxy.endpoint().toString(), false, null, temp.resolve("dynalite"), 4)) {
 			MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
 					batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
-					batch.getBean(PlatformTransactionManager.class), new RetryPolicy(20, Duration.ofMillis(1),
-							Duration.ofMillis(1)), (delay) -> { }, java.util.List.of());
+					batch.getBean(PlatformTransactionManager.class),
+					new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> { },
+					java.util.List.of());
 			if (failAfterWrites < 0) {
 				return runner.run(mapping, source, target, temp.resolve("state"));
 			}

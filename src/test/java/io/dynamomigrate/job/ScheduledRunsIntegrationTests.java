@@ -11,12 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
@@ -206,7 +205,7 @@ class ScheduledRunsIntegrationTests {
 		private final ScheduledRuns runs = new ScheduledRuns(new MigrationRunner(batch.getBean(JobOperator.class),
 				batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
 				batch.getBean(PlatformTransactionManager.class),
-				new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> {
+				new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> {
 				}, List.of()), batch.getBean(JobRepository.class), batch.getBean(JobOperator.class),
 				batch.getBean(DataSource.class), RunLease.DEFAULT_TTL);
 

@@ -1,7 +1,5 @@
 package io.dynamomigrate.metrics;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

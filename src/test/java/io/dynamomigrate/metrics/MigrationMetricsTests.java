@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -57,11 +57,11 @@ class MigrationMetricsTests {
 		step.setProcessSkipCount(3);
 		step.setReadSkipCount(1);
 		ExecutionContext context = step.getExecutionContext();
-		context.putLong(BatchWriteItemWriter.DELETES, 5);
-		context.putLong(BatchWriteItemWriter.WRITE_UNITS, 120);
-		context.putLong(BatchWriteItemWriter.THROTTLES, 7);
-		context.putLong(BatchWriteItemWriter.DUPLICATES_DROPPED, 1);
-		context.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 2);
+		context.putLong(WriteCounters.DELETES, 5);
+		context.putLong(WriteCounters.WRITE_UNITS, 120);
+		context.putLong(WriteCounters.THROTTLES, 7);
+		context.putLong(WriteCounters.DUPLICATES_DROPPED, 1);
+		context.putLong(WriteCounters.DUPLICATES_REJECTED, 2);
 		listener.afterStep(step);
 
 		assertThat(count("dynamo_migrate.items.written")).isEqualTo(42);
@@ -75,18 +75,18 @@ class MigrationMetricsTests {
 	void stepListener_countsOnlyWhatARestartAddedToTheRestoredCounters() {
 		StepExecutionListener listener = metrics.stepListener("music", "plays", "Plays");
 		ExecutionContext restored = new ExecutionContext();
-		restored.putLong(BatchWriteItemWriter.DELETES, 5);
-		restored.putLong(BatchWriteItemWriter.WRITE_UNITS, 120);
-		restored.putLong(BatchWriteItemWriter.THROTTLES, 7);
-		restored.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 2);
+		restored.putLong(WriteCounters.DELETES, 5);
+		restored.putLong(WriteCounters.WRITE_UNITS, 120);
+		restored.putLong(WriteCounters.THROTTLES, 7);
+		restored.putLong(WriteCounters.DUPLICATES_REJECTED, 2);
 		StepExecution restart = step(restored);
 		listener.beforeStep(restart);
 		restart.setWriteCount(10);
 		restart.setProcessSkipCount(1);
-		restored.putLong(BatchWriteItemWriter.DELETES, 6);
-		restored.putLong(BatchWriteItemWriter.WRITE_UNITS, 135);
-		restored.putLong(BatchWriteItemWriter.THROTTLES, 7);
-		restored.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 3);
+		restored.putLong(WriteCounters.DELETES, 6);
+		restored.putLong(WriteCounters.WRITE_UNITS, 135);
+		restored.putLong(WriteCounters.THROTTLES, 7);
+		restored.putLong(WriteCounters.DUPLICATES_REJECTED, 3);
 		listener.afterStep(restart);
 
 		assertThat(count("dynamo_migrate.items.written")).isEqualTo(8);
@@ -101,12 +101,12 @@ class MigrationMetricsTests {
 		StepExecutionListener listener = metrics.stepListener("music", "plays", "Plays");
 		StepExecution first = step(new ExecutionContext());
 		ExecutionContext restored = new ExecutionContext();
-		restored.putLong(BatchWriteItemWriter.WRITE_UNITS, 100);
+		restored.putLong(WriteCounters.WRITE_UNITS, 100);
 		StepExecution second = step(restored);
 		listener.beforeStep(first);
 		listener.beforeStep(second);
-		first.getExecutionContext().putLong(BatchWriteItemWriter.WRITE_UNITS, 10);
-		second.getExecutionContext().putLong(BatchWriteItemWriter.WRITE_UNITS, 130);
+		first.getExecutionContext().putLong(WriteCounters.WRITE_UNITS, 10);
+		second.getExecutionContext().putLong(WriteCounters.WRITE_UNITS, 130);
 		listener.afterStep(second);
 		listener.afterStep(first);
 

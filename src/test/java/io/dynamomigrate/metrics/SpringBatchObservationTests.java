@@ -7,7 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
+import io.dynamomigrate.dynamodb.write.WriteCounters;
 import io.dynamomigrate.job.BatchInfrastructure;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -151,10 +152,10 @@ class SpringBatchObservationTests {
 
 		@Override
 		public void open(ExecutionContext context) {
-			deletes = context.getLong(BatchWriteItemWriter.DELETES, 0);
-			writeUnits = context.getLong(BatchWriteItemWriter.WRITE_UNITS, 0);
-			throttles = context.getLong(BatchWriteItemWriter.THROTTLES, 0);
-			duplicatesRejected = context.getLong(BatchWriteItemWriter.DUPLICATES_REJECTED, 0);
+			deletes = context.getLong(WriteCounters.DELETES, 0);
+			writeUnits = context.getLong(WriteCounters.WRITE_UNITS, 0);
+			throttles = context.getLong(WriteCounters.THROTTLES, 0);
+			duplicatesRejected = context.getLong(WriteCounters.DUPLICATES_REJECTED, 0);
 		}
 
 		@Override
@@ -177,10 +178,10 @@ class SpringBatchObservationTests {
 
 		@Override
 		public void update(ExecutionContext context) {
-			context.putLong(BatchWriteItemWriter.DELETES, deletes);
-			context.putLong(BatchWriteItemWriter.WRITE_UNITS, writeUnits);
-			context.putLong(BatchWriteItemWriter.THROTTLES, throttles);
-			context.putLong(BatchWriteItemWriter.DUPLICATES_REJECTED, duplicatesRejected);
+			context.putLong(WriteCounters.DELETES, deletes);
+			context.putLong(WriteCounters.WRITE_UNITS, writeUnits);
+			context.putLong(WriteCounters.THROTTLES, throttles);
+			context.putLong(WriteCounters.DUPLICATES_REJECTED, duplicatesRejected);
 		}
 
 	}

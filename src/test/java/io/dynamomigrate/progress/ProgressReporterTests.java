@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.dynamomigrate.cli.DynamoMigrate;
-import io.dynamomigrate.dynamodb.WriteCost;
+import io.dynamomigrate.dynamodb.capacity.WriteCost;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.dynamodb.DynamoDbClients;
-import io.dynamomigrate.dynamodb.TableProvisioner;
+import io.dynamomigrate.dynamodb.client.DynamoDbClients;
+import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.BillingMode;
 import io.dynamomigrate.mapping.model.IndexSpec;

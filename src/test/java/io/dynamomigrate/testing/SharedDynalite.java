@@ -2,8 +2,8 @@ package io.dynamomigrate.testing;
 
 import java.net.URI;
 
-import io.dynamomigrate.dynamodb.DynamoDbClients;
-import io.dynamomigrate.dynamodb.LocalDynamoDb;
+import io.dynamomigrate.dynamodb.client.DynamoDbClients;
+import io.dynamomigrate.dynamodb.client.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 

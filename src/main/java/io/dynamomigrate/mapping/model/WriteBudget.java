@@ -7,7 +7,7 @@ import java.util.Locale;
  * mapping): an absolute number of WCU per second ({@code 1500}), a percentage of the table's write capacity
  * ({@code 50%}), or {@code unlimited}. {@link #parse} is the one place that knows how a budget is written; what a
  * budget comes to for a table, as {@code DescribeTable} shows it, is worked out in
- * {@code io.dynamomigrate.dynamodb.WriteBudgets}. Immutable.
+ * {@code io.dynamomigrate.dynamodb.capacity.WriteBudgets}. Immutable.
  *
  * @param units WCU per second, when absolute
  * @param percent percent of the table's write capacity, when relative

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import io.dynamomigrate.dynamodb.DynamoDbClients;
+import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.mapping.model.FileFormat;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 import org.jspecify.annotations.Nullable;

@@ -1,0 +1,9 @@
+/**
+ * The write capacity of a run: the per-table {@code WriteCapacityLimiter} with its adaptive rate
+ * ({@code AdaptiveRate}), shared per run by {@code RunWriteCapacity}; the WCU an item costs ({@code WriteCost}); the
+ * pool that keeps several calls in flight ({@code WriteThroughput}); and the injected {@code Sleeper}.
+ */
+@NullMarked
+package io.dynamomigrate.dynamodb.capacity;
+
+import org.jspecify.annotations.NullMarked;
