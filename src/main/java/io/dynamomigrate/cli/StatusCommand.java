@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,15 +18,13 @@ import io.dynamomigrate.job.ExecutionHistory.Execution;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.IncrementalWindows;
 import io.dynamomigrate.report.StepSummary;
+import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.source.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code status}: the executions of one mapping (or of all), newest first, with per-step counts.
@@ -37,7 +34,7 @@ import picocli.CommandLine.Spec;
 				+ "first: state, start and end, the process that ran it (and whether it crashed), and per step "
 				+ "what was read, written, rejected and filtered, with the throughput." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:the command line is wrong" })
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends PrintingCommand {
 
 	private static final Pattern NAME = Pattern.compile("(?m)^name:\\s*[\"']?([A-Za-z0-9_.-]+)");
 
@@ -52,14 +49,10 @@ final class StatusCommand implements Callable<Integer> {
 	@Mixin
 	StateOptions state;
 
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
-
 	@Override
-	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext batch = state.startBatch()) {
-			ExecutionHistory history = new ExecutionHistory(batch.getBean(JobRepository.class));
+	int call(PrintWriter out, PrintWriter err) throws IOException {
+		try (MigrationSession session = state.session().batch(state.repository()).open(err)) {
+			ExecutionHistory history = new ExecutionHistory(session.jobRepository());
 			List<String> names = mapping != null ? List.of(jobName(mapping)) : history.mappings();
 			if (names.isEmpty()) {
 				out.println("The job repository has no executions.");
@@ -72,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
 				for (Execution execution : executions) {
 					print(name, execution, out);
 				}
-				Map<String, Watermark> marks = IncrementalWindows.lastMarks(batch.getBean(JobRepository.class), name);
+				Map<String, Watermark> marks = IncrementalWindows.lastMarks(session.jobRepository(), name);
 				if (!marks.isEmpty()) {
 					out.printf("%nMarks of the last completed run of %s (incremental runs read the rows after them, "
 							+ "less the overlap):%n", name);

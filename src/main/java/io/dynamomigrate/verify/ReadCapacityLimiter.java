@@ -1,0 +1,43 @@
+package io.dynamomigrate.verify;
+
+import io.dynamomigrate.dynamodb.DynamoDbTarget;
+import io.dynamomigrate.dynamodb.ItemFetcher;
+import io.dynamomigrate.dynamodb.RetryPolicy;
+import io.dynamomigrate.dynamodb.Sleeper;
+import io.dynamomigrate.dynamodb.WriteCapacityLimiter;
+
+/**
+ * The read-capacity budget of one target table during a verification: strongly consistent {@code BatchGetItem}
+ * calls and {@code Scan} pages are paced so that no second reads more than the budget. The same token bucket as the
+ * write budget (its window and pacing), counted in read units. Thread-safe.
+ */
+final class ReadCapacityLimiter {
+
+	private final WriteCapacityLimiter bucket;
+
+	private ReadCapacityLimiter(WriteCapacityLimiter bucket) {
+		this.bucket = bucket;
+	}
+
+	/**
+	 * A budget on the system clock that sleeps for real.
+	 * @param readUnitsPerSecond read units per second, at least 1
+	 */
+	static ReadCapacityLimiter system(String table, long readUnitsPerSecond) {
+		return new ReadCapacityLimiter(WriteCapacityLimiter.system(table, readUnitsPerSecond));
+	}
+
+	/** A fetcher of items from the target whose {@code BatchGetItem} calls are paced by this budget. */
+	ItemFetcher fetcher(DynamoDbTarget target) {
+		return new ItemFetcher(target.client(), bucket, RetryPolicy.DEFAULT, Sleeper.SYSTEM);
+	}
+
+	/**
+	 * Waits until {@code units} more read units fit in the budget, for a read that was just answered (a page of a
+	 * {@code Scan}): the next read starts no earlier than the budget allows.
+	 */
+	void spent(long units) throws InterruptedException {
+		bucket.completed(bucket.acquire(Math.max(1, units)));
+	}
+
+}
