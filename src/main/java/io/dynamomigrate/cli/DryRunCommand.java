@@ -9,6 +9,7 @@ import io.dynamomigrate.dryrun.DryRunService;
 import io.dynamomigrate.report.DryRunReport;
 import io.dynamomigrate.report.DryRunReportBuilder;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 		exitCodeList = { "0:ready", "5:ready with warnings (see the report)",
 				"6:not ready (a blocking problem, or the estimated cost is over --max-estimated-cost)",
 				"1:the dry run itself failed", "2:the mapping is invalid or the command line is wrong" })
-final class DryRunCommand extends PrintingCommand {
+final class DryRunCommand extends SessionCommand {
 
 	@Option(names = "--report", paramLabel = "DIR",
 			description = "Where to write the report (default: <state-dir>/reports).")
@@ -68,17 +69,19 @@ final class DryRunCommand extends PrintingCommand {
 	MigrationOptions options;
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) throws Exception {
-		try (MigrationSession session = options.session().check(this::checkPrewarm).warnings().source().shutdown()
-			.open(err)) {
-			out.printf("Dry run of %s: reading and mapping everything, writing nothing...%n", session.mapping().name());
-			out.flush();
-			DryRunResult result = new DryRunService(session).run(new DryRunOptions(pricePerMillion, maxEstimatedCost,
-					writeUnitsPerSecond, prewarm != null ? prewarm : 0, pricePerPrewarmWriteUnit, !noTargetCheck,
-					options.reportDirectory(reportDirectory)));
-			print(result, out);
-			return result.exitCode();
-		}
+	SessionOptions session() {
+		return options.session().check(this::checkPrewarm).warnings().source().shutdown();
+	}
+
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
+		out.printf("Dry run of %s: reading and mapping everything, writing nothing...%n", session.mapping().name());
+		out.flush();
+		DryRunResult result = new DryRunService(session).run(new DryRunOptions(pricePerMillion, maxEstimatedCost,
+				writeUnitsPerSecond, prewarm != null ? prewarm : 0, pricePerPrewarmWriteUnit, !noTargetCheck,
+				options.reportDirectory(reportDirectory)));
+		print(result, out);
+		return result.exitCode();
 	}
 
 	private void checkPrewarm() {

@@ -30,14 +30,6 @@ final class MigrationOptions {
 			.batch(state.repository());
 	}
 
-	/**
-	 * A session that runs the mapping: write settings, source, target, the mapping's run lease, shutdown handling.
-	 * @param force take the lease even from a live-looking holder ({@code restart --recover})
-	 */
-	SessionOptions runSession(ThroughputOptions throughput, boolean force) {
-		return session().writeSettings(throughput::settings).source().target().lease(force).shutdown();
-	}
-
 	/** What continues a failed or stopped run of the mapping, and where its log is. */
 	String restartHint() {
 		return state.restartHint(mapping);

@@ -6,6 +6,7 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import io.dynamomigrate.run.RunService;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,30 +29,30 @@ import picocli.CommandLine.Option;
 				"4:the run was stopped again; `restart` continues it",
 				"8:another process is running this mapping (job repository lease); nothing was done",
 				"130:a second signal ended the process at once" })
-final class RestartCommand extends PrintingCommand {
+final class RestartCommand extends SessionCommand {
 
 	@Option(names = "--recover", description = "Treat an execution that is still marked running as crashed even "
 			+ "when it ran on another host (make sure that process is gone).")
 	boolean recover;
 
 	@Mixin
-	MigrationOptions options;
-
-	@Mixin
-	ThroughputOptions throughput;
+	RunOptions options;
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) {
-		try (MigrationSession session = options.runSession(throughput, recover).open(err)) {
-			RunService service = new RunService(session);
-			RunService.Restart restart = service.restartable(recover);
-			out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
-					session.mapping().name(), session.targetDescription(), session.targetRegion());
-			out.flush();
-			RunSummary summary = service.restart(restart);
-			SummaryPrinter.print(summary, out, options.restartHint());
-			return summary.exitCode();
-		}
+	SessionOptions session() {
+		return options.runSession(recover);
+	}
+
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) {
+		RunService service = new RunService(session);
+		RunService.Restart restart = service.restartable(recover);
+		out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
+				session.mapping().name(), session.targetDescription(), session.targetRegion());
+		out.flush();
+		RunSummary summary = service.restart(restart);
+		SummaryPrinter.print(summary, out, options.restartHint());
+		return summary.exitCode();
 	}
 
 }

@@ -6,6 +6,7 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import io.dynamomigrate.run.RunService;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,28 +33,28 @@ import picocli.CommandLine.Option;
 				"4:the run was stopped (stop command or signal); `restart` continues it",
 				"8:another process is running this mapping (job repository lease); nothing was done",
 				"130:a second signal ended the process at once; `restart` continues the run" })
-final class RunCommand extends PrintingCommand {
+final class RunCommand extends SessionCommand {
+
+	@Mixin
+	RunOptions options;
 
 	@Option(names = "--incremental", description = "Read only the rows changed since the last completed run "
 			+ "(item definitions with `incremental:`; the first run reads every row).")
 	boolean incremental;
 
-	@Mixin
-	MigrationOptions options;
-
-	@Mixin
-	ThroughputOptions throughput;
+	@Override
+	SessionOptions session() {
+		return options.runSession(false).warnings();
+	}
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) {
-		try (MigrationSession session = options.runSession(throughput, false).warnings().open(err)) {
-			out.printf("Migrating %s into %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
-					session.targetRegion());
-			out.flush();
-			RunSummary summary = new RunService(session).run(incremental);
-			SummaryPrinter.print(summary, out, options.restartHint());
-			return summary.exitCode();
-		}
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) {
+		out.printf("Migrating %s into %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
+				session.targetRegion());
+		out.flush();
+		RunSummary summary = new RunService(session).run(incremental);
+		SummaryPrinter.print(summary, out, options.restartHint());
+		return summary.exitCode();
 	}
 
 }

@@ -12,6 +12,8 @@ import io.dynamomigrate.schedule.ScheduleListener;
 import io.dynamomigrate.schedule.ScheduleOptions;
 import io.dynamomigrate.schedule.ScheduleService;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
+import io.dynamomigrate.session.SessionRefusedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.support.CronExpression;
 import picocli.CommandLine.Command;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Option;
 				"2:the mapping or the cron expression is invalid, or the command line is wrong",
 				"4:stopped by a signal during a run; the next tick (or `restart`) continues it",
 				"130:a second signal ended the process at once" })
-final class ScheduleCommand extends PrintingCommand {
+final class ScheduleCommand extends SessionCommand {
 
 	@Option(names = "--cron", required = true, paramLabel = "EXPRESSION",
 			description = "When to run: a cron expression with 5 fields (minute hour day month weekday, e.g. "
@@ -62,26 +64,23 @@ final class ScheduleCommand extends PrintingCommand {
 	String metricsHost;
 
 	@Mixin
-	MigrationOptions options;
-
-	@Mixin
-	ThroughputOptions throughput;
+	RunOptions options;
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) throws Exception {
-		String expression = springCron(cron);
-		if (!CronExpression.isValidExpression(expression)) {
-			err.println("The cron expression \"" + cron + "\" is not valid. Write 5 fields (minute hour day month "
-					+ "weekday), e.g. --cron \"*/15 * * * *\" for every 15 minutes, or a macro such as @hourly.");
-			err.flush();
-			return ExitCodes.INVALID;
+	SessionOptions session() {
+		if (!CronExpression.isValidExpression(springCron(cron))) {
+			throw new SessionRefusedException(ExitCodes.INVALID, "The cron expression \"" + cron + "\" is not valid. "
+					+ "Write 5 fields (minute hour day month weekday), e.g. --cron \"*/15 * * * *\" for every 15 "
+					+ "minutes, or a macro such as @hourly.");
 		}
-		try (MigrationSession session = options.session().writeSettings(throughput::settings).target().shutdown()
-			.open(err)) {
-			ScheduleService service = new ScheduleService(session, options.session().mappingAndSource(),
-					new Printer(session, out, err), err);
-			return service.run(new ScheduleOptions(expression, zone, runNow, metricsPort, metricsHost)).exitCode();
-		}
+		return options.scheduleSession();
+	}
+
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
+		ScheduleService service = new ScheduleService(session, options.migration.session().mappingAndSource(),
+				new Printer(session, out, err), err);
+		return service.run(new ScheduleOptions(springCron(cron), zone, runNow, metricsPort, metricsHost)).exitCode();
 	}
 
 	/** Spring's cron has seconds first: a 5-field Unix expression runs at second 0. */

@@ -19,6 +19,7 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.IncrementalWindows;
 import io.dynamomigrate.report.StepSummary;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import io.dynamomigrate.source.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
 				+ "first: state, start and end, the process that ran it (and whether it crashed), and per step "
 				+ "what was read, written, rejected and filtered, with the throughput." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:the command line is wrong" })
-final class StatusCommand extends PrintingCommand {
+final class StatusCommand extends SessionCommand {
 
 	private static final Pattern NAME = Pattern.compile("(?m)^name:\\s*[\"']?([A-Za-z0-9_.-]+)");
 
@@ -50,31 +51,34 @@ final class StatusCommand extends PrintingCommand {
 	StateOptions state;
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) throws IOException {
-		try (MigrationSession session = state.session().batch(state.repository()).open(err)) {
-			ExecutionHistory history = new ExecutionHistory(session.jobRepository());
-			List<String> names = mapping != null ? List.of(jobName(mapping)) : history.mappings();
-			if (names.isEmpty()) {
-				out.println("The job repository has no executions.");
-			}
-			for (String name : names) {
-				List<Execution> executions = history.executions(name, limit);
-				if (executions.isEmpty()) {
-					out.printf("Mapping %s has no executions.%n", name);
-				}
-				for (Execution execution : executions) {
-					print(name, execution, out);
-				}
-				Map<String, Watermark> marks = IncrementalWindows.lastMarks(session.jobRepository(), name);
-				if (!marks.isEmpty()) {
-					out.printf("%nMarks of the last completed run of %s (incremental runs read the rows after them, "
-							+ "less the overlap):%n", name);
-					marks.forEach((step, mark) -> out.printf("  %-20s %s%n", step, mark.text()));
-				}
-			}
-			out.flush();
-			return ExitCodes.SUCCESS;
+	SessionOptions session() {
+		return state.batchSession();
+	}
+
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
+		ExecutionHistory history = new ExecutionHistory(session.jobRepository());
+		List<String> names = mapping != null ? List.of(jobName(mapping)) : history.mappings();
+		if (names.isEmpty()) {
+			out.println("The job repository has no executions.");
 		}
+		for (String name : names) {
+			List<Execution> executions = history.executions(name, limit);
+			if (executions.isEmpty()) {
+				out.printf("Mapping %s has no executions.%n", name);
+			}
+			for (Execution execution : executions) {
+				print(name, execution, out);
+			}
+			Map<String, Watermark> marks = IncrementalWindows.lastMarks(session.jobRepository(), name);
+			if (!marks.isEmpty()) {
+				out.printf("%nMarks of the last completed run of %s (incremental runs read the rows after them, "
+						+ "less the overlap):%n", name);
+				marks.forEach((step, mark) -> out.printf("  %-20s %s%n", step, mark.text()));
+			}
+		}
+		out.flush();
+		return ExitCodes.SUCCESS;
 	}
 
 	private static void print(String name, Execution execution, PrintWriter out) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:a stop was requested", "1:no execution of that mapping is running",
 				"2:the command line is wrong" })
-final class StopCommand extends PrintingCommand {
+final class StopCommand extends SessionCommand {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file or the mapping's name.")
 	String mapping;
@@ -32,30 +33,33 @@ final class StopCommand extends PrintingCommand {
 	StateOptions state;
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) throws Exception {
+	SessionOptions session() {
+		return state.batchSession();
+	}
+
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
 		String name = StatusCommand.jobName(mapping);
-		try (MigrationSession session = state.session().batch(state.repository()).open(err)) {
-			Set<JobExecution> running = session.jobRepository().findRunningJobExecutions(name);
-			if (running.isEmpty()) {
-				out.printf("No execution of mapping %s is running.%n", name);
-				out.flush();
-				return ExitCodes.FAILED;
-			}
-			JobOperator operator = session.jobOperator();
-			for (JobExecution execution : running) {
-				try {
-					operator.stop(execution);
-					out.printf("Stop requested for execution %d of %s; it stops after its chunks in flight.%n",
-							execution.getId(), name);
-				}
-				catch (JobExecutionNotRunningException ex) {
-					out.printf("Execution %d of %s is already %s.%n", execution.getId(), name,
-							execution.getStatus());
-				}
-			}
+		Set<JobExecution> running = session.jobRepository().findRunningJobExecutions(name);
+		if (running.isEmpty()) {
+			out.printf("No execution of mapping %s is running.%n", name);
 			out.flush();
-			return ExitCodes.SUCCESS;
+			return ExitCodes.FAILED;
 		}
+		JobOperator operator = session.jobOperator();
+		for (JobExecution execution : running) {
+			try {
+				operator.stop(execution);
+				out.printf("Stop requested for execution %d of %s; it stops after its chunks in flight.%n",
+						execution.getId(), name);
+			}
+			catch (JobExecutionNotRunningException ex) {
+				out.printf("Execution %d of %s is already %s.%n", execution.getId(), name,
+						execution.getStatus());
+			}
+		}
+		out.flush();
+		return ExitCodes.SUCCESS;
 	}
 
 }

@@ -8,6 +8,8 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.VerifyReport;
 import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
+import io.dynamomigrate.session.SessionRefusedException;
 import io.dynamomigrate.verify.VerifyOptions;
 import io.dynamomigrate.verify.VerifyResult;
 import io.dynamomigrate.verify.VerifyService;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 		exitCodeList = { "0:the target holds exactly the expected items (of the sample)",
 				"7:missing, differing or unexpected items were found (see the report)",
 				"1:the verification itself failed", "2:the mapping is invalid or the command line is wrong" })
-final class VerifyCommand extends PrintingCommand {
+final class VerifyCommand extends SessionCommand {
 
 	@Option(names = "--sample", paramLabel = "PERCENT", defaultValue = "100",
 			description = "Compare this share of the items, chosen by a hash of their keys, so the same items are "
@@ -50,26 +52,28 @@ final class VerifyCommand extends PrintingCommand {
 	MigrationOptions options;
 
 	@Override
-	int call(PrintWriter out, PrintWriter err) throws Exception {
+	SessionOptions session() {
 		if (samplePercent <= 0 || samplePercent > 100) {
-			err.println("--sample must be more than 0 and at most 100.");
-			return ExitCodes.INVALID;
+			throw new SessionRefusedException(ExitCodes.INVALID, "--sample must be more than 0 and at most 100.");
 		}
-		try (MigrationSession session = options.session().source().target(8).shutdown().open(err)) {
-			VerifyService service = new VerifyService(session);
-			Optional<String> missing = service.missingTable();
-			if (missing.isPresent()) {
-				err.println(missing.get());
-				return ExitCodes.FAILED;
-			}
-			out.printf("Verifying %s against %s (region %s)...%n", session.mapping().name(),
-					session.targetDescription(), session.targetRegion());
-			out.flush();
-			VerifyResult result = service
-				.verify(new VerifyOptions(samplePercent, scan, readCapacity, options.reportDirectory(reportDirectory)));
-			print(result, out, err);
-			return result.exitCode();
+		return options.session().source().target(8).shutdown();
+	}
+
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
+		VerifyService service = new VerifyService(session);
+		Optional<String> missing = service.missingTable();
+		if (missing.isPresent()) {
+			err.println(missing.get());
+			return ExitCodes.FAILED;
 		}
+		out.printf("Verifying %s against %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
+				session.targetRegion());
+		out.flush();
+		VerifyResult result = service
+			.verify(new VerifyOptions(samplePercent, scan, readCapacity, options.reportDirectory(reportDirectory)));
+		print(result, out, err);
+		return result.exitCode();
 	}
 
 	private static void print(VerifyResult result, PrintWriter out, PrintWriter err) {

@@ -1,5 +1,7 @@
 package io.dynamomigrate.verify;
 
+import java.util.function.LongSupplier;
+
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.ItemFetcher;
 import io.dynamomigrate.dynamodb.RetryPolicy;
@@ -25,6 +27,11 @@ final class ReadCapacityLimiter {
 	 */
 	static ReadCapacityLimiter system(String table, long readUnitsPerSecond) {
 		return new ReadCapacityLimiter(WriteCapacityLimiter.system(table, readUnitsPerSecond));
+	}
+
+	/** A budget on this clock that waits with this sleeper (for tests). */
+	static ReadCapacityLimiter of(String table, long readUnitsPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
+		return new ReadCapacityLimiter(new WriteCapacityLimiter(table, readUnitsPerSecond, nanoTime, sleeper));
 	}
 
 	/** A fetcher of items from the target whose {@code BatchGetItem} calls are paced by this budget. */
