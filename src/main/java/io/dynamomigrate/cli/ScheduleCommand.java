@@ -79,7 +79,7 @@ final class ScheduleCommand extends SessionCommand {
 	@Override
 	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
 		ScheduleService service = new ScheduleService(session, options.migration.session().mappingAndSource(),
-				new Printer(session, out, err), err);
+				new Printer(this, session, out, err), err);
 		return service.run(new ScheduleOptions(springCron(cron), zone, runNow, metricsPort, metricsHost)).exitCode();
 	}
 
@@ -90,27 +90,16 @@ final class ScheduleCommand extends SessionCommand {
 	}
 
 	/** Prints what the schedule does. */
-	private final class Printer implements ScheduleListener {
-
-		private final MigrationSession session;
-
-		private final PrintWriter out;
-
-		private final PrintWriter err;
-
-		Printer(MigrationSession session, PrintWriter out, PrintWriter err) {
-			this.session = session;
-			this.out = out;
-			this.err = err;
-		}
+	private record Printer(ScheduleCommand command, MigrationSession session, PrintWriter out, PrintWriter err)
+			implements ScheduleListener {
 
 		@Override
 		public void started(@Nullable Integer port) {
 			if (port != null) {
-				out.printf("Metrics on http://%s:%d/metrics, health on /health%n", metricsHost, port);
+				out.printf("Metrics on http://%s:%d/metrics, health on /health%n", command.metricsHost, port);
 			}
-			out.printf("Scheduling %s on \"%s\" into %s (region %s)%s...%n", session.mapping().name(), cron,
-					session.targetDescription(), session.targetRegion(), runNow ? ", first run now" : "");
+			out.printf("Scheduling %s on \"%s\" into %s (region %s)%s...%n", session.mapping().name(), command.cron,
+					session.targetDescription(), session.targetRegion(), command.runNow ? ", first run now" : "");
 			out.flush();
 		}
 

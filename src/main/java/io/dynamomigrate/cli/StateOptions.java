@@ -52,11 +52,6 @@ final class StateOptions {
 		return SessionOptions.in(stateDirectory);
 	}
 
-	/** A session with only the Spring Batch context (on the job repository). */
-	SessionOptions batchSession() {
-		return session().batch(repository());
-	}
-
 	/** The {@code --repository-url} database, or the H2 file {@code repository} in the state dir. */
 	JobRepositoryLocation repository() {
 		return JobRepositoryLocation.of(stateDirectory, repositoryUrl, repositoryUser,

@@ -19,11 +19,9 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.IncrementalWindows;
 import io.dynamomigrate.report.StepSummary;
 import io.dynamomigrate.session.MigrationSession;
-import io.dynamomigrate.session.SessionOptions;
 import io.dynamomigrate.source.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,7 +33,7 @@ import picocli.CommandLine.Parameters;
 				+ "first: state, start and end, the process that ran it (and whether it crashed), and per step "
 				+ "what was read, written, rejected and filtered, with the throughput." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:the command line is wrong" })
-final class StatusCommand extends SessionCommand {
+final class StatusCommand extends RepositoryCommand {
 
 	private static final Pattern NAME = Pattern.compile("(?m)^name:\\s*[\"']?([A-Za-z0-9_.-]+)");
 
@@ -46,14 +44,6 @@ final class StatusCommand extends SessionCommand {
 	@Option(names = "--limit", paramLabel = "N", defaultValue = "5",
 			description = "Executions shown per mapping (default: ${DEFAULT-VALUE}).")
 	int limit;
-
-	@Mixin
-	StateOptions state;
-
-	@Override
-	SessionOptions session() {
-		return state.batchSession();
-	}
 
 	@Override
 	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {

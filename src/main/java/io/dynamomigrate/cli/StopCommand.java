@@ -5,12 +5,10 @@ import java.util.Set;
 
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.session.MigrationSession;
-import io.dynamomigrate.session.SessionOptions;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,18 +22,10 @@ import picocli.CommandLine.Parameters;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:a stop was requested", "1:no execution of that mapping is running",
 				"2:the command line is wrong" })
-final class StopCommand extends SessionCommand {
+final class StopCommand extends RepositoryCommand {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file or the mapping's name.")
 	String mapping;
-
-	@Mixin
-	StateOptions state;
-
-	@Override
-	SessionOptions session() {
-		return state.batchSession();
-	}
 
 	@Override
 	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {

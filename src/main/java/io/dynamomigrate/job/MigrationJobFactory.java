@@ -63,18 +63,6 @@ public final class MigrationJobFactory {
 
 	private final @Nullable MigrationMetrics metrics;
 
-	/** A factory of jobs that write to DynamoDB with {@link BatchWriteItemWriter}. */
-	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource source, DynamoDbClient client, RetryPolicy retryPolicy, Sleeper sleeper) {
-		this(jobRepository, transactionManager, source, dynamoDbWriters(client, retryPolicy, sleeper));
-	}
-
-	/** A factory of jobs whose steps write with the given writers. */
-	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource source, StepWriterFactory writers) {
-		this(jobRepository, transactionManager, source, writers, null);
-	}
-
 	/**
 	 * A factory of jobs whose steps write with the given writers and record Spring Batch's observations and
 	 * dynamo-migrate's counters in {@code metrics}.
@@ -94,13 +82,6 @@ public final class MigrationJobFactory {
 			builder.observationRegistry(metrics.observations());
 		}
 		return builder;
-	}
-
-	/** Writers that put items into DynamoDB. */
-	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, RetryPolicy retryPolicy,
-			Sleeper sleeper) {
-		return (item, table, rejects) -> new BatchWriteItemWriter(client, table.name(), item.onDuplicateKey(),
-				retryPolicy, sleeper, rejects);
 	}
 
 	/**
