@@ -7,6 +7,7 @@ import io.dynamomigrate.dryrun.DryRunOptions;
 import io.dynamomigrate.dryrun.DryRunResult;
 import io.dynamomigrate.dryrun.DryRunService;
 import io.dynamomigrate.report.DryRunReport;
+import io.dynamomigrate.report.DryRunPricing;
 import io.dynamomigrate.report.DryRunReportBuilder;
 import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.session.SessionOptions;
@@ -56,7 +57,7 @@ final class DryRunCommand extends SessionCommand {
 	Long prewarm;
 
 	@Option(names = "--price-per-prewarm-wcu", paramLabel = "USD",
-			defaultValue = "" + DryRunReportBuilder.Pricing.DEFAULT_PREWARM_PRICE,
+			defaultValue = "" + DryRunPricing.DEFAULT_PREWARM_PRICE,
 			description = "Price of pre-warming per write unit per second of warm throughput added (default: "
 					+ "${DEFAULT-VALUE}, this tool's us-east-1 assumption; check the AWS pricing page of your region).")
 	double pricePerPrewarmWriteUnit;

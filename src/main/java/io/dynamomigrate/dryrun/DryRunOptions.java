@@ -2,7 +2,7 @@ package io.dynamomigrate.dryrun;
 
 import java.nio.file.Path;
 
-import io.dynamomigrate.report.DryRunReportBuilder;
+import io.dynamomigrate.report.DryRunPricing;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +20,8 @@ public record DryRunOptions(double pricePerMillionWrites, @Nullable Double maxEs
 		@Nullable Double writeUnitsPerSecond, long prewarm, double pricePerPrewarmWriteUnit, boolean targetCheck,
 		Path reportDirectory) {
 
-	DryRunReportBuilder.Pricing pricing() {
-		return new DryRunReportBuilder.Pricing(pricePerMillionWrites, DryRunReportBuilder.Pricing.DEFAULT_BASIS,
+	DryRunPricing pricing() {
+		return new DryRunPricing(pricePerMillionWrites, DryRunPricing.DEFAULT_BASIS,
 				maxEstimatedCost, prewarm, pricePerPrewarmWriteUnit);
 	}
 
