@@ -3,6 +3,7 @@ package io.dynamomigrate.cli;
 import java.time.Duration;
 
 import io.dynamomigrate.job.WriteSettings;
+import io.dynamomigrate.mapping.model.WriteBudget;
 import io.dynamomigrate.progress.ProgressMode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package io.dynamomigrate.dryrun;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.DryRunFindings;
 import io.dynamomigrate.report.DryRunReport;
 import io.dynamomigrate.report.DryRunReportBuilder;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.TargetInspector;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.DryRunFindings;
 import io.dynamomigrate.session.MigrationSession;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;

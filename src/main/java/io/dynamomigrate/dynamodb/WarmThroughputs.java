@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 public final class WarmThroughputs {
 
 	/** What AWS documents a new on-demand table (and its indexes) to take at once, before any pre-warming. */
-	public static final long NEW_TABLE_WRITE_UNITS = WriteBudget.DEFAULT_ON_DEMAND;
+	public static final long NEW_TABLE_WRITE_UNITS = WriteBudgets.DEFAULT_ON_DEMAND;
 
 	private WarmThroughputs() {
 	}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RejectsFile;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.StepSummary;

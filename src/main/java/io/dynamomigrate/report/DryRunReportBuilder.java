@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 
 import io.dynamomigrate.dynamodb.TargetInspector;
 import io.dynamomigrate.dynamodb.WarmThroughputs;
-import io.dynamomigrate.mapping.BillingMode;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.BillingMode;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.DryRunReport.Finding;
 import io.dynamomigrate.report.DryRunReport.RejectSample;
 import io.dynamomigrate.report.DryRunReport.SizeBucket;

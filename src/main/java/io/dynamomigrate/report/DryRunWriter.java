@@ -2,8 +2,8 @@ package io.dynamomigrate.report;
 
 import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.DuplicateKeys;
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package io.dynamomigrate.session;
 import java.nio.file.Path;
 
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
-import io.dynamomigrate.mapping.DynamoDbSpec;
+import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 import io.dynamomigrate.dynamodb.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.TableProvisioner;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.ReportFiles;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.VerificationResults;

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.testing.CallStats;

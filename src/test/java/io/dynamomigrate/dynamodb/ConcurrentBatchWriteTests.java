@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;

@@ -1,5 +1,6 @@
 package io.dynamomigrate.dynamodb;
 
+import io.dynamomigrate.mapping.model.WriteBudget;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -37,13 +38,13 @@ class WarmThroughputsTests {
 
 	@Test
 	void theOnDemandDefault_isTheLowestWarmThroughputOfTableAndIndexes_orTheFlatDefaultWithoutOne() {
-		assertThat(WriteBudget.defaultWithSource(onDemand(9000L, 12000L, 7000L)))
-			.isEqualTo(new WriteBudget.Default(new WriteBudget(7000, 0, false), "default: the warm throughput of index "
-					+ "gsi2 (7000 WCU/s), the lowest of table music and its indexes"));
-		assertThat(WriteBudget.defaultWithSource(onDemand(9000L, null, 12000L)).budget().units()).isEqualTo(9000);
-		assertThat(WriteBudget.defaultWithSource(onDemand(null, null, null)).budget().units())
-			.isEqualTo(WriteBudget.DEFAULT_ON_DEMAND);
-		assertThat(WriteBudget.parse("50%", "test").resolve(onDemand(9000L, null, null), (w) -> {
+		assertThat(WriteBudgets.defaultWithSource(onDemand(9000L, 12000L, 7000L)))
+			.isEqualTo(new WriteBudgets.Default(new WriteBudget(7000, 0, false), "default: the warm throughput of "
+					+ "index gsi2 (7000 WCU/s), the lowest of table music and its indexes"));
+		assertThat(WriteBudgets.defaultWithSource(onDemand(9000L, null, 12000L)).budget().units()).isEqualTo(9000);
+		assertThat(WriteBudgets.defaultWithSource(onDemand(null, null, null)).budget().units())
+			.isEqualTo(WriteBudgets.DEFAULT_ON_DEMAND);
+		assertThat(WriteBudgets.resolve(WriteBudget.parse("50%", "test"), onDemand(9000L, null, null), (w) -> {
 		})).as("a percentage of an on-demand table is of its warm throughput").isEqualTo(4500);
 	}
 

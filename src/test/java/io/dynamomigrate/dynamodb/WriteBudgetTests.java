@@ -3,6 +3,7 @@ package io.dynamomigrate.dynamodb;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dynamomigrate.mapping.model.WriteBudget;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -53,25 +54,26 @@ class WriteBudgetTests {
 
 	@Test
 	void aPercentage_isOfTheProvisionedWriteCapacity() {
-		assertThat(WriteBudget.parse("50%", "x").resolve(provisioned(400), warnings::add)).isEqualTo(200);
-		assertThat(WriteBudget.parse("1%", "x").resolve(provisioned(10), warnings::add)).isEqualTo(1);
+		assertThat(WriteBudgets.resolve(WriteBudget.parse("50%", "x"), provisioned(400), warnings::add)).isEqualTo(200);
+		assertThat(WriteBudgets.resolve(WriteBudget.parse("1%", "x"), provisioned(10), warnings::add)).isEqualTo(1);
 		assertThat(warnings).isEmpty();
 	}
 
 	@Test
 	void withoutABudget_halfOfAProvisionedTable_and4000ForAnOnDemandTable() {
-		assertThat(WriteBudget.defaultFor(provisioned(400)).resolve(provisioned(400), warnings::add)).isEqualTo(200);
-		assertThat(WriteBudget.defaultFor(onDemand()).resolve(onDemand(), warnings::add)).isEqualTo(4000);
-		assertThat(WriteBudget.parse("25%", "x").resolve(onDemand(), warnings::add)).isEqualTo(1000);
+		assertThat(WriteBudgets.resolve(WriteBudgets.defaultFor(provisioned(400)), provisioned(400), warnings::add))
+			.isEqualTo(200);
+		assertThat(WriteBudgets.resolve(WriteBudgets.defaultFor(onDemand()), onDemand(), warnings::add))
+			.isEqualTo(4000);
+		assertThat(WriteBudgets.resolve(WriteBudget.parse("25%", "x"), onDemand(), warnings::add)).isEqualTo(1000);
 		assertThat(warnings).isEmpty();
 	}
 
 	@Test
 	void aBudgetAboveWhatTheTableOrAnIndexCanTake_isWarnedAbout() {
-		WriteBudget.parse("500", "x").resolve(provisioned(400), warnings::add);
-		WriteBudget.parse("50000", "x").resolve(onDemand(), warnings::add);
-		WriteBudget.parse("300", "x")
-			.resolve(provisioned(1000, GlobalSecondaryIndexDescription.builder()
+		WriteBudgets.resolve(WriteBudget.parse("500", "x"), provisioned(400), warnings::add);
+		WriteBudgets.resolve(WriteBudget.parse("50000", "x"), onDemand(), warnings::add);
+		WriteBudgets.resolve(WriteBudget.parse("300", "x"), provisioned(1000, GlobalSecondaryIndexDescription.builder()
 				.indexName("gsi1")
 				.provisionedThroughput((b) -> b.writeCapacityUnits(100L))
 				.build()), warnings::add);
@@ -83,7 +85,7 @@ class WriteBudgetTests {
 
 	@Test
 	void unlimited_resolvesToNoLimit() {
-		assertThat(WriteBudget.parse("unlimited", "x").resolve(provisioned(400), warnings::add)).isZero();
+		assertThat(WriteBudgets.resolve(WriteBudget.parse("unlimited", "x"), provisioned(400), warnings::add)).isZero();
 	}
 
 }

@@ -2,7 +2,7 @@ package io.dynamomigrate.source.jdbc;
 
 import java.sql.Types;
 
-import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.model.AttributeType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.mapping.ConnectionSpec;
-import io.dynamomigrate.mapping.Secret;
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.ConnectionSpec;
+import io.dynamomigrate.mapping.model.Secret;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
