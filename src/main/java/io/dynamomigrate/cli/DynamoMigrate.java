@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.Failures;
-import picocli.CommandLine;
+import io.dynamomigrate.session.SessionRefusedException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code java -jar dynamo-migrate.jar <command> [options]}. Commands start Spring (and the job
@@ -40,6 +42,9 @@ public final class DynamoMigrate {
 		commandLine.setExecutionStrategy(DynamoMigrate::executeLogged);
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
 			PrintWriter err = cmd.getErr();
+			if (ex instanceof SessionRefusedException refused) {
+				return refused(refused, err);
+			}
 			err.println("Error: " + Failures.message(ex));
 			err.flush();
 			return ExitCodes.FAILED;
@@ -57,15 +62,7 @@ public final class DynamoMigrate {
 		while (command.subcommand() != null) {
 			command = command.subcommand();
 		}
-		StateOptions state = command.commandSpec()
-			.mixins()
-			.values()
-			.stream()
-			.map(CommandSpec::userObject)
-			.filter(StateOptions.class::isInstance)
-			.map(StateOptions.class::cast)
-			.findFirst()
-			.orElse(null);
+		StateOptions state = stateOptions(command.commandSpec());
 		if (state == null || command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
 			return new RunLast().execute(parseResult);
 		}
@@ -75,6 +72,9 @@ public final class DynamoMigrate {
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+				if (cause instanceof SessionRefusedException refused) {
+					return refused(refused, command.commandSpec().commandLine().getErr());
+				}
 				log.failure("The command failed", cause);
 				PrintWriter err = command.commandSpec().commandLine().getErr();
 				err.println("Error: " + Failures.message(cause));
@@ -88,6 +88,24 @@ public final class DynamoMigrate {
 				return ExitCodes.FAILED;
 			}
 		}
+	}
+
+	/** The command's {@link StateOptions}, also those of a mixin's mixin; null for a command without. */
+	private static @Nullable StateOptions stateOptions(CommandSpec spec) {
+		for (CommandSpec mixin : spec.mixins().values()) {
+			StateOptions state = mixin.userObject() instanceof StateOptions own ? own : stateOptions(mixin);
+			if (state != null) {
+				return state;
+			}
+		}
+		return null;
+	}
+
+	/** Tells why the session was refused (no stack trace: nothing failed), and returns its exit code. */
+	private static int refused(SessionRefusedException refused, PrintWriter err) {
+		refused.lines().forEach(err::println);
+		err.flush();
+		return refused.exitCode();
 	}
 
 }

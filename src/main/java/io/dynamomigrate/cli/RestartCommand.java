@@ -1,30 +1,15 @@
 package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
-import io.dynamomigrate.job.ExitCodes;
-import io.dynamomigrate.job.RestartCheck;
-import io.dynamomigrate.job.RestartRefusedException;
-import io.dynamomigrate.job.RunLease;
-import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
+import io.dynamomigrate.run.RunService;
+import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code restart}: continues the latest failed, stopped or crashed execution of a mapping after the last chunk
@@ -44,82 +29,30 @@ import picocli.CommandLine.Spec;
 				"4:the run was stopped again; `restart` continues it",
 				"8:another process is running this mapping (job repository lease); nothing was done",
 				"130:a second signal ended the process at once" })
-final class RestartCommand implements Callable<Integer> {
-
-	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML) the execution ran.")
-	Path mapping;
+final class RestartCommand extends SessionCommand {
 
 	@Option(names = "--recover", description = "Treat an execution that is still marked running as crashed even "
 			+ "when it ran on another host (make sure that process is gone).")
 	boolean recover;
 
 	@Mixin
-	SourceOptions source;
-
-	@Mixin
-	TargetOptions target;
-
-	@Mixin
-	StateOptions state;
-
-	@Mixin
-	ThroughputOptions throughput;
-
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
+	RunOptions options;
 
 	@Override
-	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
-		if (loaded == null) {
-			return ExitCodes.INVALID;
-		}
-		WriteSettings writeSettings = throughput.settingsOrReport(err);
-		if (writeSettings == null) {
-			return ExitCodes.INVALID;
-		}
-		String text = Files.readString(mapping, StandardCharsets.UTF_8);
-		try (ConfigurableApplicationContext batch = state.startBatch()) {
-			JobRepository repository = batch.getBean(JobRepository.class);
-			RunLease lease = Leases.acquireOrReport(batch, loaded.name(), recover, err);
-			if (lease == null) {
-				return ExitCodes.ALREADY_RUNNING;
-			}
-			try (lease) {
-				return restart(batch, repository, loaded, text, writeSettings, out, err);
-			}
-		}
+	SessionOptions session() {
+		return options.runSession(recover);
 	}
 
-	private int restart(ConfigurableApplicationContext batch, JobRepository repository, MappingSpec loaded,
-			String text, WriteSettings writeSettings, PrintWriter out, PrintWriter err) throws Exception {
-		JobExecution previous;
-		try {
-			previous = new RestartCheck(repository, batch.getBean(JobOperator.class)).executionToRestart(loaded,
-					text, recover);
-		}
-		catch (RestartRefusedException ex) {
-			err.println(ex.getMessage());
-			err.flush();
-			return ExitCodes.INVALID;
-		}
-		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
-			if (dataSource == null) {
-				return ExitCodes.INVALID;
-			}
-			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, writeSettings);
-					GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
-				out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", previous.getId(),
-						previous.getStatus(), loaded.name(), dynamodb.description(), dynamodb.region());
-				out.flush();
-				RunSummary summary = Runners.of(batch, shutdown, writeSettings, err)
-					.restart(previous, loaded, dataSource, dynamodb, state.stateDirectory);
-				SummaryPrinter.print(summary, out, state.restartHint(mapping));
-				return summary.exitCode();
-			}
-		}
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) {
+		RunService service = new RunService(session);
+		RunService.Restart restart = service.restartable(recover);
+		out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
+				session.mapping().name(), session.targetDescription(), session.targetRegion());
+		out.flush();
+		RunSummary summary = service.restart(restart);
+		SummaryPrinter.print(summary, out, options.restartHint());
+		return summary.exitCode();
 	}
 
 }

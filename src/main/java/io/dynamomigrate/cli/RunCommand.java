@@ -1,25 +1,15 @@
 package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
-import io.dynamomigrate.job.ExitCodes;
-import io.dynamomigrate.job.MigrationRunner;
-import io.dynamomigrate.job.RunLease;
-import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
+import io.dynamomigrate.run.RunService;
+import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: migrates the source into DynamoDB as the mapping says, and prints the run summary.
@@ -43,65 +33,28 @@ import picocli.CommandLine.Spec;
 				"4:the run was stopped (stop command or signal); `restart` continues it",
 				"8:another process is running this mapping (job repository lease); nothing was done",
 				"130:a second signal ended the process at once; `restart` continues the run" })
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends SessionCommand {
 
-	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
-	Path mapping;
+	@Mixin
+	RunOptions options;
 
 	@Option(names = "--incremental", description = "Read only the rows changed since the last completed run "
 			+ "(item definitions with `incremental:`; the first run reads every row).")
 	boolean incremental;
 
-	@Mixin
-	SourceOptions source;
-
-	@Mixin
-	TargetOptions target;
-
-	@Mixin
-	StateOptions state;
-
-	@Mixin
-	ThroughputOptions throughput;
-
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
+	@Override
+	SessionOptions session() {
+		return options.runSession(false).warnings();
+	}
 
 	@Override
-	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
-		if (loaded == null) {
-			return ExitCodes.INVALID;
-		}
-		Mappings.warn(loaded, err);
-		WriteSettings writeSettings = throughput.settingsOrReport(err);
-		if (writeSettings == null) {
-			return ExitCodes.INVALID;
-		}
-		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err)) {
-			if (dataSource == null) {
-				return ExitCodes.INVALID;
-			}
-			try (DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, writeSettings);
-					ConfigurableApplicationContext batch = state.startBatch()) {
-				out.printf("Migrating %s into %s (region %s)...%n", loaded.name(), dynamodb.description(),
-						dynamodb.region());
-				out.flush();
-				JobRepository repository = batch.getBean(JobRepository.class);
-				RunLease lease = Leases.acquireOrReport(batch, loaded.name(), false, err);
-				if (lease == null) {
-					return ExitCodes.ALREADY_RUNNING;
-				}
-				try (lease; GracefulShutdown shutdown = GracefulShutdown.install(repository, err)) {
-					MigrationRunner runner = Runners.of(batch, shutdown, writeSettings, err);
-					RunSummary summary = runner.run(loaded, dataSource, dynamodb, state.stateDirectory, incremental);
-					SummaryPrinter.print(summary, out, state.restartHint(mapping));
-					return summary.exitCode();
-				}
-			}
-		}
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) {
+		out.printf("Migrating %s into %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
+				session.targetRegion());
+		out.flush();
+		RunSummary summary = new RunService(session).run(incremental);
+		SummaryPrinter.print(summary, out, options.restartHint());
+		return summary.exitCode();
 	}
 
 }

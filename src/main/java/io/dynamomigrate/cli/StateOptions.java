@@ -2,9 +2,9 @@ package io.dynamomigrate.cli;
 
 import java.nio.file.Path;
 
-import io.dynamomigrate.job.BatchInfrastructure;
+import io.dynamomigrate.session.JobRepositoryLocation;
+import io.dynamomigrate.session.SessionOptions;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,18 +47,14 @@ final class StateOptions {
 		return requested != null ? requested : stateDirectory.resolve("reports");
 	}
 
-	/**
-	 * The batch infrastructure on the {@code --repository-url} database, or on the H2 file {@code repository} in the
-	 * state directory. That file is opened with {@code WRITE_DELAY=0}: H2 then writes every commit to the file before
-	 * the commit returns (its default writes commits in the background up to half a second later, so a {@code kill
-	 * -9} lost the last chunks' positions and a restart wrote them again). {@code AUTO_SERVER=TRUE} lets a second
-	 * process ({@code status}, {@code stop}) open the file while a run has it open.
-	 */
-	ConfigurableApplicationContext startBatch() {
-		String url = repositoryUrl != null ? repositoryUrl
-				: "jdbc:h2:file:" + stateDirectory.toAbsolutePath().resolve("repository")
-						+ ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-		return BatchInfrastructure.start(url, repositoryUrl != null ? repositoryUser : "sa",
+	/** Options of a session whose state is in the state dir. */
+	SessionOptions session() {
+		return SessionOptions.in(stateDirectory);
+	}
+
+	/** The {@code --repository-url} database, or the H2 file {@code repository} in the state dir. */
+	JobRepositoryLocation repository() {
+		return JobRepositoryLocation.of(stateDirectory, repositoryUrl, repositoryUser,
 				System.getenv(REPOSITORY_PASSWORD_ENV));
 	}
 

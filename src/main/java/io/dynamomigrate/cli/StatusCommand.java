@@ -10,24 +10,20 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.dynamomigrate.job.ExecutionHistory;
 import io.dynamomigrate.job.ExecutionHistory.Execution;
+import io.dynamomigrate.job.ExecutionHistory;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.IncrementalWindows;
 import io.dynamomigrate.report.StepSummary;
+import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.source.jdbc.Watermark;
 import org.jspecify.annotations.Nullable;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code status}: the executions of one mapping (or of all), newest first, with per-step counts.
@@ -37,7 +33,7 @@ import picocli.CommandLine.Spec;
 				+ "first: state, start and end, the process that ran it (and whether it crashed), and per step "
 				+ "what was read, written, rejected and filtered, with the throughput." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:shown", "2:the command line is wrong" })
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends RepositoryCommand {
 
 	private static final Pattern NAME = Pattern.compile("(?m)^name:\\s*[\"']?([A-Za-z0-9_.-]+)");
 
@@ -49,39 +45,30 @@ final class StatusCommand implements Callable<Integer> {
 			description = "Executions shown per mapping (default: ${DEFAULT-VALUE}).")
 	int limit;
 
-	@Mixin
-	StateOptions state;
-
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
-
 	@Override
-	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext batch = state.startBatch()) {
-			ExecutionHistory history = new ExecutionHistory(batch.getBean(JobRepository.class));
-			List<String> names = mapping != null ? List.of(jobName(mapping)) : history.mappings();
-			if (names.isEmpty()) {
-				out.println("The job repository has no executions.");
-			}
-			for (String name : names) {
-				List<Execution> executions = history.executions(name, limit);
-				if (executions.isEmpty()) {
-					out.printf("Mapping %s has no executions.%n", name);
-				}
-				for (Execution execution : executions) {
-					print(name, execution, out);
-				}
-				Map<String, Watermark> marks = IncrementalWindows.lastMarks(batch.getBean(JobRepository.class), name);
-				if (!marks.isEmpty()) {
-					out.printf("%nMarks of the last completed run of %s (incremental runs read the rows after them, "
-							+ "less the overlap):%n", name);
-					marks.forEach((step, mark) -> out.printf("  %-20s %s%n", step, mark.text()));
-				}
-			}
-			out.flush();
-			return ExitCodes.SUCCESS;
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
+		ExecutionHistory history = new ExecutionHistory(session.jobRepository());
+		List<String> names = mapping != null ? List.of(jobName(mapping)) : history.mappings();
+		if (names.isEmpty()) {
+			out.println("The job repository has no executions.");
 		}
+		for (String name : names) {
+			List<Execution> executions = history.executions(name, limit);
+			if (executions.isEmpty()) {
+				out.printf("Mapping %s has no executions.%n", name);
+			}
+			for (Execution execution : executions) {
+				print(name, execution, out);
+			}
+			Map<String, Watermark> marks = IncrementalWindows.lastMarks(session.jobRepository(), name);
+			if (!marks.isEmpty()) {
+				out.printf("%nMarks of the last completed run of %s (incremental runs read the rows after them, "
+						+ "less the overlap):%n", name);
+				marks.forEach((step, mark) -> out.printf("  %-20s %s%n", step, mark.text()));
+			}
+		}
+		out.flush();
+		return ExitCodes.SUCCESS;
 	}
 
 	private static void print(String name, Execution execution, PrintWriter out) {

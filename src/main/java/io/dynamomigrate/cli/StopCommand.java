@@ -2,18 +2,14 @@ package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.session.MigrationSession;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stop}: asks the running executions of a mapping to stop, from any process that reaches the job
@@ -26,43 +22,34 @@ import picocli.CommandLine.Spec;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:a stop was requested", "1:no execution of that mapping is running",
 				"2:the command line is wrong" })
-final class StopCommand implements Callable<Integer> {
+final class StopCommand extends RepositoryCommand {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file or the mapping's name.")
 	String mapping;
 
-	@Mixin
-	StateOptions state;
-
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
-
 	@Override
-	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
 		String name = StatusCommand.jobName(mapping);
-		try (ConfigurableApplicationContext batch = state.startBatch()) {
-			Set<JobExecution> running = batch.getBean(JobRepository.class).findRunningJobExecutions(name);
-			if (running.isEmpty()) {
-				out.printf("No execution of mapping %s is running.%n", name);
-				out.flush();
-				return ExitCodes.FAILED;
-			}
-			JobOperator operator = batch.getBean(JobOperator.class);
-			for (JobExecution execution : running) {
-				try {
-					operator.stop(execution);
-					out.printf("Stop requested for execution %d of %s; it stops after its chunks in flight.%n",
-							execution.getId(), name);
-				}
-				catch (JobExecutionNotRunningException ex) {
-					out.printf("Execution %d of %s is already %s.%n", execution.getId(), name,
-							execution.getStatus());
-				}
-			}
+		Set<JobExecution> running = session.jobRepository().findRunningJobExecutions(name);
+		if (running.isEmpty()) {
+			out.printf("No execution of mapping %s is running.%n", name);
 			out.flush();
-			return ExitCodes.SUCCESS;
+			return ExitCodes.FAILED;
 		}
+		JobOperator operator = session.jobOperator();
+		for (JobExecution execution : running) {
+			try {
+				operator.stop(execution);
+				out.printf("Stop requested for execution %d of %s; it stops after its chunks in flight.%n",
+						execution.getId(), name);
+			}
+			catch (JobExecutionNotRunningException ex) {
+				out.printf("Execution %d of %s is already %s.%n", execution.getId(), name,
+						execution.getStatus());
+			}
+		}
+		out.flush();
+		return ExitCodes.SUCCESS;
 	}
 
 }

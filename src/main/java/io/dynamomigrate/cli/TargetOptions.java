@@ -2,9 +2,7 @@ package io.dynamomigrate.cli;
 
 import java.nio.file.Path;
 
-import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
-import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.model.DynamoDbSpec;
+import io.dynamomigrate.session.TargetEndpoint;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,14 +23,9 @@ final class TargetOptions {
 	@Option(names = "--region", paramLabel = "REGION", description = "AWS region; wins over dynamodb.region.")
 	String region;
 
-	/** The target of a run: a connection pool for every call in flight and some to spare (at least 16). */
-	DynamoDbTarget connect(DynamoDbSpec mapping, Path stateDirectory, WriteSettings writeSettings) {
-		return connect(mapping, stateDirectory, Math.max(16, writeSettings.concurrency() + 4));
-	}
-
-	DynamoDbTarget connect(DynamoDbSpec mapping, Path stateDirectory, int maxConnections) {
-		return DynamoDbTarget.connect(mapping, endpointUrl, local, region, stateDirectory.resolve("dynalite"),
-				maxConnections);
+	/** The endpoint these options choose; a local server keeps its data in {@code <state-dir>/dynalite}. */
+	TargetEndpoint endpoint(Path stateDirectory) {
+		return new TargetEndpoint(endpointUrl, local, region, stateDirectory.resolve("dynalite"));
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.dynamomigrate.cli;
 
-import java.io.PrintWriter;
-
 import java.time.Duration;
 
 import io.dynamomigrate.job.WriteSettings;
@@ -45,8 +43,6 @@ final class ThroughputOptions {
 
 	/** The settings, or an {@link IllegalArgumentException} naming the option and the fix. */
 	WriteSettings settings() {
-		WriteBudget budget = maxWriteCapacity != null ? WriteBudget.parse(maxWriteCapacity, "--max-write-capacity")
-				: null;
 		ProgressMode mode;
 		try {
 			mode = ProgressMode.valueOf(progress.strip().toUpperCase(java.util.Locale.ROOT));
@@ -66,21 +62,9 @@ final class ThroughputOptions {
 			throw new IllegalArgumentException("--prewarm: " + prewarm + " is not a write throughput. Fix: give the "
 					+ "write units per second to pre-warm to (at least 1), or leave the option out.");
 		}
-		return new WriteSettings(budget, writeConcurrency, mode, Duration.ofSeconds(progressInterval),
+		return WriteSettings.of(maxWriteCapacity, writeConcurrency, mode, Duration.ofSeconds(progressInterval),
 				prewarm != null ? prewarm : 0);
 	}
 
-
-	/** The settings, or null after printing why the options are wrong. */
-	@Nullable WriteSettings settingsOrReport(PrintWriter err) {
-		try {
-			return settings();
-		}
-		catch (IllegalArgumentException ex) {
-			err.println(ex.getMessage());
-			err.flush();
-			return null;
-		}
-	}
 
 }

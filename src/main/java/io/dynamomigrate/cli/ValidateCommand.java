@@ -2,13 +2,13 @@ package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.validation.InvalidMappingException;
 import io.dynamomigrate.mapping.validation.Problems;
+import io.dynamomigrate.session.MappingFiles;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
 import io.dynamomigrate.source.jdbc.SourceUnavailableException;
@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code validate}: checks a mapping file and reports every problem at once, with file:line:column and a fix.
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
 						+ "those against the source." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the mapping is valid", "2:the mapping has problems, or the command line is wrong" })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends PrintingCommand {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
 	Path mapping;
@@ -39,15 +38,10 @@ final class ValidateCommand implements Callable<Integer> {
 	@Mixin
 	SourceOptions source;
 
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	int call(PrintWriter out, PrintWriter err) {
 		Problems problems = new Problems(mapping);
-		MappingSpec loaded = Mappings.read(mapping, source, problems);
+		MappingSpec loaded = MappingFiles.read(mapping, source::apply, problems);
 		if (loaded != null && !offline && !loaded.source().url().isEmpty()) {
 			// the source checks of every part that was read, also when the file has problems of its own
 			try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), 4)) {
@@ -57,23 +51,29 @@ final class ValidateCommand implements Callable<Integer> {
 				if (problems.isEmpty()) {
 					throw ex;
 				}
-				Mappings.print(new InvalidMappingException(problems.list()), err);
+				print(problems, err);
 				err.println("Error: " + ex.getMessage());
 				err.flush();
 				return ExitCodes.INVALID;
 			}
 		}
 		if (loaded == null || !problems.isEmpty()) {
-			Mappings.print(new InvalidMappingException(problems.list()), err);
+			print(problems, err);
 			return ExitCodes.INVALID;
 		}
-		Mappings.warn(loaded, err);
+		MappingFiles.warnings(loaded).forEach(err::println);
+		err.flush();
 		out.printf("%s is valid: %s, %s%s.%n", mapping, count(loaded.tables().size(), "table"),
 				count(loaded.items().size(), "item definition"),
 				offline ? " (not checked against the source)"
 						: loaded.items().stream().allMatch((i) -> i.source().file() != null)
 								? " (file sources are checked as they are read)" : ", columns checked");
 		return ExitCodes.SUCCESS;
+	}
+
+	private static void print(Problems problems, PrintWriter err) {
+		MappingFiles.problemLines(new InvalidMappingException(problems.list())).forEach(err::println);
+		err.flush();
 	}
 
 	private static String count(int n, String noun) {

@@ -1,43 +1,21 @@
 package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.dynamodb.capacity.Sleeper;
-import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
-import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
-import io.dynamomigrate.dynamodb.table.ItemFetcher;
-import io.dynamomigrate.dynamodb.table.TableProvisioner;
-import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.job.ExitCodes;
-import io.dynamomigrate.job.MigrationRunner;
-import io.dynamomigrate.mapping.model.MappingSpec;
-import io.dynamomigrate.mapping.model.TableSpec;
-import io.dynamomigrate.report.ItemKeys;
-import io.dynamomigrate.report.ReportFiles;
 import io.dynamomigrate.report.RunSummary;
-import io.dynamomigrate.report.VerificationResults;
 import io.dynamomigrate.report.VerifyReport;
-import io.dynamomigrate.report.VerifyingWriter;
-import io.dynamomigrate.transform.ItemSizes;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
+import io.dynamomigrate.session.MigrationSession;
+import io.dynamomigrate.session.SessionOptions;
+import io.dynamomigrate.session.SessionRefusedException;
+import io.dynamomigrate.verify.VerifyOptions;
+import io.dynamomigrate.verify.VerifyResult;
+import io.dynamomigrate.verify.VerifyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code verify}: recomputes the expected items from the source and compares them with the target.
@@ -52,12 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 		exitCodeList = { "0:the target holds exactly the expected items (of the sample)",
 				"7:missing, differing or unexpected items were found (see the report)",
 				"1:the verification itself failed", "2:the mapping is invalid or the command line is wrong" })
-final class VerifyCommand implements Callable<Integer> {
-
-	static final int DIFFERENCES = 7;
-
-	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file (YAML).")
-	Path mapping;
+final class VerifyCommand extends SessionCommand {
 
 	@Option(names = "--sample", paramLabel = "PERCENT", defaultValue = "100",
 			description = "Compare this share of the items, chosen by a hash of their keys, so the same items are "
@@ -76,107 +49,40 @@ final class VerifyCommand implements Callable<Integer> {
 	Path reportDirectory;
 
 	@Mixin
-	SourceOptions source;
-
-	@Mixin
-	TargetOptions target;
-
-	@Mixin
-	StateOptions state;
-
-	@Spec
-	picocli.CommandLine.Model.CommandSpec spec;
+	MigrationOptions options;
 
 	@Override
-	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	SessionOptions session() {
 		if (samplePercent <= 0 || samplePercent > 100) {
-			err.println("--sample must be more than 0 and at most 100.");
-			return ExitCodes.INVALID;
+			throw new SessionRefusedException(ExitCodes.INVALID, "--sample must be more than 0 and at most 100.");
 		}
-		MappingSpec loaded = Mappings.loadOrReport(mapping, source, err);
-		if (loaded == null) {
-			return ExitCodes.INVALID;
-		}
-		try (HikariDataSource dataSource = JdbcSourceCheck.open(loaded, mapping, err);
-				DynamoDbTarget dynamodb = target.connect(loaded.dynamodb(), state.stateDirectory, 8)) {
-			if (dataSource == null) {
-				return ExitCodes.INVALID;
-			}
-			for (TableSpec table : loaded.tables()) {
-				if (new TableProvisioner(dynamodb.client()).describeOrNull(table.name()) == null) {
-					err.printf("The table %s does not exist at %s; there is nothing to verify. Run the migration "
-							+ "first, or check --endpoint-url and --region.%n", table.name(), dynamodb.description());
-					return ExitCodes.FAILED;
-				}
-			}
-			try (ScratchFile scratch = ScratchFile.create(state.stateDirectory, "verify-", "verify.mv");
-					VerificationResults results = new VerificationResults(scratch.file());
-					ConfigurableApplicationContext batch = state.startBatch();
-					GracefulShutdown shutdown = GracefulShutdown.install(batch.getBean(JobRepository.class), err)) {
-				out.printf("Verifying %s against %s (region %s)...%n", loaded.name(), dynamodb.description(),
-						dynamodb.region());
-				out.flush();
-				Map<String, WriteCapacityLimiter> budgets = new HashMap<>();
-				loaded.tables().forEach((t) -> budgets.put(t.name(), WriteCapacityLimiter.system(t.name(), readCapacity)));
-				MigrationRunner runner = Runners.of(batch, shutdown);
-				RunSummary summary = runner.execute(loaded.name() + "-verify", loaded, dataSource,
-						(item, table, rejects) -> new VerifyingWriter(table, item.onDuplicateKey(),
-								new ItemFetcher(dynamodb.client(), budgets.get(table.name()),
-										UnprocessedItemsBackoff.DEFAULT, Sleeper.SYSTEM),
-								results, samplePercent),
-						dynamodb.description(), dynamodb.region(), state.stateDirectory);
-				if (!"COMPLETED".equals(summary.status())) {
-					err.printf("The verification failed: %s%n", summary.failure());
-					return ExitCodes.FAILED;
-				}
-				if (scan) {
-					for (TableSpec table : loaded.tables()) {
-						scan(dynamodb, table, results, budgets.get(table.name()));
-					}
-				}
-				List<VerifyReport.TableResult> tables = new ArrayList<>();
-				loaded.tables().forEach((t) -> tables.add(results.table(t.name())));
-				boolean identical = tables.stream()
-					.allMatch((t) -> t.missing() == 0 && t.different() == 0 && t.unexpected() == 0);
-				VerifyReport report = new VerifyReport(loaded.name(),
-						Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), identical,
-						samplePercent >= 100 ? "all items compared"
-								: samplePercent + "% of items compared, chosen by the SHA-256 of their keys",
-						scan, tables);
-				Path directory = state.reportDirectory(reportDirectory);
-				Path html = ReportFiles.write(report, directory, loaded.name() + "-verify-" + summary.executionId());
-				print(report, out);
-				if (summary.rejected() > 0) {
-					out.printf("Rejected: %d source records cannot become items (as a run rejects them), so they are "
-							+ "not expected in the target; see %s%n", summary.rejected(), summary.rejectsFile());
-				}
-				out.printf("Report: %s (and .json)%n", html);
-				out.flush();
-				return identical ? ExitCodes.SUCCESS : DIFFERENCES;
-			}
-		}
+		return options.session().source().target(8).shutdown();
 	}
 
-	private static void scan(DynamoDbTarget dynamodb, TableSpec table, VerificationResults results,
-			WriteCapacityLimiter budget) throws InterruptedException {
-		for (var page : dynamodb.client().scanPaginator((b) -> b.tableName(table.name()))) {
-			long units = 0;
-			for (Map<String, AttributeValue> item : page.items()) {
-				units += ItemFetcher.readUnits(ItemSizes.of(item));
-				Map<String, AttributeValue> key = new LinkedHashMap<>();
-				table.keyAttributeNames().forEach((name) -> key.put(name, item.get(name)));
-				String text = ItemKeys.text(key);
-				if (!results.isExpected(table.name(), text)) {
-					results.unexpected(table.name(), text, item);
-				}
-			}
-			budget.acquire(Math.max(1, units / 2));
+	@Override
+	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
+		VerifyService service = new VerifyService(session);
+		Optional<String> missing = service.missingTable();
+		if (missing.isPresent()) {
+			err.println(missing.get());
+			return ExitCodes.FAILED;
 		}
+		out.printf("Verifying %s against %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
+				session.targetRegion());
+		out.flush();
+		VerifyResult result = service
+			.verify(new VerifyOptions(samplePercent, scan, readCapacity, options.reportDirectory(reportDirectory)));
+		print(result, out, err);
+		return result.exitCode();
 	}
 
-	private static void print(VerifyReport report, PrintWriter out) {
+	private static void print(VerifyResult result, PrintWriter out, PrintWriter err) {
+		RunSummary summary = result.summary();
+		VerifyReport report = result.report();
+		if (report == null) {
+			err.printf("The verification failed: %s%n", summary.failure());
+			return;
+		}
 		out.printf("%-20s %10s %10s %10s %10s %10s%n", "table", "expected", "compared", "missing", "different",
 				"unexpected");
 		for (VerifyReport.TableResult table : report.tables()) {
@@ -185,6 +91,12 @@ final class VerifyCommand implements Callable<Integer> {
 		}
 		out.println(report.identical() ? "Identical: the target holds exactly the expected items."
 				: "Different: see the examples in the report.");
+		if (summary.rejected() > 0) {
+			out.printf("Rejected: %d source records cannot become items (as a run rejects them), so they are "
+					+ "not expected in the target; see %s%n", summary.rejected(), summary.rejectsFile());
+		}
+		out.printf("Report: %s (and .json)%n", result.html());
+		out.flush();
 	}
 
 }

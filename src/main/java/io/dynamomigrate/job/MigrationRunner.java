@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -15,14 +13,11 @@ import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
-import io.dynamomigrate.dynamodb.write.WriteCounters;
-import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.metrics.MigrationMetrics;
 import io.dynamomigrate.report.RejectsFile;
 import io.dynamomigrate.report.RunSummary;
-import io.dynamomigrate.report.StepSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.DuplicateJobException;
@@ -35,7 +30,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -73,52 +67,23 @@ public final class MigrationRunner {
 
 	private final @Nullable MigrationMetrics metrics;
 
-	/**
-	 * A runner whose jobs are registered in the operator's registry and carry extra listeners (for example the
-	 * command line's graceful shutdown).
-	 */
-	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
-			List<JobExecutionListener> listeners) {
-		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
-				WriteSettings.DEFAULT, (warning) -> {
-				});
+	/** A runner as the builder says (checked by {@link MigrationRunnerBuilder#build()}). */
+	MigrationRunner(MigrationRunnerBuilder builder) {
+		this.jobOperator = builder.jobOperator();
+		this.jobRepository = builder.jobRepository();
+		this.jobRegistry = builder.jobRegistry();
+		this.transactionManager = builder.transactionManager();
+		this.retryPolicy = builder.retryPolicy();
+		this.sleeper = builder.sleeper();
+		this.listeners = builder.listeners();
+		this.writeSettings = builder.writeSettings();
+		this.warnings = builder.warnings();
+		this.metrics = builder.metrics();
 	}
 
-	/**
-	 * A runner that writes as {@code writeSettings} say (budget, concurrency, progress) and hands warnings about
-	 * write budgets to {@code warnings}.
-	 */
-	public MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
-			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings) {
-		this(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper, listeners,
-				writeSettings, warnings, null);
-	}
-
-	private MigrationRunner(JobOperator jobOperator, JobRepository jobRepository, JobRegistry jobRegistry,
-			PlatformTransactionManager transactionManager, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
-			List<JobExecutionListener> listeners, WriteSettings writeSettings, Consumer<String> warnings,
-			@Nullable MigrationMetrics metrics) {
-		this.metrics = metrics;
-		this.writeSettings = writeSettings;
-		this.warnings = warnings;
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
-		this.jobRegistry = jobRegistry;
-		this.transactionManager = transactionManager;
-		this.retryPolicy = retryPolicy;
-		this.sleeper = sleeper;
-		this.listeners = List.copyOf(listeners);
-	}
-
-	/**
-	 * This runner, recording in {@code metrics} Spring Batch's observations, the steps' counters, the runs and the
-	 * incremental marks of completed runs.
-	 */
-	public MigrationRunner withMetrics(MigrationMetrics metrics) {
-		return new MigrationRunner(jobOperator, jobRepository, jobRegistry, transactionManager, retryPolicy, sleeper,
-				listeners, writeSettings, warnings, metrics);
+	/** A builder of a runner; the job operator, repository, registry and transaction manager are required. */
+	public static MigrationRunnerBuilder builder() {
+		return new MigrationRunnerBuilder();
 	}
 
 	/** Runs the mapping to the end (or failure), reading every row, and returns its summary. */
@@ -210,7 +175,7 @@ public final class MigrationRunner {
 				if (metrics != null && execution.getStatus() == BatchStatus.COMPLETED) {
 					windows.recordMarks(jobName, metrics);
 				}
-				return summary(mapping, execution, endpoint, region, rejects);
+				return RunSummaries.of(mapping, execution, endpoint, region, rejects);
 			}
 			finally {
 				jobRegistry.unregister(jobName);
@@ -245,48 +210,6 @@ public final class MigrationRunner {
 
 		JobExecution start(Job job) throws Exception;
 
-	}
-
-	static RunSummary summary(MappingSpec mapping, JobExecution execution, String endpoint, String region,
-			RejectsFile rejects) {
-		Map<String, Map<String, Long>> reasons = rejects.counts();
-		List<StepSummary> steps = new ArrayList<>();
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (step.getStepName().contains(":")) {
-				continue; // a partition of a partitioned step: counted in its manager step
-			}
-			String table = mapping.items()
-				.stream()
-				.filter((i) -> i.name().equals(step.getStepName()) || i.deletesStepName().equals(step.getStepName()))
-				.map(ItemSpec::table)
-				.findFirst()
-				.orElse("");
-			steps.add(ExecutionHistory.counts(step, partitionTotals(execution, step.getStepName()), table,
-					reasons.getOrDefault(step.getStepName(), Map.of())));
-		}
-		long rejected = steps.stream().mapToLong(StepSummary::rejected).sum();
-		int exitCode = execution.getStatus() == BatchStatus.COMPLETED
-				? (rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.SUCCESS)
-				: execution.getStatus() == BatchStatus.STOPPED ? ExitCodes.STOPPED : ExitCodes.FAILED;
-		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode,
-				endpoint, region, steps,
-				ExecutionHistory.elapsed(execution.getStartTime(), execution.getEndTime()),
-				rejects.isEmpty() ? null : rejects.path().toString(), Failures.of(execution, endpoint));
-	}
-
-	/**
-	 * The writer's counters of a step: its own, or for a partitioned step the sums over its partitions
-	 * ({@code step:partition<i>}), whose counters Spring Batch does not aggregate.
-	 */
-	static WriteCounters partitionTotals(JobExecution execution, String step) {
-		WriteCounters totals = WriteCounters.NONE;
-		for (StepExecution candidate : execution.getStepExecutions()) {
-			String name = candidate.getStepName();
-			if (name.equals(step) || name.startsWith(step + ":")) {
-				totals = totals.plus(WriteCounters.from(candidate.getExecutionContext()));
-			}
-		}
-		return totals;
 	}
 
 }

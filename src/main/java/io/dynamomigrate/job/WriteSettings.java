@@ -42,4 +42,15 @@ public record WriteSettings(@Nullable WriteBudget budget, int concurrency, Progr
 		this(budget, concurrency, progress, progressInterval, 0);
 	}
 
+	/**
+	 * Settings from the command line's text.
+	 * @param budget the {@code --max-write-capacity} text (WCU, a percentage, or unlimited), or null
+	 * @throws IllegalArgumentException naming {@code --max-write-capacity} and the fix when the budget is not one
+	 */
+	public static WriteSettings of(@Nullable String budget, int concurrency, ProgressMode progress,
+			Duration progressInterval, long prewarm) {
+		return new WriteSettings(budget != null ? WriteBudget.parse(budget, "--max-write-capacity") : null, concurrency,
+				progress, progressInterval, prewarm);
+	}
+
 }

@@ -37,7 +37,7 @@ public final class DryRunReportBuilder {
 	/** A partition key carrying more than this share of a table's write units is reported as hot. */
 	static final double HOT_SHARE = 0.10;
 
-	private final Pricing pricing;
+	private final DryRunPricing pricing;
 
 	private final @Nullable Double writeUnitsPerSecond;
 
@@ -45,41 +45,9 @@ public final class DryRunReportBuilder {
 	 * @param pricing the on-demand price and an optional cost ceiling
 	 * @param writeUnitsPerSecond the write budget to estimate durations with, or null for each table's own
 	 */
-	public DryRunReportBuilder(Pricing pricing, @Nullable Double writeUnitsPerSecond) {
+	public DryRunReportBuilder(DryRunPricing pricing, @Nullable Double writeUnitsPerSecond) {
 		this.pricing = pricing;
 		this.writeUnitsPerSecond = writeUnitsPerSecond;
-	}
-
-	/**
-	 * Price per million write request units, an optional ceiling on the estimated cost, and the pre-warm asked for
-	 * ({@code --prewarm}, 0 for none) with its price per write unit per second of warm throughput added.
-	 */
-	public record Pricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost, long prewarm,
-			double pricePerPrewarmWriteUnit) {
-
-		/** AWS list price for on-demand writes, standard table class, us-east-1. */
-		public static final double DEFAULT_PRICE = 0.625;
-
-		public static final String DEFAULT_BASIS = "AWS on-demand list price for the standard table class in us-east-1 "
-				+ "(USD 0.625 per million write request units, as published in November 2024); an estimate, not a quote";
-
-		/**
-		 * Price of pre-warming, per write unit per second of warm throughput added to a table or index, us-east-1
-		 * (paid once). An assumption to check against the AWS pricing page of the target's region; override it with
-		 * {@code --price-per-prewarm-wcu}.
-		 */
-		public static final double DEFAULT_PREWARM_PRICE = 0.00125;
-
-		public static final String DEFAULT_PREWARM_BASIS = "pre-warming is paid once, per write unit per second of "
-				+ "warm throughput added to the table and to each index, and cannot be undone; USD 0.00125 per WCU "
-				+ "is this tool's us-east-1 assumption, to be checked against the AWS pricing page of your region "
-				+ "(--price-per-prewarm-wcu)";
-
-		/** Pricing without pre-warming. */
-		public Pricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost) {
-			this(pricePerMillionWriteUnits, basis, maxCost, 0, DEFAULT_PREWARM_PRICE);
-		}
-
 	}
 
 	public DryRunReport build(MappingSpec mapping, RunSummary summary, DryRunFindings findings,
@@ -141,7 +109,7 @@ public final class DryRunReportBuilder {
 						findings.collisionExamples()),
 				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(),
 						pricing.maxCost(), totalCost.doubleValue(), pricing.prewarm() > 0 ? pricing.prewarm() : null,
-						pricing.pricePerPrewarmWriteUnit(), Pricing.DEFAULT_PREWARM_BASIS, prewarmCost.doubleValue()));
+						pricing.pricePerPrewarmWriteUnit(), DryRunPricing.DEFAULT_PREWARM_BASIS, prewarmCost.doubleValue()));
 	}
 
 	private TableReport table(TableSpec table, DryRunFindings.TableState state,

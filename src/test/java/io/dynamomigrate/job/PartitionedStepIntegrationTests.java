@@ -166,11 +166,14 @@ class PartitionedStepIntegrationTests {
 				HikariDataSource source = JdbcSources.open(mapping.source(), PARTITIONS + 1);
 				DynamoDbTarget target = DynamoDbTarget.connect(new DynamoDbSpec(null, null),
 						proxy.endpoint().toString(), false, null, temp.resolve("dynalite"), 8)) {
-			MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
-					batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
-					batch.getBean(PlatformTransactionManager.class),
-					new UnprocessedItemsBackoff(2, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> { },
-					java.util.List.of());
+			MigrationRunner runner = MigrationRunner.builder()
+				.jobOperator(batch.getBean(JobOperator.class))
+				.jobRepository(batch.getBean(JobRepository.class))
+				.jobRegistry(batch.getBean(JobRegistry.class))
+				.transactionManager(batch.getBean(PlatformTransactionManager.class))
+				.retryPolicy(new UnprocessedItemsBackoff(2, Duration.ofMillis(1), Duration.ofMillis(1)))
+				.sleeper((delay) -> { })
+				.build();
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -208,11 +208,14 @@ class RestartIntegrationTests {
 				HikariDataSource source = JdbcSources.open(mapping.source(), 2);
 				DynamoDbTarget target = DynamoDbTarget.connect(new DynamoDbSpec(null, null),
 						proxy.endpoint().toString(), false, null, temp.resolve("dynalite"), 4)) {
-			MigrationRunner runner = new MigrationRunner(batch.getBean(JobOperator.class),
-					batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
-					batch.getBean(PlatformTransactionManager.class),
-					new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> { },
-					java.util.List.of());
+			MigrationRunner runner = MigrationRunner.builder()
+				.jobOperator(batch.getBean(JobOperator.class))
+				.jobRepository(batch.getBean(JobRepository.class))
+				.jobRegistry(batch.getBean(JobRegistry.class))
+				.transactionManager(batch.getBean(PlatformTransactionManager.class))
+				.retryPolicy(new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)))
+				.sleeper((delay) -> { })
+				.build();
 			if (failAfterWrites < 0) {
 				return runner.run(mapping, source, target, temp.resolve("state"));
 			}

@@ -202,11 +202,15 @@ class ScheduledRunsIntegrationTests {
 		private final DynamoDbTarget target = DynamoDbTarget.connect(new DynamoDbSpec(null, null),
 				proxy.endpoint().toString(), false, null, temp.resolve("dynalite"), 16);
 
-		private final ScheduledRuns runs = new ScheduledRuns(new MigrationRunner(batch.getBean(JobOperator.class),
-				batch.getBean(JobRepository.class), batch.getBean(JobRegistry.class),
-				batch.getBean(PlatformTransactionManager.class),
-				new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)), (delay) -> {
-				}, List.of()), batch.getBean(JobRepository.class), batch.getBean(JobOperator.class),
+		private final ScheduledRuns runs = new ScheduledRuns(MigrationRunner.builder()
+			.jobOperator(batch.getBean(JobOperator.class))
+			.jobRepository(batch.getBean(JobRepository.class))
+			.jobRegistry(batch.getBean(JobRegistry.class))
+			.transactionManager(batch.getBean(PlatformTransactionManager.class))
+			.retryPolicy(new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)))
+			.sleeper((delay) -> {
+			})
+			.build(), batch.getBean(JobRepository.class), batch.getBean(JobOperator.class),
 				batch.getBean(DataSource.class), RunLease.DEFAULT_TTL);
 
 		Scheduler() throws Exception {

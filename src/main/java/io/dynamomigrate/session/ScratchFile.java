@@ -1,4 +1,4 @@
-package io.dynamomigrate.cli;
+package io.dynamomigrate.session;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A file in a fresh temporary folder of the state directory, for a command's on-disk working set (the dry run's
  * keys, the verification's results); {@link #close()} deletes both.
  */
-final class ScratchFile implements AutoCloseable {
+public final class ScratchFile implements AutoCloseable {
 
 	private final Path folder;
 
@@ -20,13 +20,13 @@ final class ScratchFile implements AutoCloseable {
 	}
 
 	/** A new folder {@code <stateDirectory>/<prefix>…} and the path of {@code name} inside it. */
-	static ScratchFile create(Path stateDirectory, String prefix, String name) throws IOException {
+	public static ScratchFile create(Path stateDirectory, String prefix, String name) throws IOException {
 		Files.createDirectories(stateDirectory);
 		Path folder = Files.createTempDirectory(stateDirectory.toAbsolutePath(), prefix);
 		return new ScratchFile(folder, folder.resolve(name));
 	}
 
-	Path file() {
+	public Path file() {
 		return file;
 	}
 

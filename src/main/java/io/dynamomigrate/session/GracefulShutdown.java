@@ -1,4 +1,4 @@
-package io.dynamomigrate.cli;
+package io.dynamomigrate.session;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import sun.misc.SignalHandler;
  * with {@link ExitCodes#KILLED}; {@code restart} then recovers the execution and continues after the last committed
  * chunk. Installed for the duration of one command ({@link #close()} restores the previous handlers). Thread-safe.
  */
-final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
+public final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(GracefulShutdown.class);
 
@@ -47,7 +47,7 @@ final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 	}
 
 	/** Installs handlers for SIGINT and SIGTERM (where the platform has them). */
-	static GracefulShutdown install(JobRepository jobRepository, PrintWriter err) {
+	public static GracefulShutdown install(JobRepository jobRepository, PrintWriter err) {
 		GracefulShutdown shutdown = new GracefulShutdown(jobRepository, err);
 		for (String name : List.of("INT", "TERM")) {
 			try {
@@ -91,14 +91,14 @@ final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 	}
 
 	/** Also runs {@code action} at the first signal (a scheduler stops scheduling). */
-	void onStop(Runnable action) {
+	public void onStop(Runnable action) {
 		synchronized (onStop) {
 			onStop.add(action);
 		}
 	}
 
 	/** Whether a signal asked this process to stop. */
-	boolean stopping() {
+	public boolean stopping() {
 		return signals.get() > 0;
 	}
 

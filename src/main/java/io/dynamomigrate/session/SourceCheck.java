@@ -1,9 +1,7 @@
-package io.dynamomigrate.cli;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
+package io.dynamomigrate.session;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
@@ -13,24 +11,24 @@ import io.dynamomigrate.mapping.validation.Problems;
 import io.dynamomigrate.source.file.S3Files;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a mapping's source database and checks the mapping's tables and columns against it, and that every
- * {@code s3://} file source can be listed and matches at least one object, for commands that read the source.
+ * {@code s3://} file source can be listed and matches at least one object, for sessions that read the source.
  */
-final class JdbcSourceCheck {
+final class SourceCheck {
 
-	private JdbcSourceCheck() {
+	private SourceCheck() {
 	}
 
 	/**
-	 * The source's connection pool, or null (after printing every problem) when the mapping does not fit the
-	 * source.
+	 * The source's connection pool.
+	 * @throws SessionRefusedException with every problem ({@link ExitCodes#INVALID}) when the mapping does not fit
+	 * the source
 	 */
-	static @Nullable HikariDataSource open(MappingSpec mapping, Path file, PrintWriter err) {
+	static HikariDataSource open(MappingSpec mapping) {
 		HikariDataSource dataSource = JdbcSources.open(mapping.source(), 4);
-		Problems problems = new Problems(file);
+		Problems problems = new Problems(mapping.file());
 		new SourceSchemaCheck(dataSource).check(mapping, problems);
 		for (ItemSpec item : mapping.items()) {
 			FileSourceSpec files = item.source().file();
@@ -44,8 +42,8 @@ final class JdbcSourceCheck {
 			return dataSource;
 		}
 		dataSource.close();
-		Mappings.print(new InvalidMappingException(problems.list()), err);
-		return null;
+		throw new SessionRefusedException(ExitCodes.INVALID,
+				MappingFiles.problemLines(new InvalidMappingException(problems.list())));
 	}
 
 }
