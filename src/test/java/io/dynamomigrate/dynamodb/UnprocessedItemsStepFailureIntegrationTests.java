@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DESIGN.md invariant 2 in a real chunk-oriented step: when DynamoDB keeps returning items as unprocessed past the
  * retry bound, the step fails, and nothing is reported as written that was not.
  */
-class UnprocessedItemsStepFailureTests {
+class UnprocessedItemsStepFailureIntegrationTests {
 
 	private static URI dynalite;
 
@@ -92,7 +92,7 @@ class UnprocessedItemsStepFailureTests {
 				@Override
 				public void afterChunk(Chunk<MappedItem> chunk) {
 					// from the second chunk on, DynamoDB has no capacity left
-					UnprocessedItemsStepFailureTests.this.proxy
+					UnprocessedItemsStepFailureIntegrationTests.this.proxy
 						.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 				}
 			})

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link BatchWriteItemWriter} against dynalite through the fault-injecting proxy, which measures every
  * {@code BatchWriteItem} call.
  */
-class BatchWriteItemWriterTests {
+class BatchWriteItemWriterIntegrationTests {
 
 	private static final RetryPolicy RETRIES = new RetryPolicy(20, Duration.ofMillis(100), Duration.ofSeconds(1));
 

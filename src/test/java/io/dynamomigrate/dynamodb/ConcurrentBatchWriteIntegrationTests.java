@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The writer with a limiter and a pool: the batches of a chunk in flight at once, against dynalite through the fault
  * proxy.
  */
-class ConcurrentBatchWriteTests {
+class ConcurrentBatchWriteIntegrationTests {
 
 	private static final RetryPolicy RETRIES = new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(5));
 

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class FaultInjectingDynamoDbProxyTests {
+class FaultInjectingDynamoDbProxyIntegrationTests {
 
 	private static URI dynaliteEndpoint;
 
