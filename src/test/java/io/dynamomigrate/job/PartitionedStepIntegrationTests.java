@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Partitioned steps ({@code partitions: N}) against PostgreSQL and dynalite behind the counting proxy: numeric keys
@@ -173,10 +174,10 @@ class PartitionedStepIntegrationTests {
 					java.util.List.of());
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (proxy.forwardedWrites() < failAfterWrites && !run.isDone() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(120))
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> proxy.forwardedWrites() >= failAfterWrites || run.isDone());
 			proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 			return run.get(120, TimeUnit.SECONDS);
 		}

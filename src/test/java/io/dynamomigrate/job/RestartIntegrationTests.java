@@ -34,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Restart, status and fault tolerance against real components: a PostgreSQL source and job repository, dynalite
@@ -217,10 +218,10 @@ class RestartIntegrationTests {
 			}
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (proxy.forwardedWrites() < failAfterWrites && !run.isDone() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(120))
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> proxy.forwardedWrites() >= failAfterWrites || run.isDone());
 			proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 			return run.get(120, TimeUnit.SECONDS);
 		}

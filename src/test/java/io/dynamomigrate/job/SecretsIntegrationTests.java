@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Secrets never appear anywhere the tool writes (DESIGN.md invariant 8). Fifteen distinct secrets are given in every
@@ -214,19 +216,22 @@ class SecretsIntegrationTests {
 			.start();
 		try {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-			String health = "";
-			while (!health.contains("last tick") && System.nanoTime() < deadline) {
-				assertThat(schedule.isAlive()).as(Files.readString(output)).isTrue();
-				try {
-					health = get(http, port, "/health");
-				}
-				catch (IOException ex) { // not listening yet
-					Thread.sleep(100);
-				}
-			}
-			assertThat(health).as(Files.readString(output)).contains("last tick");
-			return get(http, port, "/metrics") + "\n" + health;
+			AtomicReference<String> health = new AtomicReference<>("");
+			await().atMost(Duration.ofMinutes(2))
+				.pollInSameThread()
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					assertThat(schedule.isAlive()).as(Files.readString(output)).isTrue();
+					try {
+						health.set(get(http, port, "/health"));
+					}
+					catch (IOException ex) { // not listening yet
+					}
+					return health.get().contains("last tick");
+				});
+			assertThat(health.get()).as(Files.readString(output)).contains("last tick");
+			return get(http, port, "/metrics") + "\n" + health.get();
 		}
 		finally {
 			schedule.destroy();
