@@ -15,6 +15,7 @@ import io.dynamomigrate.mapping.DuplicateKeyPolicy;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
@@ -95,6 +96,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void chunkOf60_isWrittenInCallsOfAtMost25Requests() throws Exception {
 		List<MappedItem> items = items(60);
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
@@ -113,6 +115,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void itemsNear400Kb_areAllWrittenInRequestsWithinTheApiLimits() throws Exception {
 		List<MappedItem> items = bigItems(60);
 		assertThat(items).allSatisfy((item) -> assertThat(ItemSizes.of(item.item()))
@@ -130,6 +133,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void byteBudget_splitsBatchesSoNoCallExceedsIt() throws Exception {
 		long budget = 1024 * 1024;
 		List<MappedItem> items = bigItems(60);
@@ -151,6 +155,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void byteBudget_closesABatchOnlyWhenTheNextItemDoesNotFit() throws Exception {
 		long budget = 1024 * 1024;
 		int[] kilobytes = { 390, 100, 250, 390, 10, 10, 300, 200, 390, 390, 50, 5, 5, 5, 5, 5, 5, 300 };
@@ -178,6 +183,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void duplicateKeyUnderLastWins_writesTheLaterRecordOnce() throws Exception {
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
 
@@ -193,6 +199,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void duplicateKeyUnderFirstWins_writesTheEarlierRecordOnce() throws Exception {
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.FIRST_WINS, RETRIES);
 
@@ -207,6 +214,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant({ 1, 3 })
 	void duplicateKeyUnderReject_writesNeitherAndRejectsBothWithTheirPositions() throws Exception {
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.REJECT, RETRIES);
 
@@ -225,6 +233,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void unprocessedItems_areRetriedWithFullJitterBackoffUntilWritten() throws Exception {
 		this.proxy.plan(FaultPlan.builder().unprocessedRate(0.5).seed(42).build());
 		List<MappedItem> items = items(60);
@@ -267,6 +276,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void deletions_areSentAsDeleteRequests_unprocessedOnesRetried_andCounted() throws Exception {
 		List<MappedItem> items = items(60);
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
@@ -287,6 +297,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void unprocessedItemsUntilTheBound_failTheWriteAndWriteNothing() {
 		this.proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 		RetryPolicy retries = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(100));
@@ -310,6 +321,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void zeroRetries_failAtTheFirstUnprocessedItem() {
 		this.proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, new RetryPolicy(0, Duration.ofMillis(10),

@@ -12,6 +12,7 @@ import io.dynamomigrate.mapping.DuplicateKeyPolicy;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RecordRejectedException;
@@ -114,6 +115,7 @@ class ConcurrentBatchWriteIntegrationTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void unprocessedItemsUnderConcurrency_areAllWritten_andCountAsThrottles_butLeaveTheTablesRate() throws Exception {
 		this.proxy.plan(FaultPlan.builder().unprocessedRate(0.3).seed(3).build());
 		List<MappedItem> items = items(500);
@@ -136,6 +138,7 @@ class ConcurrentBatchWriteIntegrationTests {
 	}
 
 	@Test
+	@Invariant(11)
 	void throttlingErrorsThatTheSdkRetries_areSeenByTheLimiter_andEverythingIsWritten() throws Exception {
 		this.proxy.plan(FaultPlan.builder().throttleRate(0.3).seed(5).build());
 		List<MappedItem> items = items(300);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RecordRejectedException;
 import io.dynamomigrate.transform.RejectReason;
@@ -16,6 +17,7 @@ import static io.dynamomigrate.dynamodb.WriterFixtures.item;
 import static io.dynamomigrate.dynamodb.WriterFixtures.position;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Invariant(3)
 class DuplicateKeysTests {
 
 	/** Three records of key 7 (rows 1, 3, 5) between records of keys 1 and 2. */

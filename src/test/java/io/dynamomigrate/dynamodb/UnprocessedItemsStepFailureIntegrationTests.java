@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DESIGN.md invariant 2 in a real chunk-oriented step: when DynamoDB keeps returning items as unprocessed past the
  * retry bound, the step fails, and nothing is reported as written that was not.
  */
+@Invariant(2)
 class UnprocessedItemsStepFailureIntegrationTests {
 
 	private static URI dynalite;

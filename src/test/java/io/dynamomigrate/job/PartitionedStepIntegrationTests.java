@@ -20,6 +20,7 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -140,6 +141,7 @@ class PartitionedStepIntegrationTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void failedPartitionedRun_restartContinuesEachPartitionAfterItsOwnLastCommittedChunk() throws Exception {
 		Path mapping = write("events.yml", EventsFixture.mapping("partitioned-restart", SCHEMA, "events", CHUNK,
 				"    partitions: " + PARTITIONS + "\n"));

@@ -18,6 +18,7 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,7 @@ class RestartIntegrationTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void failedRun_restartsAfterItsLastCommittedChunk_aChangedMappingIsRefused_andStatusShowsTheCounts()
 			throws Exception {
 		String original = EventsFixture.mapping("restart-events", SCHEMA, "events", CHUNK, "");
@@ -153,6 +155,7 @@ class RestartIntegrationTests {
 	}
 
 	@Test
+	@Invariant({ 1, 2 })
 	void faultyEndpoint_unprocessedItemsServerErrorsAndResets_runCompletesWithNothingLostAndNothingExtra()
 			throws Exception {
 		Path mapping = EventsFixture.write(temp.resolve("events.yml"),

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.S3Server;
 import io.dynamomigrate.testing.SharedDynalite;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * committed chunks without writing them, so the target holds exactly the source's items and at most the chunk in
  * flight is written twice.
  */
+@Invariant(4)
 class S3KillRestartIntegrationTests {
 
 	private static final String REPOSITORY = "dm_it_s3_restart";

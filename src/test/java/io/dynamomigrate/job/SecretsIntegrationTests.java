@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * in the state directory (rejects, dry-run and verify reports, logs), every column of every table of the
  * PostgreSQL job repository, and the metrics and health endpoints.
  */
+@Invariant(8)
 class SecretsIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_secrets";

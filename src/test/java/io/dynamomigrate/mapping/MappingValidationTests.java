@@ -3,6 +3,7 @@ package io.dynamomigrate.mapping;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,6 +175,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void javaClassTag_isRefusedBeforeAnythingIsConstructed() {
 		MappingProblem problem = onlyProblem(VALID.replace("name: shop", "name: !!java.lang.ProcessBuilder [calc]"));
 
@@ -594,6 +596,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void sqlInjectionInTheSourceTable_isAnInvalidName() {
 		MappingProblem problem = onlyProblem(VALID.replace("{ table: orders, key: [id] }",
 				"{ table: \"users; drop table x\", key: [id] }"));
@@ -610,6 +613,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void sqlInjectionInAKeyColumn_isAnInvalidName() {
 		MappingProblem problem = onlyProblem(VALID.replace("key: [id]", "key: [id, \"id) OR (1=1\"]"));
 
@@ -619,6 +623,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void sqlInjectionInAnEmbedding_isReportedForEveryIdentifier() {
 		List<MappingProblem> problems = problems(VALID + """
 				    embed:

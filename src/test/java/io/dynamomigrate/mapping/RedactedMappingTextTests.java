@@ -2,6 +2,7 @@ package io.dynamomigrate.mapping;
 
 import java.nio.file.Path;
 
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets are found in the parsed mapping, in every YAML style, and replaced where they were written; the rest of
  * the text keeps its lines. The redacted text is still a mapping that loads.
  */
+@Invariant(8)
 class RedactedMappingTextTests {
 
 	private static final String MAPPING = """

@@ -7,6 +7,7 @@ import io.dynamomigrate.mapping.Template.Call;
 import io.dynamomigrate.mapping.Template.ColumnRef;
 import io.dynamomigrate.mapping.Template.Literal;
 import io.dynamomigrate.mapping.Template.Text;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,6 +90,7 @@ class TemplateFunctionParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void unknownFunction_listsEveryFunctionInTheFix() {
 		parse("${md5(name)}");
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.dynamomigrate.mapping.Template.ColumnRef;
 import io.dynamomigrate.mapping.Template.Literal;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,7 @@ class TemplateParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void typeReferenceCallingRuntimeExec_isRefusedAndReadsNoColumn() {
 		Template template = parse("${T(java.lang.Runtime).getRuntime().exec('x')}");
 
@@ -130,6 +132,7 @@ class TemplateParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void spelHashExpression_isRefused() {
 		Template template = parse("id=#{T(java.lang.Runtime)}");
 
@@ -143,6 +146,7 @@ class TemplateParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void constructorCall_isRefused() {
 		Template template = parse("${new java.io.File('/etc/passwd')}");
 
