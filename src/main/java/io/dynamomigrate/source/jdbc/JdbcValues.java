@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.dynamomigrate.transform.ColumnValues;
-import io.dynamomigrate.transform.JsonNull;
-import io.dynamomigrate.transform.JsonValues;
-import io.dynamomigrate.transform.RejectReason;
-import io.dynamomigrate.transform.UnreadableValue;
+import io.dynamomigrate.records.ColumnValues;
+import io.dynamomigrate.records.JsonNull;
+import io.dynamomigrate.records.JsonValues;
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
