@@ -32,9 +32,13 @@ class InvariantCoverageTests {
 	@Test
 	void everyInvariant_hasAMarkedTest_andEveryMarkNamesAnInvariant() {
 		Map<Integer, List<String>> tests = markedTests();
+		Set<Integer> unmarked = new TreeSet<>(INVARIANTS);
+		unmarked.removeAll(tests.keySet());
+		Map<Integer, List<String>> unknown = new TreeMap<>(tests);
+		unknown.keySet().removeAll(INVARIANTS);
 
-		assertThat(tests.keySet()).as("invariants with a marked test: %s", tests).containsAll(INVARIANTS);
-		assertThat(INVARIANTS).as("numbers marked with @Invariant: %s", tests).containsAll(tests.keySet());
+		assertThat(unmarked).as("invariants of DESIGN.md that no test marked @Invariant(n) holds").isEmpty();
+		assertThat(unknown).as("@Invariant numbers that DESIGN.md does not have (1 to 11), and their tests").isEmpty();
 	}
 
 	private static Map<Integer, List<String>> markedTests() {
