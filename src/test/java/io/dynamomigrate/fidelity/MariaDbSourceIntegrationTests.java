@@ -1,5 +1,6 @@
 package io.dynamomigrate.fidelity;
 
+import io.dynamomigrate.testing.Invariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,6 +83,7 @@ class MariaDbSourceIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "mariadb", "mysql" })
+	@Invariant({ 6, 9 })
 	void everyValueIsWrittenExactly_orRejectedWithItsReason(String driver) throws Exception {
 		SharedDynalite.deleteAllTables();
 		Path state = temp.resolve("state-" + driver);
@@ -155,6 +157,7 @@ class MariaDbSourceIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "mariadb", "mysql" })
+	@Invariant(10)
 	void partitionedRun_isVerified_andNeverWritesToTheSource(String driver) throws Exception {
 		SharedDynalite.deleteAllTables();
 		Path state = temp.resolve("state-plays-" + driver);
