@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an empty set of an attribute that is not listed is an empty set under the default policy (left out), never the
  * text {@code "[]"}.
  */
+@Invariant(9)
 class DynamoDbJsonSetsIntegrationTests {
 
 	@TempDir

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written out in plain digits), and a DynamoDB JSON {@code {"N": "NaN"}} is a number that is not finite (issue 12,
  * defect 8), as the same value is from PostgreSQL, not malformed JSON.
  */
+@Invariant({ 6, 9 })
 class FileNumbersIntegrationTests {
 
 	@TempDir

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a DynamoDB JSON {@code {"NULL": true}} are written as the DynamoDB NULL value, while SQL NULL and a missing field
  * follow the null policy (here {@code omit}); {@code {"NULL": false}} is not DynamoDB JSON and is rejected.
  */
+@Invariant(9)
 class JsonNullIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_json_null";

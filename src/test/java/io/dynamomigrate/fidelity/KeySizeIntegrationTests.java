@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dry-run; keys of exactly the limit are written. Before the check, DynamoDB refused the whole batch and the step
  * failed.
  */
+@Invariant(9)
 class KeySizeIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_key_sizes";

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or index key value of another type than the table declares is an INVALID_KEY_TYPE reject of its record, whether or
  * not the attribute declares a type, predicted by dry-run; {@code number(x)} and {@code text(x)} convert on request.
  */
+@Invariant(9)
 class KeyTypesIntegrationTests {
 
 	@TempDir

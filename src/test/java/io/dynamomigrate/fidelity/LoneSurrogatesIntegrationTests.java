@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * INVALID_ENCODING reject, as raw invalid bytes are, in JSON Lines and JSON array files, in values, nested text and
  * field names; an escaped surrogate pair is one character and is written.
  */
+@Invariant(9)
 class LoneSurrogatesIntegrationTests {
 
 	@TempDir

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.MariaDb;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,7 @@ class MariaDbSourceIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "mariadb", "mysql" })
+	@Invariant({ 6, 9 })
 	void everyValueIsWrittenExactly_orRejectedWithItsReason(String driver) throws Exception {
 		SharedDynalite.deleteAllTables();
 		Path state = temp.resolve("state-" + driver);
@@ -155,6 +157,7 @@ class MariaDbSourceIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "mariadb", "mysql" })
+	@Invariant(10)
 	void partitionedRun_isVerified_andNeverWritesToTheSource(String driver) throws Exception {
 		SharedDynalite.deleteAllTables();
 		Path state = temp.resolve("state-plays-" + driver);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code dry-run} predicts the same rejects and {@code verify} finds the table identical to what the rules say.
  * (PostgreSQL refuses a lone surrogate in jsonb, and a column has one type, so those kinds cannot be in a table.)
  */
+@Invariant({ 1, 9 })
 class MixedBadRowsIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_mixed_bad_rows";

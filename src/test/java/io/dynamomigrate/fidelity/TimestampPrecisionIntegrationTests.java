@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * milliseconds; a midnight {@code time} is written with seconds; a timestamp without zone is written in UTC with
  * {@code Z} by default, and without a zone when the attribute's {@code format} says so.
  */
+@Invariant(9)
 class TimestampPrecisionIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_timestamps";

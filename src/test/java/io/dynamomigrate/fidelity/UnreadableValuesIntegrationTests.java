@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reject of its row, with its reason, in {@code run}, {@code dry-run} and {@code verify}; the other rows are written;
  * a bad value in a column the item does not read rejects nothing.
  */
+@Invariant(9)
 class UnreadableValuesIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_unreadable";

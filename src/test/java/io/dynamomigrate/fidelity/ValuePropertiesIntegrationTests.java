@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import io.dynamomigrate.fidelity.FidelityRuns.Run;
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -55,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * others. jqwik is used for its generators only (version 1.9.3: the last before its usage clause; its test engine is
  * not run, see the pom).
  */
+@Invariant(9)
 class ValuePropertiesIntegrationTests {
 
 	private static final String SEED = System.getProperty("properties.seed", "20261203");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.dynamomigrate.job.EventsFixture.Run;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its reason, attribute and position (table and key), every good row written, nothing else, and the summary's
  * counts must add up ({@code read = written + rejected + filtered}).
  */
+@Invariant(1)
 class BadInputCorpusIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_corpus";

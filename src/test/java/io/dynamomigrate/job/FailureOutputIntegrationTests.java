@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a user sees on the console when a run fails for an expected reason, running the packaged jar in its own JVM:
@@ -47,10 +48,11 @@ class FailureOutputIntegrationTests {
 			try {
 				run = start(temp.resolve("run.log"), "run", mapping.toString(), "--endpoint-url", endpoint,
 						"--progress", "off");
-				long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-				while (proxy.forwardedWrites() < 2_000 && run.isAlive() && System.nanoTime() < deadline) {
-					Thread.sleep(10);
-				}
+				Process started = run;
+				await().atMost(Duration.ofMinutes(2))
+					.pollInSameThread()
+					.pollInterval(Duration.ofMillis(10))
+					.until(() -> proxy.forwardedWrites() >= 2_000 || !started.isAlive());
 				assertThat(run.isAlive()).as(Files.readString(temp.resolve("run.log"))).isTrue();
 			}
 			finally {

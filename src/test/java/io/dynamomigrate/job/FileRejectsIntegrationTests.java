@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.dynamomigrate.cli.DynamoMigrate;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line into dynalite: both go to the rejects file with file and line, and the summary still adds up
  * ({@code read = written + rejected + filtered}).
  */
+@Invariant(1)
 class FileRejectsIntegrationTests {
 
 	@TempDir

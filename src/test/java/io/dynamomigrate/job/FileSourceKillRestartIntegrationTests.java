@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * continues in the right file after the last committed chunk (rework at most the chunk in flight), and every bad
  * record is rejected exactly once across both executions.
  */
+@Invariant(4)
 class FileSourceKillRestartIntegrationTests {
 
 	private static final String REPOSITORY = "dm_it_file_restart";

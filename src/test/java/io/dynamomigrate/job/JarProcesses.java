@@ -3,12 +3,14 @@ package io.dynamomigrate.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the packaged jar (system property {@code dynamo-migrate.jar}, set by failsafe) in separate JVMs, each writing
@@ -53,11 +55,11 @@ final class JarProcesses {
 	}
 
 	/** Waits until the condition holds, for three minutes at most. */
-	static void waitFor(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
+	static void waitFor(BooleanSupplier condition) {
+		await().atMost(Duration.ofMinutes(3))
+			.pollInSameThread()
+			.pollInterval(Duration.ofMillis(5))
+			.until(condition::getAsBoolean);
 	}
 
 }

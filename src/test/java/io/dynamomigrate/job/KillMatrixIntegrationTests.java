@@ -23,6 +23,7 @@ import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.DynamoDbSink;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.PartitionThrottle;
 import io.dynamomigrate.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no write budget ({@code --max-write-capacity unlimited}), kill points between 1,000 and 95,000 writes, and the
  * four combinations at the same time. {@code -Dkill.seed=N} repeats the kill points of a run (a failure names it).
  */
+@Invariant(4)
 class KillMatrixIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_kill_matrix";

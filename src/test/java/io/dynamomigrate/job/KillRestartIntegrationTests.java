@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dynalite counts every write it forwards per key: the target must equal the expected items exactly, and the rows
  * written more than once must be at most the chunks in flight per kill: one per partition (two key ranges).
  */
+@Invariant(4)
 class KillRestartIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_kill";

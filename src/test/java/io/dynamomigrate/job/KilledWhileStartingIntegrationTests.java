@@ -13,6 +13,7 @@ import java.util.List;
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code restart}, which recovers and continues it), and must show its own process, not the one of the execution it
  * restarts.
  */
+@Invariant(4)
 class KilledWhileStartingIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_starting";

@@ -20,6 +20,7 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Partitioned steps ({@code partitions: N}) against PostgreSQL and dynalite behind the counting proxy: numeric keys
@@ -139,6 +141,7 @@ class PartitionedStepIntegrationTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void failedPartitionedRun_restartContinuesEachPartitionAfterItsOwnLastCommittedChunk() throws Exception {
 		Path mapping = write("events.yml", EventsFixture.mapping("partitioned-restart", SCHEMA, "events", CHUNK,
 				"    partitions: " + PARTITIONS + "\n"));
@@ -176,10 +179,10 @@ class PartitionedStepIntegrationTests {
 				.build();
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (proxy.forwardedWrites() < failAfterWrites && !run.isDone() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(120))
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> proxy.forwardedWrites() >= failAfterWrites || run.isDone());
 			proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 			return run.get(120, TimeUnit.SECONDS);
 		}

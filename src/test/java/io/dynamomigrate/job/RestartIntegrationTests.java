@@ -18,6 +18,7 @@ import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Restart, status and fault tolerance against real components: a PostgreSQL source and job repository, dynalite
@@ -91,6 +93,7 @@ class RestartIntegrationTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void failedRun_restartsAfterItsLastCommittedChunk_aChangedMappingIsRefused_andStatusShowsTheCounts()
 			throws Exception {
 		String original = EventsFixture.mapping("restart-events", SCHEMA, "events", CHUNK, "");
@@ -152,6 +155,7 @@ class RestartIntegrationTests {
 	}
 
 	@Test
+	@Invariant({ 1, 2 })
 	void faultyEndpoint_unprocessedItemsServerErrorsAndResets_runCompletesWithNothingLostAndNothingExtra()
 			throws Exception {
 		Path mapping = EventsFixture.write(temp.resolve("events.yml"),
@@ -221,10 +225,10 @@ class RestartIntegrationTests {
 			}
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (proxy.forwardedWrites() < failAfterWrites && !run.isDone() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(120))
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> proxy.forwardedWrites() >= failAfterWrites || run.isDone());
 			proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 			return run.get(120, TimeUnit.SECONDS);
 		}

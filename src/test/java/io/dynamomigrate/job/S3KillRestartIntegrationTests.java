@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.S3Server;
 import io.dynamomigrate.testing.SharedDynalite;
@@ -25,6 +26,7 @@ import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Kills ({@code kill -9}) a run that reads a 200,000-line gzip JSON Lines object from S3 (s3proxy), in the middle
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * committed chunks without writing them, so the target holds exactly the source's items and at most the chunk in
  * flight is written twice.
  */
+@Invariant(4)
 class S3KillRestartIntegrationTests {
 
 	private static final String REPOSITORY = "dm_it_s3_restart";
@@ -95,10 +98,10 @@ class S3KillRestartIntegrationTests {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(temp.resolve("killed-run.log").toFile())
 			.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-		while (proxy.forwardedWrites() < SMALL + 20_000 && process.isAlive() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		await().atMost(Duration.ofSeconds(240))
+			.pollInSameThread()
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> proxy.forwardedWrites() >= SMALL + 20_000 || !process.isAlive());
 		assertThat(process.isAlive()).as(Files.readString(temp.resolve("killed-run.log"))).isTrue();
 		process.destroyForcibly(); // SIGKILL
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

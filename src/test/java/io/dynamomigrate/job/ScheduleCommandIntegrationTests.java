@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code schedule} command end to end, in a separate JVM (the packaged jar) against a PostgreSQL source and job
@@ -315,31 +318,36 @@ class ScheduleCommandIntegrationTests {
 	}
 
 	private void awaitResponse(int port, String path, Predicate<String> done) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		String last = "";
-		while (System.nanoTime() < deadline) {
-			assertThat(schedule.isAlive()).as(log()).isTrue();
-			try {
-				last = get(port, path).body();
-				if (done.test(last)) {
-					return;
-				}
-			}
-			catch (IOException ex) { // the server is not listening yet
-				last = ex.toString();
-			}
-			Thread.sleep(100);
+		AtomicReference<String> last = new AtomicReference<>("");
+		try {
+			await().atMost(Duration.ofMinutes(2))
+				.pollInSameThread()
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					assertThat(schedule.isAlive()).as(log()).isTrue();
+					try {
+						last.set(get(port, path).body());
+						return done.test(last.get());
+					}
+					catch (IOException ex) { // the server is not listening yet
+						last.set(ex.toString());
+						return false;
+					}
+				});
 		}
-		throw new AssertionError("GET " + path + " did not show the end of the tick within 2 minutes; last answer:\n"
-				+ last + "\nlog:\n" + log());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("GET " + path + " did not show the end of the tick within 2 minutes; last "
+					+ "answer:\n" + last.get() + "\nlog:\n" + log(), ex);
+		}
 	}
 
 	/** Waits until the tick holds the lease and writes: the proxy has seen a BatchWriteItem call. */
 	private void awaitTickWriting() throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (proxy.batchWriteCalls() == 0 && schedule.isAlive() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		await().atMost(Duration.ofMinutes(2))
+			.pollInSameThread()
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> proxy.batchWriteCalls() > 0 || !schedule.isAlive());
 		assertThat(proxy.batchWriteCalls()).as(log()).isPositive();
 	}
 

@@ -41,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Ticks of a schedule ({@link ScheduledRuns}) against a PostgreSQL source and job repository and dynalite behind the
@@ -103,10 +104,10 @@ class ScheduledRunsIntegrationTests {
 					+ "'2026-03-01 10:00:00'");
 			proxy.resetCounters();
 			CompletableFuture<ScheduledRuns.Tick> failing = CompletableFuture.supplyAsync(scheduler::tick);
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-			while (proxy.forwardedWrites() < 500 && !failing.isDone() && System.nanoTime() < deadline) {
-				Thread.sleep(2);
-			}
+			await().atMost(Duration.ofMinutes(2))
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(2))
+				.until(() -> proxy.forwardedWrites() >= 500 || failing.isDone());
 			proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 			ScheduledRuns.Tick second = failing.get(2, TimeUnit.MINUTES);
 			assertThat(second.runs()).extracting(RunSummary::status).containsExactly("FAILED");

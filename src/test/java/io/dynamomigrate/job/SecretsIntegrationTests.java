@@ -21,9 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Secrets never appear anywhere the tool writes (DESIGN.md invariant 8). Fifteen distinct secrets are given in every
@@ -46,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the state directory (rejects, dry-run and verify reports, logs), every column of every table of the
  * PostgreSQL job repository, and the metrics and health endpoints.
  */
+@Invariant(8)
 class SecretsIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_secrets";
@@ -214,19 +218,22 @@ class SecretsIntegrationTests {
 			.start();
 		try {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-			String health = "";
-			while (!health.contains("last tick") && System.nanoTime() < deadline) {
-				assertThat(schedule.isAlive()).as(Files.readString(output)).isTrue();
-				try {
-					health = get(http, port, "/health");
-				}
-				catch (IOException ex) { // not listening yet
-					Thread.sleep(100);
-				}
-			}
-			assertThat(health).as(Files.readString(output)).contains("last tick");
-			return get(http, port, "/metrics") + "\n" + health;
+			AtomicReference<String> health = new AtomicReference<>("");
+			await().atMost(Duration.ofMinutes(2))
+				.pollInSameThread()
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					assertThat(schedule.isAlive()).as(Files.readString(output)).isTrue();
+					try {
+						health.set(get(http, port, "/health"));
+					}
+					catch (IOException ex) { // not listening yet
+					}
+					return health.get().contains("last tick");
+				});
+			assertThat(health.get()).as(Files.readString(output)).contains("last tick");
+			return get(http, port, "/metrics") + "\n" + health.get();
 		}
 		finally {
 			schedule.destroy();

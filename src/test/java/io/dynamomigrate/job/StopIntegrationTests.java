@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Graceful stops of a run in a separate JVM (the packaged jar): by SIGTERM, and by the {@code stop} command from
@@ -112,10 +113,10 @@ class StopIntegrationTests {
 	}
 
 	private void waitUntil(Process run, long writes) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (proxy.forwardedWrites() < writes && run.isAlive() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		await().atMost(Duration.ofMinutes(2))
+			.pollInSameThread()
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> proxy.forwardedWrites() >= writes || !run.isAlive());
 		assertThat(run.isAlive()).as(Files.readString(temp.resolve("run.log"))).isTrue();
 	}
 

@@ -2,12 +2,12 @@ package io.dynamomigrate.job;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,6 +17,7 @@ import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.testing.DynamoDbSink;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.PartitionThrottle;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SinkStats;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * given as a percentage of a provisioned table are resolved with DescribeTable; a budget above the table's capacity
  * is warned about.
  */
+@Invariant(5)
 class WriteBudgetIntegrationTests {
 
 	private static final String SOURCE_SCHEMA = "dm_it_budget_source";
@@ -135,6 +137,7 @@ class WriteBudgetIntegrationTests {
 	 * may consume capacity, so each is charged to the budget. Measured at the proxy, where every attempt arrives.
 	 */
 	@Test
+	@Invariant(11)
 	void theBudgetHoldsWhereRequestsArrive_whenTheSdkRetriesServerErrorsAndResets() throws Exception {
 		Path mapping = mapping("{ name: events, partitionKey: { name: id, type: N } }", "id <= 24000");
 		try (FaultInjectingDynamoDbProxy proxy = FaultInjectingDynamoDbProxy.start(this.sink.endpoint(),

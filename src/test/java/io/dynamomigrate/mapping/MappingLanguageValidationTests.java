@@ -8,6 +8,7 @@ import io.dynamomigrate.mapping.validation.InvalidMappingException;
 import io.dynamomigrate.mapping.validation.MappingProblem;
 import io.dynamomigrate.mapping.validation.ProblemCode;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,6 +111,7 @@ class MappingLanguageValidationTests {
 			// index keys
 			"NULL on an index key|      gsi1pk: { value: \"${customer}\", onNull: \"null\" }|KEY_MISMATCH|18|7|`gsi1pk` is the partition key of index gsi1; DynamoDB refuses a NULL value there.|Remove `onNull: null`",
 			"number into a string index key|      gsi1pk: \"${epoch_seconds(ts)}\"|KEY_MISMATCH|18|7|`gsi1pk` is the partition key of index gsi1 of type S, but item `order` makes it a number from \"${epoch_seconds(ts)}\".|Declare `type: S`" })
+	@Invariant(7)
 	void languageError_isReportedWithItsPositionMessageAndFix(String name, String line, ProblemCode code, int row,
 			int column, String message, String fix) {
 		MappingProblem problem = onlyProblem(BASE + line + "\n");

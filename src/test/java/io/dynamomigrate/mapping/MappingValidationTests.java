@@ -8,6 +8,7 @@ import io.dynamomigrate.mapping.validation.InvalidMappingException;
 import io.dynamomigrate.mapping.validation.MappingProblem;
 import io.dynamomigrate.mapping.validation.ProblemCode;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +180,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void javaClassTag_isRefusedBeforeAnythingIsConstructed() {
 		MappingProblem problem = onlyProblem(VALID.replace("name: shop", "name: !!java.lang.ProcessBuilder [calc]"));
 
@@ -599,6 +601,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void sqlInjectionInTheSourceTable_isAnInvalidName() {
 		MappingProblem problem = onlyProblem(VALID.replace("{ table: orders, key: [id] }",
 				"{ table: \"users; drop table x\", key: [id] }"));
@@ -615,6 +618,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void sqlInjectionInAKeyColumn_isAnInvalidName() {
 		MappingProblem problem = onlyProblem(VALID.replace("key: [id]", "key: [id, \"id) OR (1=1\"]"));
 
@@ -624,6 +628,7 @@ class MappingValidationTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void sqlInjectionInAnEmbedding_isReportedForEveryIdentifier() {
 		List<MappingProblem> problems = problems(VALID + """
 				    embed:

@@ -13,6 +13,7 @@ import io.dynamomigrate.mapping.model.TemplateFunction;
 import io.dynamomigrate.mapping.template.TemplateParser;
 import io.dynamomigrate.mapping.validation.ProblemCode;
 import io.dynamomigrate.mapping.validation.Problems;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +96,7 @@ class TemplateFunctionParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void unknownFunction_listsEveryFunctionInTheFix() {
 		parse("${md5(name)}");
 

@@ -10,6 +10,7 @@ import io.dynamomigrate.mapping.template.TemplateParser;
 import io.dynamomigrate.mapping.validation.MappingProblem;
 import io.dynamomigrate.mapping.validation.ProblemCode;
 import io.dynamomigrate.mapping.validation.Problems;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +123,7 @@ class TemplateParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void typeReferenceCallingRuntimeExec_isRefusedAndReadsNoColumn() {
 		Template template = parse("${T(java.lang.Runtime).getRuntime().exec('x')}");
 
@@ -136,6 +138,7 @@ class TemplateParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void spelHashExpression_isRefused() {
 		Template template = parse("id=#{T(java.lang.Runtime)}");
 
@@ -149,6 +152,7 @@ class TemplateParserTests {
 	}
 
 	@Test
+	@Invariant(7)
 	void constructorCall_isRefused() {
 		Template template = parse("${new java.io.File('/etc/passwd')}");
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ended in the middle of an astral character, and a value holding a lone surrogate, made the file's UTF-8 encoder fail
  * in the middle of a line, which left half a line in the file and failed the step.
  */
+@Invariant(1)
 class RejectsFileTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

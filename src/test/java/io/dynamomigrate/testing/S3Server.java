@@ -1,6 +1,7 @@
 package io.dynamomigrate.testing;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,6 +13,8 @@ import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.options.GetOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real S3-protocol server for tests: s3proxy with jclouds' in-memory ({@code transient}) backend, on 127.0.0.1
@@ -45,9 +48,10 @@ public final class S3Server implements AutoCloseable {
 		}
 		this.proxy = builder.build();
 		proxy.start();
-		while (!"STARTED".equals(proxy.getState())) {
-			Thread.sleep(5);
-		}
+		await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> "STARTED".equals(proxy.getState()));
 	}
 
 	/** A server that accepts any request. */

@@ -1,11 +1,15 @@
 package io.dynamomigrate.testing;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.dynamodb.client.LocalDynamoDb;
+import org.awaitility.core.ConditionFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One in-memory dynalite server per test JVM, started on first use on a free port and stopped when the JVM exits.
@@ -35,23 +39,15 @@ public final class SharedDynalite {
 
 	/** Waits until a table is ACTIVE, polling every 20 ms (the SDK's waiter polls every 20 s). */
 	public static void awaitActive(DynamoDbClient client, String table) {
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (client.describeTable((b) -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Table " + table + " did not become ACTIVE within 30 s");
-			}
-			pause();
-		}
+		every20Ms().alias("Table " + table + " becomes ACTIVE within 30 s")
+			.until(() -> client.describeTable((b) -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE);
 	}
 
-	private static void pause() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static ConditionFactory every20Ms() {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInSameThread()
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20));
 	}
 
 	/** Deletes every table of the shared server. */
@@ -61,13 +57,8 @@ public final class SharedDynalite {
 				client.deleteTable((b) -> b.tableName(table));
 			}
 			// the SDK's waiter polls every 20 s; dynalite deletes within milliseconds
-			long deadline = System.nanoTime() + 30_000_000_000L;
-			while (!client.listTables().tableNames().isEmpty()) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("dynalite did not delete its tables within 30 s");
-				}
-				pause();
-			}
+			every20Ms().alias("dynalite deletes its tables within 30 s")
+				.until(() -> client.listTables().tableNames().isEmpty());
 		}
 	}
 

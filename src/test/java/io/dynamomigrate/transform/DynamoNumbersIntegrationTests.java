@@ -3,6 +3,7 @@ package io.dynamomigrate.transform;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The number text {@link DynamoNumbers#normalise} produces is what DynamoDB (dynalite over HTTP) gives back after a
  * put and a get, so items written by the tool compare equal to items read back.
  */
+@Invariant(6)
 class DynamoNumbersIntegrationTests {
 
 	private static final String TABLE = "numbers_normalised";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +59,7 @@ class FastPathTests {
 	}
 
 	@Test
+	@Invariant(6)
 	void integersOfMoreThan38SignificantDigits_areStillRefused() {
 		assertThatThrownBy(() -> DynamoNumbers.normalise(new BigDecimal("123456789012345678901234567890123456789")))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -19,6 +19,7 @@ import io.dynamomigrate.mapping.model.ValueOptions.DuplicateElementPolicy;
 import io.dynamomigrate.mapping.model.ValueOptions.EmptySetPolicy;
 import io.dynamomigrate.mapping.model.ValueOptions;
 import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every conversion of a source value to a DynamoDB attribute, with the edge values: DynamoDB's number limits,
  * Unicode text, empty values, sets under each policy, nesting depth and timestamps with offsets.
  */
+@Invariant(9)
 class ValuesTests {
 
 	private static final String DIGITS_38 = "12345678901234567890123456789012345678";
@@ -52,6 +54,7 @@ class ValuesTests {
 	}
 
 	@Test
+	@Invariant(6)
 	void smallestMagnitude_1E_130_isKeptAsPlainDigits() {
 		String plain = "0." + "0".repeat(129) + "1";
 
@@ -66,6 +69,7 @@ class ValuesTests {
 			"1E+126, outside DynamoDB's range", "-1E+126, outside DynamoDB's range",
 			"NaN, not a finite number", "Infinity, not a finite number", "-Infinity, not a finite number", "12abc, is not a number",
 			"'', is not a number" })
+	@Invariant(6)
 	void numbersThatDynamoDbCannotHold_areRefusedNeverRounded(String value, String phrase) {
 		assertThatThrownBy(() -> Values.attribute(value, AttributeType.N)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining(phrase);
@@ -203,6 +207,7 @@ class ValuesTests {
 	// --- L and M
 
 	@Test
+	@Invariant(6)
 	void jsonText_becomesMapsAndListsWithExactNumbers() {
 		String json = """
 				{"title":"Blue","rating":4.50,"plays":12345678901234567890123456789012345678,"tiny":1E-130,

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.dynamomigrate.testing.Invariant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The limiter on a fake nanosecond clock: sleeping advances the clock, so seconds of schedule take milliseconds.
  */
+@Invariant(5)
 class WriteCapacityLimiterTests {
 
 	private static final long SECOND = 1_000_000_000L;
@@ -67,6 +69,7 @@ class WriteCapacityLimiterTests {
 	}
 
 	@Test
+	@Invariant(11)
 	void manyConcurrentWriters_itemsOfMixedSizes_neverMoreThanTheBudgetInAnyOneSecondWindow() throws Exception {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 500, clock::get, advancingSleeper);
 		List<Grant> grants = new CopyOnWriteArrayList<>();
@@ -152,6 +155,7 @@ class WriteCapacityLimiterTests {
 	 * holds more than the budget, and the budget is nearly reached.
 	 */
 	@Test
+	@Invariant(11)
 	void eightWritersWhoseRequestsArriveUpTo40msAfterTheirGrant_neverPutMoreThanTheBudgetIntoASecondWhereTheyArrive()
 			throws InterruptedException {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 200, clock::get, advancingSleeper);

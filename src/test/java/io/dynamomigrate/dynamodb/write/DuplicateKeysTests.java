@@ -6,6 +6,7 @@ import java.util.Map;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.transform.MappedItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import static io.dynamomigrate.dynamodb.write.WriterFixtures.item;
 import static io.dynamomigrate.dynamodb.write.WriterFixtures.position;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Invariant(3)
 class DuplicateKeysTests {
 
 	/** Three records of key 7 (rows 1, 3, 5) between records of keys 1 and 2. */

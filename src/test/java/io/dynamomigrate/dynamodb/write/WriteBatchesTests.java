@@ -3,6 +3,7 @@ package io.dynamomigrate.dynamodb.write;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import static io.dynamomigrate.dynamodb.write.WriterFixtures.sized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@Invariant(3)
 class WriteBatchesTests {
 
 	private static List<MappedItem> items(int count, long sizeBytes) {

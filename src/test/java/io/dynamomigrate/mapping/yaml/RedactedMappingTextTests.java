@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.model.Secret;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets are found in the parsed mapping, in every YAML style, and replaced where they were written; the rest of
  * the text keeps its lines. The redacted text is still a mapping that loads.
  */
+@Invariant(8)
 class RedactedMappingTextTests {
 
 	private static final String MAPPING = """

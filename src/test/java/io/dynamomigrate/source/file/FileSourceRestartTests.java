@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.dynamomigrate.mapping.model.CsvSpec;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
+import io.dynamomigrate.testing.Invariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -54,6 +55,7 @@ class FileSourceRestartTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void restart_continuesWithTheNextRecordOfTheRightFile_countingRejects() throws Exception {
 		Files.writeString(dir.resolve("a.csv"), "id\n1\n2\n3,x\n4\n");
 		Files.write(dir.resolve("b.csv.gz"), Gzip.compress("id\n5\n6\n"));
@@ -70,6 +72,7 @@ class FileSourceRestartTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void restart_afterTheLastFile_readsNothing() throws Exception {
 		Files.writeString(dir.resolve("a.jsonl"), "{\"id\": 1}\n");
 		FileSourceSpec spec = new FileSourceSpec("a.jsonl", dir, null, CsvSpec.DEFAULT, 1000);
@@ -78,6 +81,7 @@ class FileSourceRestartTests {
 	}
 
 	@Test
+	@Invariant(4)
 	void restart_whenTheFilesChanged_failsInsteadOfReadingTheWrongRecords() throws Exception {
 		Files.writeString(dir.resolve("b.jsonl"), "{\"id\": 1}\n{\"id\": 2}\n");
 		FileSourceSpec spec = new FileSourceSpec(".", dir, null, CsvSpec.DEFAULT, 1000);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dynamomigrate.cli.DynamoMigrate;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * watermark query), because every source connection runs in a read-only transaction; and {@code init:} SQL is never
  * run against a database that is not an in-memory H2 one.
  */
+@Invariant(10)
 class SourceReadOnlyIntegrationTests {
 
 	private static final String SCHEMA = "dm_it_read_only";

@@ -18,6 +18,7 @@ import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link BatchWriteItemWriter} against dynalite through the fault-injecting proxy, which measures every
  * {@code BatchWriteItem} call.
  */
-class BatchWriteItemWriterTests {
+class BatchWriteItemWriterIntegrationTests {
 
 	private static final UnprocessedItemsBackoff RETRIES = new UnprocessedItemsBackoff(20, Duration.ofMillis(100),
 			Duration.ofSeconds(1));
@@ -112,6 +113,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void chunkOf60_isWrittenInCallsOfAtMost25Requests() throws Exception {
 		List<MappedItem> items = items(60);
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
@@ -130,6 +132,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void itemsNear400Kb_areAllWrittenInRequestsWithinTheApiLimits() throws Exception {
 		List<MappedItem> items = bigItems(60);
 		assertThat(items).allSatisfy((item) -> assertThat(ItemSizes.of(item.item()))
@@ -147,6 +150,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void byteBudget_splitsBatchesSoNoCallExceedsIt() throws Exception {
 		long budget = 1024 * 1024;
 		List<MappedItem> items = bigItems(60);
@@ -167,6 +171,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void byteBudget_closesABatchOnlyWhenTheNextItemDoesNotFit() throws Exception {
 		long budget = 1024 * 1024;
 		int[] kilobytes = { 390, 100, 250, 390, 10, 10, 300, 200, 390, 390, 50, 5, 5, 5, 5, 5, 5, 300 };
@@ -192,6 +197,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void duplicateKeyUnderLastWins_writesTheLaterRecordOnce() throws Exception {
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
 
@@ -207,6 +213,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(3)
 	void duplicateKeyUnderFirstWins_writesTheEarlierRecordOnce() throws Exception {
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.FIRST_WINS, RETRIES);
 
@@ -221,6 +228,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant({ 1, 3 })
 	void duplicateKeyUnderReject_writesNeitherAndRejectsBothWithTheirPositions() throws Exception {
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.REJECT, RETRIES);
 
@@ -239,6 +247,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void unprocessedItems_areRetriedWithFullJitterBackoffUntilWritten() throws Exception {
 		this.proxy.plan(FaultPlan.builder().unprocessedRate(0.5).seed(42).build());
 		List<MappedItem> items = items(60);
@@ -281,6 +290,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void deletions_areSentAsDeleteRequests_unprocessedOnesRetried_andCounted() throws Exception {
 		List<MappedItem> items = items(60);
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
@@ -301,6 +311,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void unprocessedItemsUntilTheBound_failTheWriteAndWriteNothing() {
 		this.proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 		UnprocessedItemsBackoff retries = new UnprocessedItemsBackoff(4, Duration.ofMillis(10), Duration.ofMillis(100));
@@ -324,6 +335,7 @@ class BatchWriteItemWriterTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void zeroRetries_failAtTheFirstUnprocessedItem() {
 		this.proxy.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS,

@@ -11,6 +11,7 @@ import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
@@ -43,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DESIGN.md invariant 2 in a real chunk-oriented step: when DynamoDB keeps returning items as unprocessed past the
  * retry bound, the step fails, and nothing is reported as written that was not.
  */
-class UnprocessedItemsStepFailureTests {
+@Invariant(2)
+class UnprocessedItemsStepFailureIntegrationTests {
 
 	private static URI dynalite;
 
@@ -99,7 +101,7 @@ class UnprocessedItemsStepFailureTests {
 				@Override
 				public void afterChunk(Chunk<MappedItem> chunk) {
 					// from the second chunk on, DynamoDB has no capacity left
-					UnprocessedItemsStepFailureTests.this.proxy
+					UnprocessedItemsStepFailureIntegrationTests.this.proxy
 						.plan(FaultPlan.builder().alwaysUnprocessed(true).build());
 				}
 			})

@@ -16,6 +16,7 @@ import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The writer with a limiter and a pool: the batches of a chunk in flight at once, against dynalite through the fault
  * proxy.
  */
-class ConcurrentBatchWriteTests {
+class ConcurrentBatchWriteIntegrationTests {
 
 	private static final UnprocessedItemsBackoff RETRIES = new UnprocessedItemsBackoff(20, Duration.ofMillis(1),
 			Duration.ofMillis(5));
@@ -131,6 +132,7 @@ class ConcurrentBatchWriteTests {
 	}
 
 	@Test
+	@Invariant(2)
 	void unprocessedItemsUnderConcurrency_areAllWritten_andCountAsThrottles_butLeaveTheTablesRate() throws Exception {
 		this.proxy.plan(FaultPlan.builder().unprocessedRate(0.3).seed(3).build());
 		List<MappedItem> items = items(500);
@@ -153,6 +155,7 @@ class ConcurrentBatchWriteTests {
 	}
 
 	@Test
+	@Invariant(11)
 	void throttlingErrorsThatTheSdkRetries_areSeenByTheLimiter_andEverythingIsWritten() throws Exception {
 		this.proxy.plan(FaultPlan.builder().throttleRate(0.3).seed(5).build());
 		List<MappedItem> items = items(300);

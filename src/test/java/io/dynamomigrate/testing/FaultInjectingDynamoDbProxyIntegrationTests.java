@@ -38,8 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
-class FaultInjectingDynamoDbProxyTests {
+class FaultInjectingDynamoDbProxyIntegrationTests {
 
 	private static URI dynaliteEndpoint;
 
@@ -289,19 +290,14 @@ class FaultInjectingDynamoDbProxyTests {
 	}
 
 	private void awaitActive(String table) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.client.describeTable((describe) -> describe.tableName(table))
-			.table()
-			.tableStatus() != TableStatus.ACTIVE) {
-			assertThat(System.nanoTime()).as("table %s active within 10 s", table).isLessThan(deadline);
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		await().alias("table " + table + " active within 10 s")
+			.atMost(Duration.ofSeconds(10))
+			.pollInSameThread()
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.client.describeTable((describe) -> describe.tableName(table))
+				.table()
+				.tableStatus() == TableStatus.ACTIVE);
 	}
 
 	private Set<String> scanPks(String table) {
