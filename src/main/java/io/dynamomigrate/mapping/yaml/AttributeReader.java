@@ -8,7 +8,6 @@ import java.util.Set;
 import io.dynamomigrate.mapping.model.AttributeSpec;
 import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.Condition;
-import io.dynamomigrate.mapping.model.Location;
 import io.dynamomigrate.mapping.model.NullPolicy;
 import io.dynamomigrate.mapping.model.Template;
 import io.dynamomigrate.mapping.model.UnmappedColumns;
@@ -44,9 +43,9 @@ final class AttributeReader {
 
 	private final TemplateParser templates;
 
-	private final Map<Object, Location> locations;
+	private final Locations locations;
 
-	AttributeReader(YamlNodes yaml, Problems problems, TemplateParser templates, Map<Object, Location> locations) {
+	AttributeReader(YamlNodes yaml, Problems problems, TemplateParser templates, Locations locations) {
 		this.yaml = yaml;
 		this.problems = problems;
 		this.templates = templates;
@@ -72,7 +71,7 @@ final class AttributeReader {
 				continue;
 			}
 			AttributeSpec attribute = attribute(name, tuple.getValueNode(), depth);
-			locations.put(attribute, YamlNodes.location(tuple.getKeyNode()));
+			locations.put(attribute, tuple.getKeyNode());
 			attributes.add(attribute);
 		}
 		return attributes;
@@ -137,7 +136,7 @@ final class AttributeReader {
 		List<Node> nodes = sequence.getValue();
 		for (int i = 0; i < nodes.size(); i++) {
 			AttributeSpec element = attribute(String.valueOf(i), nodes.get(i), depth + 1);
-			locations.put(element, YamlNodes.location(nodes.get(i)));
+			locations.put(element, nodes.get(i));
 			elements.add(element);
 		}
 		return elements;
