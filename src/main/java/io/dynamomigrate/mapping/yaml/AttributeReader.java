@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads the attribute part of a mapping file: attributes with their value options and conditions, nested maps
  * and lists, row filters and the unmapped-columns rule. Not thread-safe (one instance per file).
  */
-final class AttributeReader {
+final class AttributeReader extends SectionReader {
 
 	/** DynamoDB's limit of nested documents; a nested definition deeper than this is a mapping error. */
 	static final int MAX_NESTING = 32;
@@ -37,19 +37,11 @@ final class AttributeReader {
 
 	static final Set<String> UNMAPPED = YamlNodes.keys("as", "name", "exclude");
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
 	private final TemplateParser templates;
 
-	private final Locations locations;
-
-	AttributeReader(YamlNodes yaml, Problems problems, TemplateParser templates, Locations locations) {
-		this.yaml = yaml;
-		this.problems = problems;
+	AttributeReader(YamlNodes yaml, Problems problems, Locations locations, TemplateParser templates) {
+		super(yaml, problems, locations);
 		this.templates = templates;
-		this.locations = locations;
 	}
 
 	/** The attributes of a map node ({@code name: template} or {@code name: { value, ... }}). */

@@ -20,23 +20,19 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * written as it is or as {@code { env: NAME, default: value }} read from the environment, and the {@code init}
  * scripts. Not thread-safe (one instance per file).
  */
-final class ConnectionReader {
+final class ConnectionReader extends SectionReader {
 
 	private static final Set<String> SOURCE = YamlNodes.keys("url", "user", "password", "init");
 
 	private static final Set<String> ENV = YamlNodes.keys("env", "default");
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
 	private final UnaryOperator<String> environment;
 
 	private final Path file;
 
-	ConnectionReader(YamlNodes yaml, Problems problems, UnaryOperator<String> environment, Path file) {
-		this.yaml = yaml;
-		this.problems = problems;
+	ConnectionReader(YamlNodes yaml, Problems problems, Locations locations, UnaryOperator<String> environment,
+			Path file) {
+		super(yaml, problems, locations);
 		this.environment = environment;
 		this.file = file;
 	}

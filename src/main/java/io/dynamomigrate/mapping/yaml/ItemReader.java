@@ -1,5 +1,6 @@
 package io.dynamomigrate.mapping.yaml;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.dynamomigrate.mapping.model.ItemRules;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.RejectLimit;
 import io.dynamomigrate.mapping.model.SourceSpec;
+import io.dynamomigrate.mapping.template.TemplateParser;
 import io.dynamomigrate.mapping.validation.ProblemCode;
 import io.dynamomigrate.mapping.validation.Problems;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads one entry of a mapping file's {@code items} ({@link ItemSpec}): its name, table and chunking, and through
  * the other readers its source, attributes, embeddings, rules and changes. Not thread-safe (one instance per file).
  */
-final class ItemReader {
+final class ItemReader extends SectionReader {
 
 	private static final Set<String> ITEM = YamlNodes.keys("name", "table", "source", "attributes", "embed",
 			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys",
@@ -35,26 +37,17 @@ final class ItemReader {
 
 	private static final int DEFAULT_MAX_ELEMENTS = 1000;
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
-	private final Locations locations;
-
 	private final ItemSourceReader sourceReader;
 
 	private final AttributeReader attributeReader;
 
 	private final ChangeReader changeReader;
 
-	ItemReader(YamlNodes yaml, Problems problems, Locations locations, ItemSourceReader sourceReader,
-			AttributeReader attributeReader) {
-		this.yaml = yaml;
-		this.problems = problems;
-		this.locations = locations;
-		this.sourceReader = sourceReader;
-		this.attributeReader = attributeReader;
-		this.changeReader = new ChangeReader(yaml, problems, attributeReader);
+	ItemReader(YamlNodes yaml, Problems problems, Locations locations, Path file, TemplateParser templates) {
+		super(yaml, problems, locations);
+		this.sourceReader = new ItemSourceReader(yaml, problems, locations, file);
+		this.attributeReader = new AttributeReader(yaml, problems, locations, templates);
+		this.changeReader = new ChangeReader(yaml, problems, locations, attributeReader);
 	}
 
 	ItemSpec item(Node node) {

@@ -18,25 +18,17 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads an item definition's {@code source} ({@link SourceSpec}): a database table or query with its key, or a file
  * with its format, CSV options and record size limit. Not thread-safe (one instance per file).
  */
-final class ItemSourceReader {
+final class ItemSourceReader extends SectionReader {
 
 	private static final Set<String> ITEM_SOURCE = YamlNodes.keys("table", "query", "key", "where", "file", "format",
 			"csv", "maxRecordSize", "s3EndpointUrl");
 
 	private static final Set<String> CSV = YamlNodes.keys("delimiter", "quote", "header", "columns", "encoding");
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
-	private final Locations locations;
-
 	private final Path file;
 
 	ItemSourceReader(YamlNodes yaml, Problems problems, Locations locations, Path file) {
-		this.yaml = yaml;
-		this.problems = problems;
-		this.locations = locations;
+		super(yaml, problems, locations);
 		this.file = file;
 	}
 

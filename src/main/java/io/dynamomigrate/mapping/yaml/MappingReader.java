@@ -49,10 +49,9 @@ final class MappingReader {
 		this.file = file;
 		this.problems = problems;
 		this.yaml = new YamlNodes(problems);
-		this.connectionReader = new ConnectionReader(yaml, problems, environment, file);
+		this.connectionReader = new ConnectionReader(yaml, problems, locations, environment, file);
 		this.tableReader = new TableReader(yaml, problems, locations);
-		this.itemReader = new ItemReader(yaml, problems, locations, new ItemSourceReader(yaml, problems, locations,
-				file), new AttributeReader(yaml, problems, templates, locations));
+		this.itemReader = new ItemReader(yaml, problems, locations, file, templates);
 	}
 
 	/** Where each table, key, index, item and attribute was written, for the validator's messages. */

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads one entry of a mapping file's {@code tables} ({@link TableSpec}): its keys, global secondary indexes,
  * billing, capacity and write budget. Not thread-safe (one instance per file).
  */
-final class TableReader {
+final class TableReader extends SectionReader {
 
 	private static final Set<String> TABLE = YamlNodes.keys("name", "partitionKey", "sortKey", "billingMode",
 			"readCapacity", "writeCapacity", "globalSecondaryIndexes", "writeBudget");
@@ -29,16 +29,8 @@ final class TableReader {
 
 	private static final Set<String> INDEX = YamlNodes.keys("name", "partitionKey", "sortKey", "projection");
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
-	private final Locations locations;
-
 	TableReader(YamlNodes yaml, Problems problems, Locations locations) {
-		this.yaml = yaml;
-		this.problems = problems;
-		this.locations = locations;
+		super(yaml, problems, locations);
 	}
 
 	TableSpec table(Node node) {
