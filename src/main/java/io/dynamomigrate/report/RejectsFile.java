@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;

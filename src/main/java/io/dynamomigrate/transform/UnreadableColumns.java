@@ -12,7 +12,9 @@ import io.dynamomigrate.mapping.model.Condition;
 import io.dynamomigrate.mapping.model.EmbedSpec;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.UnmappedColumns;
-import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.source.file.FileSourceReader;
 import io.dynamomigrate.transform.ItemMapper;
-import io.dynamomigrate.transform.RecordRejectedException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**

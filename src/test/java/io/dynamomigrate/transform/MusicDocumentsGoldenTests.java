@@ -12,7 +12,7 @@ import io.dynamomigrate.mapping.model.ConnectionSpec;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
 import io.dynamomigrate.source.jdbc.JdbcSources;

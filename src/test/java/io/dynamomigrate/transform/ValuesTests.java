@@ -18,6 +18,7 @@ import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.ValueOptions.DuplicateElementPolicy;
 import io.dynamomigrate.mapping.model.ValueOptions.EmptySetPolicy;
 import io.dynamomigrate.mapping.model.ValueOptions;
+import io.dynamomigrate.records.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
