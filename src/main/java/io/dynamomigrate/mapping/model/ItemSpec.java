@@ -28,31 +28,10 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 		embeds = List.copyOf(embeds);
 	}
 
-	/** An item definition without a reject limit. */
-	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
-			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize) {
-		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, RejectLimit.NONE);
-	}
-
-	/** An item definition with default {@link ItemRules}. */
-	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
-			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects) {
-		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, ItemRules.DEFAULT);
-	}
-
-	/** An item definition that is not partitioned. */
-	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
-			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
-			ItemRules rules) {
-		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules, 1);
-	}
-
-	/** An item definition that reads every row in every run and deletes nothing. */
-	public ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
-			List<EmbedSpec> embeds, DuplicateKeyPolicy onDuplicateKey, int chunkSize, RejectLimit maxRejects,
-			ItemRules rules, int partitions) {
-		this(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules, partitions,
-				ChangeSpec.NONE);
+	/** A copy that reads from another source (the same definition otherwise). */
+	public ItemSpec withSource(SourceSpec source) {
+		return new ItemSpec(name, table, source, attributes, embeds, onDuplicateKey, chunkSize, maxRejects, rules,
+				partitions, changes);
 	}
 
 	/**

@@ -42,9 +42,7 @@ public record MappingSpec(String name, Path file, String checksum, ConnectionSpe
 			}
 			SourceSpec source = new SourceSpec(s.table(), s.query(), s.key(), s.where(), s.location(),
 					s.file().withS3EndpointUrl(url));
-			return new ItemSpec(item.name(), item.table(), source, item.attributes(), item.embeds(),
-					item.onDuplicateKey(), item.chunkSize(), item.maxRejects(), item.rules(), item.partitions(),
-					item.changes());
+			return item.withSource(source);
 		}).toList();
 		return new MappingSpec(name, file, checksum, this.source, dynamodb, tables, changed);
 	}

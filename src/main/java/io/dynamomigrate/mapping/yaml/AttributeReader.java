@@ -8,7 +8,6 @@ import java.util.Set;
 import io.dynamomigrate.mapping.model.AttributeSpec;
 import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.Condition;
-import io.dynamomigrate.mapping.model.Location;
 import io.dynamomigrate.mapping.model.NullPolicy;
 import io.dynamomigrate.mapping.model.Template;
 import io.dynamomigrate.mapping.model.UnmappedColumns;
@@ -26,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads the attribute part of a mapping file: attributes with their value options and conditions, nested maps
  * and lists, row filters and the unmapped-columns rule. Not thread-safe (one instance per file).
  */
-final class AttributeReader {
+final class AttributeReader extends SectionReader {
 
 	/** DynamoDB's limit of nested documents; a nested definition deeper than this is a mapping error. */
 	static final int MAX_NESTING = 32;
@@ -38,19 +37,11 @@ final class AttributeReader {
 
 	static final Set<String> UNMAPPED = YamlNodes.keys("as", "name", "exclude");
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
 	private final TemplateParser templates;
 
-	private final Map<Object, Location> locations;
-
-	AttributeReader(YamlNodes yaml, Problems problems, TemplateParser templates, Map<Object, Location> locations) {
-		this.yaml = yaml;
-		this.problems = problems;
+	AttributeReader(YamlNodes yaml, Problems problems, Locations locations, TemplateParser templates) {
+		super(yaml, problems, locations);
 		this.templates = templates;
-		this.locations = locations;
 	}
 
 	/** The attributes of a map node ({@code name: template} or {@code name: { value, ... }}). */
@@ -72,7 +63,7 @@ final class AttributeReader {
 				continue;
 			}
 			AttributeSpec attribute = attribute(name, tuple.getValueNode(), depth);
-			locations.put(attribute, YamlNodes.location(tuple.getKeyNode()));
+			locations.put(attribute, tuple.getKeyNode());
 			attributes.add(attribute);
 		}
 		return attributes;
@@ -137,7 +128,7 @@ final class AttributeReader {
 		List<Node> nodes = sequence.getValue();
 		for (int i = 0; i < nodes.size(); i++) {
 			AttributeSpec element = attribute(String.valueOf(i), nodes.get(i), depth + 1);
-			locations.put(element, YamlNodes.location(nodes.get(i)));
+			locations.put(element, nodes.get(i));
 			elements.add(element);
 		}
 		return elements;

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads an item definition's {@code incremental} and {@code deletes} ({@link ChangeSpec}), collecting problems with
  * their positions. Not thread-safe: one per mapping file being read.
  */
-final class ChangeReader {
+final class ChangeReader extends SectionReader {
 
 	private static final Set<String> INCREMENTAL = YamlNodes.keys("column", "overlap");
 
@@ -25,16 +25,10 @@ final class ChangeReader {
 
 	private static final Set<String> TOMBSTONES = YamlNodes.keys("table", "query", "key", "where", "column");
 
-	private final YamlNodes yaml;
-
-	private final Problems problems;
-
 	private final AttributeReader attributeReader;
 
-
-	ChangeReader(YamlNodes yaml, Problems problems, AttributeReader attributeReader) {
-		this.yaml = yaml;
-		this.problems = problems;
+	ChangeReader(YamlNodes yaml, Problems problems, Locations locations, AttributeReader attributeReader) {
+		super(yaml, problems, locations);
 		this.attributeReader = attributeReader;
 	}
 

@@ -191,7 +191,7 @@ class MappingLoaderTests {
 				spec.tables().stream().map(TableSpec::name).toList());
 		assertThat(item(spec, "playlist_tracks").source().key()).containsExactly("playlist_id", "position");
 		assertThat(item(spec, "plays").chunkSize()).isEqualTo(1000);
-		assertThat(item(spec, "artists").chunkSize()).isEqualTo(MappingLoader.DEFAULT_CHUNK_SIZE);
+		assertThat(item(spec, "artists").chunkSize()).isEqualTo(ItemReader.DEFAULT_CHUNK_SIZE);
 		assertThat(item(spec, "tracks").attributes()).hasSize(8)
 			.allSatisfy((attribute) -> {
 				assertThat(attribute.value().isSingleColumn()).isTrue();

@@ -1,0 +1,23 @@
+package io.dynamomigrate.mapping.yaml;
+
+import io.dynamomigrate.mapping.validation.Problems;
+
+/**
+ * What the readers of a mapping file's sections share: the node reader, the problems found so far (each with its
+ * line and column) and where each part was written. Not thread-safe: the readers of one file run on one thread.
+ */
+abstract class SectionReader {
+
+	protected final YamlNodes yaml;
+
+	protected final Problems problems;
+
+	protected final Locations locations;
+
+	SectionReader(YamlNodes yaml, Problems problems, Locations locations) {
+		this.yaml = yaml;
+		this.problems = problems;
+		this.locations = locations;
+	}
+
+}
