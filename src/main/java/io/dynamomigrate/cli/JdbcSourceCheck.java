@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.mapping.FileSourceSpec;
-import io.dynamomigrate.mapping.InvalidMappingException;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.ProblemCode;
-import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.validation.ProblemCode;
+import io.dynamomigrate.mapping.validation.Problems;
 import io.dynamomigrate.source.file.S3Files;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;

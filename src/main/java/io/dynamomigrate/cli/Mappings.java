@@ -3,12 +3,12 @@ package io.dynamomigrate.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-import io.dynamomigrate.mapping.InvalidMappingException;
-import io.dynamomigrate.mapping.MappingLoader;
-import io.dynamomigrate.mapping.MappingProblem;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.MappingWarnings;
-import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.validation.MappingProblem;
+import io.dynamomigrate.mapping.validation.MappingWarnings;
+import io.dynamomigrate.mapping.validation.Problems;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.jspecify.annotations.Nullable;
 
 /**

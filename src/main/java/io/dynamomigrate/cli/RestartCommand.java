@@ -13,7 +13,7 @@ import io.dynamomigrate.job.RestartCheck;
 import io.dynamomigrate.job.RestartRefusedException;
 import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import org.springframework.batch.core.job.JobExecution;

@@ -19,7 +19,7 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.RunLease;
 import io.dynamomigrate.job.ScheduledRuns;
 import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.metrics.Health;
 import io.dynamomigrate.metrics.MetricsServer;
 import io.dynamomigrate.metrics.MigrationMetrics;

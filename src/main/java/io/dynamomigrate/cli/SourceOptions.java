@@ -1,8 +1,8 @@
 package io.dynamomigrate.cli;
 
-import io.dynamomigrate.mapping.ConnectionSpec;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.Secret;
+import io.dynamomigrate.mapping.model.ConnectionSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.Secret;
 import picocli.CommandLine.Option;
 
 /**

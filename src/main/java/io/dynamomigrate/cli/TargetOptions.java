@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.job.WriteSettings;
-import io.dynamomigrate.mapping.DynamoDbSpec;
+import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import picocli.CommandLine.Option;
 
 /**

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 
 import java.time.Duration;
 
-import io.dynamomigrate.dynamodb.WriteBudget;
 import io.dynamomigrate.job.WriteSettings;
+import io.dynamomigrate.mapping.model.WriteBudget;
 import io.dynamomigrate.progress.ProgressMode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;

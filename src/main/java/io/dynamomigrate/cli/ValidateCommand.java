@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.job.ExitCodes;
-import io.dynamomigrate.mapping.InvalidMappingException;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.validation.Problems;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
 import io.dynamomigrate.source.jdbc.SourceUnavailableException;

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.ChangeSpec;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.ChangeSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.metrics.MigrationMetrics;
 import io.dynamomigrate.source.jdbc.ReadWindow;
 import io.dynamomigrate.source.jdbc.Watermark;

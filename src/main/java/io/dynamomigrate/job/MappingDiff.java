@@ -3,7 +3,7 @@ package io.dynamomigrate.job;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dynamomigrate.mapping.RedactedMappingText;
+import io.dynamomigrate.mapping.yaml.RedactedMappingText;
 
 /**
  * What changed between two versions of a mapping file, as numbered lines removed ({@code -}) and added

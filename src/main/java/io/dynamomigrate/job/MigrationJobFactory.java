@@ -2,15 +2,16 @@ package io.dynamomigrate.job;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
-import io.dynamomigrate.mapping.FileSourceSpec;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.metrics.MigrationMetrics;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.SourceRecord;

@@ -1,6 +1,6 @@
 package io.dynamomigrate.job;
 
-import io.dynamomigrate.mapping.RejectLimit;
+import io.dynamomigrate.mapping.model.RejectLimit;
 import io.dynamomigrate.records.RecordRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.StepExecutionListener;

@@ -3,7 +3,7 @@ package io.dynamomigrate.job;
 import java.util.List;
 import java.util.Optional;
 
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

@@ -12,14 +12,13 @@ import java.util.function.ToLongFunction;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.dynamodb.WriteBudget;
 import io.dynamomigrate.dynamodb.capacity.RunWriteCapacity;
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.progress.ProgressReporter;
 import io.dynamomigrate.progress.RowCounter;
 import io.dynamomigrate.progress.StepProgress;
@@ -63,8 +62,7 @@ public final class RunThroughput implements AutoCloseable {
 	public static RunThroughput start(DynamoDbClient client, MappingSpec mapping, DataSource source,
 			WriteSettings settings, Consumer<String> warnings) {
 		RunWriteCapacity capacity = RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(),
-				(table) -> table.writeBudget() != null ? WriteBudget.parse(table.writeBudget(),
-						mapping.file() + ": tables[" + table.name() + "].writeBudget") : null,
+				TableSpec::writeBudget,
 				settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
 		ProgressReporter progress = ProgressReporter.start(settings.progress(), settings.progressInterval());
 		ExecutorService counting = Executors.newSingleThreadExecutor((task) -> {

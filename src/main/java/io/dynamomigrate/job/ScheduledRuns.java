@@ -9,7 +9,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RunSummary;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.dynamomigrate.job;
 
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
 import org.springframework.batch.infrastructure.item.ItemWriter;

@@ -2,7 +2,7 @@ package io.dynamomigrate.job;
 
 import java.time.Duration;
 
-import io.dynamomigrate.dynamodb.WriteBudget;
+import io.dynamomigrate.mapping.model.WriteBudget;
 import io.dynamomigrate.progress.ProgressMode;
 import org.jspecify.annotations.Nullable;
 

@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import io.dynamomigrate.source.jdbc.JdbcSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.dynamomigrate.records;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.model.AttributeType;
 
 /**
  * A set value as a DynamoDB JSON file declares it ({@code {"SS": [...]}}, {@code NS}, {@code BS}): its type and its

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 import io.dynamomigrate.dynamodb.capacity.WriteCost;
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.DryRunReport.Collision;
 import io.dynamomigrate.report.DryRunReport.HotKey;
 import io.dynamomigrate.report.DryRunReport.LargeItem;

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.dynamomigrate.dynamodb.capacity.WarmThroughputs;
 import io.dynamomigrate.dynamodb.table.TargetInspector;
-import io.dynamomigrate.dynamodb.table.WarmThroughputs;
-import io.dynamomigrate.mapping.BillingMode;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.BillingMode;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.DryRunReport.Finding;
 import io.dynamomigrate.report.DryRunReport.RejectSample;
 import io.dynamomigrate.report.DryRunReport.SizeBucket;

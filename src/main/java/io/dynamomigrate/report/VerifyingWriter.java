@@ -9,8 +9,8 @@ import java.util.Map;
 
 import io.dynamomigrate.dynamodb.table.ItemFetcher;
 import io.dynamomigrate.dynamodb.write.DuplicateKeys;
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.transform.MappedItem;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

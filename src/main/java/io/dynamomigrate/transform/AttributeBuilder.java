@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.ValueOptions;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.records.SourcePosition;

@@ -2,7 +2,7 @@ package io.dynamomigrate.transform;
 
 import java.util.Map;
 
-import io.dynamomigrate.mapping.Condition;
+import io.dynamomigrate.mapping.model.Condition;
 import org.jspecify.annotations.Nullable;
 
 /**

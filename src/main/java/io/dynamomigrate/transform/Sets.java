@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.ValueOptions;
 import io.dynamomigrate.records.DynamoSet;
 import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;

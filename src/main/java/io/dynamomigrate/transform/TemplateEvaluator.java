@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.Template;
+import io.dynamomigrate.mapping.model.Template;
 import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +60,7 @@ public final class TemplateEvaluator {
 		List<@Nullable Object> arguments = new ArrayList<>();
 		for (Template.Expression argument : call.arguments()) {
 			Object value = evaluate(argument, values);
-			if (value != null && call.function() == io.dynamomigrate.mapping.TemplateFunction.COALESCE) {
+			if (value != null && call.function() == io.dynamomigrate.mapping.model.TemplateFunction.COALESCE) {
 				return value;
 			}
 			arguments.add(value);

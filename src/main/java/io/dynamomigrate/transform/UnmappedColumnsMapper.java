@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.UnmappedColumns;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.UnmappedColumns;
 import io.dynamomigrate.records.SourcePosition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

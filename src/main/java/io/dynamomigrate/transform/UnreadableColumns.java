@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.Condition;
-import io.dynamomigrate.mapping.EmbedSpec;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.UnmappedColumns;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.Condition;
+import io.dynamomigrate.mapping.model.EmbedSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.UnmappedColumns;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.records.UnreadableValue;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.ValueOptions;
 import io.dynamomigrate.records.DynamoSet;
 import io.dynamomigrate.records.JsonNull;
 import io.dynamomigrate.records.JsonValues;

@@ -3,9 +3,9 @@ package io.dynamomigrate.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingLoader;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.source.file.FileSourceReader;

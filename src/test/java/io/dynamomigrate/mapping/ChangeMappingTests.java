@@ -3,6 +3,14 @@ package io.dynamomigrate.mapping;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.dynamomigrate.mapping.model.ChangeSpec;
+import io.dynamomigrate.mapping.model.Condition;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.SourceSpec;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.validation.MappingProblem;
+import io.dynamomigrate.mapping.validation.ProblemCode;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

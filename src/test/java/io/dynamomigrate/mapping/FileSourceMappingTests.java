@@ -3,6 +3,15 @@ package io.dynamomigrate.mapping;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.dynamomigrate.mapping.model.CsvSpec;
+import io.dynamomigrate.mapping.model.FileFormat;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.validation.MappingProblem;
+import io.dynamomigrate.mapping.validation.ProblemCode;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,6 +2,9 @@ package io.dynamomigrate.mapping;
 
 import java.nio.file.Path;
 
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

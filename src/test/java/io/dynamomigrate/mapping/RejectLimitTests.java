@@ -2,6 +2,10 @@ package io.dynamomigrate.mapping;
 
 import java.math.BigDecimal;
 
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.RejectLimit;
+import io.dynamomigrate.mapping.validation.InvalidMappingException;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,8 +2,14 @@ package io.dynamomigrate.mapping;
 
 import java.nio.file.Path;
 
-import io.dynamomigrate.mapping.Template.ColumnRef;
-import io.dynamomigrate.mapping.Template.Literal;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.Template.ColumnRef;
+import io.dynamomigrate.mapping.model.Template.Literal;
+import io.dynamomigrate.mapping.model.Template;
+import io.dynamomigrate.mapping.template.TemplateParser;
+import io.dynamomigrate.mapping.validation.MappingProblem;
+import io.dynamomigrate.mapping.validation.ProblemCode;
+import io.dynamomigrate.mapping.validation.Problems;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

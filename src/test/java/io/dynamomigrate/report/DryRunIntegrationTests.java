@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.dynamodb.capacity.WriteCost;
-import io.dynamomigrate.mapping.MappingLoader;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.SharedDynalite;

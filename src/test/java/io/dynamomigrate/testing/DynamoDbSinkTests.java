@@ -6,11 +6,11 @@ import java.util.Map;
 
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.BillingMode;
-import io.dynamomigrate.mapping.IndexSpec;
-import io.dynamomigrate.mapping.KeySpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.BillingMode;
+import io.dynamomigrate.mapping.model.IndexSpec;
+import io.dynamomigrate.mapping.model.KeySpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

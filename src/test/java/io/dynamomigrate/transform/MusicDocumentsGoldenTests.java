@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.dynamomigrate.mapping.ConnectionSpec;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.MappingLoader;
-import io.dynamomigrate.mapping.MappingSpec;
+import io.dynamomigrate.mapping.model.ConnectionSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;

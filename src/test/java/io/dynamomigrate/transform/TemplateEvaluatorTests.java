@@ -8,10 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.Problems;
-import io.dynamomigrate.mapping.Template;
-import io.dynamomigrate.mapping.TemplateParser;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.Template;
+import io.dynamomigrate.mapping.template.TemplateParser;
+import io.dynamomigrate.mapping.validation.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ValueOptions.DuplicateElementPolicy;
-import io.dynamomigrate.mapping.ValueOptions.EmptySetPolicy;
-import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.ValueOptions.DuplicateElementPolicy;
+import io.dynamomigrate.mapping.model.ValueOptions.EmptySetPolicy;
+import io.dynamomigrate.mapping.model.ValueOptions;
 import io.dynamomigrate.records.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import io.dynamomigrate.dynamodb.WriteBudget;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
+import io.dynamomigrate.mapping.model.WriteBudget;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * The write capacity of one run: one {@link WriteCapacityLimiter} per target table, shared by every step and
  * partition that writes to it, and one bounded pool of {@code BatchWriteItem} senders shared by all of them.
  * Budgets are resolved once, at the start, from {@code DescribeTable}: the command line's budget wins, then the
- * table's own (the mapping), then {@link WriteBudget#defaultFor the default}. Thread-safe; {@link #close()} stops the
+ * table's own (the mapping), then {@link WriteBudgets#defaultFor the default}. Thread-safe; {@link #close()} stops the
  * pool. Nothing is kept across runs: a restarted run resolves its budgets again.
  */
 public final class RunWriteCapacity implements AutoCloseable {
@@ -58,11 +58,11 @@ public final class RunWriteCapacity implements AutoCloseable {
 			String source = commandLine != null ? "--max-write-capacity " + commandLine
 					: "the mapping's writeBudget " + budget;
 			if (budget == null) {
-				WriteBudget.Default byDefault = WriteBudget.defaultWithSource(description);
+				WriteBudgets.Default byDefault = WriteBudgets.defaultWithSource(description);
 				budget = byDefault.budget();
 				source = byDefault.source();
 			}
-			long units = budget.resolve(description, warnings);
+			long units = WriteBudgets.resolve(budget, description, warnings);
 			budgets.put(table.name(), units);
 			sources.put(table.name(), source);
 			if (units > 0) {

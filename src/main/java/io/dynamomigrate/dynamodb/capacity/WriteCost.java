@@ -2,8 +2,8 @@ package io.dynamomigrate.dynamodb.capacity;
 
 import java.util.Map;
 
-import io.dynamomigrate.mapping.IndexSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.IndexSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.transform.ItemSizes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -3,8 +3,8 @@ package io.dynamomigrate.dynamodb.client;
 import java.net.URI;
 import java.nio.file.Path;
 
-import io.dynamomigrate.mapping.DynamoDbSpec;
-import io.dynamomigrate.mapping.Secret;
+import io.dynamomigrate.mapping.model.DynamoDbSpec;
+import io.dynamomigrate.mapping.model.Secret;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

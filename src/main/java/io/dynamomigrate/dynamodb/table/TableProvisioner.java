@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.dynamomigrate.mapping.BillingMode;
-import io.dynamomigrate.mapping.IndexSpec;
-import io.dynamomigrate.mapping.KeySpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.dynamodb.capacity.WarmThroughputs;
+import io.dynamomigrate.mapping.model.BillingMode;
+import io.dynamomigrate.mapping.model.IndexSpec;
+import io.dynamomigrate.mapping.model.KeySpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

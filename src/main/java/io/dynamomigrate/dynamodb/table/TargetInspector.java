@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.WarmThroughputs;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.CsvSpec;
+import io.dynamomigrate.mapping.model.CsvSpec;
 import io.dynamomigrate.records.RejectReason;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

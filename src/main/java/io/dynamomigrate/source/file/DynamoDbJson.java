@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.records.DynamoSet;
 import io.dynamomigrate.records.JsonNull;
 import io.dynamomigrate.records.UnreadableValue;

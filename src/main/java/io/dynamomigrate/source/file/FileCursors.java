@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-import io.dynamomigrate.mapping.FileFormat;
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.FileFormat;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 
 /**
  * Opens the cursor for one file of a source (local or S3): its format, decompressing {@code .gz} files. Thread-safe.

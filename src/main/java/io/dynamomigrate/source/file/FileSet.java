@@ -9,7 +9,7 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 
 /**
  * The files of a file source, in a stable order: a single file; the regular, non-hidden files directly in a

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.records.SourceRecord;

@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
-import io.dynamomigrate.mapping.FileFormat;
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.FileFormat;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,6 +1,6 @@
 package io.dynamomigrate.source.file;
 
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 
 /**
  * Where the objects of an S3 file source are: {@code s3://bucket/pattern}, the pattern being a key, a prefix (a

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.dynamomigrate.mapping.FileFormat;
+import io.dynamomigrate.mapping.model.FileFormat;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.EmbedSpec;
+import io.dynamomigrate.mapping.model.EmbedSpec;
 import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.ChunkListener;

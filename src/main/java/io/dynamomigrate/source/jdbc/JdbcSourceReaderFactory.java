@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.records.UnreadableValue;

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -14,19 +14,19 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ChangeSpec;
-import io.dynamomigrate.mapping.EmbedSpec;
-import io.dynamomigrate.mapping.IndexSpec;
-import io.dynamomigrate.mapping.ItemSpec;
-import io.dynamomigrate.mapping.KeySpec;
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.ProblemCode;
-import io.dynamomigrate.mapping.Problems;
-import io.dynamomigrate.mapping.SourceSpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.ChangeSpec;
+import io.dynamomigrate.mapping.model.EmbedSpec;
+import io.dynamomigrate.mapping.model.IndexSpec;
+import io.dynamomigrate.mapping.model.ItemSpec;
+import io.dynamomigrate.mapping.model.KeySpec;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
+import io.dynamomigrate.mapping.model.TableSpec;
+import io.dynamomigrate.mapping.validation.ProblemCode;
+import io.dynamomigrate.mapping.validation.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -219,7 +219,7 @@ public final class SourceSchemaCheck {
 			Map<String, @Nullable AttributeType> columns = new TreeMap<>();
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
 				columns.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT),
-						ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i)));
+						ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i), meta.getPrecision(i)));
 			}
 			return columns;
 		}

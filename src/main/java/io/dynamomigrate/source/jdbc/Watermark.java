@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package io.dynamomigrate.dynamodb.write;
 
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.transform.RejectSink;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;

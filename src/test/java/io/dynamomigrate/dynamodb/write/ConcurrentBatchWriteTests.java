@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import io.dynamomigrate.dynamodb.capacity.WriteThroughput;
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;

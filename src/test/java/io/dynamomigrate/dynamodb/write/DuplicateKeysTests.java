@@ -3,7 +3,7 @@ package io.dynamomigrate.dynamodb.write;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.transform.MappedItem;

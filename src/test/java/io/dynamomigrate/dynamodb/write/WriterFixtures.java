@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.BillingMode;
-import io.dynamomigrate.mapping.KeySpec;
-import io.dynamomigrate.mapping.TableSpec;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.BillingMode;
+import io.dynamomigrate.mapping.model.KeySpec;
+import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;

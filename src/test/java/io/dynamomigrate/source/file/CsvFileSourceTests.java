@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.dynamomigrate.mapping.CsvSpec;
-import io.dynamomigrate.mapping.FileFormat;
+import io.dynamomigrate.mapping.model.CsvSpec;
+import io.dynamomigrate.mapping.model.FileFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.CsvSpec;
-import io.dynamomigrate.mapping.FileFormat;
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.CsvSpec;
+import io.dynamomigrate.mapping.model.FileFormat;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;

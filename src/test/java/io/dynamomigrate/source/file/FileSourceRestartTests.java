@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dynamomigrate.mapping.CsvSpec;
-import io.dynamomigrate.mapping.FileSourceSpec;
+import io.dynamomigrate.mapping.model.CsvSpec;
+import io.dynamomigrate.mapping.model.FileSourceSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.CsvSpec;
-import io.dynamomigrate.mapping.FileFormat;
+import io.dynamomigrate.mapping.model.AttributeType;
+import io.dynamomigrate.mapping.model.CsvSpec;
+import io.dynamomigrate.mapping.model.FileFormat;
 import io.dynamomigrate.records.DynamoSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-import io.dynamomigrate.mapping.AttributeSpec;
-import io.dynamomigrate.mapping.EmbedSpec;
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.NullPolicy;
-import io.dynamomigrate.mapping.Template;
+import io.dynamomigrate.mapping.model.AttributeSpec;
+import io.dynamomigrate.mapping.model.EmbedSpec;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.NullPolicy;
+import io.dynamomigrate.mapping.model.Template;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.records.SourceRecord;
 import org.h2.jdbcx.JdbcDataSource;

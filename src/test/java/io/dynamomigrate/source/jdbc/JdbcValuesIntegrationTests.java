@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.AttributeType;
+import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.transform.Values;
 import org.junit.jupiter.api.AfterAll;

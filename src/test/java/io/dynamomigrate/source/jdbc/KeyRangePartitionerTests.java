@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import io.dynamomigrate.records.SourceRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

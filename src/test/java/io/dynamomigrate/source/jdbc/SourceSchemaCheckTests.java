@@ -7,12 +7,12 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.MappingLoader;
-import io.dynamomigrate.mapping.MappingProblem;
-import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.mapping.ProblemCode;
-import io.dynamomigrate.mapping.Problems;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.MappingSpec;
+import io.dynamomigrate.mapping.validation.MappingProblem;
+import io.dynamomigrate.mapping.validation.ProblemCode;
+import io.dynamomigrate.mapping.validation.Problems;
+import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -17,8 +17,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.dynamomigrate.mapping.Location;
-import io.dynamomigrate.mapping.SourceSpec;
+import io.dynamomigrate.mapping.model.Location;
+import io.dynamomigrate.mapping.model.SourceSpec;
 import io.dynamomigrate.source.jdbc.Watermark.Kind;
 import io.dynamomigrate.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
