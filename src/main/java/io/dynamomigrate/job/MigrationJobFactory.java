@@ -2,6 +2,7 @@ package io.dynamomigrate.job;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;

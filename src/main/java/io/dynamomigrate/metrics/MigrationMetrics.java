@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,16 +82,10 @@ public final class MigrationMetrics {
 	 * {@code dynamo_migrate.watermark.lag} reports the seconds from it to now each time it is read.
 	 */
 	public void watermark(String mapping, String item, Instant value) {
-		timestampWatermarks.computeIfAbsent(List.of(mapping, item), (key) -> {
-			AtomicReference<Instant> watermark = new AtomicReference<>(value);
-			Gauge.builder("dynamo_migrate.watermark.lag", watermark, this::lagSeconds)
-				.description("Seconds between an item's timestamp watermark and now")
-				.baseUnit("seconds")
-				.tags("mapping", mapping, "item", item)
-				.strongReference(true)
-				.register(registry);
-			return watermark;
-		}).set(value);
+		set(timestampWatermarks, mapping, item, value,
+				(watermark) -> Gauge.builder("dynamo_migrate.watermark.lag", watermark, this::lagSeconds)
+					.description("Seconds between an item's timestamp watermark and now")
+					.baseUnit("seconds"));
 	}
 
 	/**
@@ -98,13 +93,17 @@ public final class MigrationMetrics {
 	 * {@code dynamo_migrate.watermark} (as a double, so very large ids lose precision in the metric only).
 	 */
 	public void watermark(String mapping, String item, BigDecimal value) {
-		numericWatermarks.computeIfAbsent(List.of(mapping, item), (key) -> {
-			AtomicReference<BigDecimal> watermark = new AtomicReference<>(value);
-			Gauge.builder("dynamo_migrate.watermark", watermark, (ref) -> ref.get().doubleValue())
-				.description("An item's numeric watermark")
-				.tags("mapping", mapping, "item", item)
-				.strongReference(true)
-				.register(registry);
+		set(numericWatermarks, mapping, item, value,
+				(watermark) -> Gauge.builder("dynamo_migrate.watermark", watermark, (ref) -> ref.get().doubleValue())
+					.description("An item's numeric watermark"));
+	}
+
+	/** Sets an item's watermark, registering its gauge (tagged with the mapping and item) the first time. */
+	private <T> void set(Map<List<String>, AtomicReference<T>> watermarks, String mapping, String item, T value,
+			Function<AtomicReference<T>, Gauge.Builder<AtomicReference<T>>> gauge) {
+		watermarks.computeIfAbsent(List.of(mapping, item), (key) -> {
+			AtomicReference<T> watermark = new AtomicReference<>(value);
+			gauge.apply(watermark).tags("mapping", mapping, "item", item).strongReference(true).register(registry);
 			return watermark;
 		}).set(value);
 	}
