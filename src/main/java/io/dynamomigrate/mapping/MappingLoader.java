@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -81,7 +82,7 @@ public final class MappingLoader {
 		Problems problems = new Problems(file);
 		MappingSpec spec = read(file, problems);
 		problems.throwIfAny();
-		return spec;
+		return Objects.requireNonNull(spec, "no mapping without a problem");
 	}
 
 	/** Reads and checks mapping text; {@code file} names it in messages and anchors relative paths. */
@@ -89,7 +90,7 @@ public final class MappingLoader {
 		Problems problems = new Problems(file);
 		MappingSpec spec = read(file, content, problems);
 		problems.throwIfAny();
-		return spec;
+		return Objects.requireNonNull(spec, "no mapping without a problem");
 	}
 
 	/**
@@ -250,9 +251,14 @@ public final class MappingLoader {
 			}
 		}
 
-		private <T> T located(T spec, Node node) {
+		private <T> T located(T spec, @Nullable Node node) {
 			locations.put(spec, YamlNodes.location(node));
 			return spec;
+		}
+
+		/** The folder of the mapping file, which relative paths in it are resolved against. */
+		private Path folder() {
+			return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file is in a folder");
 		}
 
 		private ConnectionSpec connection(@Nullable Node node, Node root) {
@@ -268,7 +274,7 @@ public final class MappingLoader {
 			String user = resolved(fields.get("user"), "source.user");
 			String password = resolved(fields.get("password"), "source.password");
 			List<Path> init = new ArrayList<>();
-			Path base = file.toAbsolutePath().getParent();
+			Path base = folder();
 			for (String script : yaml.texts(fields.get("init"), "source.init")) {
 				init.add(base.resolve(script).normalize());
 			}
@@ -314,6 +320,9 @@ public final class MappingLoader {
 					yaml.text(fields.get("region"), "dynamodb.region")), node);
 		}
 
+		// A missing partition key is a reported problem, and the table keeps a null one: a mapping with problems is
+		// only validated (the checks skip null keys), never run.
+		@SuppressWarnings("NullAway")
 		private TableSpec table(Node node) {
 			Map<String, Node> fields = yaml.fields(node, "a table", TABLE);
 			String name = yaml.required(fields, "name", node, "A table");
@@ -348,7 +357,7 @@ public final class MappingLoader {
 					writeBudget), node);
 		}
 
-		private KeySpec key(@Nullable Node node, Node parent, String what, boolean required) {
+		private @Nullable KeySpec key(@Nullable Node node, Node parent, String what, boolean required) {
 			if (node == null) {
 				if (required) {
 					problems.add(YamlNodes.location(parent), ProblemCode.MISSING_KEY, "No `" + what + "` given.",
@@ -449,7 +458,7 @@ public final class MappingLoader {
 		private FileSourceSpec fileSource(Map<String, Node> fields) {
 			String path = yaml.text(fields.get("file"), "source.file");
 			FileFormat format = fields.containsKey("format")
-					? yaml.choice(fields.get("format"), "source.format", FileFormat.class, null) : null;
+					? yaml.choice(fields.get("format"), "source.format", FileFormat.class) : null;
 			CsvSpec csv = CsvSpec.DEFAULT;
 			Node csvNode = fields.get("csv");
 			if (csvNode != null) {
@@ -470,7 +479,7 @@ public final class MappingLoader {
 			int maxRecordSize = (int) yaml.number(fields.get("maxRecordSize"), "maxRecordSize",
 					FileSourceSpec.DEFAULT_MAX_RECORD_SIZE, 1, Integer.MAX_VALUE - 8);
 			String s3EndpointUrl = yaml.text(fields.get("s3EndpointUrl"), "source.s3EndpointUrl");
-			return located(new FileSourceSpec(path == null ? "" : path, file.toAbsolutePath().getParent(), format, csv,
+			return located(new FileSourceSpec(path == null ? "" : path, folder(), format, csv,
 					maxRecordSize, s3EndpointUrl), fields.get("file"));
 		}
 

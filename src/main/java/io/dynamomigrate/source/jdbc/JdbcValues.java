@@ -101,7 +101,7 @@ final class JdbcValues {
 					+ ex.getMessage() + ")");
 		}
 		catch (IllegalArgumentException ex) { // JSON that does not parse, an array element that is not a number
-			return unreadable(rs, i, typeName, ex.getMessage());
+			return unreadable(rs, i, typeName, String.valueOf(ex.getMessage()));
 		}
 		if (value == null || rs.wasNull()) {
 			return null;
