@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.transform.MappedItem;
-import io.dynamomigrate.transform.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.transform.MappedItem;
-import io.dynamomigrate.transform.RecordRejectedException;
-import io.dynamomigrate.transform.RejectReason;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -2,7 +2,6 @@ package io.dynamomigrate.job;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.BatchWriteItemWriter;
@@ -13,8 +12,9 @@ import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingSpec;
 import io.dynamomigrate.mapping.TableSpec;
 import io.dynamomigrate.metrics.MigrationMetrics;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.report.RejectsFile;
-import io.dynamomigrate.source.SourceRecord;
 import io.dynamomigrate.source.file.FileSourceReader;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
@@ -23,7 +23,6 @@ import io.dynamomigrate.source.jdbc.ReadWindow;
 import io.dynamomigrate.transform.ItemMapper;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.MappingItemProcessor;
-import io.dynamomigrate.transform.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.Job;

@@ -1,7 +1,7 @@
 package io.dynamomigrate.job;
 
 import io.dynamomigrate.mapping.RejectLimit;
-import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.records.RecordRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;

@@ -9,7 +9,9 @@ import java.util.Set;
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.ValueOptions;
-import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.SourcePosition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dynamomigrate.records.DynamoSet;
+import io.dynamomigrate.records.JsonNull;
+import io.dynamomigrate.records.RejectReason;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

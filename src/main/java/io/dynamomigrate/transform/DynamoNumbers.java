@@ -2,6 +2,9 @@ package io.dynamomigrate.transform;
 
 import java.math.BigDecimal;
 
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.UnreadableValue;
+
 /**
  * DynamoDB's number rules: at most 38 significant digits, magnitudes from 1E-130 to
  * 9.9999999999999999999999999999999999999E+125, and the normal form DynamoDB returns (no trailing zeros, no

@@ -13,8 +13,10 @@ import io.dynamomigrate.mapping.IndexSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.KeySpec;
 import io.dynamomigrate.mapping.TableSpec;
-import io.dynamomigrate.source.SourcePosition;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

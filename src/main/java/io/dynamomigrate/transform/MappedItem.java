@@ -2,7 +2,7 @@ package io.dynamomigrate.transform;
 
 import java.util.Map;
 
-import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.records.SourcePosition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

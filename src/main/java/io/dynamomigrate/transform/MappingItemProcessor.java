@@ -1,6 +1,7 @@
 package io.dynamomigrate.transform;
 
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

@@ -1,5 +1,7 @@
 package io.dynamomigrate.transform;
 
+import io.dynamomigrate.records.RecordRejectedException;
+
 /**
  * Receives rejected records, to write them to the rejects file and the report.
  */

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.records.DynamoSet;
+import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.Template;
+import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 
 /**

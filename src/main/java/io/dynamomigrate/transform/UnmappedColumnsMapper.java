@@ -10,7 +10,7 @@ import java.util.Set;
 import io.dynamomigrate.mapping.AttributeSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.UnmappedColumns;
-import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.records.SourcePosition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

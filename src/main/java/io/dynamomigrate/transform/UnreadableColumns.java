@@ -12,7 +12,9 @@ import io.dynamomigrate.mapping.Condition;
 import io.dynamomigrate.mapping.EmbedSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.UnmappedColumns;
-import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**

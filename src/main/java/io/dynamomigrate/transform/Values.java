@@ -17,6 +17,10 @@ import java.util.Map;
 
 import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.records.DynamoSet;
+import io.dynamomigrate.records.JsonNull;
+import io.dynamomigrate.records.JsonValues;
+import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

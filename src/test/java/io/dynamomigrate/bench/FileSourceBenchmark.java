@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.source.file.FileSourceReader;
 import io.dynamomigrate.transform.ItemMapper;
-import io.dynamomigrate.transform.RecordRejectedException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**

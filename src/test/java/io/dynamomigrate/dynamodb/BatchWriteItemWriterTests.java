@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
-import io.dynamomigrate.transform.RecordRejectedException;
-import io.dynamomigrate.transform.RejectReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

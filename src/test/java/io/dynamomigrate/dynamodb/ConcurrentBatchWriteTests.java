@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
-import io.dynamomigrate.transform.RecordRejectedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

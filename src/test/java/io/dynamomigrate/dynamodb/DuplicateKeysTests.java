@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.DuplicateKeyPolicy;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.transform.MappedItem;
-import io.dynamomigrate.transform.RecordRejectedException;
-import io.dynamomigrate.transform.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -13,7 +13,7 @@ import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.BillingMode;
 import io.dynamomigrate.mapping.KeySpec;
 import io.dynamomigrate.mapping.TableSpec;
-import io.dynamomigrate.source.SourcePosition;
+import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

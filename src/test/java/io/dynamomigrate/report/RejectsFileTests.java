@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.source.SourcePosition;
-import io.dynamomigrate.transform.RecordRejectedException;
-import io.dynamomigrate.transform.RejectReason;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.SourcePosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

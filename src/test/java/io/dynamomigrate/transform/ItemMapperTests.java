@@ -11,8 +11,10 @@ import java.util.Map;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.source.SourcePosition;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.SourceRecord;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

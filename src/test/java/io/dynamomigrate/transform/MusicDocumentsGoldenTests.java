@@ -12,7 +12,7 @@ import io.dynamomigrate.mapping.ConnectionSpec;
 import io.dynamomigrate.mapping.ItemSpec;
 import io.dynamomigrate.mapping.MappingLoader;
 import io.dynamomigrate.mapping.MappingSpec;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.SourceRecord;
 import io.dynamomigrate.source.jdbc.EmbeddedRowsLoader;
 import io.dynamomigrate.source.jdbc.JdbcSourceReaderFactory;
 import io.dynamomigrate.source.jdbc.JdbcSources;

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.mapping.ValueOptions;
 import io.dynamomigrate.mapping.ValueOptions.DuplicateElementPolicy;
 import io.dynamomigrate.mapping.ValueOptions.EmptySetPolicy;
+import io.dynamomigrate.mapping.ValueOptions;
+import io.dynamomigrate.records.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

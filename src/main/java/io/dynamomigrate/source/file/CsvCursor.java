@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.CsvSpec;
-import io.dynamomigrate.transform.RejectReason;
+import io.dynamomigrate.records.RejectReason;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.AttributeType;
-import io.dynamomigrate.transform.DynamoSet;
-import io.dynamomigrate.transform.JsonNull;
-import io.dynamomigrate.transform.UnreadableValue;
+import io.dynamomigrate.records.DynamoSet;
+import io.dynamomigrate.records.JsonNull;
+import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**

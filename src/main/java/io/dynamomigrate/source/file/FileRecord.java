@@ -2,7 +2,7 @@ package io.dynamomigrate.source.file;
 
 import java.util.Map;
 
-import io.dynamomigrate.transform.RejectReason;
+import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 
 /** What a cursor found at one place of a file: a record's values, or a record that cannot be read. */

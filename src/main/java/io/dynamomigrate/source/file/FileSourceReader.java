@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.FileSourceSpec;
-import io.dynamomigrate.source.SourcePosition;
-import io.dynamomigrate.source.SourceRecord;
-import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,8 +3,8 @@ package io.dynamomigrate.source.file;
 import java.io.IOException;
 import java.util.Map;
 
-import io.dynamomigrate.transform.JsonValues;
-import io.dynamomigrate.transform.RejectReason;
+import io.dynamomigrate.records.JsonValues;
+import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

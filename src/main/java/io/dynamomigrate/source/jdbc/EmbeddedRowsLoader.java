@@ -7,11 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-
 import javax.sql.DataSource;
 
 import io.dynamomigrate.mapping.EmbedSpec;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.infrastructure.item.Chunk;

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import io.dynamomigrate.mapping.SourceSpec;
-import io.dynamomigrate.source.SourcePosition;
-import io.dynamomigrate.source.SourceRecord;
-import io.dynamomigrate.transform.UnreadableValue;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.SourceRecord;
+import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;

@@ -48,6 +48,15 @@ public final class JdbcSources {
 		config.setPoolName("source");
 		config.setReadOnly(true);
 		config.setAutoCommit(false);
+		if (isMySql(connection.url())) {
+			// neither driver makes a read-only connection read-only on the server (MySQL Connector/J and MariaDB
+			// Connector/J only record it), so the session is made read-only by the server's own statement
+			config.setConnectionInitSql("SET SESSION TRANSACTION READ ONLY");
+			// a TIMESTAMP column is an instant that the server shows in the session's time zone: in UTC, its text is
+			// the instant's UTC wall-clock time, which is written with Z as every zone-less timestamp is (both
+			// drivers send sessionVariables as SET statements when they connect)
+			config.addDataSourceProperty("sessionVariables", "time_zone='+00:00'");
+		}
 		if (!connection.init().isEmpty() && !ConnectionSpec.initAllowed(connection.url())) {
 			throw new IllegalArgumentException("init scripts are only run on an in-memory H2 database");
 		}
@@ -92,6 +101,11 @@ public final class JdbcSources {
 			}
 		}
 		return reason != null && reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+	}
+
+	/** Whether a JDBC URL is a MySQL or MariaDB database's (either driver). */
+	static boolean isMySql(String url) {
+		return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
 	}
 
 	/** The FROM clause that reads a source: its table, or its query as a derived table. */

@@ -2,6 +2,7 @@ package io.dynamomigrate.source.jdbc;
 
 import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -14,22 +15,24 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-import io.dynamomigrate.transform.ColumnValues;
-import io.dynamomigrate.transform.JsonNull;
-import io.dynamomigrate.transform.JsonValues;
-import io.dynamomigrate.transform.RejectReason;
-import io.dynamomigrate.transform.UnreadableValue;
+import io.dynamomigrate.records.ColumnValues;
+import io.dynamomigrate.records.JsonNull;
+import io.dynamomigrate.records.JsonValues;
+import io.dynamomigrate.records.RejectReason;
+import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads row values with exact Java types: every numeric column as {@code BigDecimal} (never {@code double}, DESIGN.md
  * invariant 6), dates and times as {@code java.time} values, binary as {@code byte[]}, SQL arrays as lists, JSON
- * columns (PostgreSQL json/jsonb, H2 JSON) parsed into maps and lists with exact numbers. Thread-safe.
+ * columns (PostgreSQL json/jsonb, H2, MySQL and MariaDB JSON) parsed into maps and lists with exact numbers. Thread-safe.
  * <p>
  * The columns of a result set (labels, types, how each is read) are looked up once per result set, not per row:
  * each thread remembers those of the last result set it read.
@@ -49,7 +52,7 @@ final class JdbcValues {
 		@Nullable Object[] values = new Object[count];
 		for (int i = 0; i < count; i++) {
 			values[i] = columns.integer[i] ? integer(rs, i + 1) : value(rs, i + 1, columns.types[i],
-					columns.typeNames[i]);
+					columns.typeNames[i], columns.bitFields[i]);
 		}
 		return new ColumnValues(columns.layout, values);
 	}
@@ -87,11 +90,11 @@ final class JdbcValues {
 	 * (NaN, infinities, JSON that does not parse, a value the driver cannot convert), so that one bad value becomes
 	 * the reject of its row instead of failing the read of the whole page. A lost connection is still thrown.
 	 */
-	private static @Nullable Object value(ResultSet rs, int i, int sqlType, @Nullable String typeName)
-			throws SQLException {
+	private static @Nullable Object value(ResultSet rs, int i, int sqlType, @Nullable String typeName,
+			boolean bitField) throws SQLException {
 		Object value;
 		try {
-			value = convert(rs, i, sqlType, typeName);
+			value = convert(rs, i, sqlType, typeName, bitField);
 		}
 		catch (SQLException ex) {
 			if (ex.getSQLState() != null && ex.getSQLState().startsWith("08")) {
@@ -102,6 +105,12 @@ final class JdbcValues {
 		}
 		catch (IllegalArgumentException ex) { // JSON that does not parse, an array element that is not a number
 			return unreadable(rs, i, typeName, String.valueOf(ex.getMessage()));
+		}
+		if (value == null && (sqlType == Types.DATE || sqlType == Types.TIMESTAMP)) {
+			String text = rs.getString(i); // MariaDB's driver reads a zero date as null; its text is not null
+			if (text != null && isZeroDate(text)) {
+				return zeroDate(text);
+			}
 		}
 		if (value == null || rs.wasNull()) {
 			return null;
@@ -128,42 +137,94 @@ final class JdbcValues {
 		catch (SQLException ex) {
 			text = "(unreadable " + typeName(rs, i, typeName) + ")";
 		}
-		return UnreadableValue.of(text, why);
+		return isZeroDate(text) ? zeroDate(text) : UnreadableValue.of(text, why);
+	}
+
+	/** MySQL's and MariaDB's zero dates ({@code 0000-00-00}), which stand for "no date" and have no calendar value. */
+	private static boolean isZeroDate(String text) {
+		return text.startsWith("0000-00-00");
+	}
+
+	private static UnreadableValue zeroDate(String text) {
+		return new UnreadableValue(RejectReason.INVALID_VALUE, "is " + text + ", a MySQL zero date, which has no "
+				+ "calendar value (it has no ISO-8601 form). Set it to NULL in the source, or read the column with a "
+				+ "`query:` that selects NULLIF(column, '0000-00-00') AS column", text);
 	}
 
 	private static String typeName(ResultSet rs, int i, @Nullable String typeName) throws SQLException {
 		return typeName != null ? typeName : rs.getMetaData().getColumnTypeName(i);
 	}
 
-	private static @Nullable Object convert(ResultSet rs, int i, int sqlType, @Nullable String typeName)
-			throws SQLException {
+	private static @Nullable Object convert(ResultSet rs, int i, int sqlType, @Nullable String typeName,
+			boolean bitField) throws SQLException {
 		return switch (sqlType) {
 			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.DECIMAL, Types.REAL,
 					Types.FLOAT, Types.DOUBLE ->
 				rs.getBigDecimal(i);
-			case Types.BOOLEAN, Types.BIT -> rs.getBoolean(i);
-			case Types.DATE -> rs.getObject(i, LocalDate.class);
-			case Types.TIME -> rs.getObject(i, LocalTime.class);
+			case Types.BOOLEAN -> rs.getBoolean(i);
+			case Types.BIT -> bitField ? bitField(rs.getBytes(i)) : rs.getBoolean(i);
+			case Types.DATE -> "YEAR".equalsIgnoreCase(typeName) ? year(rs, i) : rs.getObject(i, LocalDate.class);
+			case Types.TIME -> time(rs.getString(i));
 			case Types.TIME_WITH_TIMEZONE -> rs.getObject(i, OffsetTime.class);
 			// PostgreSQL reports timestamptz as TIMESTAMP; it is read with its offset and converted to UTC later
 			case Types.TIMESTAMP -> "timestamptz".equalsIgnoreCase(typeName)
 					? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i, LocalDateTime.class);
 			case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i, OffsetDateTime.class);
 			case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rs.getBytes(i);
-			case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-					Types.CLOB, Types.NCLOB ->
+			case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB ->
 				rs.getString(i);
 			case Types.ARRAY -> array(rs.getArray(i));
-			default -> {
+			default -> { // LONGVARCHAR too: MariaDB's JSON columns are LONGVARCHAR named JSON
 				if (isJson(typeName)) {
 					String json = rs.getString(i);
 					Object parsed = json == null ? null : JsonValues.parse(json);
 					yield json != null && parsed == null ? JsonNull.VALUE : parsed; // JSON null is a value
 				}
+				if (sqlType == Types.LONGVARCHAR) {
+					yield rs.getString(i);
+				}
 				Object object = rs.getObject(i);
 				yield object == null || object instanceof Boolean ? object : object.toString();
 			}
 		};
+	}
+
+	/**
+	 * A {@code TIME} value: a time of day as {@link LocalTime}; a value outside a day, as MySQL's and MariaDB's
+	 * {@code TIME} (an interval from -838:59:59 to 838:59:59) and PostgreSQL's {@code 24:00:00} allow, as the
+	 * database's own text (the drivers would wrap it into a day, changing it silently).
+	 */
+	private static @Nullable Object time(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalTime.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			if (DURATION.matcher(text).matches()) {
+				return text;
+			}
+			throw new IllegalArgumentException("is " + text + ", which is not a time of day");
+		}
+	}
+
+	private static final Pattern DURATION = Pattern.compile("-?\\d{1,3}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
+
+	/** MySQL's {@code YEAR} (which the drivers read as January 1st of that year by default) as its number. */
+	private static @Nullable BigDecimal year(ResultSet rs, int i) throws SQLException {
+		int year = rs.getInt(i);
+		return rs.wasNull() ? null : BigDecimal.valueOf(year);
+	}
+
+	/** A {@code BIT(n)} column with n over 1 (a bit field, not a flag) as the unsigned number of its bits. */
+	private static @Nullable BigDecimal bitField(byte @Nullable [] bits) {
+		return bits == null ? null : new BigDecimal(new BigInteger(1, bits));
+	}
+
+	/** Whether a column is a bit field ({@code BIT(n)}, n over 1) rather than a boolean. */
+	static boolean isBitField(int sqlType, int precision) {
+		return sqlType == Types.BIT && precision > 1;
 	}
 
 	/** The columns of one result set, as every row of it is read. */
@@ -180,6 +241,9 @@ final class JdbcValues {
 		/** Signed integer columns, read as longs. */
 		final boolean[] integer;
 
+		/** {@code BIT(n)} columns with n over 1, read as numbers. */
+		final boolean[] bitFields;
+
 		Columns(ResultSet rs) throws SQLException {
 			this.resultSet = new WeakReference<>(rs);
 			ResultSetMetaData meta = rs.getMetaData();
@@ -188,10 +252,13 @@ final class JdbcValues {
 			this.types = new int[count];
 			this.typeNames = new String[count];
 			this.integer = new boolean[count];
+			this.bitFields = new boolean[count];
 			for (int i = 0; i < count; i++) {
 				labels[i] = meta.getColumnLabel(i + 1);
 				types[i] = meta.getColumnType(i + 1);
-				boolean needsName = types[i] == Types.TIMESTAMP || !isKnown(types[i]);
+				bitFields[i] = isBitField(types[i], types[i] == Types.BIT ? meta.getPrecision(i + 1) : 1);
+				boolean needsName = types[i] == Types.TIMESTAMP || types[i] == Types.DATE
+						|| types[i] == Types.LONGVARCHAR || !isKnown(types[i]);
 				typeNames[i] = needsName ? meta.getColumnTypeName(i + 1) : null;
 				integer[i] = switch (types[i]) {
 					case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> true;

@@ -219,7 +219,7 @@ public final class SourceSchemaCheck {
 			Map<String, @Nullable AttributeType> columns = new TreeMap<>();
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
 				columns.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT),
-						ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i)));
+						ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i), meta.getPrecision(i)));
 			}
 			return columns;
 		}

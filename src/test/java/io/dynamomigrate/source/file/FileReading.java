@@ -8,8 +8,8 @@ import java.util.Map;
 import io.dynamomigrate.mapping.CsvSpec;
 import io.dynamomigrate.mapping.FileFormat;
 import io.dynamomigrate.mapping.FileSourceSpec;
-import io.dynamomigrate.source.SourceRecord;
-import io.dynamomigrate.transform.RecordRejectedException;
+import io.dynamomigrate.records.RecordRejectedException;
+import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 

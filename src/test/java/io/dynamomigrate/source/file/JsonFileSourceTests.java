@@ -11,7 +11,7 @@ import java.util.Map;
 import io.dynamomigrate.mapping.AttributeType;
 import io.dynamomigrate.mapping.CsvSpec;
 import io.dynamomigrate.mapping.FileFormat;
-import io.dynamomigrate.transform.DynamoSet;
+import io.dynamomigrate.records.DynamoSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,7 +107,7 @@ class JsonFileSourceTests {
 		assertThat(record.get("n")).isEqualTo(new BigDecimal("12345678901234567890.5"));
 		assertThat((byte[]) record.get("b")).containsExactly(0, 1, 2);
 		assertThat(record.get("ok")).isEqualTo(false);
-		assertThat(record.values()).containsEntry("nothing", io.dynamomigrate.transform.JsonNull.VALUE);
+		assertThat(record.values()).containsEntry("nothing", io.dynamomigrate.records.JsonNull.VALUE);
 		assertThat(record.get("ss")).isEqualTo(new DynamoSet(AttributeType.SS, List.of("a", "b")));
 		assertThat(record.get("ns")).isEqualTo(new DynamoSet(AttributeType.NS, List.of(new BigDecimal("1"),
 				new BigDecimal("2.5"))));

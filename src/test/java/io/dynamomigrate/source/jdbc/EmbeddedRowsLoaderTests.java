@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import io.dynamomigrate.mapping.AttributeSpec;
@@ -17,8 +16,8 @@ import io.dynamomigrate.mapping.EmbedSpec;
 import io.dynamomigrate.mapping.Location;
 import io.dynamomigrate.mapping.NullPolicy;
 import io.dynamomigrate.mapping.Template;
-import io.dynamomigrate.source.SourcePosition;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.SourcePosition;
+import io.dynamomigrate.records.SourceRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

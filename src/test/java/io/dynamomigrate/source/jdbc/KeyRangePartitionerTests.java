@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.dynamomigrate.mapping.Location;
 import io.dynamomigrate.mapping.SourceSpec;
-import io.dynamomigrate.source.SourceRecord;
+import io.dynamomigrate.records.SourceRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -1,4 +1,4 @@
-package io.dynamomigrate.source;
+package io.dynamomigrate.records;
 
 import java.util.Map;
 import java.util.stream.Collectors;

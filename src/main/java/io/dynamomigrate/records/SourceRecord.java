@@ -1,9 +1,8 @@
-package io.dynamomigrate.source;
+package io.dynamomigrate.records;
 
 import java.util.List;
 import java.util.Map;
 
-import io.dynamomigrate.transform.ColumnValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 

@@ -1,4 +1,4 @@
-package io.dynamomigrate.transform;
+package io.dynamomigrate.records;
 
 /**
  * Why a record was rejected. The codes appear in the rejects file and the run summary.

@@ -1,4 +1,4 @@
-package io.dynamomigrate.transform;
+package io.dynamomigrate.records;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

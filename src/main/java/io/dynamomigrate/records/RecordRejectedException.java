@@ -1,6 +1,5 @@
-package io.dynamomigrate.transform;
+package io.dynamomigrate.records;
 
-import io.dynamomigrate.source.SourcePosition;
 
 /**
  * A record that cannot become an item. Spring Batch skips it (counted as a process skip) and the reject is written

@@ -1,4 +1,4 @@
-package io.dynamomigrate.transform;
+package io.dynamomigrate.records;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.dynamomigrate.transform;
+package io.dynamomigrate.records;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.dynamomigrate.transform;
+package io.dynamomigrate.records;
 
 /**
  * A JSON {@code null} that is a value: a {@code json}/{@code jsonb} column holding {@code null}, a field of a JSON or
