@@ -61,6 +61,7 @@ final class RejectLimitPolicy implements SkipPolicy, StepExecutionListener {
 
 		private final String message;
 
+		@SuppressWarnings("NullAway") // Spring Batch declares the cause non-null; a reject limit has none
 		RejectLimitExceededException(String step, RejectLimit limit, long rejected) {
 			super(limit.count() != null ? limit.count() : -1, null);
 			this.message = "Step " + step + " rejected " + rejected + " records, more than its maxRejects ("

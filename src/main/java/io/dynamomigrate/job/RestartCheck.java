@@ -1,6 +1,7 @@
 package io.dynamomigrate.job;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.dynamomigrate.mapping.model.MappingSpec;
@@ -62,7 +63,8 @@ public final class RestartCheck {
 			logger.info("Recovering execution {} of mapping {}, left {} by {} that is gone", execution.getId(), job,
 					status, owner.map(Object::toString).orElse("an unknown process"));
 			jobOperator.recover(execution);
-			execution = jobRepository.getJobExecution(execution.getId());
+			execution = Objects.requireNonNull(jobRepository.getJobExecution(execution.getId()),
+					"a recovered execution is in the job repository");
 		}
 		return execution;
 	}

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +137,7 @@ public final class RunLease implements AutoCloseable {
 	 * @param lease the lease taken, or null
 	 * @param holder the holder's description when the lease was not taken, else null
 	 */
-	public record Acquisition(RunLease lease, String holder) {
+	public record Acquisition(@Nullable RunLease lease, @Nullable String holder) {
 
 		/** Whether the lease was taken. */
 		public boolean taken() {

@@ -24,6 +24,7 @@ public final class SourceRecord {
 	 * ({@link ColumnValues}, read-only) or a {@link LinkedCaseInsensitiveMap} that the caller hands over, are taken
 	 * as they are; any other map is copied into a case-insensitive one.
 	 */
+	@SuppressWarnings("NullAway") // LinkedCaseInsensitiveMap holds null values, but Spring declares V without @Nullable
 	public SourceRecord(Map<String, @Nullable Object> values, SourcePosition position) {
 		if (values instanceof ColumnValues || values instanceof LinkedCaseInsensitiveMap) {
 			this.values = values;

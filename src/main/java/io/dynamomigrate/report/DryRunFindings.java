@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 
 import io.dynamomigrate.dynamodb.capacity.WriteCost;
@@ -64,7 +65,9 @@ public final class DryRunFindings implements AutoCloseable {
 				collisionExamples.add(new Collision(table.name(), key, earlier, position, outcome(policy)));
 			}
 		}
-		state.add(item, units, key, position, ItemKeys.scalar(item.key().get(table.partitionKey().name())));
+		String partitionKey = ItemKeys.scalar(
+				Objects.requireNonNull(item.key().get(table.partitionKey().name()), "a key holds its partition key"));
+		state.add(item, units, key, position, partitionKey);
 	}
 
 	/** Records that records of one chunk shared a key and were resolved by onDuplicateKey. */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.transform.RejectSink;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ public final class RejectsFile implements Closeable {
 
 	private final Map<String, Map<String, Long>> counts = new TreeMap<>();
 
-	private BufferedWriter writer;
+	private @Nullable BufferedWriter writer;
 
 	/**
 	 * Rejects of a run of the given mapping, written to {@code directory/<mapping>-<execution>-rejects.jsonl} once

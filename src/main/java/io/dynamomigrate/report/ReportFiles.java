@@ -62,7 +62,7 @@ public final class ReportFiles {
 	}
 
 	/** The HTML page of a verification report. */
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "NullAway" }) // the view's keys are the report's components: always there
 	public static String html(VerifyReport report) {
 		Map<String, Object> view = view(report);
 		for (Object table : (List<Object>) view.get("tables")) {
@@ -85,7 +85,7 @@ public final class ReportFiles {
 		return out.toString();
 	}
 
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "NullAway" }) // the view's keys are the report's components: always there
 	private static void addDisplayValues(Map<String, Object> view) {
 		view.put("hasFindings", !((List<Object>) view.get("findings")).isEmpty());
 		view.put("hasCollisionExamples",

@@ -2,6 +2,8 @@ package io.dynamomigrate.report;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@code verify} found: per table, how many expected items were compared and how many are missing, differ or
  * are unexpected, with examples and attribute-level differences. Immutable.
@@ -26,7 +28,7 @@ public record VerifyReport(String mapping, String generatedAt, boolean identical
 	}
 
 	/** One attribute whose value differs (null: absent). */
-	public record AttributeDifference(String attribute, String expected, String actual) {
+	public record AttributeDifference(String attribute, @Nullable String expected, @Nullable String actual) {
 	}
 
 }

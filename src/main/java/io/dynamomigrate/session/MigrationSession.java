@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -98,7 +99,7 @@ public final class MigrationSession implements AutoCloseable {
 							+ " is in progress in " + acquisition.holder() + ". Wait for it to end, or stop it with "
 							+ "`stop`; nothing was done.");
 				}
-				resources.add(acquisition.lease());
+				resources.add(Objects.requireNonNull(acquisition.lease(), "a lease taken"));
 			}
 			if (options.shutdown) {
 				this.shutdown = resources.add(GracefulShutdown.install(jobRepository(), err));

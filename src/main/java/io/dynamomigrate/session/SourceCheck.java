@@ -33,7 +33,7 @@ final class SourceCheck {
 		for (ItemSpec item : mapping.items()) {
 			FileSourceSpec files = item.source().file();
 			String problem = files != null && files.isS3() ? S3Files.problem(files) : null;
-			if (problem != null) {
+			if (files != null && problem != null) {
 				problems.add(item.source().location(), ProblemCode.UNKNOWN_REFERENCE, problem,
 						"Nothing was started; run again once " + files.path() + " can be listed.");
 			}

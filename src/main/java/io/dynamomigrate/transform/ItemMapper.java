@@ -208,7 +208,8 @@ public final class ItemMapper {
 		}
 		if (embed.mapKey() == null) {
 			return AttributeValue.fromL(rows.stream()
-				.map((row) -> AttributeValue.fromM(builder.attributes(embed.attributes(), row, record.position())))
+				.map((Map<String, @Nullable Object> row) -> AttributeValue
+					.fromM(builder.attributes(embed.attributes(), row, record.position())))
 				.toList());
 		}
 		Map<String, AttributeValue> elements = new LinkedHashMap<>();

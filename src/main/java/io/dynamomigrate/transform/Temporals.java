@@ -40,7 +40,7 @@ final class Temporals {
 	}
 
 	/** The value as a point in time; {@code LocalDateTime} as UTC, {@code LocalDate} at midnight UTC. */
-	static Instant instant(Object value) {
+	static Instant instant(@Nullable Object value) {
 		Object temporal = value instanceof String text ? parse(text) : value;
 		if (temporal instanceof Instant instant) {
 			return instant;

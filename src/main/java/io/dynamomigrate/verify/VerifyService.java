@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
@@ -64,14 +65,14 @@ public final class VerifyService {
 				.build()
 				.execute(mapping.name() + "-verify", mapping, session.source(),
 						(item, table, rejects) -> new VerifyingWriter(table, item.onDuplicateKey(),
-								budgets.get(table.name()).fetcher(dynamodb), results, options.samplePercent()),
+								Objects.requireNonNull(budgets.get(table.name())).fetcher(dynamodb), results, options.samplePercent()),
 						dynamodb.description(), dynamodb.region(), session.stateDirectory());
 			if (!"COMPLETED".equals(summary.status())) {
 				return new VerifyResult(summary, null, null);
 			}
 			if (options.scan()) {
 				for (TableSpec table : mapping.tables()) {
-					TargetScan.scan(dynamodb, table, results, budgets.get(table.name()));
+					TargetScan.scan(dynamodb, table, results, Objects.requireNonNull(budgets.get(table.name())));
 				}
 			}
 			VerifyReport report = report(mapping, results, options);

@@ -65,11 +65,17 @@ final class SampleRows {
 		Object value = switch (type) {
 			case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> {
 				byte[] bytes = rs.getBytes(column);
-				yield (bytes != null) ? HexFormat.of().formatHex(bytes) : null;
+				if (bytes == null) {
+					yield null;
+				}
+				yield HexFormat.of().formatHex(bytes);
 			}
 			case Types.DECIMAL, Types.NUMERIC -> {
 				java.math.BigDecimal decimal = rs.getBigDecimal(column);
-				yield (decimal != null) ? decimal.toPlainString() : null;
+				if (decimal == null) {
+					yield null;
+				}
+				yield decimal.toPlainString();
 			}
 			case Types.BIT, Types.BOOLEAN -> rs.getObject(column, Boolean.class);
 			case Types.DATE -> rs.getObject(column, LocalDate.class);

@@ -28,6 +28,8 @@ public final class ItemFetcher {
 	/** The API's limit of keys per call. */
 	static final int MAX_KEYS = 100;
 
+	private static final KeysAndAttributes NO_KEYS = KeysAndAttributes.builder().keys(List.of()).build();
+
 	private final DynamoDbClient client;
 
 	private final @Nullable WriteCapacityLimiter readBudget;
@@ -72,7 +74,7 @@ public final class ItemFetcher {
 				fetchBatch(table, new ArrayList<>(keys.subList(from, to)), keyNames, found);
 			}
 			finally {
-				if (grant != null) {
+				if (readBudget != null && grant != null) {
 					readBudget.completed(grant);
 				}
 			}
@@ -96,7 +98,7 @@ public final class ItemFetcher {
 				return;
 			}
 			if (attempt >= retryPolicy.maxAttempts()) {
-				throw new UnprocessedItemsException(response.unprocessedKeys().get(table).keys().size()
+				throw new UnprocessedItemsException(response.unprocessedKeys().getOrDefault(table, NO_KEYS).keys().size()
 						+ " keys were still unprocessed after " + retryPolicy.maxAttempts() + " retries [table=" + table
 						+ "]. Lower --max-read-capacity or try again later.");
 			}

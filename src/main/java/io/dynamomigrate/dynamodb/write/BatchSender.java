@@ -106,7 +106,7 @@ final class BatchSender {
 					requests.add(WriteRequest.builder().putRequest((p) -> p.item(item.item())).build());
 				}
 			}
-			Attempts attempts = limiter != null ? new Attempts(limiter, lane, units) : null;
+			Attempts attempts = (limiter != null && lane != null) ? new Attempts(limiter, lane, units) : null;
 			writeUnits.addAndGet(units);
 			Outcome outcome;
 			try {

@@ -78,7 +78,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 			}
 		}
 		else {
-			sendConcurrently(batches);
+			sendConcurrently(pool, batches);
 		}
 		// counted and reported only once the whole chunk is written
 		counters = counters.plus(sender.sent().minus(before))
@@ -92,7 +92,7 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	 * Sends the batches on the pool and waits for all of them, so that the chunk commits only when every item is
 	 * written; the first failure is thrown once no batch of the chunk is in flight any more.
 	 */
-	private void sendConcurrently(List<List<MappedItem>> batches) throws Exception {
+	private void sendConcurrently(ExecutorService pool, List<List<MappedItem>> batches) throws Exception {
 		List<Future<?>> futures = new ArrayList<>(batches.size());
 		for (List<MappedItem> batch : batches) {
 			futures.add(pool.submit(() -> {

@@ -112,7 +112,7 @@ final class ExpressionParser {
 							"Write it as " + function.example() + ".");
 				}
 				try {
-					DateTimeFormatter.ofPattern(pattern.text(), Locale.ROOT);
+					var unused = DateTimeFormatter.ofPattern(pattern.text(), Locale.ROOT); // parsed to check it
 				}
 				catch (IllegalArgumentException ex) {
 					throw new SyntaxException("has the date pattern '" + pattern.text() + "', which is not valid: "

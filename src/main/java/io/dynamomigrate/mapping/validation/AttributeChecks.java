@@ -78,7 +78,7 @@ final class AttributeChecks {
 			}
 			else {
 				try {
-					DateTimeFormatter.ofPattern(format, Locale.ROOT);
+					var unused = DateTimeFormatter.ofPattern(format, Locale.ROOT); // parsed to check the pattern
 				}
 				catch (IllegalArgumentException ex) {
 					problem("`format: " + format + "` is not a date pattern: " + ex.getMessage() + ".",

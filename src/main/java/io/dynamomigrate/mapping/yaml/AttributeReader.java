@@ -93,7 +93,7 @@ final class AttributeReader extends SectionReader {
 		}
 		// an unknown type is reported and then left out, so that key checks do not report a made-up type
 		AttributeType type = fields.containsKey("type")
-				? yaml.choice(fields.get("type"), "type", AttributeType.class, null) : null;
+				? yaml.choice(fields.get("type"), "type", AttributeType.class) : null;
 		NullPolicy onNull = yaml.choice(fields.get("onNull"), "onNull", NullPolicy.class, NullPolicy.OMIT);
 		String defaultValue = yaml.text(fields.get("default"), "default");
 		ValueOptions options = new ValueOptions(yaml.text(fields.get("format"), "format"),

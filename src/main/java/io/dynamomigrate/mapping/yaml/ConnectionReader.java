@@ -51,7 +51,7 @@ final class ConnectionReader extends SectionReader {
 		String user = resolved(fields.get("user"), "source.user");
 		String password = resolved(fields.get("password"), "source.password");
 		List<Path> init = new ArrayList<>();
-		Path base = file.toAbsolutePath().getParent();
+		Path base = folder(file);
 		for (String script : yaml.texts(fields.get("init"), "source.init")) {
 			init.add(base.resolve(script).normalize());
 		}

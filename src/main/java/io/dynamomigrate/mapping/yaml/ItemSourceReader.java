@@ -60,7 +60,7 @@ final class ItemSourceReader extends SectionReader {
 	private FileSourceSpec fileSource(Map<String, Node> fields) {
 		String path = yaml.text(fields.get("file"), "source.file");
 		FileFormat format = fields.containsKey("format")
-				? yaml.choice(fields.get("format"), "source.format", FileFormat.class, null) : null;
+				? yaml.choice(fields.get("format"), "source.format", FileFormat.class) : null;
 		CsvSpec csv = CsvSpec.DEFAULT;
 		Node csvNode = fields.get("csv");
 		if (csvNode != null) {
@@ -81,7 +81,7 @@ final class ItemSourceReader extends SectionReader {
 		int maxRecordSize = (int) yaml.number(fields.get("maxRecordSize"), "maxRecordSize",
 				FileSourceSpec.DEFAULT_MAX_RECORD_SIZE, 1, Integer.MAX_VALUE - 8);
 		String s3EndpointUrl = yaml.text(fields.get("s3EndpointUrl"), "source.s3EndpointUrl");
-		return locations.put(new FileSourceSpec(path == null ? "" : path, file.toAbsolutePath().getParent(), format,
+		return locations.put(new FileSourceSpec(path == null ? "" : path, folder(file), format,
 				csv, maxRecordSize, s3EndpointUrl), fields.get("file"));
 	}
 

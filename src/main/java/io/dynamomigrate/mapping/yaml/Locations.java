@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.dynamomigrate.mapping.model.Location;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -15,7 +16,7 @@ final class Locations {
 	private final Map<Object, Location> byObject = new IdentityHashMap<>();
 
 	/** Remembers that {@code spec} was written at {@code node}'s position, and returns it. */
-	<T> T put(T spec, Node node) {
+	<T> T put(T spec, @Nullable Node node) {
 		byObject.put(spec, YamlNodes.location(node));
 		return spec;
 	}

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import io.dynamomigrate.mapping.model.Location;
@@ -52,7 +53,7 @@ public final class MappingLoader {
 		Problems problems = new Problems(file);
 		MappingSpec spec = read(file, problems);
 		problems.throwIfAny();
-		return spec;
+		return Objects.requireNonNull(spec, "no mapping without a problem");
 	}
 
 	/** Reads and checks mapping text; {@code file} names it in messages and anchors relative paths. */
@@ -60,7 +61,7 @@ public final class MappingLoader {
 		Problems problems = new Problems(file);
 		MappingSpec spec = read(file, content, problems);
 		problems.throwIfAny();
-		return spec;
+		return Objects.requireNonNull(spec, "no mapping without a problem");
 	}
 
 	/**

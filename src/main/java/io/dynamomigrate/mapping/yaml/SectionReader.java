@@ -1,5 +1,8 @@
 package io.dynamomigrate.mapping.yaml;
 
+import java.nio.file.Path;
+import java.util.Objects;
+
 import io.dynamomigrate.mapping.validation.Problems;
 
 /**
@@ -18,6 +21,11 @@ abstract class SectionReader {
 		this.yaml = yaml;
 		this.problems = problems;
 		this.locations = locations;
+	}
+
+	/** The folder of a mapping file, which relative paths in it are resolved against. */
+	static Path folder(Path file) {
+		return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file is in a folder");
 	}
 
 }

@@ -32,7 +32,11 @@ final class YamlNodes {
 		this.problems = problems;
 	}
 
-	static Location location(Node node) {
+	/** Where a node starts; {@link Location#NONE} for no node. */
+	static Location location(@Nullable Node node) {
+		if (node == null) {
+			return Location.NONE;
+		}
 		int column = node.getStartMark().getColumn() + 1;
 		if (node instanceof ScalarNode scalar && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
 				&& scalar.getScalarStyle() != DumperOptions.ScalarStyle.LITERAL
@@ -158,9 +162,15 @@ final class YamlNodes {
 	}
 
 	<E extends Enum<E>> E choice(@Nullable Node node, String what, Class<E> type, E defaultValue) {
+		E choice = choice(node, what, type);
+		return (choice != null) ? choice : defaultValue;
+	}
+
+	/** One of the constants of {@code type}; null when the node is absent or names none of them (reported). */
+	<E extends Enum<E>> @Nullable E choice(@Nullable Node node, String what, Class<E> type) {
 		String text = text(node, what);
 		if (text == null) {
-			return defaultValue;
+			return null;
 		}
 		String normalised = text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
 		for (E constant : type.getEnumConstants()) {
@@ -174,7 +184,7 @@ final class YamlNodes {
 		}
 		problems.add(location(node), ProblemCode.WRONG_VALUE, what + " cannot be `" + text + "`.",
 				"Use one of: " + String.join(", ", names) + ".");
-		return defaultValue;
+		return null;
 	}
 
 	static @Nullable String scalarText(Node node) {

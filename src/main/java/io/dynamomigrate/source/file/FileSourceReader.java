@@ -89,8 +89,8 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 		if (fileIndex < files.size() && skip > 0) {
 			log.debug("Restarting after record {} of {} [reader={}]", skip, files.get(fileIndex), name);
 			try {
-				openCursor();
-				for (long i = 0; i < skip && cursor.next() != null; i++) {
+				RecordCursor opened = openCursor();
+				for (long i = 0; i < skip && opened.next() != null; i++) {
 					recordsInFile++;
 				}
 			}
@@ -103,18 +103,16 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 	@Override
 	public @Nullable SourceRecord read() throws IOException {
 		while (fileIndex < files.size()) {
-			if (cursor == null) {
-				openCursor();
-			}
+			RecordCursor current = (cursor != null) ? cursor : openCursor();
 			FileRecord record;
 			try {
-				record = cursor.next();
+				record = current.next();
 			}
 			catch (IOException ex) {
 				throw new IOException(cannotRead(ex), ex);
 			}
 			if (record == null) {
-				cursor.close();
+				current.close();
 				cursor = null;
 				fileIndex++;
 				recordsInFile = 0;
@@ -131,16 +129,19 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 		return null;
 	}
 
-	private void openCursor() throws IOException {
+	private RecordCursor openCursor() throws IOException {
 		SourceFile file = files.get(fileIndex);
 		log.debug("Reading {} [reader={}]", file, name);
+		RecordCursor opened;
 		try {
-			cursor = FileCursors.open(file, spec);
+			opened = FileCursors.open(file, spec);
 		}
 		catch (IOException ex) {
 			throw new IOException(cannotRead(ex), ex);
 		}
+		cursor = opened;
 		recordsInFile = 0;
+		return opened;
 	}
 
 	private String cannotRead(IOException ex) {

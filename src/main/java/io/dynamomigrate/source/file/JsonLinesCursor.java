@@ -84,7 +84,7 @@ final class JsonLinesCursor implements RecordCursor {
 					"the line is not valid JSON: " + ex.getOriginalMessage(), json);
 		}
 		catch (DynamoDbJson.NotFiniteNumberException ex) {
-			return new FileRecord.Bad(line, RejectReason.NUMBER_NOT_FINITE, ex.getMessage(), json);
+			return new FileRecord.Bad(line, RejectReason.NUMBER_NOT_FINITE, String.valueOf(ex.getMessage()), json);
 		}
 		catch (IllegalArgumentException ex) {
 			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON, "the line is not DynamoDB JSON: "

@@ -214,7 +214,7 @@ public final class S3Files {
 
 	/** The endpoint as a message may show it: without user info (or AWS S3). */
 	private static String where(FileSourceSpec spec) {
-		return spec.s3EndpointUrl() == null ? "AWS S3" : spec.s3Endpoint();
+		return spec.s3EndpointUrl() == null ? "AWS S3" : String.valueOf(spec.s3Endpoint());
 	}
 
 }

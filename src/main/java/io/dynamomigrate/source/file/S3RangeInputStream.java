@@ -65,10 +65,11 @@ final class S3RangeInputStream extends InputStream {
 				return -1;
 			}
 			try {
-				if (response == null || position >= rangeEnd) {
-					next();
+				ResponseInputStream<GetObjectResponse> current = response;
+				if (current == null || position >= rangeEnd) {
+					current = next();
 				}
-				int n = response.read(buffer, offset, (int) Math.min(length, rangeEnd - position));
+				int n = current.read(buffer, offset, (int) Math.min(length, rangeEnd - position));
 				if (n > 0) {
 					position += n;
 					return n;
@@ -86,10 +87,13 @@ final class S3RangeInputStream extends InputStream {
 		}
 	}
 
-	private void next() {
+	private ResponseInputStream<GetObjectResponse> next() {
 		closeResponse();
 		rangeEnd = Math.min(size, position + RANGE);
-		response = client.getObject((r) -> r.bucket(bucket).key(key).range("bytes=" + position + "-" + (rangeEnd - 1)));
+		ResponseInputStream<GetObjectResponse> opened = client
+			.getObject((r) -> r.bucket(bucket).key(key).range("bytes=" + position + "-" + (rangeEnd - 1)));
+		response = opened;
+		return opened;
 	}
 
 	private void closeResponse() {

@@ -62,7 +62,7 @@ public final class JdbcSourceReaderFactory {
 				.pageSize(pageSize)
 				.fetchSize(pageSize)
 				.rowMapper((rs, rowNum) -> {
-					Map<String, Object> row = JdbcValues.row(rs);
+					Map<String, @Nullable Object> row = JdbcValues.row(rs);
 					Map<String, Object> key = new LinkedHashMap<>();
 					for (String column : source.key()) {
 						Object value = row.get(column);

@@ -3,12 +3,14 @@ package io.dynamomigrate.source.jdbc;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dynamomigrate.mapping.model.ConnectionSpec;
 import io.dynamomigrate.mapping.model.Secret;
 import io.dynamomigrate.mapping.model.SourceSpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
@@ -91,7 +93,7 @@ public final class JdbcSources {
 	}
 
 	/** The driver's own words: the innermost SQLException's message (the pool's wrappers only say it failed). */
-	private static String driverReason(Exception ex) {
+	private static @Nullable String driverReason(Exception ex) {
 		String reason = ex.getMessage();
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
 			if (cause instanceof SQLException && cause.getMessage() != null) {
@@ -108,7 +110,8 @@ public final class JdbcSources {
 
 	/** The FROM clause that reads a source: its table, or its query as a derived table. */
 	public static String fromClause(SourceSpec source) {
-		return source.table() != null ? source.table() : "(" + source.query().strip() + ") src";
+		return source.table() != null ? source.table()
+				: "(" + Objects.requireNonNull(source.query(), "a source has a table or a query").strip() + ") src";
 	}
 
 	/** What follows {@code FROM} to select a source's rows: {@link #fromClause} and its {@code where}, if any. */

@@ -104,7 +104,7 @@ final class JdbcValues {
 					+ ex.getMessage() + ")");
 		}
 		catch (IllegalArgumentException ex) { // JSON that does not parse, an array element that is not a number
-			return unreadable(rs, i, typeName, ex.getMessage());
+			return unreadable(rs, i, typeName, String.valueOf(ex.getMessage()));
 		}
 		if (value == null && (sqlType == Types.DATE || sqlType == Types.TIMESTAMP)) {
 			String text = rs.getString(i); // MariaDB's driver reads a zero date as null; its text is not null

@@ -225,7 +225,7 @@ public final class SourceSchemaCheck {
 		}
 		catch (SQLException ex) {
 			problems.add(at, ProblemCode.UNKNOWN_REFERENCE, "Cannot read " + source + " from the source database: "
-					+ ex.getMessage().lines().findFirst().orElse("") + ".",
+					+ String.valueOf(ex.getMessage()).lines().findFirst().orElse("") + ".",
 					"Check the table name or query, and that the source user may read it.");
 			return null;
 		}
