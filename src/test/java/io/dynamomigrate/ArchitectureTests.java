@@ -11,11 +11,13 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layers of src/main, top to bottom, as the README's code layout lists them: a class may use the classes of its
- * own layer and of the layers below it, never of a layer above; and no two top-level packages use each other, however
- * indirectly. A layer that has no class yet (a mode package not written yet) passes.
+ * The layers of src/main, top to bottom, as the README's code layout lists them: a class
+ * may use the classes of its own layer and of the layers below it, never of a layer
+ * above; and no two top-level packages use each other, however indirectly. A layer that
+ * has no class yet (a mode package not written yet) passes.
  * <ol>
- * <li>the top-level package {@code io.dynamomigrate} (the application's entry, if any)</li>
+ * <li>the top-level package {@code io.dynamomigrate} (the application's entry, if
+ * any)</li>
  * <li>{@code cli}: parses options, calls a mode, prints its result</li>
  * <li>the modes: {@code run}, {@code dryrun}, {@code verify}, {@code schedule}</li>
  * <li>{@code session}: the migration session every mode opens</li>
@@ -84,14 +86,14 @@ class ArchitectureTests {
 			.whereLayer("Sample")
 			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session")
 			.whereLayer("Transform")
-			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session", "Job", "Reporting",
-					"TargetAndSources", "Sample")
+			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session", "Job", "Reporting", "TargetAndSources",
+					"Sample")
 			.whereLayer("Records")
-			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session", "Job", "Reporting",
-					"TargetAndSources", "Sample", "Transform")
+			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session", "Job", "Reporting", "TargetAndSources",
+					"Sample", "Transform")
 			.whereLayer("Mapping")
-			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session", "Job", "Reporting",
-					"TargetAndSources", "Sample", "Transform", "Records");
+			.mayOnlyBeAccessedByLayers("Application", "Cli", "Modes", "Session", "Job", "Reporting", "TargetAndSources",
+					"Sample", "Transform", "Records");
 		layers.check(classes);
 	}
 

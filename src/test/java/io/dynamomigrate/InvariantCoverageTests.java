@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every invariant of DESIGN.md (1 to 11) has at least one test marked {@link Invariant} with its number, among the
- * unit and the integration tests, and no mark names an invariant that DESIGN.md does not have.
+ * Every invariant of DESIGN.md (1 to 11) has at least one test marked {@link Invariant}
+ * with its number, among the unit and the integration tests, and no mark names an
+ * invariant that DESIGN.md does not have.
  */
 class InvariantCoverageTests {
 

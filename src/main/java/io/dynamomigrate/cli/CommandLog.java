@@ -21,12 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a command's log goes while it runs. Every event, with its stack trace, goes to the log file
- * ({@code <state-dir>/logs/dynamo-migrate.log}, appended to by every command and process that uses the state dir,
- * each line with the process id; rolled over at 10 MB, three old files kept). The console (standard error, the
- * {@code STDERR} appender of {@code logback.xml}) shows messages only: no stack traces, and not Spring Batch's ERROR
- * lines about a failing step, which the run summary says in a sentence. With {@code --verbose} the console shows
- * both, as the file does. {@link #close()} detaches the file and restores the console. Thread-safe.
+ * Where a command's log goes while it runs. Every event, with its stack trace, goes to
+ * the log file ({@code <state-dir>/logs/dynamo-migrate.log}, appended to by every command
+ * and process that uses the state dir, each line with the process id; rolled over at 10
+ * MB, three old files kept). The console (standard error, the {@code STDERR} appender of
+ * {@code logback.xml}) shows messages only: no stack traces, and not Spring Batch's ERROR
+ * lines about a failing step, which the run summary says in a sentence. With
+ * {@code --verbose} the console shows both, as the file does. {@link #close()} detaches
+ * the file and restores the console. Thread-safe.
  */
 final class CommandLog implements AutoCloseable {
 
@@ -50,7 +52,10 @@ final class CommandLog implements AutoCloseable {
 		this.restoreConsole = restoreConsole;
 	}
 
-	/** Sends the log to {@code file} as well, and shows stack traces on the console when {@code verbose}. */
+	/**
+	 * Sends the log to {@code file} as well, and shows stack traces on the console when
+	 * {@code verbose}.
+	 */
 	static CommandLog open(Path file, boolean verbose) {
 		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
 			return new CommandLog(null, null, () -> {
@@ -81,7 +86,9 @@ final class CommandLog implements AutoCloseable {
 		return new CommandLog(root, appender, restore);
 	}
 
-	/** Writes a failure the command ends with, and its stack trace, to the log file only. */
+	/**
+	 * Writes a failure the command ends with, and its stack trace, to the log file only.
+	 */
 	void failure(String message, Throwable ex) {
 		if (root != null && file != null) {
 			file.doAppend(new LoggingEvent(CommandLog.class.getName(), root, Level.ERROR, message, ex, null));
@@ -130,7 +137,9 @@ final class CommandLog implements AutoCloseable {
 		return encoder;
 	}
 
-	/** Leaves Spring Batch's ERROR lines about a failing chunk or step off the console. */
+	/**
+	 * Leaves Spring Batch's ERROR lines about a failing chunk or step off the console.
+	 */
 	private static final class StepFailureFilter extends Filter<ILoggingEvent> {
 
 		@Override

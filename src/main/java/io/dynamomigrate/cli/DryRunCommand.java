@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dry-run}: reads and maps everything with the real readers and processors, writes nothing, creates nothing,
- * and reports what a run would do.
+ * {@code dry-run}: reads and maps everything with the real readers and processors, writes
+ * nothing, creates nothing, and reports what a run would do.
  */
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
 		description = { "Read and map everything as a run would, write nothing and create nothing, and report: "
@@ -78,9 +78,9 @@ final class DryRunCommand extends SessionCommand {
 	int call(MigrationSession session, PrintWriter out, PrintWriter err) throws Exception {
 		out.printf("Dry run of %s: reading and mapping everything, writing nothing...%n", session.mapping().name());
 		out.flush();
-		DryRunResult result = new DryRunService(session).run(new DryRunOptions(pricePerMillion, maxEstimatedCost,
-				writeUnitsPerSecond, prewarm != null ? prewarm : 0, pricePerPrewarmWriteUnit, !noTargetCheck,
-				options.reportDirectory(reportDirectory)));
+		DryRunResult result = new DryRunService(session).run(
+				new DryRunOptions(pricePerMillion, maxEstimatedCost, writeUnitsPerSecond, prewarm != null ? prewarm : 0,
+						pricePerPrewarmWriteUnit, !noTargetCheck, options.reportDirectory(reportDirectory)));
 		print(result, out);
 		return result.exitCode();
 	}
@@ -96,9 +96,11 @@ final class DryRunCommand extends SessionCommand {
 		DryRunReport report = result.report();
 		out.printf("%s%n", report.verdictText());
 		if (report.pricing().prewarm() != null) {
-			out.printf("Pre-warm to %d WCU/s: adds %d WCU/s of warm throughput, %s USD once (paid, cannot be "
-					+ "undone; included in the estimated total of %s USD).%n", report.pricing().prewarm(),
-					result.prewarmWriteUnits(), DryRunReportBuilder.usd(report.pricing().prewarmCost()),
+			out.printf(
+					"Pre-warm to %d WCU/s: adds %d WCU/s of warm throughput, %s USD once (paid, cannot be "
+							+ "undone; included in the estimated total of %s USD).%n",
+					report.pricing().prewarm(), result.prewarmWriteUnits(),
+					DryRunReportBuilder.usd(report.pricing().prewarmCost()),
 					DryRunReportBuilder.usd(report.pricing().totalCost()));
 		}
 		report.findings().forEach((f) -> out.printf("  %s %s%n", f.severity(), f.message()));

@@ -14,14 +14,15 @@ import picocli.CommandLine.RunLast;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code java -jar dynamo-migrate.jar <command> [options]}. Commands start Spring (and the job
- * repository) only when they need it, so {@code --help} and {@code validate} are fast.
+ * The command line: {@code java -jar dynamo-migrate.jar <command> [options]}. Commands
+ * start Spring (and the job repository) only when they need it, so {@code --help} and
+ * {@code validate} are fast.
  */
 @Command(name = "dynamo-migrate", mixinStandardHelpOptions = true, version = "dynamo-migrate 0.1.0",
 		description = "Migrates relational databases into Amazon DynamoDB with declarative mapping files.",
-		subcommands = { RunCommand.class, DryRunCommand.class, VerifyCommand.class, RestartCommand.class, StatusCommand.class,
-				StopCommand.class, ScheduleCommand.class, ValidateCommand.class, SampleCommand.class,
-				CommandLine.HelpCommand.class })
+		subcommands = { RunCommand.class, DryRunCommand.class, VerifyCommand.class, RestartCommand.class,
+				StatusCommand.class, StopCommand.class, ScheduleCommand.class, ValidateCommand.class,
+				SampleCommand.class, CommandLine.HelpCommand.class })
 public final class DynamoMigrate {
 
 	private DynamoMigrate() {
@@ -53,9 +54,10 @@ public final class DynamoMigrate {
 	}
 
 	/**
-	 * Runs the command; a command with a state dir logs to its log file meanwhile ({@link CommandLog}), and an
-	 * exception it ends with is written there with its stack trace, while the console shows its message and where
-	 * the trace is (the trace itself with {@code --verbose}).
+	 * Runs the command; a command with a state dir logs to its log file meanwhile
+	 * ({@link CommandLog}), and an exception it ends with is written there with its stack
+	 * trace, while the console shows its message and where the trace is (the trace itself
+	 * with {@code --verbose}).
 	 */
 	private static int executeLogged(ParseResult parseResult) {
 		ParseResult command = parseResult;
@@ -90,7 +92,10 @@ public final class DynamoMigrate {
 		}
 	}
 
-	/** The command's {@link StateOptions}, also those of a mixin's mixin; null for a command without. */
+	/**
+	 * The command's {@link StateOptions}, also those of a mixin's mixin; null for a
+	 * command without.
+	 */
 	private static @Nullable StateOptions stateOptions(CommandSpec spec) {
 		for (CommandSpec mixin : spec.mixins().values()) {
 			StateOptions state = mixin.userObject() instanceof StateOptions own ? own : stateOptions(mixin);
@@ -101,7 +106,10 @@ public final class DynamoMigrate {
 		return null;
 	}
 
-	/** Tells why the session was refused (no stack trace: nothing failed), and returns its exit code. */
+	/**
+	 * Tells why the session was refused (no stack trace: nothing failed), and returns its
+	 * exit code.
+	 */
 	private static int refused(SessionRefusedException refused, PrintWriter err) {
 		refused.lines().forEach(err::println);
 		err.flush();

@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * The mapping file and the options of every command that migrates, checks or verifies it: the source overrides, the
- * target endpoint and where executions are remembered.
+ * The mapping file and the options of every command that migrates, checks or verifies it:
+ * the source overrides, the target endpoint and where executions are remembered.
  */
 final class MigrationOptions {
 
@@ -24,9 +24,14 @@ final class MigrationOptions {
 	@Mixin
 	StateOptions state;
 
-	/** A session on the mapping (with the source overrides), the target endpoint and the job repository. */
+	/**
+	 * A session on the mapping (with the source overrides), the target endpoint and the
+	 * job repository.
+	 */
 	SessionOptions session() {
-		return state.session().mapping(mapping, source::apply).endpoint(target.endpoint(state.stateDirectory))
+		return state.session()
+			.mapping(mapping, source::apply)
+			.endpoint(target.endpoint(state.stateDirectory))
 			.batch(state.repository());
 	}
 

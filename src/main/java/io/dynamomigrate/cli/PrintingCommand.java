@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that prints to the command line's output and error writers (which tests replace).
+ * A command that prints to the command line's output and error writers (which tests
+ * replace).
  */
 abstract class PrintingCommand implements Callable<Integer> {
 

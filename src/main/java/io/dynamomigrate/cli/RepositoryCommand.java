@@ -4,8 +4,8 @@ import io.dynamomigrate.session.SessionOptions;
 import picocli.CommandLine.Mixin;
 
 /**
- * A command that reads or changes the job repository only ({@code status}, {@code stop}): its session opens just the
- * Spring Batch context.
+ * A command that reads or changes the job repository only ({@code status}, {@code stop}):
+ * its session opens just the Spring Batch context.
  */
 abstract class RepositoryCommand extends SessionCommand {
 

@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code restart}: continues the latest failed, stopped or crashed execution of a mapping after the last chunk
- * each step committed.
+ * {@code restart}: continues the latest failed, stopped or crashed execution of a mapping
+ * after the last chunk each step committed.
  */
 @Command(name = "restart", mixinStandardHelpOptions = true,
 		description = { "Continue the latest execution of the mapping that failed, was stopped, or was left "

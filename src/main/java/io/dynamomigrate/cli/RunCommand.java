@@ -12,12 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run}: migrates the source into DynamoDB as the mapping says, and prints the run summary.
+ * {@code run}: migrates the source into DynamoDB as the mapping says, and prints the run
+ * summary.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-		description = { "Migrate the source into DynamoDB as the mapping says: check the mapping against the "
-				+ "source, create missing tables, then read, map and write every item definition as one step "
-				+ "of a Spring Batch job, and print what each step read, wrote, rejected and filtered.",
+		description = {
+				"Migrate the source into DynamoDB as the mapping says: check the mapping against the "
+						+ "source, create missing tables, then read, map and write every item definition as one step "
+						+ "of a Spring Batch job, and print what each step read, wrote, rejected and filtered.",
 				"Each run is a new execution; writing is idempotent (puts), so running again gives the same items.",
 				"With --incremental, item definitions with `incremental:` read only the rows changed since the last "
 						+ "completed run (minus the overlap) and `deletes:` become DeleteRequests: one run for an "

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sample}: loads the sample music database into a JDBC database, and adds generated plays for benchmarks.
+ * {@code sample}: loads the sample music database into a JDBC database, and adds
+ * generated plays for benchmarks.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
 		description = { "Load the sample music-streaming database (artists, albums, tracks, users, playlists, "

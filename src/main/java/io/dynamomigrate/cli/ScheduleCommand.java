@@ -21,15 +21,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code schedule}: a long-running process that runs a mapping incrementally on a cron expression
- * ({@link ScheduleService}); prints what every tick did. SIGTERM stops scheduling, lets a running tick stop after its
- * in-flight chunks, and exits.
+ * {@code schedule}: a long-running process that runs a mapping incrementally on a cron
+ * expression ({@link ScheduleService}); prints what every tick did. SIGTERM stops
+ * scheduling, lets a running tick stop after its in-flight chunks, and exits.
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-		description = { "Run the mapping incrementally on a cron schedule, until SIGTERM: each tick first resumes "
-				+ "the mapping's failed or stopped execution (after its last committed chunk), then reads what "
-				+ "changed since the last completed run (`incremental:` item definitions; `deletes:` become "
-				+ "DeleteRequests).",
+		description = {
+				"Run the mapping incrementally on a cron schedule, until SIGTERM: each tick first resumes "
+						+ "the mapping's failed or stopped execution (after its last committed chunk), then reads what "
+						+ "changed since the last completed run (`incremental:` item definitions; `deletes:` become "
+						+ "DeleteRequests).",
 				"Ticks never overlap, also across processes pointed at the same job repository (a lease in the "
 						+ "repository); a tick that finds the mapping running elsewhere does nothing. The mapping "
 						+ "file is read again at each tick.",
@@ -47,8 +48,8 @@ final class ScheduleCommand extends SessionCommand {
 					+ "\"*/15 * * * *\") or Spring's 6 fields (with seconds first), or a macro such as @hourly.")
 	String cron;
 
-	@Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the cron expression (default: the "
-			+ "system's).")
+	@Option(names = "--zone", paramLabel = "ZONE",
+			description = "Time zone of the cron expression (default: the " + "system's).")
 	ZoneId zone;
 
 	@Option(names = "--run-now", description = "Also run once at start, before the first tick.")
@@ -90,8 +91,8 @@ final class ScheduleCommand extends SessionCommand {
 	}
 
 	/** Prints what the schedule does. */
-	private record Printer(ScheduleCommand command, MigrationSession session, PrintWriter out, PrintWriter err)
-			implements ScheduleListener {
+	private record Printer(ScheduleCommand command, MigrationSession session, PrintWriter out,
+			PrintWriter err) implements ScheduleListener {
 
 		@Override
 		public void started(@Nullable Integer port) {

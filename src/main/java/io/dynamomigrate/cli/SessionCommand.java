@@ -7,9 +7,10 @@ import io.dynamomigrate.session.SessionOptions;
 import io.dynamomigrate.session.SessionRefusedException;
 
 /**
- * A command that works in a {@link MigrationSession}: it says what the session opens, and is called with it open;
- * the session is closed when the command returns. A refused session ends the command with the refusal's exit code,
- * after printing why ({@link DynamoMigrate}).
+ * A command that works in a {@link MigrationSession}: it says what the session opens, and
+ * is called with it open; the session is closed when the command returns. A refused
+ * session ends the command with the refusal's exit code, after printing why
+ * ({@link DynamoMigrate}).
  */
 abstract class SessionCommand extends PrintingCommand {
 

@@ -6,7 +6,8 @@ import io.dynamomigrate.mapping.model.Secret;
 import picocli.CommandLine.Option;
 
 /**
- * Options that override the mapping's source connection and the endpoint of its S3 file sources.
+ * Options that override the mapping's source connection and the endpoint of its S3 file
+ * sources.
  */
 final class SourceOptions {
 

@@ -31,7 +31,10 @@ final class StateOptions {
 	@Option(names = "--repository-user", paramLabel = "USER", description = "Job repository user.")
 	String repositoryUser;
 
-	/** The log file: every command's log with stack traces, {@code <state-dir>/logs/dynamo-migrate.log}. */
+	/**
+	 * The log file: every command's log with stack traces,
+	 * {@code <state-dir>/logs/dynamo-migrate.log}.
+	 */
 	Path logFile() {
 		return stateDirectory.resolve("logs").resolve(CommandLog.FILE_NAME);
 	}
@@ -52,7 +55,10 @@ final class StateOptions {
 		return SessionOptions.in(stateDirectory);
 	}
 
-	/** The {@code --repository-url} database, or the H2 file {@code repository} in the state dir. */
+	/**
+	 * The {@code --repository-url} database, or the H2 file {@code repository} in the
+	 * state dir.
+	 */
 	JobRepositoryLocation repository() {
 		return JobRepositoryLocation.of(stateDirectory, repositoryUrl, repositoryUser,
 				System.getenv(REPOSITORY_PASSWORD_ENV));

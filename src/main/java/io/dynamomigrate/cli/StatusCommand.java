@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code status}: the executions of one mapping (or of all), newest first, with per-step counts.
+ * {@code status}: the executions of one mapping (or of all), newest first, with per-step
+ * counts.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Show the executions of a mapping (or of every mapping) from the job repository, newest "
@@ -101,7 +102,9 @@ final class StatusCommand extends RepositoryCommand {
 		return String.format(Locale.ROOT, "%.1f s", Duration.between(start, end).toMillis() / 1000.0);
 	}
 
-	/** The mapping name of a file argument (its {@code name:}), or the argument itself. */
+	/**
+	 * The mapping name of a file argument (its {@code name:}), or the argument itself.
+	 */
 	static String jobName(String argument) throws IOException {
 		Path file = Path.of(argument);
 		if (!Files.isRegularFile(file)) {
@@ -109,8 +112,8 @@ final class StatusCommand extends RepositoryCommand {
 		}
 		Matcher name = NAME.matcher(Files.readString(file, StandardCharsets.UTF_8));
 		if (!name.find()) {
-			throw new IllegalArgumentException("The mapping file " + file + " has no `name:` line; give the "
-					+ "mapping's name instead.");
+			throw new IllegalArgumentException(
+					"The mapping file " + file + " has no `name:` line; give the " + "mapping's name instead.");
 		}
 		return name.group(1);
 	}

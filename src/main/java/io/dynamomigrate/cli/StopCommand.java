@@ -12,16 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code stop}: asks the running executions of a mapping to stop, from any process that reaches the job
- * repository.
+ * {@code stop}: asks the running executions of a mapping to stop, from any process that
+ * reaches the job repository.
  */
 @Command(name = "stop", mixinStandardHelpOptions = true,
 		description = { "Ask the running execution of a mapping to stop gracefully: it is marked STOPPING in the job "
 				+ "repository, and the running process finishes its chunks in flight, saves its state and exits "
 				+ "with 4. `restart` continues it. Returns at once; `status` shows when it has stopped." },
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:a stop was requested", "1:no execution of that mapping is running",
-				"2:the command line is wrong" })
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:a stop was requested",
+				"1:no execution of that mapping is running", "2:the command line is wrong" })
 final class StopCommand extends RepositoryCommand {
 
 	@Parameters(index = "0", paramLabel = "MAPPING", description = "The mapping file or the mapping's name.")
@@ -44,8 +43,7 @@ final class StopCommand extends RepositoryCommand {
 						execution.getId(), name);
 			}
 			catch (JobExecutionNotRunningException ex) {
-				out.printf("Execution %d of %s is already %s.%n", execution.getId(), name,
-						execution.getStatus());
+				out.printf("Execution %d of %s is already %s.%n", execution.getId(), name, execution.getStatus());
 			}
 		}
 		out.flush();

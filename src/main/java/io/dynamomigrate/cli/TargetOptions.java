@@ -23,7 +23,10 @@ final class TargetOptions {
 	@Option(names = "--region", paramLabel = "REGION", description = "AWS region; wins over dynamodb.region.")
 	String region;
 
-	/** The endpoint these options choose; a local server keeps its data in {@code <state-dir>/dynalite}. */
+	/**
+	 * The endpoint these options choose; a local server keeps its data in
+	 * {@code <state-dir>/dynalite}.
+	 */
 	TargetEndpoint endpoint(Path stateDirectory) {
 		return new TargetEndpoint(endpointUrl, local, region, stateDirectory.resolve("dynalite"));
 	}

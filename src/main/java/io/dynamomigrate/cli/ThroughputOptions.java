@@ -8,7 +8,10 @@ import io.dynamomigrate.progress.ProgressMode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** Options of commands that write: the write budget, the calls in flight, and how progress is shown. */
+/**
+ * Options of commands that write: the write budget, the calls in flight, and how progress
+ * is shown.
+ */
 final class ThroughputOptions {
 
 	@Option(names = "--max-write-capacity", paramLabel = "WCU|N%|unlimited",
@@ -41,19 +44,21 @@ final class ThroughputOptions {
 			description = "Seconds between progress log lines (default: ${DEFAULT-VALUE}).")
 	int progressInterval;
 
-	/** The settings, or an {@link IllegalArgumentException} naming the option and the fix. */
+	/**
+	 * The settings, or an {@link IllegalArgumentException} naming the option and the fix.
+	 */
 	WriteSettings settings() {
 		ProgressMode mode;
 		try {
 			mode = ProgressMode.valueOf(progress.strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("--progress: '" + progress + "' is not a progress mode. Fix: use auto, "
-					+ "bar, log or off.");
+			throw new IllegalArgumentException(
+					"--progress: '" + progress + "' is not a progress mode. Fix: use auto, " + "bar, log or off.");
 		}
 		if (writeConcurrency < 1 || writeConcurrency > 256) {
-			throw new IllegalArgumentException("--write-concurrency: " + writeConcurrency + " is out of range. Fix: "
-					+ "give 1 to 256.");
+			throw new IllegalArgumentException(
+					"--write-concurrency: " + writeConcurrency + " is out of range. Fix: " + "give 1 to 256.");
 		}
 		if (progressInterval < 1) {
 			throw new IllegalArgumentException("--progress-interval: give at least 1 second.");
@@ -65,6 +70,5 @@ final class ThroughputOptions {
 		return WriteSettings.of(maxWriteCapacity, writeConcurrency, mode, Duration.ofSeconds(progressInterval),
 				prewarm != null ? prewarm : 0);
 	}
-
 
 }

@@ -18,13 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code validate}: checks a mapping file and reports every problem at once, with file:line:column and a fix.
+ * {@code validate}: checks a mapping file and reports every problem at once, with
+ * file:line:column and a fix.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-		description = { "Check a mapping file without writing anything: its syntax, names and references, and "
+@Command(name = "validate", mixinStandardHelpOptions = true, description = {
+		"Check a mapping file without writing anything: its syntax, names and references, and "
 				+ "(unless --offline) its tables and columns against the source database.",
-				"Problems are reported as file:line:column: message Fix: how; all of them at once, those of the file and "
-						+ "those against the source." },
+		"Problems are reported as file:line:column: message Fix: how; all of them at once, those of the file and "
+				+ "those against the source." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the mapping is valid", "2:the mapping has problems, or the command line is wrong" })
 final class ValidateCommand extends PrintingCommand {
@@ -43,7 +44,8 @@ final class ValidateCommand extends PrintingCommand {
 		Problems problems = new Problems(mapping);
 		MappingSpec loaded = MappingFiles.read(mapping, source::apply, problems);
 		if (loaded != null && !offline && !loaded.source().url().isEmpty()) {
-			// the source checks of every part that was read, also when the file has problems of its own
+			// the source checks of every part that was read, also when the file has
+			// problems of its own
 			try (HikariDataSource dataSource = JdbcSources.open(loaded.source(), 4)) {
 				new SourceSchemaCheck(dataSource).check(loaded, problems);
 			}

@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code verify}: recomputes the expected items from the source and compares them with the target.
+ * {@code verify}: recomputes the expected items from the source and compares them with
+ * the target.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = { "After a run: recompute the expected items from the source (with the real readers and "

@@ -6,7 +6,8 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.report.DryRunReport;
 
 /**
- * What a dry run found: its report, where the report was written, and the exit code of its verdict.
+ * What a dry run found: its report, where the report was written, and the exit code of
+ * its verdict.
  *
  * @param report the report
  * @param html the HTML report (the JSON one is beside it)
@@ -16,7 +17,9 @@ public record DryRunResult(DryRunReport report, Path html) {
 	/** Exit code: ready, with warnings (see the report). */
 	public static final int READY_WITH_WARNINGS = 5;
 
-	/** Exit code: not ready (a blocking problem, or the estimated cost is over the limit). */
+	/**
+	 * Exit code: not ready (a blocking problem, or the estimated cost is over the limit).
+	 */
 	public static final int NOT_READY = 6;
 
 	/** The exit code of the verdict. */

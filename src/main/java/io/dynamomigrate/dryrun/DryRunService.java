@@ -14,9 +14,10 @@ import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.session.ScratchFile;
 
 /**
- * {@code dry-run} on a session that holds the mapping, its source, the Spring Batch context and shutdown handling:
- * reads and maps everything with the real readers and processors, writes nothing and creates nothing, looks at the
- * target tables, and writes the report (JSON and HTML). The keys it would write are kept in a scratch file of the
+ * {@code dry-run} on a session that holds the mapping, its source, the Spring Batch
+ * context and shutdown handling: reads and maps everything with the real readers and
+ * processors, writes nothing and creates nothing, looks at the target tables, and writes
+ * the report (JSON and HTML). The keys it would write are kept in a scratch file of the
  * state directory while it runs. Used by one thread.
  */
 public final class DryRunService {
@@ -36,12 +37,11 @@ public final class DryRunService {
 				DryRunFindings findings = new DryRunFindings(scratch.file())) {
 			summary = session.runner()
 				.build()
-				.execute(mapping.name() + "-dry-run", mapping, session.source(),
-						(item, table, rejects) -> new DryRunWriter(item.name(), table, item.onDuplicateKey(), findings,
-								rejects),
+				.execute(mapping.name() + "-dry-run", mapping, session.source(), (item, table,
+						rejects) -> new DryRunWriter(item.name(), table, item.onDuplicateKey(), findings, rejects),
 						"none (dry run)", "-", session.stateDirectory());
-			TargetInspection target = options.targetCheck()
-					? TargetInspection.of(session, findings, options.prewarm()) : TargetInspection.skipped();
+			TargetInspection target = options.targetCheck() ? TargetInspection.of(session, findings, options.prewarm())
+					: TargetInspection.skipped();
 			report = new DryRunReportBuilder(options.pricing(), options.writeUnitsPerSecond()).build(mapping, summary,
 					findings, target.inspections(), target.note());
 		}

@@ -10,15 +10,18 @@ import io.dynamomigrate.report.DryRunFindings;
 import io.dynamomigrate.session.MigrationSession;
 
 /**
- * The dry run's look at the target tables (read-only: DescribeTable and a sampled BatchGetItem of the keys it
- * would write). An unreachable target is a note in the report, not a failure.
+ * The dry run's look at the target tables (read-only: DescribeTable and a sampled
+ * BatchGetItem of the keys it would write). An unreachable target is a note in the
+ * report, not a failure.
  *
  * @param inspections what was found, by table; empty when the target could not be reached
  * @param note where the target was checked, or why it was not
  */
 record TargetInspection(Map<String, TargetInspector.Inspection> inspections, String note) {
 
-	/** Inspects every table of the session's mapping, with the keys the findings sampled. */
+	/**
+	 * Inspects every table of the session's mapping, with the keys the findings sampled.
+	 */
 	static TargetInspection of(MigrationSession session, DryRunFindings findings, long prewarm) {
 		Map<String, TargetInspector.Inspection> inspections = new LinkedHashMap<>();
 		try (DynamoDbTarget dynamodb = session.connect(4)) {

@@ -1,6 +1,7 @@
 /**
- * The {@code dry-run} mode: reads and maps everything as a run would, writes nothing, checks the target tables, and
- * reports what a run would do ({@link io.dynamomigrate.dryrun.DryRunResult}).
+ * The {@code dry-run} mode: reads and maps everything as a run would, writes nothing,
+ * checks the target tables, and reports what a run would do
+ * ({@link io.dynamomigrate.dryrun.DryRunResult}).
  */
 @NullMarked
 package io.dynamomigrate.dryrun;

@@ -19,17 +19,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The Spring Boot context that carries Spring Batch: a JDBC job repository on the given database (an H2 file in
- * the state directory for local runs, PostgreSQL or any Spring Batch-supported database in production), its
- * transaction manager and the {@code JobOperator}, all from Boot's batch auto-configuration. Jobs are built per
- * mapping at run time, never started by Boot itself, and registered in the {@link MapJobRegistry} so that the
- * operator can restart and stop them. Thread-safe.
+ * The Spring Boot context that carries Spring Batch: a JDBC job repository on the given
+ * database (an H2 file in the state directory for local runs, PostgreSQL or any Spring
+ * Batch-supported database in production), its transaction manager and the
+ * {@code JobOperator}, all from Boot's batch auto-configuration. Jobs are built per
+ * mapping at run time, never started by Boot itself, and registered in the
+ * {@link MapJobRegistry} so that the operator can restart and stop them. Thread-safe.
  * <p>
- * Only what a batch job needs starts: Boot's auto-configurations of things nothing here uses (AOP and
- * {@code @Transactional} proxies, task executors and schedulers, {@code JdbcTemplate}/{@code JdbcClient} beans, SSL
- * bundles, observation) are excluded, which saves about a second of CPU at every start on a small machine. Spring
- * Batch's job repository makes its own transactional proxy and {@code JdbcTemplate}, and jobs run on the calling
- * thread.
+ * Only what a batch job needs starts: Boot's auto-configurations of things nothing here
+ * uses (AOP and {@code @Transactional} proxies, task executors and schedulers,
+ * {@code JdbcTemplate}/{@code JdbcClient} beans, SSL bundles, observation) are excluded,
+ * which saves about a second of CPU at every start on a small machine. Spring Batch's job
+ * repository makes its own transactional proxy and {@code JdbcTemplate}, and jobs run on
+ * the calling thread.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = { "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
@@ -45,30 +47,37 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 public class BatchInfrastructure {
 
-	/** The registry the JobOperator finds jobs in; jobs built from mappings are registered in it at run time. */
+	/**
+	 * The registry the JobOperator finds jobs in; jobs built from mappings are registered
+	 * in it at run time.
+	 */
 	@Bean
 	MapJobRegistry jobRegistry() {
 		return new MapJobRegistry();
 	}
 
-	/** Every job execution is created with its own owner, and without its predecessor's failure. */
+	/**
+	 * Every job execution is created with its own owner, and without its predecessor's
+	 * failure.
+	 */
 	@Bean
 	static NewExecutionContexts newExecutionContexts() {
 		return new NewExecutionContexts();
 	}
 
 	/**
-	 * Starts the context on a job repository database, creating Spring Batch's tables when missing.
+	 * Starts the context on a job repository database, creating Spring Batch's tables
+	 * when missing.
 	 * @param url the repository's JDBC URL
 	 * @param user the user, or null
 	 * @param password the password, or null
 	 */
-	public static ConfigurableApplicationContext start(String url, @Nullable String user,
-			@Nullable String password) {
+	public static ConfigurableApplicationContext start(String url, @Nullable String user, @Nullable String password) {
 		DriverManagerDataSource schemaSource = new DriverManagerDataSource(url);
 		schemaSource.setUsername(user);
 		schemaSource.setPassword(password);
-		// An embedded H2 database closes with its last connection: this one stays open until the context's pool
+		// An embedded H2 database closes with its last connection: this one stays open
+		// until the context's pool
 		// has its own, so the repository file is opened once, not twice
 		try (Connection schemaConnection = schemaSource.getConnection()) {
 			JobRepositorySchema.ensure(new SingleConnectionDataSource(schemaConnection, true));
@@ -95,7 +104,8 @@ public class BatchInfrastructure {
 		properties.put("spring.batch.jdbc.initialize-schema", "never");
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("spring.jmx.enabled", "false");
-		// logging stays as logback.xml and the command set it up (the command's log file, see the cli package);
+		// logging stays as logback.xml and the command set it up (the command's log file,
+		// see the cli package);
 		// Spring Boot would reset it when the context starts
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		return new SpringApplicationBuilder(BatchInfrastructure.class).web(WebApplicationType.NONE)

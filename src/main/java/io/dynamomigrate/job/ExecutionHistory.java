@@ -17,8 +17,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The executions of mappings as the job repository remembers them, newest first, with per-step counts computed as
- * in the run summary ({@code read = written + rejected + filtered}). Read-only. Thread-safe.
+ * The executions of mappings as the job repository remembers them, newest first, with
+ * per-step counts computed as in the run summary
+ * ({@code read = written + rejected + filtered}). Read-only. Thread-safe.
  */
 public final class ExecutionHistory {
 
@@ -57,11 +58,13 @@ public final class ExecutionHistory {
 		String checksum = execution.getJobParameters().getString(MigrationRunner.CHECKSUM);
 		String failure = failure(execution);
 		return new Execution(execution.getId(), execution.getStatus().name(), execution.getStartTime(),
-				execution.getEndTime(), checksum == null ? "" : checksum, owner.orElse(null), crashed, steps,
-				failure);
+				execution.getEndTime(), checksum == null ? "" : checksum, owner.orElse(null), crashed, steps, failure);
 	}
 
-	/** The saved root cause; else the last "Caused by" of the exit description, or its first line. */
+	/**
+	 * The saved root cause; else the last "Caused by" of the exit description, or its
+	 * first line.
+	 */
 	private static @Nullable String failure(JobExecution execution) {
 		if (execution.getExecutionContext().containsKey(ExecutionRecorder.FAILURE)) {
 			return execution.getExecutionContext().getString(ExecutionRecorder.FAILURE);
@@ -81,10 +84,12 @@ public final class ExecutionHistory {
 	}
 
 	/**
-	 * The counts of a step as the summary shows them, so that {@code read = written + rejected + filtered}: records
-	 * the writer dropped for a duplicate key are filtered, those it rejected for one are rejected, and unreadable
+	 * The counts of a step as the summary shows them, so that
+	 * {@code read = written + rejected + filtered}: records the writer dropped for a
+	 * duplicate key are filtered, those it rejected for one are rejected, and unreadable
 	 * records (read skips) are read.
-	 * @param counters the writer's counters (for a partitioned step, summed over its partitions)
+	 * @param counters the writer's counters (for a partitioned step, summed over its
+	 * partitions)
 	 * @param rejectReasons rejects by reason, when known
 	 */
 	static StepSummary counts(StepExecution step, WriteCounters counters, String table,

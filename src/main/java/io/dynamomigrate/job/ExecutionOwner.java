@@ -8,10 +8,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The process that runs a job execution: its host name and process id, saved in the job execution context when
- * the execution is created ({@link NewExecutionContexts}). An execution left {@code STARTING} or {@code STARTED}
- * whose owner is on this host and no longer alive was ended by a crash (or {@code kill -9}) and can be recovered.
- * Immutable.
+ * The process that runs a job execution: its host name and process id, saved in the job
+ * execution context when the execution is created ({@link NewExecutionContexts}). An
+ * execution left {@code STARTING} or {@code STARTED} whose owner is on this host and no
+ * longer alive was ended by a crash (or {@code kill -9}) and can be recovered. Immutable.
  *
  * @param host the host name
  * @param pid the process id

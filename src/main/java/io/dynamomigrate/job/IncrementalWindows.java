@@ -25,17 +25,22 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * The read windows of a run's incremental steps (item definitions with {@code incremental}, and tombstone steps
- * with a {@code column}), kept in the execution's job parameters so that a restarted execution reads the same
- * window. When a run starts, every such step's mark is the column's largest value ({@code until}); an incremental
- * run reads the rows with {@code column > after}, where {@code after} is the mark of the latest <em>completed</em>
- * execution of the mapping lowered by the overlap, so the mark advances only when a run succeeds, and a change made
- * while a run fails or is restarted is read by the next run. A full run (or the first incremental one) reads every
- * row and records the marks. Immutable; thread-safe.
+ * The read windows of a run's incremental steps (item definitions with
+ * {@code incremental}, and tombstone steps with a {@code column}), kept in the
+ * execution's job parameters so that a restarted execution reads the same window. When a
+ * run starts, every such step's mark is the column's largest value ({@code until}); an
+ * incremental run reads the rows with {@code column > after}, where {@code after} is the
+ * mark of the latest <em>completed</em> execution of the mapping lowered by the overlap,
+ * so the mark advances only when a run succeeds, and a change made while a run fails or
+ * is restarted is read by the next run. A full run (or the first incremental one) reads
+ * every row and records the marks. Immutable; thread-safe.
  */
 public final class IncrementalWindows {
 
-	/** Job parameter prefix; the parameters are {@code incremental.<step>.after} and {@code .until}. */
+	/**
+	 * Job parameter prefix; the parameters are {@code incremental.<step>.after} and
+	 * {@code .until}.
+	 */
 	static final String PREFIX = "incremental.";
 
 	private static final String COLUMN = ".column";
@@ -58,14 +63,17 @@ public final class IncrementalWindows {
 		return new IncrementalWindows(Map.of());
 	}
 
-	/** The window of a step ({@link ReadWindow#ALL} for steps that are not incremental). */
+	/**
+	 * The window of a step ({@link ReadWindow#ALL} for steps that are not incremental).
+	 */
 	public ReadWindow window(String step) {
 		return windows.getOrDefault(step, ReadWindow.ALL);
 	}
 
 	/**
-	 * Plans the windows of a new execution of {@code jobName}: reads each incremental column's largest value now,
-	 * and for an incremental run finds the marks of the last completed execution.
+	 * Plans the windows of a new execution of {@code jobName}: reads each incremental
+	 * column's largest value now, and for an incremental run finds the marks of the last
+	 * completed execution.
 	 */
 	public static IncrementalWindows plan(JobRepository jobRepository, String jobName, MappingSpec mapping,
 			DataSource source, boolean incremental) {
@@ -82,8 +90,8 @@ public final class IncrementalWindows {
 			if (changes.tombstones() != null && changes.tombstones().column() != null) {
 				String column = changes.tombstones().column();
 				String overlap = changes.incremental() != null ? changes.incremental().overlap() : null;
-				windows.put(item.deletesStepName(), window(Watermark.max(source, changes.tombstones().source(),
-						column), column, previous.get(item.deletesStepName()), overlap));
+				windows.put(item.deletesStepName(), window(Watermark.max(source, changes.tombstones().source(), column),
+						column, previous.get(item.deletesStepName()), overlap));
 			}
 		}
 		return new IncrementalWindows(windows);
@@ -102,9 +110,9 @@ public final class IncrementalWindows {
 			String name = parameter.name();
 			if (name.startsWith(PREFIX) && name.endsWith(COLUMN)) {
 				String step = name.substring(PREFIX.length(), name.length() - COLUMN.length());
-				windows.put(step, new ReadWindow((String) parameter.value(),
-						decode(parameters.getString(PREFIX + step + AFTER)),
-						decode(parameters.getString(PREFIX + step + UNTIL))));
+				windows.put(step,
+						new ReadWindow((String) parameter.value(), decode(parameters.getString(PREFIX + step + AFTER)),
+								decode(parameters.getString(PREFIX + step + UNTIL))));
 			}
 		}
 		return new IncrementalWindows(windows);
@@ -114,7 +122,10 @@ public final class IncrementalWindows {
 		return text == null ? null : Watermark.decode(text);
 	}
 
-	/** Adds the windows to a new execution's parameters (not identifying: a restart keeps them). */
+	/**
+	 * Adds the windows to a new execution's parameters (not identifying: a restart keeps
+	 * them).
+	 */
 	public JobParametersBuilder addTo(JobParametersBuilder parameters) {
 		windows.forEach((step, window) -> {
 			parameters.addString(PREFIX + step + COLUMN, window.column(), false);
@@ -128,7 +139,10 @@ public final class IncrementalWindows {
 		return parameters;
 	}
 
-	/** Sets the marks of a completed run in the metrics' watermark gauges (lag for date/time marks). */
+	/**
+	 * Sets the marks of a completed run in the metrics' watermark gauges (lag for
+	 * date/time marks).
+	 */
 	void recordMarks(String mapping, MigrationMetrics metrics) {
 		windows.forEach((step, window) -> {
 			Watermark mark = window.until();
@@ -141,15 +155,16 @@ public final class IncrementalWindows {
 	}
 
 	/**
-	 * The marks of the latest completed execution of a mapping's job, by step: where its next incremental run
-	 * starts (before the overlap). A step without a mark there (its source had no rows) reads every row. Job
-	 * instances are searched newest first, a page at a time, up to the first one with a completed execution (a
-	 * restart adds executions to its instance, so that is where the latest completed run is).
+	 * The marks of the latest completed execution of a mapping's job, by step: where its
+	 * next incremental run starts (before the overlap). A step without a mark there (its
+	 * source had no rows) reads every row. Job instances are searched newest first, a
+	 * page at a time, up to the first one with a completed execution (a restart adds
+	 * executions to its instance, so that is where the latest completed run is).
 	 */
 	public static Map<String, Watermark> lastMarks(JobRepository jobRepository, String jobName) {
 		Map<String, Watermark> marks = new LinkedHashMap<>();
-		lastCompleted(jobRepository, jobName).ifPresent((execution) -> of(execution.getJobParameters()).windows
-			.forEach((step, window) -> {
+		lastCompleted(jobRepository, jobName)
+			.ifPresent((execution) -> of(execution.getJobParameters()).windows.forEach((step, window) -> {
 				if (window.until() != null) {
 					marks.put(step, window.until());
 				}

@@ -12,16 +12,20 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Creates Spring Batch's tables in the job repository database when they are missing (Spring Batch's own schema
- * scripts, for H2 and PostgreSQL), and leaves an existing repository alone; also dynamo-migrate's own table of
- * run leases ({@link RunLease}). Thread-safe.
+ * Creates Spring Batch's tables in the job repository database when they are missing
+ * (Spring Batch's own schema scripts, for H2 and PostgreSQL), and leaves an existing
+ * repository alone; also dynamo-migrate's own table of run leases ({@link RunLease}).
+ * Thread-safe.
  */
 public final class JobRepositorySchema {
 
 	private JobRepositorySchema() {
 	}
 
-	/** Creates the schema if {@code BATCH_JOB_INSTANCE} does not exist, and the lease table if it does not. */
+	/**
+	 * Creates the schema if {@code BATCH_JOB_INSTANCE} does not exist, and the lease
+	 * table if it does not.
+	 */
 	public static void ensure(DataSource dataSource) {
 		try (Connection c = dataSource.getConnection()) {
 			RunLease.ensureTable(c);
@@ -42,7 +46,10 @@ public final class JobRepositorySchema {
 		}
 	}
 
-	/** Whether the connection's schema has the table, named in upper case (PostgreSQL folds it to lower case). */
+	/**
+	 * Whether the connection's schema has the table, named in upper case (PostgreSQL
+	 * folds it to lower case).
+	 */
 	static boolean exists(Connection c, String table) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
 		for (String name : new String[] { table, table.toLowerCase(Locale.ROOT) }) {

@@ -6,22 +6,27 @@ import java.util.List;
 import io.dynamomigrate.mapping.yaml.RedactedMappingText;
 
 /**
- * What changed between two versions of a mapping file, as numbered lines removed ({@code -}) and added
- * ({@code +}), from a longest-common-subsequence line diff. The stored version has its secrets redacted (see
- * {@link RedactedMappingText}), so the comparison redacts the current version the same way. Thread-safe.
+ * What changed between two versions of a mapping file, as numbered lines removed
+ * ({@code -}) and added ({@code +}), from a longest-common-subsequence line diff. The
+ * stored version has its secrets redacted (see {@link RedactedMappingText}), so the
+ * comparison redacts the current version the same way. Thread-safe.
  */
 public final class MappingDiff {
 
 	private MappingDiff() {
 	}
 
-	/** The mapping text with every secret replaced, for storing and showing ({@link RedactedMappingText}). */
+	/**
+	 * The mapping text with every secret replaced, for storing and showing
+	 * ({@link RedactedMappingText}).
+	 */
 	public static String redact(String text) {
 		return RedactedMappingText.of(text);
 	}
 
 	/**
-	 * The changed lines, at most {@code max} of them (and a last line saying how many more there are).
+	 * The changed lines, at most {@code max} of them (and a last line saying how many
+	 * more there are).
 	 * @param before the stored (redacted) text
 	 * @param after the current text (redacted here)
 	 */

@@ -42,14 +42,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Assembles the Spring Batch job of a mapping: one chunk-oriented step per item definition, in file order, each
- * reading its source with a restartable keyset-paging reader, mapping records to items, and writing them with
- * {@link BatchWriteItemWriter}. An item definition with {@code partitions: N} (a JDBC source with a single-column
- * key) becomes a partitioned step: {@link KeyRangePartitioner} key ranges, run concurrently by
- * {@link PartitionWorkers}, each a worker step {@code <item>:partition<i>} restartable on its own. Rejected
- * records are skipped (counted as process skips) and written to the rejects
- * file; they fail a step only beyond the item definition's {@code maxRejects} ({@link RejectLimitPolicy}).
- * Thread-safe; the job it builds is for one execution.
+ * Assembles the Spring Batch job of a mapping: one chunk-oriented step per item
+ * definition, in file order, each reading its source with a restartable keyset-paging
+ * reader, mapping records to items, and writing them with {@link BatchWriteItemWriter}.
+ * An item definition with {@code partitions: N} (a JDBC source with a single-column key)
+ * becomes a partitioned step: {@link KeyRangePartitioner} key ranges, run concurrently by
+ * {@link PartitionWorkers}, each a worker step {@code <item>:partition<i>} restartable on
+ * its own. Rejected records are skipped (counted as process skips) and written to the
+ * rejects file; they fail a step only beyond the item definition's {@code maxRejects}
+ * ({@link RejectLimitPolicy}). Thread-safe; the job it builds is for one execution.
  */
 public final class MigrationJobFactory {
 
@@ -64,8 +65,8 @@ public final class MigrationJobFactory {
 	private final @Nullable MigrationMetrics metrics;
 
 	/**
-	 * A factory of jobs whose steps write with the given writers and record Spring Batch's observations and
-	 * dynamo-migrate's counters in {@code metrics}.
+	 * A factory of jobs whose steps write with the given writers and record Spring
+	 * Batch's observations and dynamo-migrate's counters in {@code metrics}.
 	 */
 	public MigrationJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DataSource source, StepWriterFactory writers, @Nullable MigrationMetrics metrics) {
@@ -85,8 +86,9 @@ public final class MigrationJobFactory {
 	}
 
 	/**
-	 * Writers that put items into DynamoDB within each table's write budget, with a chunk's batches in flight
-	 * together on the run's pool, followed by the run's progress reporter.
+	 * Writers that put items into DynamoDB within each table's write budget, with a
+	 * chunk's batches in flight together on the run's pool, followed by the run's
+	 * progress reporter.
 	 */
 	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, UnprocessedItemsBackoff retryPolicy,
 			Sleeper sleeper, RunThroughput throughput) {
@@ -107,15 +109,18 @@ public final class MigrationJobFactory {
 		return create(mapping.name(), mapping, rejects);
 	}
 
-	/** The job for a mapping with the given name (e.g. a dry run's), with rejects going to the given file. */
+	/**
+	 * The job for a mapping with the given name (e.g. a dry run's), with rejects going to
+	 * the given file.
+	 */
 	public Job create(String jobName, MappingSpec mapping, RejectsFile rejects) {
 		return create(jobName, mapping, rejects, IncrementalWindows.none());
 	}
 
 	/**
-	 * The job for a mapping whose incremental steps read the given windows. An item definition with
-	 * {@code deletes.tombstones} gets a step {@code <item>.deletes} before its own step, so that a key deleted and
-	 * inserted again ends up written.
+	 * The job for a mapping whose incremental steps read the given windows. An item
+	 * definition with {@code deletes.tombstones} gets a step {@code <item>.deletes}
+	 * before its own step, so that a key deleted and inserted again ends up written.
 	 */
 	public Job create(String jobName, MappingSpec mapping, RejectsFile rejects, IncrementalWindows windows) {
 		SimpleJobBuilder job = null;
@@ -146,7 +151,10 @@ public final class MigrationJobFactory {
 		return builder;
 	}
 
-	/** The file reader for a file source, else the JDBC keyset-paging reader of the window's rows. */
+	/**
+	 * The file reader for a file source, else the JDBC keyset-paging reader of the
+	 * window's rows.
+	 */
 	private ItemStreamReader<SourceRecord> reader(ItemSpec item, ReadWindow window) {
 		FileSourceSpec file = item.source().file();
 		if (file != null) {
@@ -161,18 +169,19 @@ public final class MigrationJobFactory {
 		if (item.partitions() > 1 && item.source().file() == null && item.source().key().size() == 1) {
 			return stepBuilder(item.name()).partitioner(item.name(), new KeyRangePartitioner(source, item.source()))
 				.partitionHandler(new PartitionWorkers(item.partitions(),
-						(partition) -> worker(jobName, item, writers.writer(item, table, rejects),
-								rejects, partition.getStepName(),
-								reader(item, partition.getExecutionContext(), window), processor)))
+						(partition) -> worker(jobName, item, writers.writer(item, table, rejects), rejects,
+								partition.getStepName(), reader(item, partition.getExecutionContext(), window),
+								processor)))
 				.build();
 		}
-		return worker(jobName, item, writers.writer(item, table, rejects), rejects, item.name(),
-				reader(item, window), processor);
+		return worker(jobName, item, writers.writer(item, table, rejects), rejects, item.name(), reader(item, window),
+				processor);
 	}
 
 	/**
-	 * The step that deletes the items whose keys the tombstone source lists: each row's key attributes are rendered
-	 * by the item definition, and duplicate tombstones of one chunk count as filtered.
+	 * The step that deletes the items whose keys the tombstone source lists: each row's
+	 * key attributes are rendered by the item definition, and duplicate tombstones of one
+	 * chunk count as filtered.
 	 */
 	private Step tombstoneStep(String jobName, ItemSpec item, TableSpec table, RejectSink rejects, ReadWindow window) {
 		ItemMapper mapper = new ItemMapper(item, table);
@@ -189,8 +198,8 @@ public final class MigrationJobFactory {
 				partition.get(KeyRangePartitioner.LOWER), partition.get(KeyRangePartitioner.UPPER), window);
 	}
 
-	private Step worker(String jobName, ItemSpec item, ItemWriter<MappedItem> writer, RejectSink rejects,
-			String name, ItemStreamReader<SourceRecord> reader, ItemProcessor<SourceRecord, MappedItem> processor) {
+	private Step worker(String jobName, ItemSpec item, ItemWriter<MappedItem> writer, RejectSink rejects, String name,
+			ItemStreamReader<SourceRecord> reader, ItemProcessor<SourceRecord, MappedItem> processor) {
 		RejectLimitPolicy skipPolicy = new RejectLimitPolicy(item.name(), item.maxRejects(), item.chunkSize());
 		ChunkOrientedStepBuilder<SourceRecord, MappedItem> step = stepBuilder(name)
 			.<SourceRecord, MappedItem>chunk(item.chunkSize())
@@ -209,14 +218,16 @@ public final class MigrationJobFactory {
 				}
 
 				@Override
-				public void onSkipInRead(Throwable t) { // unreadable records of file sources
+				public void onSkipInRead(Throwable t) { // unreadable records of file
+														// sources
 					rejects.reject((RecordRejectedException) t);
 				}
 			});
 		if (!item.embeds().isEmpty()) {
 			step.listener(new EmbeddedRowsLoader(source, item.embeds()));
 		}
-		if (metrics != null) { // plain steps and partition workers: a partitioned step's manager has no counters
+		if (metrics != null) { // plain steps and partition workers: a partitioned step's
+								// manager has no counters
 			step.listener(metrics.stepListener(jobName, item.name(), item.table()));
 		}
 		return step.build();

@@ -33,11 +33,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Runs a mapping: makes sure the target tables exist, starts a new execution of the mapping's job through the
- * {@link JobOperator} (or restarts a failed, stopped or crashed one, see {@link RestartCheck}), waits for it, and
- * summarises what every step read, wrote, rejected and filtered. The job is rebuilt from the mapping for every
- * execution and registered in the {@link JobRegistry} under the mapping's name, so that the operator can restart
- * and stop it. A restarted execution continues every step after its last committed chunk. Thread-safe.
+ * Runs a mapping: makes sure the target tables exist, starts a new execution of the
+ * mapping's job through the {@link JobOperator} (or restarts a failed, stopped or crashed
+ * one, see {@link RestartCheck}), waits for it, and summarises what every step read,
+ * wrote, rejected and filtered. The job is rebuilt from the mapping for every execution
+ * and registered in the {@link JobRegistry} under the mapping's name, so that the
+ * operator can restart and stop it. A restarted execution continues every step after its
+ * last committed chunk. Thread-safe.
  */
 public final class MigrationRunner {
 
@@ -67,7 +69,9 @@ public final class MigrationRunner {
 
 	private final @Nullable MigrationMetrics metrics;
 
-	/** A runner as the builder says (checked by {@link MigrationRunnerBuilder#build()}). */
+	/**
+	 * A runner as the builder says (checked by {@link MigrationRunnerBuilder#build()}).
+	 */
 	MigrationRunner(MigrationRunnerBuilder builder) {
 		this.jobOperator = builder.jobOperator();
 		this.jobRepository = builder.jobRepository();
@@ -81,20 +85,26 @@ public final class MigrationRunner {
 		this.metrics = builder.metrics();
 	}
 
-	/** A builder of a runner; the job operator, repository, registry and transaction manager are required. */
+	/**
+	 * A builder of a runner; the job operator, repository, registry and transaction
+	 * manager are required.
+	 */
 	public static MigrationRunnerBuilder builder() {
 		return new MigrationRunnerBuilder();
 	}
 
-	/** Runs the mapping to the end (or failure), reading every row, and returns its summary. */
+	/**
+	 * Runs the mapping to the end (or failure), reading every row, and returns its
+	 * summary.
+	 */
 	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory) {
 		return run(mapping, source, target, stateDirectory, false);
 	}
 
 	/**
 	 * Runs the mapping to the end (or failure) and returns its summary.
-	 * @param incremental whether item definitions with {@code incremental} read only the rows changed since the
-	 * last completed run ({@link IncrementalWindows})
+	 * @param incremental whether item definitions with {@code incremental} read only the
+	 * rows changed since the last completed run ({@link IncrementalWindows})
 	 */
 	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory,
 			boolean incremental) {
@@ -109,8 +119,8 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Restarts an execution of the mapping's job (found by {@link RestartCheck}): every step continues after its
-	 * last committed chunk; completed steps are not run again.
+	 * Restarts an execution of the mapping's job (found by {@link RestartCheck}): every
+	 * step continues after its last committed chunk; completed steps are not run again.
 	 */
 	public RunSummary restart(JobExecution previous, MappingSpec mapping, DataSource source, DynamoDbTarget target,
 			Path stateDirectory) {
@@ -133,8 +143,8 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Runs a new execution of a job built from the mapping with the given writers (a run writes to DynamoDB, a dry
-	 * run validates) and returns its summary.
+	 * Runs a new execution of a job built from the mapping with the given writers (a run
+	 * writes to DynamoDB, a dry run validates) and returns its summary.
 	 * @param jobName the job's name in the repository
 	 * @param endpoint what the summary names as the target
 	 * @param region the target's region, for the summary

@@ -16,9 +16,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds a {@link MigrationRunner}. The Spring Batch collaborators are required; the others default to
- * {@link UnprocessedItemsBackoff#DEFAULT}, {@link Sleeper#SYSTEM}, no extra listeners, {@link WriteSettings#DEFAULT}, warnings
- * dropped and no metrics. Not thread-safe; {@link #build()} checks the input.
+ * Builds a {@link MigrationRunner}. The Spring Batch collaborators are required; the
+ * others default to {@link UnprocessedItemsBackoff#DEFAULT}, {@link Sleeper#SYSTEM}, no
+ * extra listeners, {@link WriteSettings#DEFAULT}, warnings dropped and no metrics. Not
+ * thread-safe; {@link #build()} checks the input.
  */
 public final class MigrationRunnerBuilder {
 
@@ -58,7 +59,10 @@ public final class MigrationRunnerBuilder {
 		return this;
 	}
 
-	/** The operator's registry, where the jobs built from mappings are registered while they run. */
+	/**
+	 * The operator's registry, where the jobs built from mappings are registered while
+	 * they run.
+	 */
 	public MigrationRunnerBuilder jobRegistry(JobRegistry jobRegistry) {
 		this.jobRegistry = jobRegistry;
 		return this;
@@ -82,7 +86,9 @@ public final class MigrationRunnerBuilder {
 		return this;
 	}
 
-	/** An extra listener of every job (for example the command line's graceful shutdown). */
+	/**
+	 * An extra listener of every job (for example the command line's graceful shutdown).
+	 */
 	public MigrationRunnerBuilder listener(JobExecutionListener listener) {
 		this.listeners.add(listener);
 		return this;
@@ -101,8 +107,8 @@ public final class MigrationRunnerBuilder {
 	}
 
 	/**
-	 * Records Spring Batch's observations, the steps' counters, the runs and the incremental marks of completed
-	 * runs in {@code metrics}.
+	 * Records Spring Batch's observations, the steps' counters, the runs and the
+	 * incremental marks of completed runs in {@code metrics}.
 	 */
 	public MigrationRunnerBuilder metrics(MigrationMetrics metrics) {
 		this.metrics = metrics;

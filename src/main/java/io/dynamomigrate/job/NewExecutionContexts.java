@@ -9,16 +9,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Gives every job execution, as the job repository creates it, a context of its own: the process that creates it
- * ({@link ExecutionOwner}) and nothing that belonged to the execution it restarts. Spring Batch creates an execution
- * ({@code STARTING}) with a copy of the previous execution's context on restart, or an empty one, and the job's
- * listeners run only once it has started; an owner saved by a listener was therefore missing (a fresh run killed
- * while starting could not be told from a run on another host) or the previous process's (a restart killed while
- * starting), and the previous execution's failure stayed in the context of a restart that completed. Here the
- * owner is saved with the execution, in the same transaction, and the previous failure is dropped.
+ * Gives every job execution, as the job repository creates it, a context of its own: the
+ * process that creates it ({@link ExecutionOwner}) and nothing that belonged to the
+ * execution it restarts. Spring Batch creates an execution ({@code STARTING}) with a copy
+ * of the previous execution's context on restart, or an empty one, and the job's
+ * listeners run only once it has started; an owner saved by a listener was therefore
+ * missing (a fresh run killed while starting could not be told from a run on another
+ * host) or the previous process's (a restart killed while starting), and the previous
+ * execution's failure stayed in the context of a restart that completed. Here the owner
+ * is saved with the execution, in the same transaction, and the previous failure is
+ * dropped.
  * <p>
- * A {@link BeanPostProcessor} that wraps the {@link JobRepository} bean, which the {@code JobOperator} and the steps
- * use; every other call goes to the repository unchanged. Thread-safe.
+ * A {@link BeanPostProcessor} that wraps the {@link JobRepository} bean, which the
+ * {@code JobOperator} and the steps use; every other call goes to the repository
+ * unchanged. Thread-safe.
  */
 final class NewExecutionContexts implements BeanPostProcessor {
 
@@ -45,7 +49,10 @@ final class NewExecutionContexts implements BeanPostProcessor {
 		}
 	}
 
-	/** The context a new execution starts with: the inherited one, less its failure, with this process as owner. */
+	/**
+	 * The context a new execution starts with: the inherited one, less its failure, with
+	 * this process as owner.
+	 */
 	static ExecutionContext ownContext(ExecutionContext inherited) {
 		ExecutionContext context = new ExecutionContext(inherited);
 		context.remove(ExecutionRecorder.FAILURE);

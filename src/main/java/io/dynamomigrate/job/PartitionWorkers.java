@@ -17,11 +17,12 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Runs the partitions of a partitioned step concurrently on threads of its own, each with a worker step built for
- * that partition (its own reader, processor and writer, which are not thread-safe), from the partition's execution
- * context (its key range, and on restart its reader's saved position). On restart, the splitter hands back only the
- * partitions that did not complete, with their saved contexts, so each partition continues after its own last
- * committed chunk. Thread-safe; the pool lives for one {@link #handle} call.
+ * Runs the partitions of a partitioned step concurrently on threads of its own, each with
+ * a worker step built for that partition (its own reader, processor and writer, which are
+ * not thread-safe), from the partition's execution context (its key range, and on restart
+ * its reader's saved position). On restart, the splitter hands back only the partitions
+ * that did not complete, with their saved contexts, so each partition continues after its
+ * own last committed chunk. Thread-safe; the pool lives for one {@link #handle} call.
  */
 final class PartitionWorkers implements PartitionHandler {
 

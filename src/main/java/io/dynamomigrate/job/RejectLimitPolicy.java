@@ -9,13 +9,15 @@ import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 
 /**
- * The skip policy of a migration step: a {@link RecordRejectedException} is skipped (it becomes a reject), any
- * other exception fails the step, and so does the reject that goes over the item definition's {@code maxRejects}.
- * A count is compared with the rejects of this step execution; a percentage with the records read so far, counted
- * as the records committed plus one chunk (so that one bad record in the first chunk does not trip a percentage).
- * The failed step is restartable: a restart continues after the last committed chunk, with its own count.
- * Transient DynamoDB errors are never skipped, so they can never become rejects. One instance per step; the step
- * calls it from one thread at a time.
+ * The skip policy of a migration step: a {@link RecordRejectedException} is skipped (it
+ * becomes a reject), any other exception fails the step, and so does the reject that goes
+ * over the item definition's {@code maxRejects}. A count is compared with the rejects of
+ * this step execution; a percentage with the records read so far, counted as the records
+ * committed plus one chunk (so that one bad record in the first chunk does not trip a
+ * percentage). The failed step is restartable: a restart continues after the last
+ * committed chunk, with its own count. Transient DynamoDB errors are never skipped, so
+ * they can never become rejects. One instance per step; the step calls it from one thread
+ * at a time.
  */
 final class RejectLimitPolicy implements SkipPolicy, StepExecutionListener {
 
@@ -61,11 +63,12 @@ final class RejectLimitPolicy implements SkipPolicy, StepExecutionListener {
 
 		private final String message;
 
-		@SuppressWarnings("NullAway") // Spring Batch declares the cause non-null; a reject limit has none
+		@SuppressWarnings("NullAway") // Spring Batch declares the cause non-null; a
+										// reject limit has none
 		RejectLimitExceededException(String step, RejectLimit limit, long rejected) {
 			super(limit.count() != null ? limit.count() : -1, null);
-			this.message = "Step " + step + " rejected " + rejected + " records, more than its maxRejects ("
-					+ limit + ") allows. Fix the source data or the mapping (see the rejects file), or raise "
+			this.message = "Step " + step + " rejected " + rejected + " records, more than its maxRejects (" + limit
+					+ ") allows. Fix the source data or the mapping (see the rejects file), or raise "
 					+ "maxRejects, then `restart`: the step continues after its last committed chunk.";
 		}
 

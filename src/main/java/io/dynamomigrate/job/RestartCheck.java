@@ -14,11 +14,13 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Finds the execution {@code restart} continues: the latest execution of the mapping's job when it is
- * {@code FAILED} or {@code STOPPED}, or {@code STARTED}/{@code STOPPING} but left so by a process that is gone (a
- * crash or {@code kill -9}), which is then recovered with {@link JobOperator#recover} (marked {@code FAILED}).
- * Refuses, with a message that says what to do, when there is nothing to restart, when the execution still runs,
- * and when the mapping file changed since the execution started (showing the changed lines). Thread-safe.
+ * Finds the execution {@code restart} continues: the latest execution of the mapping's
+ * job when it is {@code FAILED} or {@code STOPPED}, or {@code STARTED}/{@code STOPPING}
+ * but left so by a process that is gone (a crash or {@code kill -9}), which is then
+ * recovered with {@link JobOperator#recover} (marked {@code FAILED}). Refuses, with a
+ * message that says what to do, when there is nothing to restart, when the execution
+ * still runs, and when the mapping file changed since the execution started (showing the
+ * changed lines). Thread-safe.
  */
 public final class RestartCheck {
 
@@ -37,18 +39,19 @@ public final class RestartCheck {
 	 * The execution to restart.
 	 * @param mapping the mapping as it is now
 	 * @param mappingText the mapping file's current text
-	 * @param recoverAnyOwner whether a {@code STARTED} execution of another host counts as crashed
+	 * @param recoverAnyOwner whether a {@code STARTED} execution of another host counts
+	 * as crashed
 	 * @throws RestartRefusedException when it cannot be restarted
 	 */
 	public JobExecution executionToRestart(MappingSpec mapping, String mappingText, boolean recoverAnyOwner) {
 		String job = mapping.name();
-		JobExecution execution = latest(job).orElseThrow(() -> new RestartRefusedException("The job repository "
-				+ "has no execution of mapping " + job + ". Start one with `run`."));
+		JobExecution execution = latest(job).orElseThrow(() -> new RestartRefusedException(
+				"The job repository " + "has no execution of mapping " + job + ". Start one with `run`."));
 		BatchStatus status = execution.getStatus();
 		if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-			throw new RestartRefusedException("The latest execution of mapping " + job + " (execution "
-					+ execution.getId() + ") is " + status + "; there is nothing to restart. Start a new run with "
-					+ "`run`.");
+			throw new RestartRefusedException(
+					"The latest execution of mapping " + job + " (execution " + execution.getId() + ") is " + status
+							+ "; there is nothing to restart. Start a new run with " + "`run`.");
 		}
 		checkUnchanged(mapping, mappingText, execution);
 		if (status.isRunning()) {

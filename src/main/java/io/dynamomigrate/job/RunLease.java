@@ -20,13 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lease on running one mapping, kept in the job repository database (table {@code DM_RUN_LEASE}), so that no two
- * processes — schedulers or commands, on any host, pointed at the same repository — run the same mapping at once.
- * Taking it is one atomic statement: an {@code INSERT} of the mapping's row, or, when the row is there but its
- * holder has not renewed it for {@link #DEFAULT_TTL} (the process died), an {@code UPDATE} that takes it over; the
- * database's primary key and row locks decide between racing processes. Times are the database's clock, so hosts
- * with skewed clocks agree. A lease of a process of this host that is gone ({@code kill -9}) is taken over at once. The holder renews the lease every third of its lifetime on a daemon thread and deletes
- * the row on {@link #close()}. Thread-safe.
+ * A lease on running one mapping, kept in the job repository database (table
+ * {@code DM_RUN_LEASE}), so that no two processes — schedulers or commands, on any host,
+ * pointed at the same repository — run the same mapping at once. Taking it is one atomic
+ * statement: an {@code INSERT} of the mapping's row, or, when the row is there but its
+ * holder has not renewed it for {@link #DEFAULT_TTL} (the process died), an
+ * {@code UPDATE} that takes it over; the database's primary key and row locks decide
+ * between racing processes. Times are the database's clock, so hosts with skewed clocks
+ * agree. A lease of a process of this host that is gone ({@code kill -9}) is taken over
+ * at once. The holder renews the lease every third of its lifetime on a daemon thread and
+ * deletes the row on {@link #close()}. Thread-safe.
  */
 public final class RunLease implements AutoCloseable {
 
@@ -60,26 +63,29 @@ public final class RunLease implements AutoCloseable {
 		renewals.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	/** Creates the lease table when it is missing (H2, PostgreSQL and most SQL databases). */
+	/**
+	 * Creates the lease table when it is missing (H2, PostgreSQL and most SQL databases).
+	 */
 	static void ensureTable(Connection connection) throws SQLException {
 		if (JobRepositorySchema.exists(connection, TABLE)) {
 			return;
 		}
-		try (PreparedStatement create = connection.prepareStatement("CREATE TABLE " + TABLE
-				+ " (MAPPING VARCHAR(100) NOT NULL PRIMARY KEY, OWNER VARCHAR(300) NOT NULL, "
-				+ "RENEWED TIMESTAMP NOT NULL)")) {
+		try (PreparedStatement create = connection.prepareStatement(
+				"CREATE TABLE " + TABLE + " (MAPPING VARCHAR(100) NOT NULL PRIMARY KEY, OWNER VARCHAR(300) NOT NULL, "
+						+ "RENEWED TIMESTAMP NOT NULL)")) {
 			create.execute();
 		}
 	}
 
 	/**
-	 * Takes the lease on a mapping for this process, or returns the current holder when another live process holds
-	 * it. A lease whose holder did not renew it within {@code ttl}, or whose holder is a process of this host that is
-	 * gone (killed), is taken over; so is any lease when {@code force} is set (the holder is known to be gone).
+	 * Takes the lease on a mapping for this process, or returns the current holder when
+	 * another live process holds it. A lease whose holder did not renew it within
+	 * {@code ttl}, or whose holder is a process of this host that is gone (killed), is
+	 * taken over; so is any lease when {@code force} is set (the holder is known to be
+	 * gone).
 	 */
 	public static Acquisition acquire(DataSource dataSource, String mapping, Duration ttl, boolean force) {
-		String owner = ExecutionOwner.current().host() + " " + ExecutionOwner.current().pid() + " "
-				+ UUID.randomUUID();
+		String owner = ExecutionOwner.current().host() + " " + ExecutionOwner.current().pid() + " " + UUID.randomUUID();
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(true);
 			Timestamp now = now(connection);
@@ -91,7 +97,8 @@ public final class RunLease implements AutoCloseable {
 				return new Acquisition(new RunLease(dataSource, mapping, owner, ttl), null);
 			}
 			catch (SQLException taken) {
-				// the row exists (or a racing process inserted it first): take it over only when its holder is gone
+				// the row exists (or a racing process inserted it first): take it over
+				// only when its holder is gone
 			}
 			Optional<String> holder = holder(connection, mapping);
 			boolean holderGone = force || holder.map(RunLease::isDeadOnThisHost).orElse(false);
@@ -106,7 +113,8 @@ public final class RunLease implements AutoCloseable {
 					return new Acquisition(new RunLease(dataSource, mapping, owner, ttl), null);
 				}
 			}
-			// the holder now: a process racing for an expired lease may have taken it since it was read
+			// the holder now: a process racing for an expired lease may have taken it
+			// since it was read
 			return new Acquisition(null, holder(connection, mapping).map(RunLease::describe).orElse("another process"));
 		}
 		catch (SQLException ex) {
@@ -155,7 +163,8 @@ public final class RunLease implements AutoCloseable {
 	}
 
 	private static Optional<String> holder(Connection connection, String mapping) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT OWNER FROM " + TABLE + " WHERE MAPPING = ?")) {
+		try (PreparedStatement query = connection
+			.prepareStatement("SELECT OWNER FROM " + TABLE + " WHERE MAPPING = ?")) {
 			query.setString(1, mapping);
 			try (ResultSet rows = query.executeQuery()) {
 				return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
@@ -165,8 +174,8 @@ public final class RunLease implements AutoCloseable {
 
 	private void renew() {
 		try (Connection connection = dataSource.getConnection();
-				PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE
-						+ " SET RENEWED = CURRENT_TIMESTAMP WHERE MAPPING = ? AND OWNER = ?")) {
+				PreparedStatement update = connection.prepareStatement(
+						"UPDATE " + TABLE + " SET RENEWED = CURRENT_TIMESTAMP WHERE MAPPING = ? AND OWNER = ?")) {
 			update.setString(1, mapping);
 			update.setString(2, owner);
 			if (update.executeUpdate() == 0 && lost.compareAndSet(false, true)) {
@@ -179,7 +188,10 @@ public final class RunLease implements AutoCloseable {
 		}
 	}
 
-	/** Whether another process took the lease over (this process failed to renew it in time). */
+	/**
+	 * Whether another process took the lease over (this process failed to renew it in
+	 * time).
+	 */
 	public boolean lost() {
 		return lost.get();
 	}

@@ -15,8 +15,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The {@link RunSummary} of a finished execution: what every step read, wrote, rejected and filtered (a partitioned
- * step summed over its partitions), the exit code and the failure.
+ * The {@link RunSummary} of a finished execution: what every step read, wrote, rejected
+ * and filtered (a partitioned step summed over its partitions), the exit code and the
+ * failure.
  */
 final class RunSummaries {
 
@@ -30,7 +31,8 @@ final class RunSummaries {
 		List<StepSummary> steps = new ArrayList<>();
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStepName().contains(":")) {
-				continue; // a partition of a partitioned step: counted in its manager step
+				continue; // a partition of a partitioned step: counted in its manager
+							// step
 			}
 			String table = mapping.items()
 				.stream()
@@ -45,15 +47,15 @@ final class RunSummaries {
 		int exitCode = execution.getStatus() == BatchStatus.COMPLETED
 				? (rejected > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.SUCCESS)
 				: execution.getStatus() == BatchStatus.STOPPED ? ExitCodes.STOPPED : ExitCodes.FAILED;
-		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode,
-				endpoint, region, steps,
-				ExecutionHistory.elapsed(execution.getStartTime(), execution.getEndTime()),
+		return new RunSummary(mapping.name(), execution.getId(), execution.getStatus().name(), exitCode, endpoint,
+				region, steps, ExecutionHistory.elapsed(execution.getStartTime(), execution.getEndTime()),
 				rejects.isEmpty() ? null : rejects.path().toString(), Failures.of(execution, endpoint));
 	}
 
 	/**
-	 * The writer's counters of a step: its own, or for a partitioned step the sums over its partitions
-	 * ({@code step:partition<i>}), whose counters Spring Batch does not aggregate.
+	 * The writer's counters of a step: its own, or for a partitioned step the sums over
+	 * its partitions ({@code step:partition<i>}), whose counters Spring Batch does not
+	 * aggregate.
 	 */
 	static WriteCounters partitionTotals(JobExecution execution, String step) {
 		WriteCounters totals = WriteCounters.NONE;

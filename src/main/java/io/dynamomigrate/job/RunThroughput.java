@@ -26,10 +26,10 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Everything about write throughput for one run: the tables' write-capacity limiters and the shared sender pool
- * ({@link RunWriteCapacity}), and the progress reporter that follows each step's writer. Made after the tables
- * exist (budgets are read with {@code DescribeTable}); {@link #close()} stops the pool and the reporter.
- * Thread-safe.
+ * Everything about write throughput for one run: the tables' write-capacity limiters and
+ * the shared sender pool ({@link RunWriteCapacity}), and the progress reporter that
+ * follows each step's writer. Made after the tables exist (budgets are read with
+ * {@code DescribeTable}); {@link #close()} stops the pool and the reporter. Thread-safe.
  */
 public final class RunThroughput implements AutoCloseable {
 
@@ -61,8 +61,7 @@ public final class RunThroughput implements AutoCloseable {
 	public static RunThroughput start(DynamoDbClient client, MappingSpec mapping, DataSource source,
 			WriteSettings settings, Consumer<String> warnings) {
 		RunWriteCapacity capacity = RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(),
-				TableSpec::writeBudget,
-				settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
+				TableSpec::writeBudget, settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
 		ProgressReporter progress = ProgressReporter.start(settings.progress(), settings.progressInterval());
 		ExecutorService counting = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "row-count");
@@ -74,17 +73,18 @@ public final class RunThroughput implements AutoCloseable {
 	}
 
 	/**
-	 * Follows a step's writer in the progress reporter; the writers of a partitioned step's key ranges add up to one
-	 * line (and one row count).
+	 * Follows a step's writer in the progress reporter; the writers of a partitioned
+	 * step's key ranges add up to one line (and one row count).
 	 */
 	public BatchWriteItemWriter track(ItemSpec item, TableSpec table, BatchWriteItemWriter writer) {
 		if (progress != null && rows != null) {
 			List<BatchWriteItemWriter> writers = byStep.computeIfAbsent(item.name(), (name) -> {
 				List<BatchWriteItemWriter> all = new CopyOnWriteArrayList<>();
-				progress.track(new StepProgress(name, table.name(), () -> sum(all, BatchWriteItemWriter::liveItemsWritten),
-						() -> sum(all, BatchWriteItemWriter::liveWriteUnits),
-						() -> sum(all, BatchWriteItemWriter::liveThrottles), capacity.limiter(table.name()).orElse(null),
-						rows.count(item.source())));
+				progress
+					.track(new StepProgress(name, table.name(), () -> sum(all, BatchWriteItemWriter::liveItemsWritten),
+							() -> sum(all, BatchWriteItemWriter::liveWriteUnits),
+							() -> sum(all, BatchWriteItemWriter::liveThrottles),
+							capacity.limiter(table.name()).orElse(null), rows.count(item.source())));
 				return all;
 			});
 			writers.add(writer);
@@ -104,15 +104,17 @@ public final class RunThroughput implements AutoCloseable {
 		return capacity;
 	}
 
-	/** Per table: budget, effective rate now, throttles, WCU granted — for the run summary. */
+	/**
+	 * Per table: budget, effective rate now, throttles, WCU granted — for the run
+	 * summary.
+	 */
 	public List<TableCapacity> report() {
 		List<TableCapacity> report = new ArrayList<>();
 		for (TableSpec table : tables) {
 			WriteCapacityLimiter limiter = capacity.limiter(table.name()).orElse(null);
 			String source = capacity.sources().getOrDefault(table.name(), "");
-			report.add(limiter == null ? new TableCapacity(table.name(), 0, source, 0, 0)
-					: new TableCapacity(table.name(), limiter.budget(), source, limiter.effectiveRate(),
-							limiter.throttles()));
+			report.add(limiter == null ? new TableCapacity(table.name(), 0, source, 0, 0) : new TableCapacity(
+					table.name(), limiter.budget(), source, limiter.effectiveRate(), limiter.throttles()));
 		}
 		return report;
 	}

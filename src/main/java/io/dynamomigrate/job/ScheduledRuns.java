@@ -20,12 +20,14 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * One tick of a schedule: under the mapping's {@link RunLease} (so that no two processes pointed at the same job
- * repository run the mapping at once), first restarts the mapping's latest execution if it failed, stopped or
- * crashed — it continues after its last committed chunk with the read window it started with — and, if that
- * completes or there was nothing to resume, starts a new incremental run ({@link IncrementalWindows}). Every run
- * holds the lease, so an execution still marked running while the tick holds it was left so by a process that is
- * gone, and is recovered and resumed. A tick whose lease is held elsewhere does nothing. Thread-safe; a scheduler runs one tick at a time.
+ * One tick of a schedule: under the mapping's {@link RunLease} (so that no two processes
+ * pointed at the same job repository run the mapping at once), first restarts the
+ * mapping's latest execution if it failed, stopped or crashed — it continues after its
+ * last committed chunk with the read window it started with — and, if that completes or
+ * there was nothing to resume, starts a new incremental run ({@link IncrementalWindows}).
+ * Every run holds the lease, so an execution still marked running while the tick holds it
+ * was left so by a process that is gone, and is recovered and resumed. A tick whose lease
+ * is held elsewhere does nothing. Thread-safe; a scheduler runs one tick at a time.
  */
 public final class ScheduledRuns {
 
@@ -62,7 +64,10 @@ public final class ScheduledRuns {
 			runs = List.copyOf(runs);
 		}
 
-		/** The exit code of the tick's last run ({@link ExitCodes#SUCCESS} when it ran nothing). */
+		/**
+		 * The exit code of the tick's last run ({@link ExitCodes#SUCCESS} when it ran
+		 * nothing).
+		 */
 		public int exitCode() {
 			return runs.isEmpty() ? ExitCodes.SUCCESS : runs.get(runs.size() - 1).exitCode();
 		}
@@ -71,7 +76,8 @@ public final class ScheduledRuns {
 
 	/**
 	 * Runs one tick.
-	 * @param mappingText the mapping file's text (to tell a changed mapping from the one a failed execution ran)
+	 * @param mappingText the mapping file's text (to tell a changed mapping from the one
+	 * a failed execution ran)
 	 */
 	public Tick tick(MappingSpec mapping, String mappingText, DataSource source, DynamoDbTarget target,
 			Path stateDirectory) {
@@ -94,8 +100,8 @@ public final class ScheduledRuns {
 				else {
 					logger.info("Resuming execution {} of mapping {} ({})", previous.getId(), mapping.name(),
 							previous.getStatus());
-					JobExecution restartable = new RestartCheck(jobRepository, jobOperator)
-						.executionToRestart(mapping, mappingText, true);
+					JobExecution restartable = new RestartCheck(jobRepository, jobOperator).executionToRestart(mapping,
+							mappingText, true);
 					RunSummary resumed = runner.restart(restartable, mapping, source, target, stateDirectory);
 					runs.add(resumed);
 					if (!BatchStatus.COMPLETED.name().equals(resumed.status())) {
@@ -108,7 +114,10 @@ public final class ScheduledRuns {
 		}
 	}
 
-	/** The mapping's latest execution when it did not complete (failed, stopped, or left running by a crash). */
+	/**
+	 * The mapping's latest execution when it did not complete (failed, stopped, or left
+	 * running by a crash).
+	 */
 	private Optional<JobExecution> unfinished(String job) {
 		JobInstance instance = jobRepository.getLastJobInstance(job);
 		JobExecution latest = instance == null ? null : jobRepository.getLastJobExecution(instance);

@@ -7,8 +7,8 @@ import io.dynamomigrate.transform.RejectSink;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Makes the writer of a step. A run writes to DynamoDB; other modes (a dry run) swap in another writer, and
- * nothing else of the job changes.
+ * Makes the writer of a step. A run writes to DynamoDB; other modes (a dry run) swap in
+ * another writer, and nothing else of the job changes.
  */
 @FunctionalInterface
 public interface StepWriterFactory {

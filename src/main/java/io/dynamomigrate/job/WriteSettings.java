@@ -7,15 +7,17 @@ import io.dynamomigrate.progress.ProgressMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a run writes: the write budget given on the command line (wins over the mapping's), how many
- * {@code BatchWriteItem} calls may be in flight, and how progress is shown. Immutable.
+ * How a run writes: the write budget given on the command line (wins over the mapping's),
+ * how many {@code BatchWriteItem} calls may be in flight, and how progress is shown.
+ * Immutable.
  *
  * @param budget {@code --max-write-capacity}, or null for the mapping's or the default
- * @param concurrency {@code --write-concurrency}: calls in flight at most, over all steps of the run
+ * @param concurrency {@code --write-concurrency}: calls in flight at most, over all steps
+ * of the run
  * @param progress {@code --progress}
  * @param progressInterval {@code --progress-interval}: between log lines
- * @param prewarm {@code --prewarm}: the warm write throughput (WCU/s) to raise every target table and its indexes
- * to before the load, or 0 for none
+ * @param prewarm {@code --prewarm}: the warm write throughput (WCU/s) to raise every
+ * target table and its indexes to before the load, or 0 for none
  */
 public record WriteSettings(@Nullable WriteBudget budget, int concurrency, ProgressMode progress,
 		Duration progressInterval, long prewarm) {
@@ -23,7 +25,10 @@ public record WriteSettings(@Nullable WriteBudget budget, int concurrency, Progr
 	/** The default number of {@code BatchWriteItem} calls in flight. */
 	public static final int DEFAULT_CONCURRENCY = 8;
 
-	/** The defaults: budgets from the mapping or the tables, 8 calls in flight, progress shown as fits the output. */
+	/**
+	 * The defaults: budgets from the mapping or the tables, 8 calls in flight, progress
+	 * shown as fits the output.
+	 */
 	public static final WriteSettings DEFAULT = new WriteSettings(null, DEFAULT_CONCURRENCY, ProgressMode.AUTO,
 			Duration.ofSeconds(10));
 
@@ -44,8 +49,10 @@ public record WriteSettings(@Nullable WriteBudget budget, int concurrency, Progr
 
 	/**
 	 * Settings from the command line's text.
-	 * @param budget the {@code --max-write-capacity} text (WCU, a percentage, or unlimited), or null
-	 * @throws IllegalArgumentException naming {@code --max-write-capacity} and the fix when the budget is not one
+	 * @param budget the {@code --max-write-capacity} text (WCU, a percentage, or
+	 * unlimited), or null
+	 * @throws IllegalArgumentException naming {@code --max-write-capacity} and the fix
+	 * when the budget is not one
 	 */
 	public static WriteSettings of(@Nullable String budget, int concurrency, ProgressMode progress,
 			Duration progressInterval, long prewarm) {

@@ -1,8 +1,9 @@
 package io.dynamomigrate.metrics;
 
 /**
- * What {@code /health} of a {@link MetricsServer} reports: up or down, and a short detail such as the last run's
- * status or the mapping being run. Immutable, so thread-safe.
+ * What {@code /health} of a {@link MetricsServer} reports: up or down, and a short detail
+ * such as the last run's status or the mapping being run. Immutable, so thread-safe.
+ *
  * @param up whether the process is healthy ({@code 200}, else {@code 503})
  * @param detail a short human-readable detail, never a secret
  */

@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP server, on the JDK's {@link HttpServer}, for the schedule mode's metrics port:
- * {@code GET /metrics} answers the registry's meters in Prometheus text format (version 0.0.4) and
- * {@code GET /health} answers {@code {"status":"UP","detail":…}} with {@code 200}, or {@code "DOWN"} with
- * {@code 503}. Other paths are {@code 404}; other methods, {@code HEAD} included, are {@code 405}. Requests are
- * served on two daemon threads of its own. Thread-safe; {@link #close()} stops it at once.
+ * A small HTTP server, on the JDK's {@link HttpServer}, for the schedule mode's metrics
+ * port: {@code GET /metrics} answers the registry's meters in Prometheus text format
+ * (version 0.0.4) and {@code GET /health} answers {@code {"status":"UP","detail":…}} with
+ * {@code 200}, or {@code "DOWN"} with {@code 503}. Other paths are {@code 404}; other
+ * methods, {@code HEAD} included, are {@code 405}. Requests are served on two daemon
+ * threads of its own. Thread-safe; {@link #close()} stops it at once.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -101,8 +102,7 @@ public final class MetricsServer implements AutoCloseable {
 				Map<String, Object> body = new LinkedHashMap<>();
 				body.put("status", current.status());
 				body.put("detail", current.detail());
-				respond(exchange, current.up() ? 200 : 503, "application/json",
-						JSON.writeValueAsString(body) + "\n");
+				respond(exchange, current.up() ? 200 : 503, "application/json", JSON.writeValueAsString(body) + "\n");
 			}
 		}
 	}
@@ -116,8 +116,7 @@ public final class MetricsServer implements AutoCloseable {
 		}
 	}
 
-	private static void respond(HttpExchange exchange, int status, String contentType, String body)
-			throws IOException {
+	private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType);
 		if (exchange.getRequestMethod().equals("HEAD")) {
 			exchange.sendResponseHeaders(status, -1);

@@ -20,20 +20,24 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 /**
  * The metrics of migration runs, recorded in one Micrometer {@link MeterRegistry}:
  * <ul>
- * <li>per mapping, item and table (from {@link #stepListener}): {@code dynamo_migrate.items.written},
- * {@code dynamo_migrate.deletes}, {@code dynamo_migrate.write.units} (WCU consumed), {@code dynamo_migrate.throttles}
- * and {@code dynamo_migrate.rejects}, which Prometheus shows as {@code dynamo_migrate_items_written_total} and so
- * on;</li>
- * <li>per mapping (from {@link #jobListener}): {@code dynamo_migrate.runs} by status, the {@code dynamo_migrate.run}
- * timer and {@code dynamo_migrate.last.success.timestamp};</li>
- * <li>per mapping and item (from {@link #watermark}): {@code dynamo_migrate.watermark.lag} (seconds between a
- * timestamp watermark and now, computed when scraped) or {@code dynamo_migrate.watermark} (a numeric one);</li>
- * <li>Spring Batch's own observations ({@code spring.batch.job}, {@code spring.batch.step},
- * {@code spring.batch.item.read}, {@code spring.batch.item.process}, {@code spring.batch.chunk.write}) as timers,
- * when jobs and steps are built with {@link #observations()}.</li>
+ * <li>per mapping, item and table (from {@link #stepListener}):
+ * {@code dynamo_migrate.items.written}, {@code dynamo_migrate.deletes},
+ * {@code dynamo_migrate.write.units} (WCU consumed), {@code dynamo_migrate.throttles} and
+ * {@code dynamo_migrate.rejects}, which Prometheus shows as
+ * {@code dynamo_migrate_items_written_total} and so on;</li>
+ * <li>per mapping (from {@link #jobListener}): {@code dynamo_migrate.runs} by status, the
+ * {@code dynamo_migrate.run} timer and
+ * {@code dynamo_migrate.last.success.timestamp};</li>
+ * <li>per mapping and item (from {@link #watermark}):
+ * {@code dynamo_migrate.watermark.lag} (seconds between a timestamp watermark and now,
+ * computed when scraped) or {@code dynamo_migrate.watermark} (a numeric one);</li>
+ * <li>Spring Batch's own observations ({@code spring.batch.job},
+ * {@code spring.batch.step}, {@code spring.batch.item.read},
+ * {@code spring.batch.item.process}, {@code spring.batch.chunk.write}) as timers, when
+ * jobs and steps are built with {@link #observations()}.</li>
  * </ul>
- * Counters survive restarts correctly: only what an execution added to its step's restored counters is counted.
- * Thread-safe.
+ * Counters survive restarts correctly: only what an execution added to its step's
+ * restored counters is counted. Thread-safe.
  */
 public final class MigrationMetrics {
 
@@ -53,7 +57,8 @@ public final class MigrationMetrics {
 	}
 
 	/**
-	 * @param registry where the meters are registered (a {@code PrometheusMeterRegistry} for the metrics port)
+	 * @param registry where the meters are registered (a {@code PrometheusMeterRegistry}
+	 * for the metrics port)
 	 * @param clock the clock watermark lag and the last success time are measured with
 	 */
 	public MigrationMetrics(MeterRegistry registry, Clock clock) {
@@ -64,9 +69,9 @@ public final class MigrationMetrics {
 	}
 
 	/**
-	 * A listener for one chunk-oriented step (or one partition's worker step) that adds what each of its
-	 * executions did to the counters tagged with the given mapping, item and table. The counters are registered
-	 * now, at zero.
+	 * A listener for one chunk-oriented step (or one partition's worker step) that adds
+	 * what each of its executions did to the counters tagged with the given mapping, item
+	 * and table. The counters are registered now, at zero.
 	 */
 	public StepExecutionListener stepListener(String mapping, String item, String table) {
 		return new StepMeters(registry, mapping, item, table);
@@ -78,8 +83,9 @@ public final class MigrationMetrics {
 	}
 
 	/**
-	 * Sets an item's timestamp watermark (the last value seen of its incremental column); the gauge
-	 * {@code dynamo_migrate.watermark.lag} reports the seconds from it to now each time it is read.
+	 * Sets an item's timestamp watermark (the last value seen of its incremental column);
+	 * the gauge {@code dynamo_migrate.watermark.lag} reports the seconds from it to now
+	 * each time it is read.
 	 */
 	public void watermark(String mapping, String item, Instant value) {
 		set(timestampWatermarks, mapping, item, value,
@@ -90,7 +96,8 @@ public final class MigrationMetrics {
 
 	/**
 	 * Sets an item's numeric watermark (e.g. the highest id seen), reported by the gauge
-	 * {@code dynamo_migrate.watermark} (as a double, so very large ids lose precision in the metric only).
+	 * {@code dynamo_migrate.watermark} (as a double, so very large ids lose precision in
+	 * the metric only).
 	 */
 	public void watermark(String mapping, String item, BigDecimal value) {
 		set(numericWatermarks, mapping, item, value,
@@ -98,7 +105,10 @@ public final class MigrationMetrics {
 					.description("An item's numeric watermark"));
 	}
 
-	/** Sets an item's watermark, registering its gauge (tagged with the mapping and item) the first time. */
+	/**
+	 * Sets an item's watermark, registering its gauge (tagged with the mapping and item)
+	 * the first time.
+	 */
 	private <T> void set(Map<List<String>, AtomicReference<T>> watermarks, String mapping, String item, T value,
 			Function<AtomicReference<T>, Gauge.Builder<AtomicReference<T>>> gauge) {
 		watermarks.computeIfAbsent(List.of(mapping, item), (key) -> {
@@ -113,9 +123,10 @@ public final class MigrationMetrics {
 	}
 
 	/**
-	 * An observation registry that records Spring Batch's observations as timers in this registry; give it to
-	 * {@code JobBuilder.observationRegistry(..)} and {@code StepBuilder.observationRegistry(..)} (Spring Batch 6
-	 * takes no meter registry: its metrics are all observations).
+	 * An observation registry that records Spring Batch's observations as timers in this
+	 * registry; give it to {@code JobBuilder.observationRegistry(..)} and
+	 * {@code StepBuilder.observationRegistry(..)} (Spring Batch 6 takes no meter
+	 * registry: its metrics are all observations).
 	 */
 	public ObservationRegistry observations() {
 		return observations;

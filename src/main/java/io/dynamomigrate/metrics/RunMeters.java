@@ -14,8 +14,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Counts the runs of one mapping by final status, times them, and remembers when the last successful one ended (as
- * epoch seconds from the injected clock, taken when the run completes). A restart is a run of its own. Thread-safe.
+ * Counts the runs of one mapping by final status, times them, and remembers when the last
+ * successful one ended (as epoch seconds from the injected clock, taken when the run
+ * completes). A restart is a run of its own. Thread-safe.
  */
 final class RunMeters implements JobExecutionListener {
 

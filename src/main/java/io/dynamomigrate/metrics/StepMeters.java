@@ -14,14 +14,16 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Adds what one step execution did to the counters of its mapping, item and table. The writer's counters live in
- * the step's execution context and are cumulative over restarts (the context of the failed execution is restored
- * before {@link #beforeStep}), so this remembers them before the step and counts only the difference after it; the
- * step's own counts (writes, skips) start at zero for every execution and are counted as they are.
+ * Adds what one step execution did to the counters of its mapping, item and table. The
+ * writer's counters live in the step's execution context and are cumulative over restarts
+ * (the context of the failed execution is restored before {@link #beforeStep}), so this
+ * remembers them before the step and counts only the difference after it; the step's own
+ * counts (writes, skips) start at zero for every execution and are counted as they are.
  * <p>
- * Items written are the step's writes less deletes and the records the writer dropped or rejected for a duplicate
- * key, and rejects are the step's skips plus those duplicate-key rejects, as in the run summary, so that the
- * counters add up like the summary does. Thread-safe: one instance may see several step executions at once.
+ * Items written are the step's writes less deletes and the records the writer dropped or
+ * rejected for a duplicate key, and rejects are the step's skips plus those duplicate-key
+ * rejects, as in the run summary, so that the counters add up like the summary does.
+ * Thread-safe: one instance may see several step executions at once.
  */
 final class StepMeters implements StepExecutionListener {
 
@@ -71,7 +73,10 @@ final class StepMeters implements StepExecutionListener {
 		return null;
 	}
 
-	/** Counters only go up: a negative difference (a context that went back) counts nothing. */
+	/**
+	 * Counters only go up: a negative difference (a context that went back) counts
+	 * nothing.
+	 */
 	private static void add(Counter counter, long amount) {
 		if (amount > 0) {
 			counter.increment(amount);

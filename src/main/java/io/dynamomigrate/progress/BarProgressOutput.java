@@ -10,9 +10,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress as a live bar per step on standard error, drawn by the progressbar library (which handles terminal
- * width and redrawing): items written of the rows counted (or a running count when unknown), items/s, WCU/s
- * against the effective rate and budget, throttles and the ETA.
+ * Progress as a live bar per step on standard error, drawn by the progressbar library
+ * (which handles terminal width and redrawing): items written of the rows counted (or a
+ * running count when unknown), items/s, WCU/s against the effective rate and budget,
+ * throttles and the ETA.
  */
 final class BarProgressOutput implements ProgressOutput {
 
@@ -22,12 +23,13 @@ final class BarProgressOutput implements ProgressOutput {
 
 	@Override
 	public void update(ProgressLine line) {
-		ProgressBar bar = bars.computeIfAbsent(line.step(), (step) -> new ProgressBarBuilder().setTaskName(step)
-			.setInitialMax(line.expected())
-			.setStyle(ProgressBarStyle.ASCII)
-			.setUpdateIntervalMillis(500)
-			.setEtaFunction((state) -> Optional.ofNullable(etas.get(step)))
-			.build());
+		ProgressBar bar = bars.computeIfAbsent(line.step(),
+				(step) -> new ProgressBarBuilder().setTaskName(step)
+					.setInitialMax(line.expected())
+					.setStyle(ProgressBarStyle.ASCII)
+					.setUpdateIntervalMillis(500)
+					.setEtaFunction((state) -> Optional.ofNullable(etas.get(step)))
+					.build());
 		if (line.expected() > 0 && bar.getMax() != line.expected()) {
 			bar.maxHint(line.expected());
 		}

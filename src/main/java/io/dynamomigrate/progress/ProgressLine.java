@@ -7,8 +7,8 @@ import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One step's progress at one moment, with rates over the last interval, and the text shown for it.
- * Immutable.
+ * One step's progress at one moment, with rates over the last interval, and the text
+ * shown for it. Immutable.
  *
  * @param step the step name
  * @param table the target table
@@ -25,8 +25,8 @@ public record ProgressLine(String step, String table, long items, long expected,
 		double writeUnitsPerSecond, long throttles, double effectiveRate, long budget, @Nullable Duration eta) {
 
 	/**
-	 * The progress of a step with {@code items} written, {@code newItems} items and {@code newWriteUnits} WCU of them
-	 * in the last {@code elapsed}.
+	 * The progress of a step with {@code items} written, {@code newItems} items and
+	 * {@code newWriteUnits} WCU of them in the last {@code elapsed}.
 	 */
 	static ProgressLine of(StepProgress progress, long items, long newItems, long newWriteUnits, Duration elapsed) {
 		double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
@@ -40,7 +40,10 @@ public record ProgressLine(String step, String table, long items, long expected,
 				limiter != null ? limiter.effectiveRate() : 0, limiter != null ? limiter.budget() : 0, eta);
 	}
 
-	/** The rates part: {@code 1234 items/s, 2468 WCU/s (effective 4000 of 4000), 0 throttles}. */
+	/**
+	 * The rates part:
+	 * {@code 1234 items/s, 2468 WCU/s (effective 4000 of 4000), 0 throttles}.
+	 */
 	String rates() {
 		String capacity = budget > 0 ? String.format(Locale.ROOT, " (effective %.0f of %d)", effectiveRate, budget)
 				: " (unlimited)";

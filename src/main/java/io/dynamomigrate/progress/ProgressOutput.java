@@ -1,6 +1,9 @@
 package io.dynamomigrate.progress;
 
-/** Where progress goes: a terminal's bars or log lines. Called from the reporter's thread only. */
+/**
+ * Where progress goes: a terminal's bars or log lines. Called from the reporter's thread
+ * only.
+ */
 interface ProgressOutput extends AutoCloseable {
 
 	/** A step wrote since the last tick. */

@@ -13,12 +13,13 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shows the progress of a run's steps every interval, on its own daemon thread: a step is active from the tick at
- * which it has first written and idle after two ticks without writing; its rates (and so its ETA) are those since
- * the previous update.
- * On a terminal each active step has a progress bar; otherwise each active step logs one INFO line per interval.
- * Counters are those of the current execution: after a restart they start from zero, so the ETA is an
- * over-estimate. Thread-safe: steps may be tracked from any thread; {@link #close()} shows the last state and stops.
+ * Shows the progress of a run's steps every interval, on its own daemon thread: a step is
+ * active from the tick at which it has first written and idle after two ticks without
+ * writing; its rates (and so its ETA) are those since the previous update. On a terminal
+ * each active step has a progress bar; otherwise each active step logs one INFO line per
+ * interval. Counters are those of the current execution: after a restart they start from
+ * zero, so the ETA is an over-estimate. Thread-safe: steps may be tracked from any
+ * thread; {@link #close()} shows the last state and stops.
  */
 public final class ProgressReporter implements AutoCloseable {
 
@@ -53,12 +54,13 @@ public final class ProgressReporter implements AutoCloseable {
 	}
 
 	/**
-	 * A reporter in the given mode; {@code AUTO} draws bars when the process has a console, else logs.
+	 * A reporter in the given mode; {@code AUTO} draws bars when the process has a
+	 * console, else logs.
 	 * @param interval between log lines (bars are redrawn more often)
 	 */
 	public static @Nullable ProgressReporter start(ProgressMode mode, Duration interval) {
-		ProgressMode effective = mode == ProgressMode.AUTO ? (System.console() != null ? ProgressMode.BAR
-				: ProgressMode.LOG) : mode;
+		ProgressMode effective = mode == ProgressMode.AUTO
+				? (System.console() != null ? ProgressMode.BAR : ProgressMode.LOG) : mode;
 		return switch (effective) {
 			case BAR -> new ProgressReporter(new BarProgressOutput(), System::nanoTime, Duration.ofSeconds(1));
 			case LOG -> new ProgressReporter(new LogProgressOutput(), System::nanoTime, interval);
@@ -71,13 +73,17 @@ public final class ProgressReporter implements AutoCloseable {
 		steps.add(step);
 	}
 
-	/** Shows every step that wrote since the last tick; marks steps idle after two quiet ticks. */
+	/**
+	 * Shows every step that wrote since the last tick; marks steps idle after two quiet
+	 * ticks.
+	 */
 	synchronized void tick() {
 		long now = nanoTime.getAsLong();
 		for (StepProgress step : steps) {
 			String key = step.step() + "/" + step.table();
 			long items = step.items().getAsLong();
-			long[] seen = state.get(key); // {time of the last update, items then, WCU then, quiet ticks}
+			long[] seen = state.get(key); // {time of the last update, items then, WCU
+											// then, quiet ticks}
 			if (seen == null) {
 				if (items == 0) {
 					continue;

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the rows of a JDBC source with one {@code SELECT COUNT(*)} over the same {@code FROM} and {@code WHERE}
- * as its reader (table and column names were validated before they reach SQL), in the background, for the ETA.
- * File sources are not counted. A failed count only means no ETA. Thread-safe.
+ * Counts the rows of a JDBC source with one {@code SELECT COUNT(*)} over the same
+ * {@code FROM} and {@code WHERE} as its reader (table and column names were validated
+ * before they reach SQL), in the background, for the ETA. File sources are not counted. A
+ * failed count only means no ETA. Thread-safe.
  */
 public final class RowCounter {
 

@@ -7,9 +7,10 @@ import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The live counters of one step, read from another thread: items written, WCU sent and throttles (atomic counters
- * of the step's writer), the table's limiter (budget and effective rate), and the number of source rows, counted
- * in the background (empty until known, or when it cannot be counted). Thread-safe.
+ * The live counters of one step, read from another thread: items written, WCU sent and
+ * throttles (atomic counters of the step's writer), the table's limiter (budget and
+ * effective rate), and the number of source rows, counted in the background (empty until
+ * known, or when it cannot be counted). Thread-safe.
  *
  * @param step the step name
  * @param table the target table

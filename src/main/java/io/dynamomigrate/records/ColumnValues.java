@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * The column values of one source row, case-insensitive by name, as templates and conditions read them: an array of
- * values and a {@link Layout} shared by every row of a result set, so that a row costs one array instead of two hash
- * maps, and a lookup by the exact name (a template's own column reference) is one small shared hash map. Names and
- * iteration order follow {@link LinkedCaseInsensitiveMap} with the default locale: a name that repeats, ignoring case,
- * keeps one entry with the last column's value. Read-only. Not thread-safe to build; safe to read once built.
+ * The column values of one source row, case-insensitive by name, as templates and
+ * conditions read them: an array of values and a {@link Layout} shared by every row of a
+ * result set, so that a row costs one array instead of two hash maps, and a lookup by the
+ * exact name (a template's own column reference) is one small shared hash map. Names and
+ * iteration order follow {@link LinkedCaseInsensitiveMap} with the default locale: a name
+ * that repeats, ignoring case, keeps one entry with the last column's value. Read-only.
+ * Not thread-safe to build; safe to read once built.
  */
 public final class ColumnValues extends AbstractMap<String, @Nullable Object> {
 
@@ -28,7 +30,8 @@ public final class ColumnValues extends AbstractMap<String, @Nullable Object> {
 	/**
 	 * The values of one row.
 	 * @param layout the columns of the row's result set
-	 * @param values the value of every column, in result set order (the array is kept, not copied)
+	 * @param values the value of every column, in result set order (the array is kept,
+	 * not copied)
 	 */
 	public ColumnValues(Layout layout, @Nullable Object[] values) {
 		if (values.length != layout.columns) {
@@ -89,7 +92,10 @@ public final class ColumnValues extends AbstractMap<String, @Nullable Object> {
 		};
 	}
 
-	/** The columns of a result set: their names and where each one's value is, by exact and by folded name. */
+	/**
+	 * The columns of a result set: their names and where each one's value is, by exact
+	 * and by folded name.
+	 */
 	public static final class Layout {
 
 		private final int columns;
@@ -105,7 +111,9 @@ public final class ColumnValues extends AbstractMap<String, @Nullable Object> {
 
 		private final Map<String, Integer> byFoldedName = new HashMap<>();
 
-		/** @param labels the column labels in result set order */
+		/**
+		 * @param labels the column labels in result set order
+		 */
 		public Layout(String[] labels) {
 			this.columns = labels.length;
 			LinkedCaseInsensitiveMap<Integer> visible = new LinkedCaseInsensitiveMap<>(labels.length, locale);

@@ -6,10 +6,11 @@ import java.util.List;
 import io.dynamomigrate.mapping.model.AttributeType;
 
 /**
- * A set value as a DynamoDB JSON file declares it ({@code {"SS": [...]}}, {@code NS}, {@code BS}): its type and its
- * elements exactly as written, duplicates and emptiness included, so that the attribute's set policies
- * ({@code onDuplicateElements}, {@code onEmptySet}; their defaults when the attribute is not listed) decide, never
- * the reader. Elements are text (SS), exact numbers (NS) or bytes (BS). Immutable.
+ * A set value as a DynamoDB JSON file declares it ({@code {"SS": [...]}}, {@code NS},
+ * {@code BS}): its type and its elements exactly as written, duplicates and emptiness
+ * included, so that the attribute's set policies ({@code onDuplicateElements},
+ * {@code onEmptySet}; their defaults when the attribute is not listed) decide, never the
+ * reader. Elements are text (SS), exact numbers (NS) or bytes (BS). Immutable.
  *
  * @param type SS, NS or BS
  * @param elements the elements in file order

@@ -13,14 +13,18 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one conversion of JSON into plain Java values, used for JSON columns and for JSON files alike: objects as
- * ordered {@code Map}s, arrays as {@code List}s, every number as an exact {@code BigDecimal} (never {@code double},
- * DESIGN.md invariant 6), strings, booleans and nulls; and JSON text of such values. It reads from a streaming parser,
- * so a file is converted one record at a time. Thread-safe.
+ * The one conversion of JSON into plain Java values, used for JSON columns and for JSON
+ * files alike: objects as ordered {@code Map}s, arrays as {@code List}s, every number as
+ * an exact {@code BigDecimal} (never {@code double}, DESIGN.md invariant 6), strings,
+ * booleans and nulls; and JSON text of such values. It reads from a streaming parser, so
+ * a file is converted one record at a time. Thread-safe.
  */
 public final class JsonValues {
 
-	/** A parser factory with Jackson's default limits (nesting depth, number and string lengths). */
+	/**
+	 * A parser factory with Jackson's default limits (nesting depth, number and string
+	 * lengths).
+	 */
 	public static final JsonFactory FACTORY = new JsonFactory();
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -30,7 +34,8 @@ public final class JsonValues {
 
 	/**
 	 * The value of JSON text.
-	 * @throws IllegalArgumentException with a phrase that completes "the value …" when the text is not one JSON value
+	 * @throws IllegalArgumentException with a phrase that completes "the value …" when
+	 * the text is not one JSON value
 	 */
 	public static @Nullable Object parse(String json) {
 		try (JsonParser parser = FACTORY.createParser(json)) {
@@ -53,14 +58,16 @@ public final class JsonValues {
 			+ "is not a character and has no UTF-8 form; DynamoDB stores UTF-8 text";
 
 	/**
-	 * Whether a value read from JSON has text (a string or a field name, at any depth) with a surrogate that is not
-	 * part of a pair: JSON escapes can write one ({@code "\ud800"}), UTF-8 cannot.
+	 * Whether a value read from JSON has text (a string or a field name, at any depth)
+	 * with a surrogate that is not part of a pair: JSON escapes can write one
+	 * ({@code "\ud800"}), UTF-8 cannot.
 	 */
 	public static boolean hasLoneSurrogate(@Nullable Object value) {
 		if (value instanceof String text) {
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
-				if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				if (Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1))) {
 					i++;
 				}
 				else if (Character.isSurrogate(c)) {
@@ -87,7 +94,10 @@ public final class JsonValues {
 		return false;
 	}
 
-	/** Text with each lone surrogate written as its escape ({@code \\ud800}), so that it can be written as UTF-8. */
+	/**
+	 * Text with each lone surrogate written as its escape ({@code \\ud800}), so that it
+	 * can be written as UTF-8.
+	 */
 	public static String escapeLoneSurrogates(String text) {
 		StringBuilder escaped = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
@@ -110,7 +120,10 @@ public final class JsonValues {
 		return MAPPER.writeValueAsString(value);
 	}
 
-	/** Reads the object whose START_OBJECT is the current token, up to and including its END_OBJECT. */
+	/**
+	 * Reads the object whose START_OBJECT is the current token, up to and including its
+	 * END_OBJECT.
+	 */
 	public static Map<String, @Nullable Object> object(JsonParser parser) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		String name;
@@ -122,8 +135,9 @@ public final class JsonValues {
 	}
 
 	/**
-	 * Reads a record (a JSON or JSON Lines object) whose START_OBJECT is the current token: as {@link #object}, but a
-	 * field written as {@code null} is {@link JsonNull#VALUE}, a value, unlike a missing field.
+	 * Reads a record (a JSON or JSON Lines object) whose START_OBJECT is the current
+	 * token: as {@link #object}, but a field written as {@code null} is
+	 * {@link JsonNull#VALUE}, a value, unlike a missing field.
 	 */
 	public static Map<String, @Nullable Object> record(JsonParser parser) {
 		Map<String, @Nullable Object> values = object(parser);
@@ -131,7 +145,10 @@ public final class JsonValues {
 		return values;
 	}
 
-	/** The value at the current token (reading to its end when it is an object or an array). */
+	/**
+	 * The value at the current token (reading to its end when it is an object or an
+	 * array).
+	 */
 	public static @Nullable Object value(JsonParser parser) {
 		JsonToken token = parser.currentToken();
 		return switch (token) {

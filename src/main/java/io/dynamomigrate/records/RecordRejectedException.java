@@ -1,9 +1,9 @@
 package io.dynamomigrate.records;
 
-
 /**
- * A record that cannot become an item. Spring Batch skips it (counted as a process skip) and the reject is written
- * to the rejects file with its position and reason; it never fails the step by itself.
+ * A record that cannot become an item. Spring Batch skips it (counted as a process skip)
+ * and the reject is written to the rejects file with its position and reason; it never
+ * fails the step by itself.
  */
 public class RecordRejectedException extends RuntimeException {
 
@@ -44,7 +44,10 @@ public class RecordRejectedException extends RuntimeException {
 		return value;
 	}
 
-	/** The first 200 characters, never cutting a surrogate pair in two (which would leave half a character). */
+	/**
+	 * The first 200 characters, never cutting a surrogate pair in two (which would leave
+	 * half a character).
+	 */
 	static String truncate(String value) {
 		if (value.length() <= MAX_VALUE_LENGTH) {
 			return value;

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * One record read from a source: column values by name (case-insensitive, as SQL names are), where it came from,
- * and the child rows attached for embeddings. Not thread-safe; each record belongs to one chunk.
+ * One record read from a source: column values by name (case-insensitive, as SQL names
+ * are), where it came from, and the child rows attached for embeddings. Not thread-safe;
+ * each record belongs to one chunk.
  */
 public final class SourceRecord {
 
@@ -20,11 +21,13 @@ public final class SourceRecord {
 	private @Nullable Map<String, List<Map<String, @Nullable Object>>> children;
 
 	/**
-	 * A record of the given values. Values that are case-insensitive already, a JDBC reader's row
-	 * ({@link ColumnValues}, read-only) or a {@link LinkedCaseInsensitiveMap} that the caller hands over, are taken
-	 * as they are; any other map is copied into a case-insensitive one.
+	 * A record of the given values. Values that are case-insensitive already, a JDBC
+	 * reader's row ({@link ColumnValues}, read-only) or a
+	 * {@link LinkedCaseInsensitiveMap} that the caller hands over, are taken as they are;
+	 * any other map is copied into a case-insensitive one.
 	 */
-	@SuppressWarnings("NullAway") // LinkedCaseInsensitiveMap holds null values, but Spring declares V without @Nullable
+	@SuppressWarnings("NullAway") // LinkedCaseInsensitiveMap holds null values, but
+									// Spring declares V without @Nullable
 	public SourceRecord(Map<String, @Nullable Object> values, SourcePosition position) {
 		if (values instanceof ColumnValues || values instanceof LinkedCaseInsensitiveMap) {
 			this.values = values;

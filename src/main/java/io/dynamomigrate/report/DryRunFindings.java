@@ -23,10 +23,11 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * Collects what a dry run's items would do to each table: counts, write units, size distribution (HdrHistogram),
- * the largest items, items near the 400 KB limit, partition keys by load, and primary keys seen in more than one
- * chunk. Keys and per-partition-key loads are kept in an on-disk map (H2 MVStore), so collisions are found exactly
- * with bounded memory at any volume. Thread-safe (all methods synchronized).
+ * Collects what a dry run's items would do to each table: counts, write units, size
+ * distribution (HdrHistogram), the largest items, items near the 400 KB limit, partition
+ * keys by load, and primary keys seen in more than one chunk. Keys and per-partition-key
+ * loads are kept in an on-disk map (H2 MVStore), so collisions are found exactly with
+ * bounded memory at any volume. Thread-safe (all methods synchronized).
  */
 public final class DryRunFindings implements AutoCloseable {
 
@@ -70,7 +71,9 @@ public final class DryRunFindings implements AutoCloseable {
 		state.add(item, units, key, position, partitionKey);
 	}
 
-	/** Records that records of one chunk shared a key and were resolved by onDuplicateKey. */
+	/**
+	 * Records that records of one chunk shared a key and were resolved by onDuplicateKey.
+	 */
 	public synchronized void duplicatesInChunk(String step, long count) {
 		duplicatesInChunks.merge(step, count, Long::sum);
 	}
@@ -87,7 +90,10 @@ public final class DryRunFindings implements AutoCloseable {
 		return List.copyOf(collisionExamples);
 	}
 
-	/** Up to 100 primary keys of the table's items, for sampling the existing target table. */
+	/**
+	 * Up to 100 primary keys of the table's items, for sampling the existing target
+	 * table.
+	 */
 	public synchronized List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keySample(
 			String table) {
 		return List.copyOf(table(table).keySample);
@@ -120,8 +126,7 @@ public final class DryRunFindings implements AutoCloseable {
 
 		final PriorityQueue<LargeItem> largest = new PriorityQueue<>(Comparator.comparingLong(LargeItem::bytes));
 
-		final List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keySample =
-				new ArrayList<>();
+		final List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keySample = new ArrayList<>();
 
 		long items;
 
@@ -155,8 +160,8 @@ public final class DryRunFindings implements AutoCloseable {
 				keySample.add(item.key());
 			}
 			long[] load = partitionLoad.get(partitionKey);
-			partitionLoad.put(partitionKey, load == null ? new long[] { 1, units }
-					: new long[] { load[0] + 1, load[1] + units });
+			partitionLoad.put(partitionKey,
+					load == null ? new long[] { 1, units } : new long[] { load[0] + 1, load[1] + units });
 		}
 
 		List<HotKey> hotKeys(int count) {

@@ -3,9 +3,10 @@ package io.dynamomigrate.report;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Price per million write request units, an optional ceiling on the estimated cost, and the pre-warm asked for
- * ({@code --prewarm}, 0 for none) with its price per write unit per second of warm throughput added: what a dry run
- * estimates costs with ({@link DryRunReportBuilder}).
+ * Price per million write request units, an optional ceiling on the estimated cost, and
+ * the pre-warm asked for ({@code --prewarm}, 0 for none) with its price per write unit
+ * per second of warm throughput added: what a dry run estimates costs with
+ * ({@link DryRunReportBuilder}).
  *
  * @param pricePerMillionWriteUnits USD per million write request units
  * @param basis where the price comes from, for the report
@@ -23,9 +24,9 @@ public record DryRunPricing(double pricePerMillionWriteUnits, String basis, @Nul
 			+ "(USD 0.625 per million write request units, as published in November 2024); an estimate, not a quote";
 
 	/**
-	 * Price of pre-warming, per write unit per second of warm throughput added to a table or index, us-east-1
-	 * (paid once). An assumption to check against the AWS pricing page of the target's region; override it with
-	 * {@code --price-per-prewarm-wcu}.
+	 * Price of pre-warming, per write unit per second of warm throughput added to a table
+	 * or index, us-east-1 (paid once). An assumption to check against the AWS pricing
+	 * page of the target's region; override it with {@code --price-per-prewarm-wcu}.
 	 */
 	public static final double DEFAULT_PREWARM_PRICE = 0.00125;
 

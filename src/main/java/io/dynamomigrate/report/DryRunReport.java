@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a dry run found: the verdict first, then per-step counts, per-table sizes, capacity, cost, collisions, hot
- * keys and checks against existing tables. Written as JSON and as a self-contained HTML page. Immutable.
+ * What a dry run found: the verdict first, then per-step counts, per-table sizes,
+ * capacity, cost, collisions, hot keys and checks against existing tables. Written as
+ * JSON and as a self-contained HTML page. Immutable.
  *
  * @param mapping the mapping name
  * @param mappingFile the mapping file
@@ -20,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param collisions key collisions across the whole run
  * @param pricing how the cost was estimated
  */
-public record DryRunReport(String mapping, String mappingFile, String generatedAt, Verdict verdict,
-		String verdictText, List<Finding> findings, List<StepReport> steps, List<TableReport> tables,
-		Collisions collisions, Pricing pricing) {
+public record DryRunReport(String mapping, String mappingFile, String generatedAt, Verdict verdict, String verdictText,
+		List<Finding> findings, List<StepReport> steps, List<TableReport> tables, Collisions collisions,
+		Pricing pricing) {
 
 	/** The overall outcome; the dry-run exit code follows it. */
 	public enum Verdict {
@@ -45,9 +46,10 @@ public record DryRunReport(String mapping, String mappingFile, String generatedA
 	}
 
 	/**
-	 * A table's load: items, sizes, capacity, cost, hot keys, and what the existing table holds; with
-	 * {@code --prewarm}, the write units per second of warm throughput it would add (table and indexes) and their
-	 * one-time cost (apart from {@code estimatedCost}, and in the total).
+	 * A table's load: items, sizes, capacity, cost, hot keys, and what the existing table
+	 * holds; with {@code --prewarm}, the write units per second of warm throughput it
+	 * would add (table and indexes) and their one-time cost (apart from
+	 * {@code estimatedCost}, and in the total).
 	 */
 	public record TableReport(String table, long items, long writeUnits, double averageItemBytes,
 			Map<String, Long> sizePercentiles, List<SizeBucket> sizeHistogram, List<LargeItem> largestItems,
@@ -69,8 +71,8 @@ public record DryRunReport(String mapping, String mappingFile, String generatedA
 	}
 
 	/**
-	 * The existing target table, if any: whether it exists, what differs from the mapping, and how many of a
-	 * sample of keys are already there.
+	 * The existing target table, if any: whether it exists, what differs from the
+	 * mapping, and how many of a sample of keys are already there.
 	 */
 	public record TargetCheck(boolean checked, boolean exists, List<String> differences, int sampledKeys,
 			int sampledPresent, @Nullable String note) {
@@ -81,13 +83,13 @@ public record DryRunReport(String mapping, String mappingFile, String generatedA
 	}
 
 	/** Two records with the same primary key in different chunks. */
-	public record Collision(String table, String key, String firstPosition, String secondPosition,
-			String outcome) {
+	public record Collision(String table, String key, String firstPosition, String secondPosition, String outcome) {
 	}
 
 	/**
-	 * How costs were estimated. {@code totalCost} includes the pre-warm's one-time cost; {@code prewarm} is the warm
-	 * write throughput asked for with {@code --prewarm}, or null.
+	 * How costs were estimated. {@code totalCost} includes the pre-warm's one-time cost;
+	 * {@code prewarm} is the warm write throughput asked for with {@code --prewarm}, or
+	 * null.
 	 */
 	public record Pricing(double pricePerMillionWriteUnits, String currency, String basis, @Nullable Double maxCost,
 			double totalCost, @Nullable Long prewarm, double pricePerPrewarmWriteUnit, String prewarmBasis,

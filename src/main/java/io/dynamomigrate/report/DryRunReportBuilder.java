@@ -25,16 +25,20 @@ import io.dynamomigrate.report.DryRunReport.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a dry run's summary and findings into a {@link DryRunReport} with a verdict: NOT_READY when something would
- * stop or spoil the run (an existing table whose key schema differs, a cost over {@code --max-estimated-cost}),
- * READY_WITH_WARNINGS when data would be rejected, overwritten or unevenly loaded, READY otherwise. Thread-safe.
+ * Turns a dry run's summary and findings into a {@link DryRunReport} with a verdict:
+ * NOT_READY when something would stop or spoil the run (an existing table whose key
+ * schema differs, a cost over {@code --max-estimated-cost}), READY_WITH_WARNINGS when
+ * data would be rejected, overwritten or unevenly loaded, READY otherwise. Thread-safe.
  */
 public final class DryRunReportBuilder {
 
 	/** Write units per second assumed for on-demand tables when no budget is given. */
 	public static final double ON_DEMAND_DEFAULT_WCU = 1000;
 
-	/** A partition key carrying more than this share of a table's write units is reported as hot. */
+	/**
+	 * A partition key carrying more than this share of a table's write units is reported
+	 * as hot.
+	 */
 	static final double HOT_SHARE = 0.10;
 
 	private final DryRunPricing pricing;
@@ -43,7 +47,8 @@ public final class DryRunReportBuilder {
 
 	/**
 	 * @param pricing the on-demand price and an optional cost ceiling
-	 * @param writeUnitsPerSecond the write budget to estimate durations with, or null for each table's own
+	 * @param writeUnitsPerSecond the write budget to estimate durations with, or null for
+	 * each table's own
 	 */
 	public DryRunReportBuilder(DryRunPricing pricing, @Nullable Double writeUnitsPerSecond) {
 		this.pricing = pricing;
@@ -61,13 +66,16 @@ public final class DryRunReportBuilder {
 			steps.add(new StepReport(step.step(), step.table(), step.read(), step.written(), step.rejected(),
 					step.filtered(), duplicates, step.rejectReasons(), samples.getOrDefault(step.step(), List.of())));
 			if (step.rejected() > 0) {
-				warnings.add(new Finding("WARNING", "Step " + step.step() + " would reject " + step.rejected()
-						+ " of " + step.read() + " records (" + step.rejectReasons() + ").",
+				warnings.add(new Finding("WARNING",
+						"Step " + step.step() + " would reject " + step.rejected() + " of " + step.read() + " records ("
+								+ step.rejectReasons() + ").",
 						"Look at the samples below and fix the data or the mapping; rejected records are not migrated."));
 			}
 			if (duplicates > 0) {
-				warnings.add(new Finding("WARNING", "Step " + step.step() + ": " + duplicates + " records share a "
-						+ "key with another record of their chunk.", "Check the key templates; onDuplicateKey decides."));
+				warnings.add(new Finding("WARNING",
+						"Step " + step.step() + ": " + duplicates + " records share a "
+								+ "key with another record of their chunk.",
+						"Check the key templates; onDuplicateKey decides."));
 			}
 		}
 		if (!"COMPLETED".equals(summary.status())) {
@@ -87,14 +95,15 @@ public final class DryRunReportBuilder {
 		BigDecimal prewarmCost = prewarmCost(prewarmUnits);
 		BigDecimal totalCost = cost(writeUnits).add(prewarmCost);
 		if (findings.collisions() > 0) {
-			warnings.add(new Finding("WARNING", findings.collisions() + " records have the same primary key as a "
-					+ "record of an earlier chunk; a real run keeps only the last one.",
+			warnings.add(new Finding("WARNING",
+					findings.collisions() + " records have the same primary key as a "
+							+ "record of an earlier chunk; a real run keeps only the last one.",
 					"Make the key templates unique, or accept that later records replace earlier ones."));
 		}
 		if (pricing.maxCost() != null && totalCost.compareTo(BigDecimal.valueOf(pricing.maxCost())) > 0) {
-			blockers.add(new Finding("BLOCKER", "The estimated cost " + usd(totalCost.doubleValue())
-					+ " USD is over the limit of " + BigDecimal.valueOf(pricing.maxCost()).stripTrailingZeros()
-						.toPlainString() + " USD.",
+			blockers.add(new Finding("BLOCKER",
+					"The estimated cost " + usd(totalCost.doubleValue()) + " USD is over the limit of "
+							+ BigDecimal.valueOf(pricing.maxCost()).stripTrailingZeros().toPlainString() + " USD.",
 					"Raise --max-estimated-cost, or reduce what is written (fewer items, attributes or indexes)"
 							+ (pricing.prewarm() > 0 ? " or the --prewarm throughput." : ".")));
 		}
@@ -103,13 +112,16 @@ public final class DryRunReportBuilder {
 		Verdict verdict = !blockers.isEmpty() ? Verdict.NOT_READY
 				: !warnings.isEmpty() ? Verdict.READY_WITH_WARNINGS : Verdict.READY;
 		return new DryRunReport(mapping.name(), mapping.file().toString(),
-				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), verdict, verdictText(verdict, all), all, steps,
-				tables, new DryRunReport.Collisions("exact: every primary key is kept in an on-disk map (H2 MVStore) "
-						+ "during the dry run, so memory stays bounded", findings.collisions(),
-						findings.collisionExamples()),
-				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(),
-						pricing.maxCost(), totalCost.doubleValue(), pricing.prewarm() > 0 ? pricing.prewarm() : null,
-						pricing.pricePerPrewarmWriteUnit(), DryRunPricing.DEFAULT_PREWARM_BASIS, prewarmCost.doubleValue()));
+				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), verdict, verdictText(verdict, all), all,
+				steps, tables,
+				new DryRunReport.Collisions(
+						"exact: every primary key is kept in an on-disk map (H2 MVStore) "
+								+ "during the dry run, so memory stays bounded",
+						findings.collisions(), findings.collisionExamples()),
+				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(), pricing.maxCost(),
+						totalCost.doubleValue(), pricing.prewarm() > 0 ? pricing.prewarm() : null,
+						pricing.pricePerPrewarmWriteUnit(), DryRunPricing.DEFAULT_PREWARM_BASIS,
+						prewarmCost.doubleValue()));
 	}
 
 	private TableReport table(TableSpec table, DryRunFindings.TableState state,
@@ -125,15 +137,19 @@ public final class DryRunReportBuilder {
 		List<DryRunReport.HotKey> hotKeys = state.hotKeys(10);
 		for (DryRunReport.HotKey hot : hotKeys) {
 			if (hot.share() > HOT_SHARE && state.writeUnits >= 1000) {
-				warnings.add(new Finding("WARNING", String.format(Locale.ROOT, "Partition key %s carries %.0f%% of "
-						+ "the write units of table %s.", hot.partitionKey(), hot.share() * 100, table.name()),
+				warnings.add(new Finding("WARNING",
+						String.format(Locale.ROOT,
+								"Partition key %s carries %.0f%% of " + "the write units of table %s.",
+								hot.partitionKey(), hot.share() * 100, table.name()),
 						"One partition key is served by one partition (1,000 WCU/s at most); spread the key, e.g. "
 								+ "with a shard suffix."));
 			}
 		}
 		if (state.nearLimit > 0) {
-			warnings.add(new Finding("WARNING", state.nearLimit + " items of table " + table.name() + " are within "
-					+ "50 KB of the 400 KB item limit.", "Check the largest items below; move large values to S3."));
+			warnings.add(new Finding("WARNING",
+					state.nearLimit + " items of table " + table.name() + " are within "
+							+ "50 KB of the 400 KB item limit.",
+					"Check the largest items below; move large values to S3."));
 		}
 		TargetCheck check = targetCheck(table, inspection, inspectionNote, blockers, warnings);
 		long prewarmUnits = inspection != null ? inspection.prewarmIncrease()
@@ -152,44 +168,53 @@ public final class DryRunReportBuilder {
 		}
 		for (String difference : inspection.differences()) {
 			boolean key = !difference.startsWith("index ") && !difference.startsWith("the index ");
-			(key ? blockers : warnings).add(new Finding(key ? "BLOCKER" : "WARNING", "Existing table "
-					+ table.name() + ": " + difference + ".", key ? "Change the mapping's key schema to match the "
-							+ "table, or write to a new table." : "Create or fix the index, or remove it from the mapping."));
+			(key ? blockers : warnings).add(
+					new Finding(key ? "BLOCKER" : "WARNING", "Existing table " + table.name() + ": " + difference + ".",
+							key ? "Change the mapping's key schema to match the " + "table, or write to a new table."
+									: "Create or fix the index, or remove it from the mapping."));
 		}
 		if (inspection.sampledPresent() > 0) {
-			warnings.add(new Finding("WARNING", "Table " + table.name() + " already holds " + inspection.sampledPresent()
-					+ " of " + inspection.sampledKeys() + " sampled keys; a run would overwrite those items.",
+			warnings.add(new Finding("WARNING",
+					"Table " + table.name() + " already holds " + inspection.sampledPresent() + " of "
+							+ inspection.sampledKeys() + " sampled keys; a run would overwrite those items.",
 					"Check that this is the intended target (re-running a migration overwrites with the same items)."));
 		}
 		return new TargetCheck(true, inspection.exists(), inspection.differences(), inspection.sampledKeys(),
-				inspection.sampledPresent(), inspection.exists() ? null : "The table does not exist yet; run creates it.");
+				inspection.sampledPresent(),
+				inspection.exists() ? null : "The table does not exist yet; run creates it.");
 	}
 
 	private static String verdictText(Verdict verdict, List<Finding> findings) {
 		return switch (verdict) {
 			case READY -> "Ready: every record maps to a valid item, and nothing needs attention.";
-			case READY_WITH_WARNINGS -> "Ready with warnings: the run can go ahead, but " + findings.size()
-					+ " finding" + (findings.size() == 1 ? " needs" : "s need") + " a look first.";
+			case READY_WITH_WARNINGS -> "Ready with warnings: the run can go ahead, but " + findings.size() + " finding"
+					+ (findings.size() == 1 ? " needs" : "s need") + " a look first.";
 			case NOT_READY -> "Not ready: " + findings.stream().filter((f) -> f.severity().equals("BLOCKER")).count()
 					+ " blocking problem(s) must be fixed before running.";
 		};
 	}
 
-	/** The exact cost of the write units at the price (not rounded: a small plan costs more than 0). */
+	/**
+	 * The exact cost of the write units at the price (not rounded: a small plan costs
+	 * more than 0).
+	 */
 	private BigDecimal cost(long writeUnits) {
 		return BigDecimal.valueOf(writeUnits)
 			.multiply(BigDecimal.valueOf(pricing.pricePerMillionWriteUnits()))
 			.movePointLeft(6);
 	}
 
-	/** The exact cost of adding this many write units per second of warm throughput (pre-warming). */
+	/**
+	 * The exact cost of adding this many write units per second of warm throughput
+	 * (pre-warming).
+	 */
 	private BigDecimal prewarmCost(long writeUnitsPerSecond) {
 		return BigDecimal.valueOf(writeUnitsPerSecond).multiply(BigDecimal.valueOf(pricing.pricePerPrewarmWriteUnit()));
 	}
 
 	/**
-	 * An amount of money to show: to the cent from 1 up, else with three significant digits (0.000625, 0.0255),
-	 * so that a small cost does not read 0.
+	 * An amount of money to show: to the cent from 1 up, else with three significant
+	 * digits (0.000625, 0.0255), so that a small cost does not read 0.
 	 */
 	public static String usd(double amount) {
 		BigDecimal value = new BigDecimal(Double.toString(amount));

@@ -14,9 +14,10 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * The writer of a dry run: resolves duplicate keys of each chunk exactly as {@link BatchWriteItemWriter} would,
- * and records every item that would be written in {@link DryRunFindings} instead of writing it. It makes no call
- * to DynamoDB. Keeps the same execution-context counters as the real writer, so summaries add up the same way.
+ * The writer of a dry run: resolves duplicate keys of each chunk exactly as
+ * {@link BatchWriteItemWriter} would, and records every item that would be written in
+ * {@link DryRunFindings} instead of writing it. It makes no call to DynamoDB. Keeps the
+ * same execution-context counters as the real writer, so summaries add up the same way.
  * Not thread-safe: one writer per step.
  */
 public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
@@ -46,12 +47,12 @@ public final class DryRunWriter implements ItemWriter<MappedItem>, ItemStream {
 	public void write(Chunk<? extends MappedItem> chunk) {
 		DuplicateKeys.Resolution resolution = DuplicateKeys.resolve(chunk.getItems(), policy);
 		for (MappedItem item : resolution.toWrite()) {
-			if (!item.delete()) { // a deletion leaves no item behind: nothing to size, cost or collide
+			if (!item.delete()) { // a deletion leaves no item behind: nothing to size,
+									// cost or collide
 				findings.item(step, table, item, policy);
 			}
 		}
-		counters = counters
-			.plus(WriteCounters.duplicates(resolution.dropped().size(), resolution.rejected().size()));
+		counters = counters.plus(WriteCounters.duplicates(resolution.dropped().size(), resolution.rejected().size()));
 		long duplicates = resolution.dropped().size() + resolution.rejected().size();
 		if (duplicates > 0) {
 			findings.duplicatesInChunk(step, duplicates);

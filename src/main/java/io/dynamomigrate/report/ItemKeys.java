@@ -8,8 +8,9 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Text forms of primary keys for reports, sets and comparisons: {@code pk=ARTIST#1, sk=PROFILE}, attribute names
- * sorted, binary values in base64. Thread-safe.
+ * Text forms of primary keys for reports, sets and comparisons:
+ * {@code pk=ARTIST#1, sk=PROFILE}, attribute names sorted, binary values in base64.
+ * Thread-safe.
  */
 public final class ItemKeys {
 

@@ -9,8 +9,9 @@ import io.dynamomigrate.report.DryRunReport.SizeBucket;
 import org.HdrHistogram.Histogram;
 
 /**
- * The item sizes of a table as a dry-run report shows them: percentiles and a histogram in buckets from 0 B up to
- * the 400 KB item limit, the last but one starting where items are near that limit. Thread-safe.
+ * The item sizes of a table as a dry-run report shows them: percentiles and a histogram
+ * in buckets from 0 B up to the 400 KB item limit, the last but one starting where items
+ * are near that limit. Thread-safe.
  */
 final class ItemSizeDistribution {
 
@@ -31,7 +32,10 @@ final class ItemSizeDistribution {
 		return percentiles;
 	}
 
-	/** The count of items in each bucket, with its bar's length in percent of the fullest bucket. */
+	/**
+	 * The count of items in each bucket, with its bar's length in percent of the fullest
+	 * bucket.
+	 */
 	static List<SizeBucket> buckets(Histogram sizes, long items) {
 		List<SizeBucket> buckets = new ArrayList<>();
 		long maxCount = 1;

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The samples of rejected records a dry-run report shows: the first five of each step and reason, read back from the
- * rejects file. Thread-safe.
+ * The samples of rejected records a dry-run report shows: the first five of each step and
+ * reason, read back from the rejects file. Thread-safe.
  */
 final class RejectSamples {
 
@@ -41,9 +41,8 @@ final class RejectSamples {
 				String reason = reject.path("reason").asString();
 				if (perReason.merge(step + "/" + reason, 1, Integer::sum) <= 5) {
 					samples.computeIfAbsent(step, (s) -> new ArrayList<>())
-						.add(new RejectSample(reason, position(reject),
-								reject.path("attribute").asString(), reject.path("message").asString(),
-								reject.path("value").asString()));
+						.add(new RejectSample(reason, position(reject), reject.path("attribute").asString(),
+								reject.path("message").asString(), reject.path("value").asString()));
 				}
 			});
 		}
@@ -53,12 +52,15 @@ final class RejectSamples {
 		return samples;
 	}
 
-	/** The position in the form of {@code SourcePosition.toString()}: {@code source[key=value, ...]}. */
+	/**
+	 * The position in the form of {@code SourcePosition.toString()}:
+	 * {@code source[key=value, ...]}.
+	 */
 	private static String position(JsonNode reject) {
 		StringJoiner key = new StringJoiner(", ", "[", "]");
 		for (Map.Entry<String, JsonNode> entry : reject.path("key").properties()) {
-			key.add(entry.getKey() + "=" + (entry.getValue().isValueNode() ? entry.getValue().asString()
-					: entry.getValue().toString()));
+			key.add(entry.getKey() + "="
+					+ (entry.getValue().isValueNode() ? entry.getValue().asString() : entry.getValue().toString()));
 		}
 		return reject.path("source").asString() + key;
 	}

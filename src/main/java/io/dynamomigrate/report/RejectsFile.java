@@ -19,10 +19,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rejects of one execution, as JSON Lines: one object per rejected record with the step, the record's position
- * (source and key values, or file and line), the reason code, the attribute, a message and the offending value
- * (truncated). Secrets never reach it: only column values and mapping names do. Also counts rejects per step and
- * reason for the summary. Thread-safe.
+ * The rejects of one execution, as JSON Lines: one object per rejected record with the
+ * step, the record's position (source and key values, or file and line), the reason code,
+ * the attribute, a message and the offending value (truncated). Secrets never reach it:
+ * only column values and mapping names do. Also counts rejects per step and reason for
+ * the summary. Thread-safe.
  */
 public final class RejectsFile implements Closeable {
 
@@ -39,7 +40,8 @@ public final class RejectsFile implements Closeable {
 	private @Nullable BufferedWriter writer;
 
 	/**
-	 * Rejects of a run of the given mapping, written to {@code directory/<mapping>-<execution>-rejects.jsonl} once
+	 * Rejects of a run of the given mapping, written to
+	 * {@code directory/<mapping>-<execution>-rejects.jsonl} once
 	 * {@link #executionStarted(long)} names the execution.
 	 */
 	public RejectsFile(Path directory, String mapping) {
@@ -88,10 +90,11 @@ public final class RejectsFile implements Closeable {
 	}
 
 	/**
-	 * JSON text with every unpaired surrogate (a source value can hold one: H2 text, a value cut by a driver) written
-	 * as a {@code \\u} escape. Such a character has no UTF-8 form, so the file's encoder would fail in the middle of
-	 * the line; escaped, the line is valid UTF-8 JSON that reads back as the same string. Outside strings JSON text is
-	 * ASCII, so every surrogate is inside a string.
+	 * JSON text with every unpaired surrogate (a source value can hold one: H2 text, a
+	 * value cut by a driver) written as a {@code \\u} escape. Such a character has no
+	 * UTF-8 form, so the file's encoder would fail in the middle of the line; escaped,
+	 * the line is valid UTF-8 JSON that reads back as the same string. Outside strings
+	 * JSON text is ASCII, so every surrogate is inside a string.
 	 */
 	static String escapeLoneSurrogates(String json) {
 		StringBuilder escaped = null;

@@ -19,9 +19,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes reports as JSON and as one self-contained HTML page (inline styles, no scripts, fonts or network; a
- * Content-Security-Policy that forbids scripts). Every value in the HTML is escaped by Mustache, so source data
- * shows as text and never becomes markup. Thread-safe.
+ * Writes reports as JSON and as one self-contained HTML page (inline styles, no scripts,
+ * fonts or network; a Content-Security-Policy that forbids scripts). Every value in the
+ * HTML is escaped by Mustache, so source data shows as text and never becomes markup.
+ * Thread-safe.
  */
 public final class ReportFiles {
 
@@ -30,12 +31,18 @@ public final class ReportFiles {
 	private ReportFiles() {
 	}
 
-	/** Writes {@code <name>.json} and {@code <name>.html} into the directory and returns the HTML path. */
+	/**
+	 * Writes {@code <name>.json} and {@code <name>.html} into the directory and returns
+	 * the HTML path.
+	 */
 	public static Path write(DryRunReport report, Path directory, String name) {
 		return write(report, html(report), directory, name);
 	}
 
-	/** Writes {@code <name>.json} and {@code <name>.html} into the directory and returns the HTML path. */
+	/**
+	 * Writes {@code <name>.json} and {@code <name>.html} into the directory and returns
+	 * the HTML path.
+	 */
 	public static Path write(VerifyReport report, Path directory, String name) {
 		return write(report, html(report), directory, name);
 	}
@@ -62,7 +69,8 @@ public final class ReportFiles {
 	}
 
 	/** The HTML page of a verification report. */
-	@SuppressWarnings({ "unchecked", "NullAway" }) // the view's keys are the report's components: always there
+	@SuppressWarnings({ "unchecked", "NullAway" }) // the view's keys are the report's
+													// components: always there
 	public static String html(VerifyReport report) {
 		Map<String, Object> view = view(report);
 		for (Object table : (List<Object>) view.get("tables")) {
@@ -85,7 +93,8 @@ public final class ReportFiles {
 		return out.toString();
 	}
 
-	@SuppressWarnings({ "unchecked", "NullAway" }) // the view's keys are the report's components: always there
+	@SuppressWarnings({ "unchecked", "NullAway" }) // the view's keys are the report's
+													// components: always there
 	private static void addDisplayValues(Map<String, Object> view) {
 		view.put("hasFindings", !((List<Object>) view.get("findings")).isEmpty());
 		view.put("hasCollisionExamples",
@@ -106,8 +115,8 @@ public final class ReportFiles {
 					DryRunReportBuilder.usd(((Number) tableView.get("prewarmCost")).doubleValue()));
 			for (Object hot : (List<Object>) tableView.get("hotKeys")) {
 				Map<String, Object> hotView = (Map<String, Object>) hot;
-				hotView.put("sharePercent", String.format(Locale.ROOT, "%.1f%%",
-						((Number) hotView.get("share")).doubleValue() * 100));
+				hotView.put("sharePercent",
+						String.format(Locale.ROOT, "%.1f%%", ((Number) hotView.get("share")).doubleValue() * 100));
 			}
 			Map<String, Object> percentiles = (Map<String, Object>) tableView.get("sizePercentiles");
 			List<Map<String, Object>> entries = new ArrayList<>();

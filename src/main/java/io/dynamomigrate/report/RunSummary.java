@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param elapsed the whole run's duration
  * @param rejectsFile the rejects file, or null when nothing was rejected
  * @param failure the failure's message, or null
- * @param capacity per target table: write budget, effective rate at the end, throttles (empty for dry runs)
+ * @param capacity per target table: write budget, effective rate at the end, throttles
+ * (empty for dry runs)
  */
-public record RunSummary(String mapping, long executionId, String status, int exitCode, String endpoint,
-		String region, List<StepSummary> steps, Duration elapsed, @Nullable String rejectsFile,
-		@Nullable String failure, List<TableCapacity> capacity) {
+public record RunSummary(String mapping, long executionId, String status, int exitCode, String endpoint, String region,
+		List<StepSummary> steps, Duration elapsed, @Nullable String rejectsFile, @Nullable String failure,
+		List<TableCapacity> capacity) {
 
 	public RunSummary {
 		steps = List.copyOf(steps);
@@ -32,8 +33,7 @@ public record RunSummary(String mapping, long executionId, String status, int ex
 	/** A summary without write-capacity figures. */
 	public RunSummary(String mapping, long executionId, String status, int exitCode, String endpoint, String region,
 			List<StepSummary> steps, Duration elapsed, @Nullable String rejectsFile, @Nullable String failure) {
-		this(mapping, executionId, status, exitCode, endpoint, region, steps, elapsed, rejectsFile, failure,
-				List.of());
+		this(mapping, executionId, status, exitCode, endpoint, region, steps, elapsed, rejectsFile, failure, List.of());
 	}
 
 	/** This summary with the tables' write-capacity figures. */

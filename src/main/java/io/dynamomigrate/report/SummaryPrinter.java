@@ -19,16 +19,16 @@ public final class SummaryPrinter {
 	}
 
 	/**
-	 * Prints the summary; for a failed or stopped run, {@code next} (what continues it) follows the sentence that
-	 * says why it ended.
+	 * Prints the summary; for a failed or stopped run, {@code next} (what continues it)
+	 * follows the sentence that says why it ended.
 	 */
 	public static void print(RunSummary summary, PrintWriter out, @Nullable String next) {
 		out.printf(Locale.ROOT, "%nRun of mapping %s (execution %d): %s%n", summary.mapping(), summary.executionId(),
 				summary.status());
 		out.printf(Locale.ROOT, "Target: %s, region %s%n", summary.endpoint(), summary.region());
 		String header = "%-20s %-16s %-10s %10s %10s %10s %10s %10s %10s %10s %10s%n";
-		out.printf(Locale.ROOT, header, "step", "table", "status", "read", "written", "rejected", "filtered",
-				"seconds", "items/s", "WCU/s", "throttles");
+		out.printf(Locale.ROOT, header, "step", "table", "status", "read", "written", "rejected", "filtered", "seconds",
+				"items/s", "WCU/s", "throttles");
 		for (StepSummary step : summary.steps()) {
 			out.printf(Locale.ROOT, "%-20s %-16s %-10s %10d %10d %10d %10d %10.1f %10.0f %10.0f %10d%n", step.step(),
 					step.table(), step.status(), step.read(), step.written(), step.rejected(), step.filtered(),
@@ -57,9 +57,10 @@ public final class SummaryPrinter {
 		}
 		for (TableCapacity table : summary.capacity()) {
 			if (table.budget() > 0) {
-				out.printf(Locale.ROOT, "Table %s: write budget %d WCU/s (%s), effective rate at the end %.0f WCU/s, "
-						+ "%d throttles.%n", table.table(), table.budget(), table.budgetSource(), table.effectiveRate(),
-						table.throttles());
+				out.printf(Locale.ROOT,
+						"Table %s: write budget %d WCU/s (%s), effective rate at the end %.0f WCU/s, "
+								+ "%d throttles.%n",
+						table.table(), table.budget(), table.budgetSource(), table.effectiveRate(), table.throttles());
 			}
 			else {
 				out.printf(Locale.ROOT, "Table %s: write budget unlimited (%s), %d throttles.%n", table.table(),

@@ -16,10 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Collects verification outcomes per table in an on-disk map (H2 MVStore), so memory stays bounded at any volume:
- * every expected key (for finding unexpected items with a scan) and the current difference of each compared key. A
- * key produced by several records is judged by its last record, as a run leaves it: a later comparison replaces an
- * earlier one. Thread-safe (all methods synchronized).
+ * Collects verification outcomes per table in an on-disk map (H2 MVStore), so memory
+ * stays bounded at any volume: every expected key (for finding unexpected items with a
+ * scan) and the current difference of each compared key. A key produced by several
+ * records is judged by its last record, as a run leaves it: a later comparison replaces
+ * an earlier one. Thread-safe (all methods synchronized).
  */
 public final class VerificationResults implements AutoCloseable {
 
@@ -46,7 +47,10 @@ public final class VerificationResults implements AutoCloseable {
 		}
 	}
 
-	/** Records the comparison of one expected item with what the table holds ({@code actual} null: missing). */
+	/**
+	 * Records the comparison of one expected item with what the table holds
+	 * ({@code actual} null: missing).
+	 */
 	public synchronized void compared(String table, String key, String position, Map<String, AttributeValue> expected,
 			@Nullable Map<String, AttributeValue> actual) {
 		counts(table)[1]++;
@@ -82,8 +86,8 @@ public final class VerificationResults implements AutoCloseable {
 		List<Difference> examples = unexpectedExamples.computeIfAbsent(table, (t) -> new ArrayList<>());
 		if (examples.size() < EXAMPLES) {
 			List<AttributeDifference> attributes = new ArrayList<>();
-			new TreeSet<>(item.keySet()).forEach((name) -> attributes.add(new AttributeDifference(name, null,
-					text(item.get(name)))));
+			new TreeSet<>(item.keySet())
+				.forEach((name) -> attributes.add(new AttributeDifference(name, null, text(item.get(name)))));
 			examples.add(new Difference("UNEXPECTED", key, "", attributes));
 		}
 	}

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code verify} found: per table, how many expected items were compared and how many are missing, differ or
- * are unexpected, with examples and attribute-level differences. Immutable.
+ * What {@code verify} found: per table, how many expected items were compared and how
+ * many are missing, differ or are unexpected, with examples and attribute-level
+ * differences. Immutable.
  *
  * @param mapping the mapping name
  * @param generatedAt when the report was made (ISO-8601 UTC)
@@ -19,8 +20,8 @@ public record VerifyReport(String mapping, String generatedAt, boolean identical
 		List<TableResult> tables) {
 
 	/** One table's result. */
-	public record TableResult(String table, long expected, long compared, long missing, long different,
-			long unexpected, List<Difference> examples) {
+	public record TableResult(String table, long expected, long compared, long missing, long different, long unexpected,
+			List<Difference> examples) {
 	}
 
 	/** A missing, differing or unexpected item. */

@@ -17,10 +17,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The writer of a verification: for each chunk of expected items (resolved for duplicate keys exactly as a run
- * resolves them), reads the items with the same keys from the table and records what is missing or different in
- * {@link VerificationResults}. With a sample percentage, only keys whose SHA-256 falls in that share are compared, so
- * the same keys are chosen on every run. Writes nothing. Not thread-safe: one writer per step.
+ * The writer of a verification: for each chunk of expected items (resolved for duplicate
+ * keys exactly as a run resolves them), reads the items with the same keys from the table
+ * and records what is missing or different in {@link VerificationResults}. With a sample
+ * percentage, only keys whose SHA-256 falls in that share are compared, so the same keys
+ * are chosen on every run. Writes nothing. Not thread-safe: one writer per step.
  */
 public final class VerifyingWriter implements ItemWriter<MappedItem> {
 
@@ -36,8 +37,8 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 
 	private final MessageDigest sha256;
 
-	public VerifyingWriter(TableSpec table, DuplicateKeyPolicy policy, ItemFetcher fetcher,
-			VerificationResults results, double samplePercent) {
+	public VerifyingWriter(TableSpec table, DuplicateKeyPolicy policy, ItemFetcher fetcher, VerificationResults results,
+			double samplePercent) {
 		this.table = table;
 		this.policy = policy;
 		this.fetcher = fetcher;
@@ -51,7 +52,8 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 		List<MappedItem> sampled = new ArrayList<>();
 		for (MappedItem item : DuplicateKeys.resolve(chunk.getItems(), policy).toWrite()) {
 			if (item.delete()) {
-				continue; // a deleted row explains no item: if the table still holds it, the scan finds it unexpected
+				continue; // a deleted row explains no item: if the table still holds it,
+							// the scan finds it unexpected
 			}
 			String key = ItemKeys.text(item.key());
 			results.expected(table.name(), key);
@@ -76,7 +78,10 @@ public final class VerifyingWriter implements ItemWriter<MappedItem> {
 		}
 	}
 
-	/** Whether a key is in the sample: the first 8 bytes of its SHA-256, as a fraction of 2^64, below the share. */
+	/**
+	 * Whether a key is in the sample: the first 8 bytes of its SHA-256, as a fraction of
+	 * 2^64, below the share.
+	 */
 	static boolean sampled(String key, double percent, MessageDigest sha256) {
 		if (percent >= 100) {
 			return true;

@@ -1,5 +1,6 @@
 /**
- * What a run reports: the run summary, and the rejects file with each rejected record's position and reason.
+ * What a run reports: the run summary, and the rejects file with each rejected record's
+ * position and reason.
  */
 @NullMarked
 package io.dynamomigrate.report;

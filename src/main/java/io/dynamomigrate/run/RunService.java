@@ -9,9 +9,10 @@ import io.dynamomigrate.session.SessionRefusedException;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * {@code run} and {@code restart} on a session that holds the mapping, its source, the target, the Spring Batch
- * context, the mapping's run lease and shutdown handling: a new execution of the mapping's job, or the continuation of
- * its latest failed, stopped or crashed one after the last chunk each step committed. Used by one thread.
+ * {@code run} and {@code restart} on a session that holds the mapping, its source, the
+ * target, the Spring Batch context, the mapping's run lease and shutdown handling: a new
+ * execution of the mapping's job, or the continuation of its latest failed, stopped or
+ * crashed one after the last chunk each step committed. Used by one thread.
  */
 public final class RunService {
 
@@ -23,8 +24,8 @@ public final class RunService {
 
 	/**
 	 * Runs the mapping to the end (or failure) and returns its summary.
-	 * @param incremental whether item definitions with {@code incremental} read only the rows changed since the last
-	 * completed run
+	 * @param incremental whether item definitions with {@code incremental} read only the
+	 * rows changed since the last completed run
 	 */
 	public RunSummary run(boolean incremental) {
 		return session.runner()
@@ -34,9 +35,10 @@ public final class RunService {
 
 	/**
 	 * The execution a restart continues.
-	 * @param recover treat an execution still marked running as crashed even when it ran on another host
-	 * @throws SessionRefusedException ({@link ExitCodes#INVALID}) when there is nothing to restart, the mapping
-	 * changed since, or the execution still runs
+	 * @param recover treat an execution still marked running as crashed even when it ran
+	 * on another host
+	 * @throws SessionRefusedException ({@link ExitCodes#INVALID}) when there is nothing
+	 * to restart, the mapping changed since, or the execution still runs
 	 */
 	public Restart restartable(boolean recover) {
 		try {
@@ -49,7 +51,10 @@ public final class RunService {
 		}
 	}
 
-	/** Continues the execution: every step after its last committed chunk; completed steps are not run again. */
+	/**
+	 * Continues the execution: every step after its last committed chunk; completed steps
+	 * are not run again.
+	 */
 	public RunSummary restart(Restart restart) {
 		return session.runner()
 			.build()

@@ -15,9 +15,9 @@ import java.util.Set;
 import static io.dynamomigrate.sample.SampleWords.*;
 
 /**
- * The sample's music catalogue: artists, albums (ids in artist and release order) and tracks.
- * Each row comes from a {@link SampleRandom} keyed by a fixed seed and the row's (or parent's) id.
- * Stateless and thread-safe.
+ * The sample's music catalogue: artists, albums (ids in artist and release order) and
+ * tracks. Each row comes from a {@link SampleRandom} keyed by a fixed seed and the row's
+ * (or parent's) id. Stateless and thread-safe.
  */
 final class CatalogTables {
 
@@ -69,7 +69,10 @@ final class CatalogTables {
 		};
 	}
 
-	/** Every artist has one album, plus 600 more spread with a skew; ids follow artist and date. */
+	/**
+	 * Every artist has one album, plus 600 more spread with a skew; ids follow artist and
+	 * date.
+	 */
 	static List<Object[]> albums(List<Object[]> artists) {
 		int[] albumCounts = new int[ARTISTS + 1];
 		SampleRandom spread = new SampleRandom(ALBUM_SEED);
@@ -129,8 +132,8 @@ final class CatalogTables {
 				int duration = r.percent(3) ? r.between(420_000, 1_380_000)
 						: r.between(150_000, 270_000) + r.between(-60_000, 60_000);
 				int priceRoll = r.nextInt(100);
-				String price = (priceRoll < 1) ? "0.00" : (priceRoll < 9) ? "0.69" : (priceRoll < 70) ? "0.99"
-						: (priceRoll < 97) ? "1.29" : "1.99";
+				String price = (priceRoll < 1) ? "0.00"
+						: (priceRoll < 9) ? "0.69" : (priceRoll < 70) ? "0.99" : (priceRoll < 97) ? "1.29" : "1.99";
 				rows.add(new Object[] { trackId, albumId, number, title, duration, r.percent(18),
 						isrcPrefix + String.format(Locale.ROOT, "%05d", trackId % 100_000), new BigDecimal(price) });
 			}

@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The users and tracks that plays refer to, and the rule that turns a {@code play_id} into a
- * row: every value of a play is a function of its id and of this catalog only, so that the same
- * ids always give the same rows (the 30,000 seed plays included). Immutable and thread-safe.
+ * The users and tracks that plays refer to, and the rule that turns a {@code play_id}
+ * into a row: every value of a play is a function of its id and of this catalog only, so
+ * that the same ids always give the same rows (the 30,000 seed plays included). Immutable
+ * and thread-safe.
  */
 final class PlayCatalog {
 
@@ -25,7 +26,10 @@ final class PlayCatalog {
 
 	private static final List<String> DEVICES = List.of("mobile", "desktop", "web", "speaker", "car");
 
-	/** Cumulative device weights in percent: mobile 45, desktop 20, web 15, speaker 10, car 10. */
+	/**
+	 * Cumulative device weights in percent: mobile 45, desktop 20, web 15, speaker 10,
+	 * car 10.
+	 */
 	private static final int[] DEVICE_THRESHOLDS = { 45, 65, 80, 90, 100 };
 
 	private final int[] userIds;
@@ -83,7 +87,8 @@ final class PlayCatalog {
 
 	Play play(long playId) {
 		SampleRandom random = SampleRandom.forId(SEED, playId);
-		// Popularity: a skewed draw, spread over the ids by a stride coprime to the count.
+		// Popularity: a skewed draw, spread over the ids by a stride coprime to the
+		// count.
 		int user = this.userIds[spread(random.skewed(this.userIds.length), this.userStride, this.userIds.length)];
 		int track = spread(random.skewed(this.trackIds.length), this.trackStride, this.trackIds.length);
 		long playedAt = PLAYED_FROM + random.nextLong(PLAYED_SPAN);

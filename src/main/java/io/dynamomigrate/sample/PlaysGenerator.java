@@ -18,21 +18,28 @@ import org.postgresql.copy.CopyIn;
  * Appends deterministic rows to the {@code plays} table of a loaded sample database, for
  * benchmarks and large-volume tests (millions of rows).
  *
- * <p><b>Determinism.</b> New rows continue after the current {@code MAX(play_id)}; every value of
- * a row is a function of its {@code play_id} and of the users and tracks in the database, so on
- * the sample data the same number of rows gives the same rows, whether generated at once or in
- * several calls, on PostgreSQL or on H2. The 30,000 seed plays follow the same rule. Referenced
- * users and tracks always exist; played-at times fall in 2024 and 2025.
+ * <p>
+ * <b>Determinism.</b> New rows continue after the current {@code MAX(play_id)}; every
+ * value of a row is a function of its {@code play_id} and of the users and tracks in the
+ * database, so on the sample data the same number of rows gives the same rows, whether
+ * generated at once or in several calls, on PostgreSQL or on H2. The 30,000 seed plays
+ * follow the same rule. Referenced users and tracks always exist; played-at times fall in
+ * 2024 and 2025.
  *
- * <p><b>Speed.</b> On PostgreSQL rows stream through {@code COPY plays FROM STDIN} in batches of
- * {@value #BATCH_ROWS} rows (memory stays bounded whatever the count; well over 100k rows/s). Other
- * databases (H2) get JDBC batch inserts, which are much slower.
+ * <p>
+ * <b>Speed.</b> On PostgreSQL rows stream through {@code COPY plays FROM STDIN} in
+ * batches of {@value #BATCH_ROWS} rows (memory stays bounded whatever the count; well
+ * over 100k rows/s). Other databases (H2) get JDBC batch inserts, which are much slower.
  *
- * <p><b>Transactions.</b> Each batch is one statement (PostgreSQL) or one JDBC batch group; with
- * auto-commit on, each commits on its own, so an interrupted run leaves whole batches behind and a
- * later call simply continues after them. With auto-commit off, committing is the caller's job.
+ * <p>
+ * <b>Transactions.</b> Each batch is one statement (PostgreSQL) or one JDBC batch group;
+ * with auto-commit on, each commits on its own, so an interrupted run leaves whole
+ * batches behind and a later call simply continues after them. With auto-commit off,
+ * committing is the caller's job.
  *
- * <p>Stateless and thread-safe; a {@link Connection} must not be shared between concurrent calls.
+ * <p>
+ * Stateless and thread-safe; a {@link Connection} must not be shared between concurrent
+ * calls.
  */
 public final class PlaysGenerator {
 
@@ -52,7 +59,8 @@ public final class PlaysGenerator {
 
 	/**
 	 * Appends {@code rows} plays.
-	 * @param connection a connection to a database that holds the sample schema and seed data
+	 * @param connection a connection to a database that holds the sample schema and seed
+	 * data
 	 * @param rows how many rows to add (zero or more)
 	 * @return the number of rows inserted
 	 * @throws SQLException if the database refuses the rows
@@ -64,9 +72,11 @@ public final class PlaysGenerator {
 
 	/**
 	 * Appends {@code rows} plays, reporting progress.
-	 * @param connection a connection to a database that holds the sample schema and seed data
+	 * @param connection a connection to a database that holds the sample schema and seed
+	 * data
 	 * @param rows how many rows to add (zero or more)
-	 * @param progress called with the cumulative number of rows inserted after every batch
+	 * @param progress called with the cumulative number of rows inserted after every
+	 * batch
 	 * @return the number of rows inserted
 	 * @throws SQLException if the database refuses the rows
 	 */
@@ -94,8 +104,8 @@ public final class PlaysGenerator {
 		}
 	}
 
-	private static void copy(Connection connection, PlayCatalog catalog, long firstId, long rows,
-			LongConsumer progress) throws SQLException {
+	private static void copy(Connection connection, PlayCatalog catalog, long firstId, long rows, LongConsumer progress)
+			throws SQLException {
 		org.postgresql.copy.CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
 		StringBuilder buffer = new StringBuilder(COPY_BUFFER_CHARS + 256);
 		long done = 0;
@@ -128,12 +138,19 @@ public final class PlaysGenerator {
 		buffer.setLength(0);
 	}
 
-	/** One line of COPY text format; every value is plain ASCII, nothing needs escaping. */
+	/**
+	 * One line of COPY text format; every value is plain ASCII, nothing needs escaping.
+	 */
 	static void appendCopyRow(StringBuilder line, PlayCatalog.Play play) {
 		line.append(play.playId()).append('\t').append(play.userId()).append('\t').append(play.trackId()).append('\t');
 		appendTimestamp(line, play.playedAt());
-		line.append('\t').append(play.msPlayed()).append('\t').append(play.device()).append('\t')
-			.append(play.completed() ? 't' : 'f').append('\n');
+		line.append('\t')
+			.append(play.msPlayed())
+			.append('\t')
+			.append(play.device())
+			.append('\t')
+			.append(play.completed() ? 't' : 'f')
+			.append('\n');
 	}
 
 	private static void appendTimestamp(StringBuilder line, long epochSecond) {

@@ -13,19 +13,23 @@ import org.springframework.core.io.support.EncodedResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Creates the music-streaming sample schema in a PostgreSQL or H2 database and fills it with the
- * seed data: {@code sample-sources/<dialect>/schema.sql}, then {@code data.sql}.
+ * Creates the music-streaming sample schema in a PostgreSQL or H2 database and fills it
+ * with the seed data: {@code sample-sources/<dialect>/schema.sql}, then {@code data.sql}.
  *
- * <p>The scripts are read from the classpath ({@code sample-sources/postgres/...} or
- * {@code sample-sources/h2/...}); when they are not there (running from a source checkout) they are
- * read from {@code sample-sources/} under the working directory.
+ * <p>
+ * The scripts are read from the classpath ({@code sample-sources/postgres/...} or
+ * {@code sample-sources/h2/...}); when they are not there (running from a source
+ * checkout) they are read from {@code sample-sources/} under the working directory.
  *
- * <p><b>Re-runnable.</b> The schema script drops the sample tables first, so loading again replaces
- * whatever sample data (and generated plays) the database held; the result is always the same rows.
- * Statements run on the given connection as it is configured: with auto-commit each one commits on
- * its own; without, committing is the caller's job.
+ * <p>
+ * <b>Re-runnable.</b> The schema script drops the sample tables first, so loading again
+ * replaces whatever sample data (and generated plays) the database held; the result is
+ * always the same rows. Statements run on the given connection as it is configured: with
+ * auto-commit each one commits on its own; without, committing is the caller's job.
  *
- * <p>Stateless and thread-safe; a {@link Connection} must not be shared between concurrent calls.
+ * <p>
+ * Stateless and thread-safe; a {@link Connection} must not be shared between concurrent
+ * calls.
  */
 public final class SampleDatabase {
 
@@ -36,16 +40,20 @@ public final class SampleDatabase {
 
 	/**
 	 * Drops and creates the sample tables and loads the seed data.
-	 * @param connection a connection to PostgreSQL or H2; tables go into its current schema
+	 * @param connection a connection to PostgreSQL or H2; tables go into its current
+	 * schema
 	 * @throws SQLException if the database cannot be inspected
-	 * @throws org.springframework.jdbc.datasource.init.ScriptException if a statement fails
+	 * @throws org.springframework.jdbc.datasource.init.ScriptException if a statement
+	 * fails
 	 * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
-	 * @throws IllegalStateException if a script is neither on the classpath nor on the disk
+	 * @throws IllegalStateException if a script is neither on the classpath nor on the
+	 * disk
 	 */
 	public static void load(Connection connection) throws SQLException {
 		SampleDialect dialect = SampleDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
 		for (String file : new String[] { "schema.sql", "data.sql" }) {
-			ScriptUtils.executeSqlScript(connection, new EncodedResource(script(dialect, file), StandardCharsets.UTF_8));
+			ScriptUtils.executeSqlScript(connection,
+					new EncodedResource(script(dialect, file), StandardCharsets.UTF_8));
 		}
 	}
 
@@ -59,9 +67,9 @@ public final class SampleDatabase {
 		if (Files.isRegularFile(onDisk)) {
 			return new FileSystemResource(onDisk);
 		}
-		throw new IllegalStateException("The sample script " + path + " is neither on the classpath nor at "
-				+ onDisk.toAbsolutePath() + "; package sample-sources/ with the application or run from the "
-				+ "project folder.");
+		throw new IllegalStateException(
+				"The sample script " + path + " is neither on the classpath nor at " + onDisk.toAbsolutePath()
+						+ "; package sample-sources/ with the application or run from the " + "project folder.");
 	}
 
 }

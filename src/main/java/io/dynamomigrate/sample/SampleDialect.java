@@ -4,8 +4,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The databases the sample scripts exist for, and the little SQL syntax that differs between them.
- * Stateless and thread-safe.
+ * The databases the sample scripts exist for, and the little SQL syntax that differs
+ * between them. Stateless and thread-safe.
  */
 enum SampleDialect {
 

@@ -29,16 +29,25 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Exports the sample music database to {@code sample-sources/csv/<table>.csv} and
- * {@code sample-sources/jsonl/<table>.jsonl}, deterministically (rows in key order, columns in table order), so
- * that the file-source mappings can be checked against the JDBC mappings. Values are written as the JDBC mappings
- * render them: numbers exactly (plain digits), timestamps as ISO-8601 UTC text with milliseconds, dates as
- * {@code yyyy-MM-dd}, binary as base64. In CSV every non-null value is quoted and null is an empty unquoted field;
- * in JSON Lines numbers and booleans are JSON numbers and booleans, and a null column is left out (a JSON
+ * Exports the sample music database to {@code sample-sources/csv/
+ *
+<table>
+ * .csv} and {@code sample-sources/jsonl/
+ *
+<table>
+ * .jsonl}, deterministically (rows in key order, columns in table order), so that the
+ * file-source mappings can be checked against the JDBC mappings. Values are written as
+ * the JDBC mappings render them: numbers exactly (plain digits), timestamps as ISO-8601
+ * UTC text with milliseconds, dates as {@code yyyy-MM-dd}, binary as base64. In CSV every
+ * non-null value is quoted and null is an empty unquoted field; in JSON Lines numbers and
+ * booleans are JSON numbers and booleans, and a null column is left out (a JSON
  * {@code null} would be a value, the DynamoDB NULL). Thread-safe.
  *
- * <p>Regenerate with {@code java -cp target/dynamo-migrate.jar -Dloader.main=io.dynamomigrate.sample.SampleExporter
- * org.springframework.boot.loader.launch.PropertiesLauncher sample-sources}, or run {@link #main} from the IDE.
+ * <p>
+ * Regenerate with
+ * {@code java -cp target/dynamo-migrate.jar -Dloader.main=io.dynamomigrate.sample.SampleExporter
+ * org.springframework.boot.loader.launch.PropertiesLauncher sample-sources}, or run
+ * {@link #main} from the IDE.
  */
 public final class SampleExporter {
 
@@ -58,7 +67,10 @@ public final class SampleExporter {
 	private SampleExporter() {
 	}
 
-	/** Loads the sample into an in-memory H2 database and exports it under the given directory. */
+	/**
+	 * Loads the sample into an in-memory H2 database and exports it under the given
+	 * directory.
+	 */
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(args.length > 0 ? args[0] : "sample-sources");
 		try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:sample-export", "sa", "")) {
@@ -67,7 +79,10 @@ public final class SampleExporter {
 		}
 	}
 
-	/** Writes every sample table of the database as CSV into {@code csvDirectory} and JSON Lines into the other. */
+	/**
+	 * Writes every sample table of the database as CSV into {@code csvDirectory} and JSON
+	 * Lines into the other.
+	 */
 	public static void export(Connection connection, Path csvDirectory, Path jsonlDirectory)
 			throws SQLException, IOException {
 		Files.createDirectories(csvDirectory);
@@ -78,8 +93,8 @@ public final class SampleExporter {
 					ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY " + key);
 					Writer csv = Files.newBufferedWriter(csvDirectory.resolve(table + ".csv"), StandardCharsets.UTF_8);
 					CSVPrinter printer = new CSVPrinter(csv, CSV);
-					JsonGenerator json = JSON.createGenerator(Files.newBufferedWriter(
-							jsonlDirectory.resolve(table + ".jsonl"), StandardCharsets.UTF_8))) {
+					JsonGenerator json = JSON.createGenerator(Files
+						.newBufferedWriter(jsonlDirectory.resolve(table + ".jsonl"), StandardCharsets.UTF_8))) {
 				List<String> columns = columns(rs.getMetaData());
 				printer.printRecord(columns);
 				while (rs.next()) {
@@ -88,7 +103,8 @@ public final class SampleExporter {
 					for (int i = 1; i <= columns.size(); i++) {
 						Object value = value(rs, i, rs.getMetaData().getColumnType(i));
 						texts.add(value == null ? null : Values.text(value));
-						if (value != null) { // SQL NULL is a missing field: a JSON null would be a value (NULL)
+						if (value != null) { // SQL NULL is a missing field: a JSON null
+												// would be a value (NULL)
 							json.writeName(columns.get(i - 1));
 							writeJson(json, value);
 						}

@@ -3,14 +3,18 @@ package io.dynamomigrate.sample;
 import java.util.List;
 
 /**
- * A tiny SplitMix64 pseudo-random generator whose output is fixed by this source file alone.
+ * A tiny SplitMix64 pseudo-random generator whose output is fixed by this source file
+ * alone.
  *
- * <p>The JDK generators are not used on purpose: their bounded methods ({@code nextInt(bound)}
- * and friends) are implementation details that may change between JDK releases, and the
- * committed sample data must stay byte-identical to the generator's output forever. Only integer
- * arithmetic is used, so results do not depend on the platform, locale or time zone.
+ * <p>
+ * The JDK generators are not used on purpose: their bounded methods
+ * ({@code nextInt(bound)} and friends) are implementation details that may change between
+ * JDK releases, and the committed sample data must stay byte-identical to the generator's
+ * output forever. Only integer arithmetic is used, so results do not depend on the
+ * platform, locale or time zone.
  *
- * <p>Not thread-safe: use one instance per thread (instances are cheap).
+ * <p>
+ * Not thread-safe: use one instance per thread (instances are cheap).
  */
 final class SampleRandom {
 
@@ -22,7 +26,10 @@ final class SampleRandom {
 		this.state = seed;
 	}
 
-	/** A generator for one entity, independent of every other id: {@code (seed, id)} fixes it. */
+	/**
+	 * A generator for one entity, independent of every other id: {@code (seed, id)} fixes
+	 * it.
+	 */
 	static SampleRandom forId(long seed, long id) {
 		return new SampleRandom(mix64(seed ^ mix64(id * GOLDEN_GAMMA)));
 	}
@@ -39,7 +46,10 @@ final class SampleRandom {
 		return mix64(this.state);
 	}
 
-	/** Uniform in {@code [0, bound)} (multiply-shift; the bias is below 2^-32 for our bounds). */
+	/**
+	 * Uniform in {@code [0, bound)} (multiply-shift; the bias is below 2^-32 for our
+	 * bounds).
+	 */
 	int nextInt(int bound) {
 		if (bound <= 0) {
 			throw new IllegalArgumentException("The bound must be positive, was " + bound);
@@ -65,7 +75,10 @@ final class SampleRandom {
 		return nextInt(100) < percent;
 	}
 
-	/** Skewed towards small values: the smaller of two uniform draws in {@code [0, bound)}. */
+	/**
+	 * Skewed towards small values: the smaller of two uniform draws in
+	 * {@code [0, bound)}.
+	 */
 	int skewed(int bound) {
 		return Math.min(nextInt(bound), nextInt(bound));
 	}

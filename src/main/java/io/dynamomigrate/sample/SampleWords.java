@@ -3,14 +3,14 @@ package io.dynamomigrate.sample;
 import java.util.List;
 
 /**
- * Word lists the sample names are built from. Accents and apostrophes are deliberate: they are
- * values a migration must carry through unchanged. Immutable and thread-safe.
+ * Word lists the sample names are built from. Accents and apostrophes are deliberate:
+ * they are values a migration must carry through unchanged. Immutable and thread-safe.
  */
 final class SampleWords {
 
 	static final List<String> COUNTRIES = List.of("US", "GB", "DE", "FR", "SE", "NO", "IS", "IE", "NL", "BE", "ES",
-			"PT", "IT", "PL", "CZ", "FI", "DK", "CA", "MX", "BR", "AR", "CO", "JP", "KR", "IN", "AU", "NZ", "ZA",
-			"NG", "JM");
+			"PT", "IT", "PL", "CZ", "FI", "DK", "CA", "MX", "BR", "AR", "CO", "JP", "KR", "IN", "AU", "NZ", "ZA", "NG",
+			"JM");
 
 	static final List<String> ADJECTIVES = List.of("Velvet", "Electric", "Silent", "Golden", "Broken", "Midnight",
 			"Crimson", "Neon", "Wild", "Hollow", "Lucky", "Paper", "Northern", "Distant", "Burning", "Frozen", "Blue",
@@ -36,9 +36,9 @@ final class SampleWords {
 			"Varga", "Sato", "Ferreira", "Jansen", "Kaur", "Bergström", "Nguyen", "Haddad", "Lopes", "McAllister",
 			"Šimek", "Eriksen", "Mbeki", "Castillo");
 
-	static final List<String> GENRES = List.of("Indie", "Jazz", "Techno", "Folk", "Hip-Hop", "Soul", "Ambient",
-			"Punk", "Reggae", "Metal", "Bossa Nova", "House", "Blues", "Synthwave", "Afrobeat", "K-Pop", "Country",
-			"Lo-Fi", "Classical", "Drum & Bass");
+	static final List<String> GENRES = List.of("Indie", "Jazz", "Techno", "Folk", "Hip-Hop", "Soul", "Ambient", "Punk",
+			"Reggae", "Metal", "Bossa Nova", "House", "Blues", "Synthwave", "Afrobeat", "K-Pop", "Country", "Lo-Fi",
+			"Classical", "Drum & Bass");
 
 	static final List<String> MOODS = List.of("Chill", "Upbeat", "Rainy Day", "Late Night", "Sunny", "Melancholy",
 			"Feel-Good", "Dreamy", "Angry", "Cozy", "Throwback", "Focus");

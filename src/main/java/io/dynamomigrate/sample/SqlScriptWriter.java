@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders rows as multi-row {@code INSERT} statements for one {@link SampleDialect}. The output
- * depends on the rows and the dialect only (never on the locale, time zone or line separator of
- * the machine), so a script is byte-for-byte reproducible. Stateless and thread-safe.
+ * Renders rows as multi-row {@code INSERT} statements for one {@link SampleDialect}. The
+ * output depends on the rows and the dialect only (never on the locale, time zone or line
+ * separator of the machine), so a script is byte-for-byte reproducible. Stateless and
+ * thread-safe.
  */
 final class SqlScriptWriter {
 
@@ -21,10 +22,12 @@ final class SqlScriptWriter {
 
 	/**
 	 * The rows of one table, in insertion order.
+	 *
 	 * @param name the table name
 	 * @param columns the column names, in the order of each row's values
-	 * @param rows the values: {@code null}, {@link Integer}, {@link Long}, {@link BigDecimal},
-	 * {@link Boolean}, {@link String}, {@link LocalDate}, {@link LocalDateTime} or {@code byte[]}
+	 * @param rows the values: {@code null}, {@link Integer}, {@link Long},
+	 * {@link BigDecimal}, {@link Boolean}, {@link String}, {@link LocalDate},
+	 * {@link LocalDateTime} or {@code byte[]}
 	 */
 	record Table(String name, List<String> columns, List<Object[]> rows) {
 	}
@@ -76,7 +79,10 @@ final class SqlScriptWriter {
 		throw new IllegalArgumentException("No SQL literal for a " + value.getClass().getName());
 	}
 
-	/** {@code yyyy-MM-dd HH:mm:ss}, with {@code .SSS} when the value has a fraction (millis at most). */
+	/**
+	 * {@code yyyy-MM-dd HH:mm:ss}, with {@code .SSS} when the value has a fraction
+	 * (millis at most).
+	 */
 	static String timestamp(LocalDateTime value) {
 		String text = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", value.getYear(),
 				value.getMonthValue(), value.getDayOfMonth(), value.getHour(), value.getMinute(), value.getSecond());

@@ -13,8 +13,8 @@ import java.util.Set;
 import static io.dynamomigrate.sample.SampleWords.*;
 
 /**
- * The sample's listeners: users, their playlists and the playlist entries.
- * Each row comes from a {@link SampleRandom} keyed by a fixed seed and the row's (or parent's) id.
+ * The sample's listeners: users, their playlists and the playlist entries. Each row comes
+ * from a {@link SampleRandom} keyed by a fixed seed and the row's (or parent's) id.
  * Stateless and thread-safe.
  */
 final class UserTables {
@@ -77,9 +77,8 @@ final class UserTables {
 				case 3 -> "Best of " + r.between(1965, 2025);
 				default -> "My Mix #" + r.between(1, 30);
 			};
-			String description = r.percent(35) ? null
-					: "A mix of " + r.pick(GENRES) + " and " + r.pick(GENRES) + " for "
-							+ r.pick(ACTIVITIES).toLowerCase(Locale.ROOT) + ".";
+			String description = r.percent(35) ? null : "A mix of " + r.pick(GENRES) + " and " + r.pick(GENRES)
+					+ " for " + r.pick(ACTIVITIES).toLowerCase(Locale.ROOT) + ".";
 			if (id == 1) {
 				name = "Zoë's Favourites 💜";
 				description = "Songs for \"late nights\", rainy days; it's fine.";

@@ -24,12 +24,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * {@code schedule} on a session that holds the mapping, the target, the Spring Batch context and shutdown handling:
- * runs the mapping incrementally on a cron expression (Spring's {@link CronTrigger} on a one-thread
- * {@link ThreadPoolTaskScheduler}, so ticks never overlap in this process and the job repository's {@link RunLease}
- * keeps other processes out) until a signal stops it. Each tick reads the mapping file and opens its source again
- * (a session of its own), and resumes a failed run first ({@link ScheduledRuns}). A signal stops scheduling, lets a
- * running tick stop after its in-flight chunks, and ends {@link #run(ScheduleOptions)}.
+ * {@code schedule} on a session that holds the mapping, the target, the Spring Batch
+ * context and shutdown handling: runs the mapping incrementally on a cron expression
+ * (Spring's {@link CronTrigger} on a one-thread {@link ThreadPoolTaskScheduler}, so ticks
+ * never overlap in this process and the job repository's {@link RunLease} keeps other
+ * processes out) until a signal stops it. Each tick reads the mapping file and opens its
+ * source again (a session of its own), and resumes a failed run first
+ * ({@link ScheduledRuns}). A signal stops scheduling, lets a running tick stop after its
+ * in-flight chunks, and ends {@link #run(ScheduleOptions)}.
  */
 public final class ScheduleService {
 
@@ -85,7 +87,8 @@ public final class ScheduleService {
 			}
 			scheduler.schedule(tick, trigger);
 			stopped.await();
-			scheduler.shutdown(); // waits for a running tick, which stops after its chunks in flight
+			scheduler.shutdown(); // waits for a running tick, which stops after its
+									// chunks in flight
 			listener.stopped();
 			return new ScheduleResult(lastExitCode.get());
 		}
@@ -97,12 +100,16 @@ public final class ScheduleService {
 		scheduler.setPoolSize(1);
 		scheduler.setWaitForTasksToCompleteOnShutdown(true);
 		scheduler.setAwaitTerminationSeconds(Integer.MAX_VALUE);
-		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // the next tick is not awaited
+		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // the next
+																			// tick is not
+																			// awaited
 		scheduler.initialize();
 		return scheduler;
 	}
 
-	/** One tick: reads the mapping again (a broken edit skips the tick), resumes or runs. */
+	/**
+	 * One tick: reads the mapping again (a broken edit skips the tick), resumes or runs.
+	 */
 	private int tick(ScheduledRuns runs) {
 		try (MigrationSession tick = tickOptions.open(err)) {
 			ScheduledRuns.Tick done = runs.tick(tick.mapping(), tick.mappingText(), tick.source(), session.target(),
@@ -116,7 +123,8 @@ public final class ScheduleService {
 					session.mapping().file());
 			return ex.exitCode();
 		}
-		catch (Exception ex) { // a tick's failure never ends the schedule: the next tick resumes
+		catch (Exception ex) { // a tick's failure never ends the schedule: the next tick
+								// resumes
 			logger.error("Tick failed: {}", ex.getMessage(), ex);
 			return ExitCodes.FAILED;
 		}

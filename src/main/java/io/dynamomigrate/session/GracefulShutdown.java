@@ -18,12 +18,14 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT / SIGTERM handling of a running migration. The first signal asks the execution to stop the way
- * {@code stop} does from another process: it marks the execution {@code STOPPING} in the job repository, and every
- * step sees that at its next chunk boundary, so the in-flight chunks finish and commit, the execution ends
- * {@code STOPPED} and the command exits with {@link ExitCodes#STOPPED}. A second signal ends the process at once
- * with {@link ExitCodes#KILLED}; {@code restart} then recovers the execution and continues after the last committed
- * chunk. Installed for the duration of one command ({@link #close()} restores the previous handlers). Thread-safe.
+ * SIGINT / SIGTERM handling of a running migration. The first signal asks the execution
+ * to stop the way {@code stop} does from another process: it marks the execution
+ * {@code STOPPING} in the job repository, and every step sees that at its next chunk
+ * boundary, so the in-flight chunks finish and commit, the execution ends {@code STOPPED}
+ * and the command exits with {@link ExitCodes#STOPPED}. A second signal ends the process
+ * at once with {@link ExitCodes#KILLED}; {@code restart} then recovers the execution and
+ * continues after the last committed chunk. Installed for the duration of one command
+ * ({@link #close()} restores the previous handlers). Thread-safe.
  */
 public final class GracefulShutdown implements JobExecutionListener, AutoCloseable {
 
@@ -63,10 +65,12 @@ public final class GracefulShutdown implements JobExecutionListener, AutoCloseab
 	}
 
 	@Override
-	public void beforeJob(JobExecution jobExecution) { // a scheduler runs one job at a time: the latest is the one
+	public void beforeJob(JobExecution jobExecution) { // a scheduler runs one job at a
+														// time: the latest is the one
 		execution.set(jobExecution.getId());
 		if (signals.get() > 0) {
-			// signalled before the job started: the job sees STOPPING and ends STOPPED without running a step
+			// signalled before the job started: the job sees STOPPING and ends STOPPED
+			// without running a step
 			jobExecution.setStatus(BatchStatus.STOPPING);
 		}
 	}

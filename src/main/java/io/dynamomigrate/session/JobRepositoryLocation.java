@@ -16,11 +16,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public record JobRepositoryLocation(String url, @Nullable String user, @Nullable String password) {
 
 	/**
-	 * The {@code --repository-url} database, or else the H2 file {@code repository} in the state directory. That file
-	 * is opened with {@code WRITE_DELAY=0}: H2 then writes every commit to the file before the commit returns (its
-	 * default writes commits in the background up to half a second later, so a {@code kill -9} lost the last chunks'
-	 * positions and a restart wrote them again). {@code AUTO_SERVER=TRUE} lets a second process ({@code status},
-	 * {@code stop}) open the file while a run has it open.
+	 * The {@code --repository-url} database, or else the H2 file {@code repository} in
+	 * the state directory. That file is opened with {@code WRITE_DELAY=0}: H2 then writes
+	 * every commit to the file before the commit returns (its default writes commits in
+	 * the background up to half a second later, so a {@code kill -9} lost the last
+	 * chunks' positions and a restart wrote them again). {@code AUTO_SERVER=TRUE} lets a
+	 * second process ({@code status}, {@code stop}) open the file while a run has it
+	 * open.
 	 */
 	public static JobRepositoryLocation of(Path stateDirectory, @Nullable String url, @Nullable String user,
 			@Nullable String password) {

@@ -14,8 +14,8 @@ import io.dynamomigrate.mapping.yaml.MappingLoader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads mapping files for a session (or for {@code validate}), applying the command line's overrides, and words
- * their problems as the commands print them.
+ * Reads mapping files for a session (or for {@code validate}), applying the command
+ * line's overrides, and words their problems as the commands print them.
  */
 public final class MappingFiles {
 
@@ -31,8 +31,8 @@ public final class MappingFiles {
 	}
 
 	/**
-	 * The mapping as far as it could be read, with the overrides, its problems added to {@code problems}; null when
-	 * the file cannot be read or is not YAML.
+	 * The mapping as far as it could be read, with the overrides, its problems added to
+	 * {@code problems}; null when the file cannot be read or is not YAML.
 	 */
 	public static @Nullable MappingSpec read(Path file, UnaryOperator<MappingSpec> overrides, Problems problems) {
 		MappingSpec spec = new MappingLoader().read(file, problems);
@@ -44,14 +44,17 @@ public final class MappingFiles {
 		return MappingWarnings.of(mapping);
 	}
 
-	/** The lines that report a mapping's problems: one a problem, then how many were found. */
+	/**
+	 * The lines that report a mapping's problems: one a problem, then how many were
+	 * found.
+	 */
 	public static List<String> problemLines(InvalidMappingException ex) {
 		List<String> lines = new ArrayList<>();
 		for (MappingProblem problem : ex.getProblems()) {
 			lines.add(problem.toString());
 		}
-		lines.add(String.format("%d problem%s found.", ex.getProblems().size(),
-				ex.getProblems().size() == 1 ? "" : "s"));
+		lines.add(
+				String.format("%d problem%s found.", ex.getProblems().size(), ex.getProblems().size() == 1 ? "" : "s"));
 		return lines;
 	}
 

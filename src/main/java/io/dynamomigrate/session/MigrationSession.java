@@ -26,12 +26,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * What one command works with, opened in one place and in one order — the mapping (and the command line's checks
- * and write settings), the source, the target, the Spring Batch context, the mapping's run lease, and shutdown
- * handling — as far as its {@link SessionOptions} ask, and closed in the reverse order. Input that does not let the
- * session open (an invalid mapping, a mapping that does not fit its source, a lease held by another process) throws a
- * {@link SessionRefusedException}, after closing what was opened. A part that was not asked for throws
- * {@link IllegalStateException} when asked for. Used by one command thread; the parts are thread-safe as they are.
+ * What one command works with, opened in one place and in one order — the mapping (and
+ * the command line's checks and write settings), the source, the target, the Spring Batch
+ * context, the mapping's run lease, and shutdown handling — as far as its
+ * {@link SessionOptions} ask, and closed in the reverse order. Input that does not let
+ * the session open (an invalid mapping, a mapping that does not fit its source, a lease
+ * held by another process) throws a {@link SessionRefusedException}, after closing what
+ * was opened. A part that was not asked for throws {@link IllegalStateException} when
+ * asked for. Used by one command thread; the parts are thread-safe as they are.
  */
 public final class MigrationSession implements AutoCloseable {
 
@@ -95,9 +97,9 @@ public final class MigrationSession implements AutoCloseable {
 				RunLease.Acquisition acquisition = RunLease.acquire(context.getBean(DataSource.class), name,
 						RunLease.DEFAULT_TTL, options.forceLease);
 				if (!acquisition.taken()) {
-					throw new SessionRefusedException(ExitCodes.ALREADY_RUNNING, "Another run of mapping " + name
-							+ " is in progress in " + acquisition.holder() + ". Wait for it to end, or stop it with "
-							+ "`stop`; nothing was done.");
+					throw new SessionRefusedException(ExitCodes.ALREADY_RUNNING,
+							"Another run of mapping " + name + " is in progress in " + acquisition.holder()
+									+ ". Wait for it to end, or stop it with " + "`stop`; nothing was done.");
 				}
 				resources.add(Objects.requireNonNull(acquisition.lease(), "a lease taken"));
 			}
@@ -107,7 +109,9 @@ public final class MigrationSession implements AutoCloseable {
 		}
 	}
 
-	/** The mapping, then the command line's checks, the warnings and the write settings. */
+	/**
+	 * The mapping, then the command line's checks, the warnings and the write settings.
+	 */
 	private MappingSpec loadMapping(Path file) {
 		MappingSpec loaded;
 		try {
@@ -197,20 +201,27 @@ public final class MigrationSession implements AutoCloseable {
 		return required(shutdown, "shutdown handling");
 	}
 
-	/** Where runs keep their state: rejects files, scratch files, the local endpoint's data. */
+	/**
+	 * Where runs keep their state: rejects files, scratch files, the local endpoint's
+	 * data.
+	 */
 	public Path stateDirectory() {
 		return options.stateDirectory;
 	}
 
-	/** A scratch file in a fresh folder of the state directory, which the caller closes (deleting both). */
+	/**
+	 * A scratch file in a fresh folder of the state directory, which the caller closes
+	 * (deleting both).
+	 */
 	public ScratchFile scratchFile(String prefix, String name) throws IOException {
 		return ScratchFile.create(options.stateDirectory, prefix, name);
 	}
 
 	/**
-	 * A builder of runners on the session's Spring Batch context, with the session's shutdown handling as a job
-	 * listener, and, when the session has write settings, writing as they say and telling warnings about write
-	 * budgets on the session's error output.
+	 * A builder of runners on the session's Spring Batch context, with the session's
+	 * shutdown handling as a job listener, and, when the session has write settings,
+	 * writing as they say and telling warnings about write budgets on the session's error
+	 * output.
 	 */
 	public MigrationRunnerBuilder runner() {
 		ConfigurableApplicationContext context = batch();

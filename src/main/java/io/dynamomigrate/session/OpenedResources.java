@@ -4,8 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What a session opened, closed in the reverse order: the last opened first. Every resource is closed, also when
- * an earlier one fails to close; the first failure is thrown with the others suppressed. Not thread-safe.
+ * What a session opened, closed in the reverse order: the last opened first. Every
+ * resource is closed, also when an earlier one fails to close; the first failure is
+ * thrown with the others suppressed. Not thread-safe.
  */
 final class OpenedResources implements AutoCloseable {
 

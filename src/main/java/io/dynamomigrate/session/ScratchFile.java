@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A file in a fresh temporary folder of the state directory, for a command's on-disk working set (the dry run's
- * keys, the verification's results); {@link #close()} deletes both.
+ * A file in a fresh temporary folder of the state directory, for a command's on-disk
+ * working set (the dry run's keys, the verification's results); {@link #close()} deletes
+ * both.
  */
 public final class ScratchFile implements AutoCloseable {
 
@@ -19,7 +20,10 @@ public final class ScratchFile implements AutoCloseable {
 		this.file = file;
 	}
 
-	/** A new folder {@code <stateDirectory>/<prefix>…} and the path of {@code name} inside it. */
+	/**
+	 * A new folder {@code <stateDirectory>/<prefix>…} and the path of {@code name} inside
+	 * it.
+	 */
 	public static ScratchFile create(Path stateDirectory, String prefix, String name) throws IOException {
 		Files.createDirectories(stateDirectory);
 		Path folder = Files.createTempDirectory(stateDirectory.toAbsolutePath(), prefix);

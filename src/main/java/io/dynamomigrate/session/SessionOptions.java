@@ -12,9 +12,10 @@ import io.dynamomigrate.mapping.model.MappingSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link MigrationSession} opens, and where from: a command says which parts it needs (the mapping, the
- * source, the target, the Spring Batch context, the run lease, shutdown handling) and {@link #open(PrintWriter)}
- * opens them in that order. Not thread-safe; one set of options may open several sessions (a schedule opens one a
+ * What a {@link MigrationSession} opens, and where from: a command says which parts it
+ * needs (the mapping, the source, the target, the Spring Batch context, the run lease,
+ * shutdown handling) and {@link #open(PrintWriter)} opens them in that order. Not
+ * thread-safe; one set of options may open several sessions (a schedule opens one a
  * tick).
  */
 public final class SessionOptions {
@@ -51,12 +52,18 @@ public final class SessionOptions {
 		this.stateDirectory = stateDirectory;
 	}
 
-	/** Options of a session whose state (rejects, scratch files, local endpoint data) is in this folder. */
+	/**
+	 * Options of a session whose state (rejects, scratch files, local endpoint data) is
+	 * in this folder.
+	 */
 	public static SessionOptions in(Path stateDirectory) {
 		return new SessionOptions(stateDirectory);
 	}
 
-	/** Load this mapping file (an invalid one refuses the session with its problems) and apply the overrides. */
+	/**
+	 * Load this mapping file (an invalid one refuses the session with its problems) and
+	 * apply the overrides.
+	 */
 	public SessionOptions mapping(Path file, UnaryOperator<MappingSpec> overrides) {
 		this.mappingFile = file;
 		this.overrides = overrides;
@@ -64,8 +71,8 @@ public final class SessionOptions {
 	}
 
 	/**
-	 * Run this check of the command line once the mapping is loaded: an {@link IllegalArgumentException} refuses the
-	 * session with its message.
+	 * Run this check of the command line once the mapping is loaded: an
+	 * {@link IllegalArgumentException} refuses the session with its message.
 	 */
 	public SessionOptions check(Runnable check) {
 		this.checks.add(check);
@@ -79,35 +86,45 @@ public final class SessionOptions {
 	}
 
 	/**
-	 * Write as these settings say (budget, concurrency, progress); an {@link IllegalArgumentException} from the
-	 * supplier refuses the session with its message.
+	 * Write as these settings say (budget, concurrency, progress); an
+	 * {@link IllegalArgumentException} from the supplier refuses the session with its
+	 * message.
 	 */
 	public SessionOptions writeSettings(Supplier<WriteSettings> settings) {
 		this.writeSettings = settings;
 		return this;
 	}
 
-	/** Open the mapping's source and check the mapping against it (a mismatch refuses the session). */
+	/**
+	 * Open the mapping's source and check the mapping against it (a mismatch refuses the
+	 * session).
+	 */
 	public SessionOptions source() {
 		this.source = true;
 		return this;
 	}
 
-	/** The target, known but connected only on request ({@link MigrationSession#connect(int)}). */
+	/**
+	 * The target, known but connected only on request
+	 * ({@link MigrationSession#connect(int)}).
+	 */
 	public SessionOptions endpoint(TargetEndpoint target) {
 		this.endpoint = target;
 		return this;
 	}
 
 	/**
-	 * Connect to the {@linkplain #endpoint(TargetEndpoint) endpoint}, with a connection for every write call in
-	 * flight and some to spare (at least 16).
+	 * Connect to the {@linkplain #endpoint(TargetEndpoint) endpoint}, with a connection
+	 * for every write call in flight and some to spare (at least 16).
 	 */
 	public SessionOptions target() {
 		return target(0);
 	}
 
-	/** Connect to the {@linkplain #endpoint(TargetEndpoint) endpoint} with this many HTTP connections. */
+	/**
+	 * Connect to the {@linkplain #endpoint(TargetEndpoint) endpoint} with this many HTTP
+	 * connections.
+	 */
 	public SessionOptions target(int connections) {
 		this.connectTarget = true;
 		this.targetConnections = connections;
@@ -121,8 +138,10 @@ public final class SessionOptions {
 	}
 
 	/**
-	 * Take the mapping's run lease in the job repository (held elsewhere: the session is refused).
-	 * @param force take it even from a live-looking holder ({@code restart --recover}: the holder is known to be gone)
+	 * Take the mapping's run lease in the job repository (held elsewhere: the session is
+	 * refused).
+	 * @param force take it even from a live-looking holder ({@code restart --recover}:
+	 * the holder is known to be gone)
 	 */
 	public SessionOptions lease(boolean force) {
 		this.lease = true;
@@ -130,13 +149,18 @@ public final class SessionOptions {
 		return this;
 	}
 
-	/** Handle SIGINT and SIGTERM for the session's executions ({@link GracefulShutdown}). */
+	/**
+	 * Handle SIGINT and SIGTERM for the session's executions ({@link GracefulShutdown}).
+	 */
 	public SessionOptions shutdown() {
 		this.shutdown = true;
 		return this;
 	}
 
-	/** Options that open only the mapping and its source, as these do (a schedule's tick reads both again). */
+	/**
+	 * Options that open only the mapping and its source, as these do (a schedule's tick
+	 * reads both again).
+	 */
 	public SessionOptions mappingAndSource() {
 		SessionOptions tick = new SessionOptions(stateDirectory);
 		tick.mappingFile = mappingFile;
@@ -148,7 +172,8 @@ public final class SessionOptions {
 	/**
 	 * Opens the session.
 	 * @param err where warnings, signals and budget warnings are told
-	 * @throws SessionRefusedException when the input or another process does not let it open
+	 * @throws SessionRefusedException when the input or another process does not let it
+	 * open
 	 */
 	public MigrationSession open(PrintWriter err) {
 		return MigrationSession.open(this, err);

@@ -3,11 +3,12 @@ package io.dynamomigrate.session;
 import java.util.List;
 
 /**
- * A session (or a mode on it) that cannot go on because of its input or of another process, with the lines that
- * say why and the exit code the command ends with: an invalid mapping or command line
- * ({@link io.dynamomigrate.job.ExitCodes#INVALID}), a mapping that another process is running
- * ({@link io.dynamomigrate.job.ExitCodes#ALREADY_RUNNING}). Nothing was done; the command prints the lines (no stack
- * trace: this is not a failure of the tool).
+ * A session (or a mode on it) that cannot go on because of its input or of another
+ * process, with the lines that say why and the exit code the command ends with: an
+ * invalid mapping or command line ({@link io.dynamomigrate.job.ExitCodes#INVALID}), a
+ * mapping that another process is running
+ * ({@link io.dynamomigrate.job.ExitCodes#ALREADY_RUNNING}). Nothing was done; the command
+ * prints the lines (no stack trace: this is not a failure of the tool).
  */
 public class SessionRefusedException extends RuntimeException {
 

@@ -13,8 +13,9 @@ import io.dynamomigrate.source.jdbc.JdbcSources;
 import io.dynamomigrate.source.jdbc.SourceSchemaCheck;
 
 /**
- * Opens a mapping's source database and checks the mapping's tables and columns against it, and that every
- * {@code s3://} file source can be listed and matches at least one object, for sessions that read the source.
+ * Opens a mapping's source database and checks the mapping's tables and columns against
+ * it, and that every {@code s3://} file source can be listed and matches at least one
+ * object, for sessions that read the source.
  */
 final class SourceCheck {
 
@@ -23,8 +24,8 @@ final class SourceCheck {
 
 	/**
 	 * The source's connection pool.
-	 * @throws SessionRefusedException with every problem ({@link ExitCodes#INVALID}) when the mapping does not fit
-	 * the source
+	 * @throws SessionRefusedException with every problem ({@link ExitCodes#INVALID}) when
+	 * the mapping does not fit the source
 	 */
 	static HikariDataSource open(MappingSpec mapping) {
 		HikariDataSource dataSource = JdbcSources.open(mapping.source(), 4);

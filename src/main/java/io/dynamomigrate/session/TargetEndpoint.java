@@ -7,7 +7,8 @@ import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which DynamoDB endpoint a session connects to: the command line's choice, which wins over the mapping's.
+ * Which DynamoDB endpoint a session connects to: the command line's choice, which wins
+ * over the mapping's.
  *
  * @param endpointUrl {@code --endpoint-url}, or null
  * @param local {@code --local}: a dynalite server the tool starts
@@ -17,7 +18,10 @@ import org.jspecify.annotations.Nullable;
 public record TargetEndpoint(@Nullable String endpointUrl, boolean local, @Nullable String region,
 		Path localDataDirectory) {
 
-	/** A connection to the endpoint the command line and the mapping choose, with this many HTTP connections. */
+	/**
+	 * A connection to the endpoint the command line and the mapping choose, with this
+	 * many HTTP connections.
+	 */
 	DynamoDbTarget connect(DynamoDbSpec mapping, int maxConnections) {
 		return DynamoDbTarget.connect(mapping, endpointUrl, local, region, localDataDirectory, maxConnections);
 	}

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Builds the attributes of an item (or of a nested map, or of an embedded element) from attribute definitions:
- * {@code when} conditions, templates, defaults, null policies, types and nested definitions. Thread-safe.
+ * Builds the attributes of an item (or of a nested map, or of an embedded element) from
+ * attribute definitions: {@code when} conditions, templates, defaults, null policies,
+ * types and nested definitions. Thread-safe.
  */
 final class AttributeBuilder {
 
@@ -26,9 +27,11 @@ final class AttributeBuilder {
 	private final Map<String, AttributeType> typedKeys;
 
 	/**
-	 * @param keyAttributes the table's key attribute names: a null value there is a reject, not a policy
-	 * @param typedKeys the key and index key attributes whose value must already have the key's type (sources whose
-	 * values are typed, such as JSON): another type is an {@code INVALID_KEY_TYPE} reject, never converted
+	 * @param keyAttributes the table's key attribute names: a null value there is a
+	 * reject, not a policy
+	 * @param typedKeys the key and index key attributes whose value must already have the
+	 * key's type (sources whose values are typed, such as JSON): another type is an
+	 * {@code INVALID_KEY_TYPE} reject, never converted
 	 */
 	AttributeBuilder(Set<String> keyAttributes, Map<String, AttributeType> typedKeys) {
 		this.keyAttributes = Set.copyOf(keyAttributes);
@@ -76,12 +79,14 @@ final class AttributeBuilder {
 			raw = TemplateEvaluator.render(attribute.value(), values);
 		}
 		catch (ValueRejectedException ex) {
-			throw new RecordRejectedException(ex.reason(), position, attribute.name(), "the value "
-					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());
+			throw new RecordRejectedException(ex.reason(), position, attribute.name(),
+					"the value " + ex.getMessage() + " (" + attribute.value().source() + ")",
+					attribute.value().source());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, attribute.name(), "the value "
-					+ ex.getMessage() + " (" + attribute.value().source() + ")", attribute.value().source());
+			throw new RecordRejectedException(RejectReason.INVALID_VALUE, position, attribute.name(),
+					"the value " + ex.getMessage() + " (" + attribute.value().source() + ")",
+					attribute.value().source());
 		}
 		if (raw == null && attribute.defaultValue() != null) {
 			raw = attribute.defaultValue();
@@ -94,18 +99,19 @@ final class AttributeBuilder {
 			return switch (attribute.onNull()) {
 				case OMIT -> null;
 				case NULL -> AttributeValue.fromNul(true);
-				case REJECT -> throw new RecordRejectedException(RejectReason.NULL_VALUE, position,
-						attribute.name(), "value is null and onNull is reject", "null");
+				case REJECT -> throw new RecordRejectedException(RejectReason.NULL_VALUE, position, attribute.name(),
+						"value is null and onNull is reject", "null");
 			};
 		}
 		AttributeType type = attribute.type() != null ? attribute.type() : Values.inferredType(raw);
 		AttributeType keyType = top ? typedKeys.get(attribute.name()) : null;
 		AttributeType own = Values.inferredType(raw);
 		if (keyType != null && own != keyType && own != AttributeType.NULL) {
-			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, attribute.name(), "key "
-					+ "attribute is " + own + " `" + Values.excerpt(raw) + "`, but the key is of type " + keyType
-					+ "; it is not converted. To convert it, write `\"${" + (keyType == AttributeType.N ? "number"
-							: "text") + "(...)}\"` in the template (" + attribute.value().source() + ")",
+			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, attribute.name(),
+					"key " + "attribute is " + own + " `" + Values.excerpt(raw) + "`, but the key is of type " + keyType
+							+ "; it is not converted. To convert it, write `\"${"
+							+ (keyType == AttributeType.N ? "number" : "text") + "(...)}\"` in the template ("
+							+ attribute.value().source() + ")",
 					Values.excerpt(raw));
 		}
 		return convert(attribute.name(), raw, type, attribute, position);
@@ -117,13 +123,13 @@ final class AttributeBuilder {
 			return Values.attribute(raw, type, spec == null ? ValueOptions.DEFAULT : spec.options());
 		}
 		catch (ValueRejectedException ex) {
-			throw new RecordRejectedException(ex.reason(), position, name, "the value " + ex.getMessage() + " (type "
-					+ type + ")", Values.excerpt(raw));
+			throw new RecordRejectedException(ex.reason(), position, name,
+					"the value " + ex.getMessage() + " (type " + type + ")", Values.excerpt(raw));
 		}
 		catch (IllegalArgumentException ex) {
 			RejectReason reason = type == AttributeType.N ? RejectReason.INVALID_NUMBER : RejectReason.INVALID_VALUE;
-			throw new RecordRejectedException(reason, position, name, "the value " + ex.getMessage() + " (type "
-					+ type + ")", Values.excerpt(raw));
+			throw new RecordRejectedException(reason, position, name,
+					"the value " + ex.getMessage() + " (type " + type + ")", Values.excerpt(raw));
 		}
 	}
 

@@ -6,8 +6,8 @@ import io.dynamomigrate.mapping.model.Condition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tests {@link Condition}s (row filters and {@code when}) against a record's values, comparing the column's text
- * as templates render it. Thread-safe.
+ * Tests {@link Condition}s (row filters and {@code when}) against a record's values,
+ * comparing the column's text as templates render it. Thread-safe.
  */
 public final class Conditions {
 
@@ -27,7 +27,10 @@ public final class Conditions {
 		};
 	}
 
-	/** The text to compare; a number too long to write out (1e999999999) equals no condition value. */
+	/**
+	 * The text to compare; a number too long to write out (1e999999999) equals no
+	 * condition value.
+	 */
 	private static String text(Object value) {
 		try {
 			return Values.text(value);

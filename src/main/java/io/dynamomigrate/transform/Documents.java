@@ -13,9 +13,10 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Converts maps and lists (from JSON columns, SQL arrays and JSON text) into DynamoDB M and L values, element by
- * element: text S, numbers exact N, booleans BOOL, nulls NULL, binary B, maps M, lists L, dates ISO-8601 S.
- * DynamoDB's limit of 32 nesting levels is enforced: the attribute's own list or map is level 1. Thread-safe.
+ * Converts maps and lists (from JSON columns, SQL arrays and JSON text) into DynamoDB M
+ * and L values, element by element: text S, numbers exact N, booleans BOOL, nulls NULL,
+ * binary B, maps M, lists L, dates ISO-8601 S. DynamoDB's limit of 32 nesting levels is
+ * enforced: the attribute's own list or map is level 1. Thread-safe.
  */
 final class Documents {
 
@@ -25,11 +26,14 @@ final class Documents {
 	private Documents() {
 	}
 
-	/** A map or list value as M or L; {@code level} is the nesting level of this document (1 for an attribute). */
+	/**
+	 * A map or list value as M or L; {@code level} is the nesting level of this document
+	 * (1 for an attribute).
+	 */
 	static AttributeValue document(Object value, int level) {
 		if (level > MAX_LEVELS) {
-			throw new ValueRejectedException(RejectReason.NESTING_TOO_DEEP, "nests lists and maps deeper than "
-					+ "DynamoDB's " + MAX_LEVELS + " levels");
+			throw new ValueRejectedException(RejectReason.NESTING_TOO_DEEP,
+					"nests lists and maps deeper than " + "DynamoDB's " + MAX_LEVELS + " levels");
 		}
 		if (value instanceof Map<?, ?> map) {
 			Map<String, AttributeValue> attributes = new LinkedHashMap<>();
@@ -55,7 +59,8 @@ final class Documents {
 		if (value instanceof Map<?, ?> || value instanceof List<?>) {
 			return document(value, level + 1);
 		}
-		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources, default set policies
+		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources,
+												// default set policies
 			return Values.attribute(set, set.type());
 		}
 		if (value instanceof BigDecimal || value instanceof Number) {
@@ -64,8 +69,8 @@ final class Documents {
 				return AttributeValue.fromN(DynamoNumbers.normalise(number));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "has the element " + value + ", which "
-						+ ex.getMessage());
+				throw new ValueRejectedException(RejectReason.INVALID_NUMBER,
+						"has the element " + value + ", which " + ex.getMessage());
 			}
 		}
 		if (value instanceof Boolean bool) {

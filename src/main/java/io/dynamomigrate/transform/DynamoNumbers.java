@@ -7,8 +7,9 @@ import io.dynamomigrate.records.UnreadableValue;
 
 /**
  * DynamoDB's number rules: at most 38 significant digits, magnitudes from 1E-130 to
- * 9.9999999999999999999999999999999999999E+125, and the normal form DynamoDB returns (no trailing zeros, no
- * exponent). Numbers outside the rules are refused, never rounded (DESIGN.md invariant 6). Thread-safe.
+ * 9.9999999999999999999999999999999999999E+125, and the normal form DynamoDB returns (no
+ * trailing zeros, no exponent). Numbers outside the rules are refused, never rounded
+ * (DESIGN.md invariant 6). Thread-safe.
  */
 public final class DynamoNumbers {
 
@@ -23,19 +24,21 @@ public final class DynamoNumbers {
 
 	/**
 	 * The DynamoDB text of a number.
-	 * @throws IllegalArgumentException with a sentence saying why the number cannot be stored
+	 * @throws IllegalArgumentException with a sentence saying why the number cannot be
+	 * stored
 	 */
 	public static String normalise(BigDecimal value) {
 		if (value.scale() == 0 && value.precision() <= MAX_PRECISION) {
-			return value.toString(); // an integer of at most 38 digits is its own normal form (0 included)
+			return value.toString(); // an integer of at most 38 digits is its own normal
+										// form (0 included)
 		}
 		BigDecimal stripped = value.stripTrailingZeros();
 		if (stripped.signum() == 0) {
 			return "0";
 		}
 		if (stripped.precision() > MAX_PRECISION) {
-			throw new IllegalArgumentException("has " + stripped.precision()
-					+ " significant digits; DynamoDB keeps at most 38");
+			throw new IllegalArgumentException(
+					"has " + stripped.precision() + " significant digits; DynamoDB keeps at most 38");
 		}
 		int exponent = stripped.precision() - stripped.scale() - 1;
 		if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
@@ -46,12 +49,13 @@ public final class DynamoNumbers {
 
 	/**
 	 * Parses number text exactly.
-	 * @throws IllegalArgumentException when it is not a number ({@code NUMBER_NOT_FINITE} for NaN and infinities)
+	 * @throws IllegalArgumentException when it is not a number ({@code NUMBER_NOT_FINITE}
+	 * for NaN and infinities)
 	 */
 	public static BigDecimal parse(String text) {
 		if (UnreadableValue.isNotFinite(text)) {
-			throw new ValueRejectedException(RejectReason.NUMBER_NOT_FINITE, "is " + text.trim()
-					+ ", not a finite number; DynamoDB numbers are finite");
+			throw new ValueRejectedException(RejectReason.NUMBER_NOT_FINITE,
+					"is " + text.trim() + ", not a finite number; DynamoDB numbers are finite");
 		}
 		try {
 			return new BigDecimal(text.trim());
@@ -61,7 +65,9 @@ public final class DynamoNumbers {
 		}
 	}
 
-	/** The bytes DynamoDB counts for a number: one per two significant digits, plus one. */
+	/**
+	 * The bytes DynamoDB counts for a number: one per two significant digits, plus one.
+	 */
 	static int size(String number) {
 		int significant = significantDigits(number);
 		if (significant < 0) {
@@ -72,8 +78,9 @@ public final class DynamoNumbers {
 	}
 
 	/**
-	 * The significant digits of plain number text ({@code [+-]digits[.digits]}): from the first non-zero digit to
-	 * the last, 1 for zero, as {@code stripTrailingZeros().precision()} counts them; -1 for any other text (an
+	 * The significant digits of plain number text ({@code [+-]digits[.digits]}): from the
+	 * first non-zero digit to the last, 1 for zero, as
+	 * {@code stripTrailingZeros().precision()} counts them; -1 for any other text (an
 	 * exponent, or not a number), which {@code BigDecimal} then reads.
 	 */
 	private static int significantDigits(String number) {

@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Turns a source record into a DynamoDB item by an item definition: renders each attribute's template, converts it
- * to its type, applies the null policy and {@code when} conditions, builds nested maps and lists, adds unmapped
- * columns, fills embedded lists and maps from the record's child rows, and checks the primary key, the index keys
- * and the item size. A record that cannot become a valid item raises {@link RecordRejectedException}. Thread-safe.
+ * Turns a source record into a DynamoDB item by an item definition: renders each
+ * attribute's template, converts it to its type, applies the null policy and {@code when}
+ * conditions, builds nested maps and lists, adds unmapped columns, fills embedded lists
+ * and maps from the record's child rows, and checks the primary key, the index keys and
+ * the item size. A record that cannot become a valid item raises
+ * {@link RecordRejectedException}. Thread-safe.
  */
 public final class ItemMapper {
 
@@ -34,7 +36,10 @@ public final class ItemMapper {
 
 	private final Map<String, AttributeType> indexKeyAttributes = new LinkedHashMap<>();
 
-	/** The most bytes a key or index key attribute may have: 2,048 for partition keys, 1,024 for sort keys. */
+	/**
+	 * The most bytes a key or index key attribute may have: 2,048 for partition keys,
+	 * 1,024 for sort keys.
+	 */
 	private final Map<String, Integer> maxKeyBytes = new LinkedHashMap<>();
 
 	private final AttributeBuilder builder;
@@ -67,8 +72,8 @@ public final class ItemMapper {
 					indexKeyAttributes.put(key.name(), key.type());
 				}
 				if (key != null) {
-					maxKeyBytes.merge(key.name(), key == index.partitionKey() ? MAX_PARTITION_KEY_BYTES
-							: MAX_SORT_KEY_BYTES, Math::min);
+					maxKeyBytes.merge(key.name(),
+							key == index.partitionKey() ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES, Math::min);
 				}
 			}
 		}
@@ -85,9 +90,10 @@ public final class ItemMapper {
 	}
 
 	/**
-	 * Whether the source's values carry their own type per record (JSON, JSON Lines, DynamoDB JSON files), so that a
-	 * key value of another type is a reject rather than a conversion. CSV values are all text (the declared type is
-	 * the conversion), and database columns have one type known before the run.
+	 * Whether the source's values carry their own type per record (JSON, JSON Lines,
+	 * DynamoDB JSON files), so that a key value of another type is a reject rather than a
+	 * conversion. CSV values are all text (the declared type is the conversion), and
+	 * database columns have one type known before the run.
 	 */
 	private static boolean typedValues(ItemSpec spec) {
 		FileSourceSpec file = spec.source().file();
@@ -98,18 +104,21 @@ public final class ItemMapper {
 		return format != FileFormat.CSV;
 	}
 
-	/** Whether the record is a soft-deleted row ({@code deletes.when}), whose item is to be deleted. */
+	/**
+	 * Whether the record is a soft-deleted row ({@code deletes.when}), whose item is to
+	 * be deleted.
+	 */
 	public boolean isDeletion(SourceRecord record) {
 		if (spec.changes().deleteWhen() != null) {
 			unreadable.check(record.values(), record.position());
 		}
-		return spec.changes().deleteWhen() != null
-				&& Conditions.holds(spec.changes().deleteWhen(), record.values());
+		return spec.changes().deleteWhen() != null && Conditions.holds(spec.changes().deleteWhen(), record.values());
 	}
 
 	/**
-	 * The deletion of the item a record names: a soft-deleted row or a tombstone, which needs only the columns the
-	 * key attributes read. @throws RecordRejectedException when the key cannot be made
+	 * The deletion of the item a record names: a soft-deleted row or a tombstone, which
+	 * needs only the columns the key attributes read. @throws RecordRejectedException
+	 * when the key cannot be made
 	 */
 	public MappedItem deletion(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
@@ -121,7 +130,10 @@ public final class ItemMapper {
 		return MappedItem.deletion(spec.table(), key(attributes, record.position()), record.position());
 	}
 
-	/** Whether the record passes the definition's row filter; records that do not are counted as filtered. */
+	/**
+	 * Whether the record passes the definition's row filter; records that do not are
+	 * counted as filtered.
+	 */
 	public boolean accepts(SourceRecord record) {
 		if (spec.rules().filter() != null) {
 			unreadable.check(record.values(), record.position());
@@ -129,7 +141,10 @@ public final class ItemMapper {
 		return Conditions.holds(spec.rules().filter(), record.values());
 	}
 
-	/** The item for a record. @throws RecordRejectedException when the record cannot become a valid item */
+	/**
+	 * The item for a record. @throws RecordRejectedException when the record cannot
+	 * become a valid item
+	 */
 	public MappedItem map(SourceRecord record) {
 		Map<String, @Nullable Object> values = record.values();
 		unreadable.check(values, record.position());
@@ -170,14 +185,14 @@ public final class ItemMapper {
 	}
 
 	/**
-	 * Key and index key attributes: of the declared type, not empty and not over DynamoDB's key sizes (UTF-8 bytes of
-	 * text, bytes of binary), or DynamoDB refuses the whole batch.
+	 * Key and index key attributes: of the declared type, not empty and not over
+	 * DynamoDB's key sizes (UTF-8 bytes of text, bytes of binary), or DynamoDB refuses
+	 * the whole batch.
 	 */
-	private void checkKey(String name, AttributeValue value, AttributeType type, String role,
-			SourcePosition position) {
+	private void checkKey(String name, AttributeValue value, AttributeType type, String role, SourcePosition position) {
 		if (!type.name().equals(value.type().name())) {
-			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, name, role + " is of type "
-					+ value.type() + ", but the table declares " + type, value.toString());
+			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, name,
+					role + " is of type " + value.type() + ", but the table declares " + type, value.toString());
 		}
 		if ((value.s() != null && value.s().isEmpty())
 				|| (value.b() != null && value.b().asByteArrayUnsafe().length == 0)) {
@@ -188,10 +203,12 @@ public final class ItemMapper {
 				: value.b() != null ? value.b().asByteArrayUnsafe().length : 0;
 		int max = maxKeyBytes.getOrDefault(name, MAX_PARTITION_KEY_BYTES);
 		if (bytes > max) {
-			throw new RecordRejectedException(RejectReason.KEY_TOO_LARGE, position, name, role + " has " + bytes
-					+ " bytes; DynamoDB allows at most " + max + " bytes in a " + (max == MAX_SORT_KEY_BYTES
-							? "sort key" : "partition key") + " (UTF-8 bytes of text). Shorten the value, e.g. with a "
-					+ "hash of it, or leave the attribute out of the key", value.s() != null ? value.s() : "(binary)");
+			throw new RecordRejectedException(RejectReason.KEY_TOO_LARGE, position, name,
+					role + " has " + bytes + " bytes; DynamoDB allows at most " + max + " bytes in a "
+							+ (max == MAX_SORT_KEY_BYTES ? "sort key" : "partition key")
+							+ " (UTF-8 bytes of text). Shorten the value, e.g. with a "
+							+ "hash of it, or leave the attribute out of the key",
+					value.s() != null ? value.s() : "(binary)");
 		}
 	}
 
@@ -218,8 +235,10 @@ public final class ItemMapper {
 			String text = key == null ? null : Values.text(key);
 			if (text == null || elements.containsKey(text)) {
 				throw new RecordRejectedException(RejectReason.INVALID_VALUE, record.position(), embed.name(),
-						"the child column " + embed.mapKey() + " is " + (text == null ? "null" : "`" + text
-								+ "` in two child rows") + "; a map needs one distinct key per row", String.valueOf(text));
+						"the child column " + embed.mapKey() + " is "
+								+ (text == null ? "null" : "`" + text + "` in two child rows")
+								+ "; a map needs one distinct key per row",
+						String.valueOf(text));
 			}
 			elements.put(text, AttributeValue.fromM(builder.attributes(embed.attributes(), row, record.position())));
 		}

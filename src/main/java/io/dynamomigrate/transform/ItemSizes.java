@@ -6,9 +6,10 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Computes item sizes by DynamoDB's rules: the UTF-8 length of each attribute name plus the size of its value
- * (strings: UTF-8 bytes; numbers: about one byte per two significant digits plus one; binary: bytes; booleans and
- * nulls: one byte; lists and maps: three bytes plus their elements plus one byte per element). These sizes decide
+ * Computes item sizes by DynamoDB's rules: the UTF-8 length of each attribute name plus
+ * the size of its value (strings: UTF-8 bytes; numbers: about one byte per two
+ * significant digits plus one; binary: bytes; booleans and nulls: one byte; lists and
+ * maps: three bytes plus their elements plus one byte per element). These sizes decide
  * the 400 KB limit and the write capacity units an item costs. Thread-safe.
  */
 public final class ItemSizes {
@@ -28,7 +29,10 @@ public final class ItemSizes {
 		return size;
 	}
 
-	/** The write capacity units of one put of an item of this size, without indexes: one per started KB. */
+	/**
+	 * The write capacity units of one put of an item of this size, without indexes: one
+	 * per started KB.
+	 */
 	public static long writeUnits(long itemBytes) {
 		return Math.max(1, (itemBytes + 1023) / 1024);
 	}
@@ -43,13 +47,16 @@ public final class ItemSizes {
 			case NS -> value.ns().stream().mapToLong(DynamoNumbers::size).sum();
 			case BS -> value.bs().stream().mapToLong((SdkBytes b) -> b.asByteArrayUnsafe().length).sum();
 			case L -> 3 + value.l().stream().mapToLong((v) -> 1 + value(v)).sum();
-			case M -> 3 + value.m().entrySet().stream().mapToLong((e) -> 1 + utf8(e.getKey()) + value(e.getValue()))
-				.sum();
+			case M ->
+				3 + value.m().entrySet().stream().mapToLong((e) -> 1 + utf8(e.getKey()) + value(e.getValue())).sum();
 			case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("Unknown attribute type");
 		};
 	}
 
-	/** The UTF-8 length of a text, counted without encoding it (as {@code getBytes(UTF_8).length}). */
+	/**
+	 * The UTF-8 length of a text, counted without encoding it (as
+	 * {@code getBytes(UTF_8).length}).
+	 */
 	static long utf8(String text) {
 		int length = text.length();
 		long bytes = length;

@@ -6,8 +6,9 @@ import io.dynamomigrate.records.SourcePosition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * An item ready to write — or, for a deleted source row, the key of an item to delete — with its primary key, its
- * size by DynamoDB's rules and the record it came from. Immutable.
+ * An item ready to write — or, for a deleted source row, the key of an item to delete —
+ * with its primary key, its size by DynamoDB's rules and the record it came from.
+ * Immutable.
  *
  * @param table the target table
  * @param item the attributes (for a deletion: the key)
@@ -25,8 +26,8 @@ public record MappedItem(String table, Map<String, AttributeValue> item, Map<Str
 	}
 
 	/** An item to put. */
-	public MappedItem(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key,
-			long sizeBytes, SourcePosition position) {
+	public MappedItem(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key, long sizeBytes,
+			SourcePosition position) {
 		this(table, item, key, sizeBytes, position, false);
 	}
 

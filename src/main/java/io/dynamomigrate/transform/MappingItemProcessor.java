@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * The processor of a migration step: maps each record with an {@link ItemMapper}. A soft-deleted record
- * ({@code deletes.when}) becomes the deletion of its item's key. Records that do not pass the
- * item definition's {@code filter} become null, which the step counts as filtered. Rejected records raise
- * {@link RecordRejectedException}, which the step skips and reports. Thread-safe.
+ * The processor of a migration step: maps each record with an {@link ItemMapper}. A
+ * soft-deleted record ({@code deletes.when}) becomes the deletion of its item's key.
+ * Records that do not pass the item definition's {@code filter} become null, which the
+ * step counts as filtered. Rejected records raise {@link RecordRejectedException}, which
+ * the step skips and reports. Thread-safe.
  */
 public final class MappingItemProcessor implements ItemProcessor<SourceRecord, MappedItem> {
 
@@ -24,7 +25,8 @@ public final class MappingItemProcessor implements ItemProcessor<SourceRecord, M
 		if (mapper.isDeletion(record)) {
 			return mapper.deletion(record);
 		}
-		return mapper.accepts(record) ? mapper.map(record) : null; // null: filtered, counted by the step
+		return mapper.accepts(record) ? mapper.map(record) : null; // null: filtered,
+																	// counted by the step
 	}
 
 }

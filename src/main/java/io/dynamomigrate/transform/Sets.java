@@ -17,16 +17,20 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Builds SS, NS and BS values from lists (SQL arrays, JSON arrays) or split text, under the attribute's policies
- * for duplicate elements and empty sets; DynamoDB refuses both, so they are resolved here and never fail a batch.
- * Numbers are compared by value ({@code 1.0} equals {@code 1}), binary by content. Thread-safe.
+ * Builds SS, NS and BS values from lists (SQL arrays, JSON arrays) or split text, under
+ * the attribute's policies for duplicate elements and empty sets; DynamoDB refuses both,
+ * so they are resolved here and never fail a batch. Numbers are compared by value
+ * ({@code 1.0} equals {@code 1}), binary by content. Thread-safe.
  */
 final class Sets {
 
 	private Sets() {
 	}
 
-	/** The elements of a value: a list's elements, the parts of split text, or the value alone. */
+	/**
+	 * The elements of a value: a list's elements, the parts of split text, or the value
+	 * alone.
+	 */
 	static List<@Nullable Object> elements(Object value, @Nullable String split) {
 		if (value instanceof DynamoSet set) {
 			return new ArrayList<>(set.elements());
@@ -52,23 +56,23 @@ final class Sets {
 
 	/**
 	 * The set, or null when it is empty and the policy omits empty sets.
-	 * @throws ValueRejectedException for null elements, duplicates under {@code reject}, empty sets under
-	 * {@code reject}, and elements that are not of the set's type
+	 * @throws ValueRejectedException for null elements, duplicates under {@code reject},
+	 * empty sets under {@code reject}, and elements that are not of the set's type
 	 */
 	static @Nullable AttributeValue of(List<@Nullable Object> elements, AttributeType type, ValueOptions options) {
 		Map<String, Object> distinct = new LinkedHashMap<>();
 		for (Object element : elements) {
 			if (element == null) {
-				throw new ValueRejectedException(RejectReason.INVALID_VALUE, "has a null element; a set cannot "
-						+ "hold null");
+				throw new ValueRejectedException(RejectReason.INVALID_VALUE,
+						"has a null element; a set cannot " + "hold null");
 			}
 			Object converted = convert(element, type);
 			String identity = converted instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes)
 					: (String) converted;
 			if (distinct.putIfAbsent(identity, converted) != null
 					&& options.onDuplicateElements() == ValueOptions.DuplicateElementPolicy.REJECT) {
-				throw new ValueRejectedException(RejectReason.DUPLICATE_ELEMENTS, "has the element "
-						+ Values.excerpt(element) + " twice, and onDuplicateElements is reject");
+				throw new ValueRejectedException(RejectReason.DUPLICATE_ELEMENTS,
+						"has the element " + Values.excerpt(element) + " twice, and onDuplicateElements is reject");
 			}
 		}
 		if (distinct.isEmpty()) {
@@ -90,8 +94,8 @@ final class Sets {
 		try {
 			return switch (type) {
 				case SS -> Values.text(element);
-				case NS -> DynamoNumbers.normalise(element instanceof BigDecimal number ? number
-						: DynamoNumbers.parse(Values.text(element)));
+				case NS -> DynamoNumbers.normalise(
+						element instanceof BigDecimal number ? number : DynamoNumbers.parse(Values.text(element)));
 				default -> Values.binary(element);
 			};
 		}
@@ -99,9 +103,9 @@ final class Sets {
 			throw ex;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ValueRejectedException(type == AttributeType.NS ? RejectReason.INVALID_NUMBER
-					: RejectReason.INVALID_VALUE, "has the element " + Values.excerpt(element) + ", which "
-							+ ex.getMessage());
+			throw new ValueRejectedException(
+					type == AttributeType.NS ? RejectReason.INVALID_NUMBER : RejectReason.INVALID_VALUE,
+					"has the element " + Values.excerpt(element) + ", which " + ex.getMessage());
 		}
 	}
 

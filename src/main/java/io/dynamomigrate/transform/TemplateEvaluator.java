@@ -15,10 +15,10 @@ import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Evaluates parsed templates against a record's values: literal text, column values and the fixed template
- * functions. A template that is one reference or call yields that value itself (so a column's type passes
- * through); any other template yields text. A null column makes the whole template null, except inside
- * {@code coalesce}. Thread-safe.
+ * Evaluates parsed templates against a record's values: literal text, column values and
+ * the fixed template functions. A template that is one reference or call yields that
+ * value itself (so a column's type passes through); any other template yields text. A
+ * null column makes the whole template null, except inside {@code coalesce}. Thread-safe.
  */
 public final class TemplateEvaluator {
 
@@ -27,7 +27,8 @@ public final class TemplateEvaluator {
 
 	/**
 	 * The value of a template, or null when a column it needs is null.
-	 * @throws IllegalArgumentException with a phrase completing "the value …" when a function cannot apply
+	 * @throws IllegalArgumentException with a phrase completing "the value …" when a
+	 * function cannot apply
 	 */
 	public static @Nullable Object render(Template template, Map<String, @Nullable Object> values) {
 		if (template.isSingleExpression()) {
@@ -73,8 +74,8 @@ public final class TemplateEvaluator {
 			case LOWER -> Values.text(first).toLowerCase(Locale.ROOT);
 			case UPPER -> Values.text(first).toUpperCase(Locale.ROOT);
 			case TRIM -> Values.text(first).strip();
-			case LPAD -> lpad(Values.text(first), Integer.parseInt((String) arguments.get(1)),
-					(String) arguments.get(2));
+			case LPAD ->
+				lpad(Values.text(first), Integer.parseInt((String) arguments.get(1)), (String) arguments.get(2));
 			case DATE -> Temporals.format(first, (String) arguments.get(1));
 			case EPOCH_SECONDS -> Temporals.epochSeconds(first);
 			case EPOCH_MILLIS -> Temporals.epochMillis(first);
@@ -85,7 +86,10 @@ public final class TemplateEvaluator {
 		};
 	}
 
-	/** {@code number(x)}: a number as it is, text parsed exactly; anything else is not a number. */
+	/**
+	 * {@code number(x)}: a number as it is, text parsed exactly; anything else is not a
+	 * number.
+	 */
 	private static BigDecimal number(Object value) {
 		if (value instanceof BigDecimal number) {
 			return number;
@@ -94,8 +98,8 @@ public final class TemplateEvaluator {
 			return new BigDecimal(value.toString());
 		}
 		if (!(value instanceof String text)) {
-			throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "of number(...) is "
-					+ Values.inferredType(value) + ", not text or a number");
+			throw new ValueRejectedException(RejectReason.INVALID_NUMBER,
+					"of number(...) is " + Values.inferredType(value) + ", not text or a number");
 		}
 		try {
 			return DynamoNumbers.parse(text);
@@ -104,8 +108,8 @@ public final class TemplateEvaluator {
 			throw ex;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ValueRejectedException(RejectReason.INVALID_NUMBER, "of number(...) `" + Values.excerpt(text)
-					+ "` is not a number");
+			throw new ValueRejectedException(RejectReason.INVALID_NUMBER,
+					"of number(...) `" + Values.excerpt(text) + "` is not a number");
 		}
 	}
 
@@ -115,8 +119,9 @@ public final class TemplateEvaluator {
 	}
 
 	/**
-	 * The shard of a text: the first four bytes of the SHA-256 of its UTF-8 bytes, as an unsigned big-endian
-	 * number, modulo {@code shards}. Stable across JVMs, platforms and versions.
+	 * The shard of a text: the first four bytes of the SHA-256 of its UTF-8 bytes, as an
+	 * unsigned big-endian number, modulo {@code shards}. Stable across JVMs, platforms
+	 * and versions.
 	 */
 	static long shard(String text, int shards) {
 		byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));

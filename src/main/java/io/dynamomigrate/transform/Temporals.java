@@ -20,16 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Dates and times: formatting with a pattern in UTC and conversion to epoch seconds and milliseconds. Timestamps
- * without a zone are taken as UTC; timestamps with an offset are converted to UTC; dates count from midnight UTC.
- * Text values are parsed as ISO-8601 ({@code 2024-03-01}, {@code 2024-03-01T10:15:30}, with or without an
- * offset). Thread-safe.
+ * Dates and times: formatting with a pattern in UTC and conversion to epoch seconds and
+ * milliseconds. Timestamps without a zone are taken as UTC; timestamps with an offset are
+ * converted to UTC; dates count from midnight UTC. Text values are parsed as ISO-8601
+ * ({@code 2024-03-01}, {@code 2024-03-01T10:15:30}, with or without an offset).
+ * Thread-safe.
  */
 final class Temporals {
 
-	/** Formatters by pattern, parsed once: patterns come only from mapping files, so there are few. */
+	/**
+	 * Formatters by pattern, parsed once: patterns come only from mapping files, so there
+	 * are few.
+	 */
 	private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
-
 
 	private Temporals() {
 	}
@@ -39,7 +42,10 @@ final class Temporals {
 		return value instanceof TemporalAccessor;
 	}
 
-	/** The value as a point in time; {@code LocalDateTime} as UTC, {@code LocalDate} at midnight UTC. */
+	/**
+	 * The value as a point in time; {@code LocalDateTime} as UTC, {@code LocalDate} at
+	 * midnight UTC.
+	 */
 	static Instant instant(@Nullable Object value) {
 		Object temporal = value instanceof String text ? parse(text) : value;
 		if (temporal instanceof Instant instant) {
@@ -89,9 +95,8 @@ final class Temporals {
 
 	private static @Nullable Object parse(String text) {
 		String trimmed = text.trim();
-		for (java.util.function.Function<String, Object> parser : java.util.List
-			.<java.util.function.Function<String, Object>>of(OffsetDateTime::parse, LocalDateTime::parse,
-					LocalDate::parse, LocalTime::parse)) {
+		for (java.util.function.Function<String, Object> parser : java.util.List.<java.util.function.Function<String, Object>>of(
+				OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse, LocalTime::parse)) {
 			try {
 				return parser.apply(trimmed);
 			}

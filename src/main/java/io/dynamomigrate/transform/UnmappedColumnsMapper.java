@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Adds the columns that no attribute reads to an item, as attributes of their own or gathered into one map
- * ({@code unmappedColumns}). A column is "used" when a template or {@code when} condition of the item definition
- * reads it. Null values are left out. Attribute names are the column labels, lower-cased when the database reports
- * them all in upper case (H2, Oracle), so the same mapping gives the same names on every database. An explicit
- * attribute of the same name wins. Thread-safe.
+ * Adds the columns that no attribute reads to an item, as attributes of their own or
+ * gathered into one map ({@code unmappedColumns}). A column is "used" when a template or
+ * {@code when} condition of the item definition reads it. Null values are left out.
+ * Attribute names are the column labels, lower-cased when the database reports them all
+ * in upper case (H2, Oracle), so the same mapping gives the same names on every database.
+ * An explicit attribute of the same name wins. Thread-safe.
  */
 final class UnmappedColumnsMapper {
 
@@ -74,7 +75,10 @@ final class UnmappedColumnsMapper {
 		});
 	}
 
-	/** The attribute with the default value options (an empty set is omitted); null when it is omitted. */
+	/**
+	 * The attribute with the default value options (an empty set is omitted); null when
+	 * it is omitted.
+	 */
 	private static @Nullable AttributeValue convert(String name, Object value, SourcePosition position) {
 		return AttributeBuilder.convert(name, value, Values.inferredType(value), null, position);
 	}

@@ -18,17 +18,22 @@ import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rejects a record when a column that its item definition reads holds an {@link UnreadableValue} (NaN, an infinity,
- * JSON that does not parse...): the columns read by templates, {@code when}, {@code filter}, {@code deletes.when},
- * embeddings, and, with {@code unmappedColumns} other than {@code drop}, every column not excluded. A column the
- * item never reads does not reject the record: its value is not written. Thread-safe.
+ * Rejects a record when a column that its item definition reads holds an
+ * {@link UnreadableValue} (NaN, an infinity, JSON that does not parse...): the columns
+ * read by templates, {@code when}, {@code filter}, {@code deletes.when}, embeddings, and,
+ * with {@code unmappedColumns} other than {@code drop}, every column not excluded. A
+ * column the item never reads does not reject the record: its value is not written.
+ * Thread-safe.
  */
 final class UnreadableColumns {
 
 	/** Column (lower case) to the attribute named in the reject. */
 	private final Map<String, String> read = new LinkedHashMap<>();
 
-	/** Whether every column not excluded is read (unmapped columns become attributes or a map). */
+	/**
+	 * Whether every column not excluded is read (unmapped columns become attributes or a
+	 * map).
+	 */
 	private final boolean all;
 
 	private final Set<String> excluded = new HashSet<>();
@@ -84,7 +89,9 @@ final class UnreadableColumns {
 		}
 	}
 
-	/** @throws RecordRejectedException when a column the item reads is unreadable */
+	/**
+	 * @throws RecordRejectedException when a column the item reads is unreadable
+	 */
 	void check(Map<String, @Nullable Object> values, SourcePosition position) {
 		if (all) {
 			for (Map.Entry<String, @Nullable Object> column : values.entrySet()) {
@@ -100,7 +107,10 @@ final class UnreadableColumns {
 		check(values, read, position);
 	}
 
-	/** @throws RecordRejectedException when a column that an embedding reads is unreadable in a child row */
+	/**
+	 * @throws RecordRejectedException when a column that an embedding reads is unreadable
+	 * in a child row
+	 */
 	void checkChildren(String embedding, List<Map<String, @Nullable Object>> rows, SourcePosition position) {
 		Map<String, String> columns = children.get(embedding);
 		if (columns != null) {
@@ -121,8 +131,8 @@ final class UnreadableColumns {
 
 	private static RecordRejectedException reject(String column, String attribute, UnreadableValue value,
 			SourcePosition position) {
-		return new RecordRejectedException(value.reason(), position, attribute, "the column " + column + " "
-				+ value.phrase(), value.text());
+		return new RecordRejectedException(value.reason(), position, attribute,
+				"the column " + column + " " + value.phrase(), value.text());
 	}
 
 }

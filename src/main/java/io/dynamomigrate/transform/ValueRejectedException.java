@@ -3,8 +3,8 @@ package io.dynamomigrate.transform;
 import io.dynamomigrate.records.RejectReason;
 
 /**
- * A value that cannot become its attribute, with the reject reason to report. The message is a phrase that
- * completes "the value …".
+ * A value that cannot become its attribute, with the reject reason to report. The message
+ * is a phrase that completes "the value …".
  */
 final class ValueRejectedException extends IllegalArgumentException {
 

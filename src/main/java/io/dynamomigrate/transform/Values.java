@@ -26,9 +26,10 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Converts source values to text and to DynamoDB attribute values. Timestamps without a zone are taken as UTC and
- * written as ISO-8601 with {@code Z}, at the source's precision (milliseconds, microseconds or nanoseconds, as
- * the value needs); times always with seconds; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
+ * Converts source values to text and to DynamoDB attribute values. Timestamps without a
+ * zone are taken as UTC and written as ISO-8601 with {@code Z}, at the source's precision
+ * (milliseconds, microseconds or nanoseconds, as the value needs); times always with
+ * seconds; numbers stay {@code BigDecimal}; binary is base64 in text; maps and lists are
  * JSON in text. Thread-safe.
  */
 public final class Values {
@@ -40,18 +41,20 @@ public final class Values {
 	}
 
 	/**
-	 * The most characters the plain text of a number may have: more can never be in an item (400 KB), and a JSON
-	 * number such as {@code 1e999999999} would take gigabytes.
+	 * The most characters the plain text of a number may have: more can never be in an
+	 * item (400 KB), and a JSON number such as {@code 1e999999999} would take gigabytes.
 	 */
 	static final long MAX_NUMBER_TEXT = ItemSizes.MAX_ITEM_BYTES;
 
 	/**
 	 * The text of a source value, as it appears inside templates and S attributes.
-	 * @throws ValueRejectedException (INVALID_NUMBER) for a number whose plain digits would not fit in an item
+	 * @throws ValueRejectedException (INVALID_NUMBER) for a number whose plain digits
+	 * would not fit in an item
 	 */
 	public static String text(Object value) {
 		if (value instanceof BigDecimal number) {
-			// an integer (every integer column) is its own plain text; only a scale can hold trailing zeros
+			// an integer (every integer column) is its own plain text; only a scale can
+			// hold trailing zeros
 			if (number.scale() == 0) {
 				return number.toString();
 			}
@@ -87,8 +90,9 @@ public final class Values {
 	}
 
 	/**
-	 * The text of a value as a reject shows it: {@link #text}, except that a number too long to write out keeps its
-	 * exponent ({@code 1E+999999999}). Never throws for a number.
+	 * The text of a value as a reject shows it: {@link #text}, except that a number too
+	 * long to write out keeps its exponent ({@code 1E+999999999}). Never throws for a
+	 * number.
 	 */
 	public static String excerpt(Object value) {
 		if (value instanceof BigDecimal number && number.scale() != 0) {
@@ -101,8 +105,9 @@ public final class Values {
 	}
 
 	/**
-	 * {@code uuuu-MM-dd'T'HH:mm:ss.fff'Z'}: the fraction in as many groups of three digits as the value needs to be
-	 * exact (milliseconds, microseconds or nanoseconds), at least milliseconds; never rounded.
+	 * {@code uuuu-MM-dd'T'HH:mm:ss.fff'Z'}: the fraction in as many groups of three
+	 * digits as the value needs to be exact (milliseconds, microseconds or nanoseconds),
+	 * at least milliseconds; never rounded.
 	 */
 	private static String timestamp(LocalDateTime timestamp) {
 		int year = timestamp.getYear();
@@ -129,7 +134,10 @@ public final class Values {
 		return new String(text);
 	}
 
-	/** {@code HH:mm:ss}, always with seconds, and the fraction in groups of three digits when it is not zero. */
+	/**
+	 * {@code HH:mm:ss}, always with seconds, and the fraction in groups of three digits
+	 * when it is not zero.
+	 */
 	private static String time(LocalTime time) {
 		char[] text = new char[8];
 		digits(text, 0, time.getHour(), 2);
@@ -143,7 +151,10 @@ public final class Values {
 	/** 10^(9 - digits): the divisor of nanoseconds for a fraction of that many digits. */
 	private static final int[] POWERS = { 1_000_000_000, 0, 0, 1_000_000, 0, 0, 1_000, 0, 0, 1 };
 
-	/** 3, 6 or 9: the fewest digits in groups of three that hold the nanoseconds exactly, at least {@code min}. */
+	/**
+	 * 3, 6 or 9: the fewest digits in groups of three that hold the nanoseconds exactly,
+	 * at least {@code min}.
+	 */
 	private static int fractionDigits(int nanos, int min) {
 		int digits = nanos % 1_000 != 0 ? 9 : nanos % 1_000_000 != 0 ? 6 : nanos != 0 ? 3 : 0;
 		return Math.max(digits, min);
@@ -168,9 +179,10 @@ public final class Values {
 	}
 
 	/**
-	 * The type a value takes when the mapping declares none. The reader gives each SQL type one Java type
-	 * (numeric columns {@code BigDecimal}, boolean {@code Boolean}, binary {@code byte[]}, JSON {@code Map} or
-	 * {@code List}, arrays {@code List}), so this is the column's type: N, BOOL, B, M, L; everything else S.
+	 * The type a value takes when the mapping declares none. The reader gives each SQL
+	 * type one Java type (numeric columns {@code BigDecimal}, boolean {@code Boolean},
+	 * binary {@code byte[]}, JSON {@code Map} or {@code List}, arrays {@code List}), so
+	 * this is the column's type: N, BOOL, B, M, L; everything else S.
 	 */
 	public static AttributeType inferredType(Object value) {
 		if (value instanceof BigDecimal || value instanceof Integer || value instanceof Long) {
@@ -185,7 +197,8 @@ public final class Values {
 		if (value instanceof byte[]) {
 			return AttributeType.B;
 		}
-		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources, even when empty
+		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources,
+												// even when empty
 			return set.type();
 		}
 		if (value instanceof Map<?, ?>) {
@@ -217,7 +230,8 @@ public final class Values {
 	 */
 	public static @Nullable AttributeValue attribute(Object value, AttributeType type, ValueOptions options) {
 		if (value == JsonNull.VALUE) {
-			return AttributeValue.fromNul(true); // JSON null is a value: NULL whatever the declared type
+			return AttributeValue.fromNul(true); // JSON null is a value: NULL whatever
+													// the declared type
 		}
 		String format = options.format();
 		if (format != null && (Temporals.isTemporal(value) || value instanceof String)) {
@@ -231,8 +245,8 @@ public final class Values {
 		}
 		return switch (type) {
 			case S -> AttributeValue.fromS(text(value));
-			case N -> AttributeValue.fromN(DynamoNumbers.normalise(value instanceof BigDecimal number ? number
-					: DynamoNumbers.parse(text(value))));
+			case N -> AttributeValue.fromN(DynamoNumbers
+				.normalise(value instanceof BigDecimal number ? number : DynamoNumbers.parse(text(value))));
 			case B -> AttributeValue.fromB(SdkBytes.fromByteArray(binary(value)));
 			case BOOL -> AttributeValue.fromBool(bool(value));
 			case NULL -> AttributeValue.fromNul(true);

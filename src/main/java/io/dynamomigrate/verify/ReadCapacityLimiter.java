@@ -9,9 +9,10 @@ import io.dynamomigrate.dynamodb.table.ItemFetcher;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 
 /**
- * The read-capacity budget of one target table during a verification: strongly consistent {@code BatchGetItem}
- * calls and {@code Scan} pages are paced so that no second reads more than the budget. The same token bucket as the
- * write budget (its window and pacing), counted in read units. Thread-safe.
+ * The read-capacity budget of one target table during a verification: strongly consistent
+ * {@code BatchGetItem} calls and {@code Scan} pages are paced so that no second reads
+ * more than the budget. The same token bucket as the write budget (its window and
+ * pacing), counted in read units. Thread-safe.
  */
 final class ReadCapacityLimiter {
 
@@ -34,14 +35,18 @@ final class ReadCapacityLimiter {
 		return new ReadCapacityLimiter(new WriteCapacityLimiter(table, readUnitsPerSecond, nanoTime, sleeper));
 	}
 
-	/** A fetcher of items from the target whose {@code BatchGetItem} calls are paced by this budget. */
+	/**
+	 * A fetcher of items from the target whose {@code BatchGetItem} calls are paced by
+	 * this budget.
+	 */
 	ItemFetcher fetcher(DynamoDbTarget target) {
 		return new ItemFetcher(target.client(), bucket, UnprocessedItemsBackoff.DEFAULT, Sleeper.SYSTEM);
 	}
 
 	/**
-	 * Waits until {@code units} more read units fit in the budget, for a read that was just answered (a page of a
-	 * {@code Scan}): the next read starts no earlier than the budget allows.
+	 * Waits until {@code units} more read units fit in the budget, for a read that was
+	 * just answered (a page of a {@code Scan}): the next read starts no earlier than the
+	 * budget allows.
 	 */
 	void spent(long units) throws InterruptedException {
 		bucket.completed(bucket.acquire(Math.max(1, units)));

@@ -12,9 +12,9 @@ import io.dynamomigrate.transform.ItemSizes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@code verify --scan}: scans a target table for items the source does not explain (whose keys the comparison did
- * not expect), paced by the table's read budget (an eventually consistent scan costs half the units of strongly
- * consistent reads).
+ * {@code verify --scan}: scans a target table for items the source does not explain
+ * (whose keys the comparison did not expect), paced by the table's read budget (an
+ * eventually consistent scan costs half the units of strongly consistent reads).
  */
 final class TargetScan {
 
@@ -22,8 +22,8 @@ final class TargetScan {
 	}
 
 	/** Scans the table and records every unexpected item in the results. */
-	static void scan(DynamoDbTarget dynamodb, TableSpec table, VerificationResults results,
-			ReadCapacityLimiter budget) throws InterruptedException {
+	static void scan(DynamoDbTarget dynamodb, TableSpec table, VerificationResults results, ReadCapacityLimiter budget)
+			throws InterruptedException {
 		for (var page : dynamodb.client().scanPaginator((b) -> b.tableName(table.name()))) {
 			long units = 0;
 			for (Map<String, AttributeValue> item : page.items()) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a verification found.
  *
- * @param summary the summary of the execution that recomputed and compared the expected items
+ * @param summary the summary of the execution that recomputed and compared the expected
+ * items
  * @param report the report, or null when that execution did not complete
  * @param html the HTML report (the JSON one is beside it), or null without a report
  */
@@ -19,7 +20,10 @@ public record VerifyResult(RunSummary summary, @Nullable VerifyReport report, @N
 	/** Exit code: missing, differing or unexpected items were found. */
 	public static final int DIFFERENCES = 7;
 
-	/** {@link ExitCodes#SUCCESS} when the target holds exactly the expected items, else why not. */
+	/**
+	 * {@link ExitCodes#SUCCESS} when the target holds exactly the expected items, else
+	 * why not.
+	 */
 	public int exitCode() {
 		if (report == null) {
 			return ExitCodes.FAILED;

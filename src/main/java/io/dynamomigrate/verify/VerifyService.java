@@ -24,11 +24,13 @@ import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.session.ScratchFile;
 
 /**
- * {@code verify} on a session that holds the mapping, its source, the target, the Spring Batch context and shutdown
- * handling: recomputes the expected items from the source with the real readers and processors, compares them with
- * the target through strongly consistent {@code BatchGetItem} calls, optionally scans the target for items the source
- * does not explain, and writes the report. Every table's reads are paced by a {@link ReadCapacityLimiter}. The
- * results are kept in a scratch file of the state directory while it runs. Used by one thread.
+ * {@code verify} on a session that holds the mapping, its source, the target, the Spring
+ * Batch context and shutdown handling: recomputes the expected items from the source with
+ * the real readers and processors, compares them with the target through strongly
+ * consistent {@code BatchGetItem} calls, optionally scans the target for items the source
+ * does not explain, and writes the report. Every table's reads are paced by a
+ * {@link ReadCapacityLimiter}. The results are kept in a scratch file of the state
+ * directory while it runs. Used by one thread.
  */
 public final class VerifyService {
 
@@ -44,15 +46,19 @@ public final class VerifyService {
 		TableProvisioner provisioner = new TableProvisioner(dynamodb.client());
 		for (TableSpec table : session.mapping().tables()) {
 			if (provisioner.describeOrNull(table.name()) == null) {
-				return Optional.of(String.format("The table %s does not exist at %s; there is nothing to verify. Run "
-						+ "the migration first, or check --endpoint-url and --region.", table.name(),
-						dynamodb.description()));
+				return Optional.of(String.format(
+						"The table %s does not exist at %s; there is nothing to verify. Run "
+								+ "the migration first, or check --endpoint-url and --region.",
+						table.name(), dynamodb.description()));
 			}
 		}
 		return Optional.empty();
 	}
 
-	/** Compares the target with the source (and scans it, if asked), and writes the report. */
+	/**
+	 * Compares the target with the source (and scans it, if asked), and writes the
+	 * report.
+	 */
 	public VerifyResult verify(VerifyOptions options) throws IOException, InterruptedException {
 		MappingSpec mapping = session.mapping();
 		DynamoDbTarget dynamodb = session.target();
@@ -65,7 +71,8 @@ public final class VerifyService {
 				.build()
 				.execute(mapping.name() + "-verify", mapping, session.source(),
 						(item, table, rejects) -> new VerifyingWriter(table, item.onDuplicateKey(),
-								Objects.requireNonNull(budgets.get(table.name())).fetcher(dynamodb), results, options.samplePercent()),
+								Objects.requireNonNull(budgets.get(table.name())).fetcher(dynamodb), results,
+								options.samplePercent()),
 						dynamodb.description(), dynamodb.region(), session.stateDirectory());
 			if (!"COMPLETED".equals(summary.status())) {
 				return new VerifyResult(summary, null, null);

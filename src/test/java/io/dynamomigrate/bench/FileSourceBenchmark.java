@@ -13,9 +13,10 @@ import io.dynamomigrate.transform.ItemMapper;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Benchmark, not a test (run by {@code bench/jsonl.sh}): streams the first item definition's file source of a
- * mapping through {@link FileSourceReader} and {@link ItemMapper}, as a step's reader and processor do, without
- * writing, and prints items/s, MB/s and the largest heap in use. Not thread-safe.
+ * Benchmark, not a test (run by {@code bench/jsonl.sh}): streams the first item
+ * definition's file source of a mapping through {@link FileSourceReader} and
+ * {@link ItemMapper}, as a step's reader and processor do, without writing, and prints
+ * items/s, MB/s and the largest heap in use. Not thread-safe.
  */
 public final class FileSourceBenchmark {
 
@@ -58,9 +59,11 @@ public final class FileSourceBenchmark {
 			reader.close();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("%,d items (%,d rejects, %,d item bytes) from %,d MB in %.1f s: %,.0f items/s, %.1f MB/s; "
-				+ "max heap in use %d MB of %d MB%n", items, rejects, itemBytes, bytes >> 20, seconds, items / seconds,
-				(bytes >> 20) / seconds, maxHeap >> 20, runtime.maxMemory() >> 20);
+		System.out.printf(
+				"%,d items (%,d rejects, %,d item bytes) from %,d MB in %.1f s: %,.0f items/s, %.1f MB/s; "
+						+ "max heap in use %d MB of %d MB%n",
+				items, rejects, itemBytes, bytes >> 20, seconds, items / seconds, (bytes >> 20) / seconds,
+				maxHeap >> 20, runtime.maxMemory() >> 20);
 	}
 
 }

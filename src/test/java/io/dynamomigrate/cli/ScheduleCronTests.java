@@ -14,8 +14,8 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cron expressions of {@code schedule}: Unix's 5 fields made Spring's 6, when they run, and an invalid one
- * refused before the mapping is read.
+ * The cron expressions of {@code schedule}: Unix's 5 fields made Spring's 6, when they
+ * run, and an invalid one refused before the mapping is read.
  */
 class ScheduleCronTests {
 
@@ -33,8 +33,8 @@ class ScheduleCronTests {
 	}
 
 	@ParameterizedTest(name = "\"{0}\" is \"{1}\"")
-	@CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-			"*/15 * * * *|0 */15 * * * *", "  0 3 * * MON-FRI |0 0 3 * * MON-FRI", "0\t3  *  * *|0 0\t3  *  * *" })
+	@CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = { "*/15 * * * *|0 */15 * * * *",
+			"  0 3 * * MON-FRI |0 0 3 * * MON-FRI", "0\t3  *  * *|0 0\t3  *  * *" })
 	void fiveFields_runAtSecondZero(String unix, String spring) {
 		assertThat(ScheduleCommand.springCron(unix)).isEqualTo(spring);
 	}
@@ -50,7 +50,8 @@ class ScheduleCronTests {
 		CronExpression cron = CronExpression.parse(ScheduleCommand.springCron("*/15 * * * *"));
 
 		assertThat(cron.next(WEDNESDAY)).isEqualTo(LocalDateTime.of(2026, 11, 25, 23, 45, 0));
-		assertThat(cron.next(LocalDateTime.of(2026, 11, 25, 23, 45, 0))).isEqualTo(LocalDateTime.of(2026, 11, 26, 0, 0));
+		assertThat(cron.next(LocalDateTime.of(2026, 11, 25, 23, 45, 0)))
+			.isEqualTo(LocalDateTime.of(2026, 11, 26, 0, 0));
 	}
 
 	@Test

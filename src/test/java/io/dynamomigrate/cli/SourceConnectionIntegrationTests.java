@@ -14,10 +14,11 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A source that cannot be opened is said at once in PostgreSQL's (or the driver's) own words, not after the
- * connection pool's 30-second wait as "Connection is not available, request timed out". PostgreSQL on 127.0.0.1
- * accepts every password here (trust authentication), so the wrong settings are a database that does not exist and
- * a port where nothing listens.
+ * A source that cannot be opened is said at once in PostgreSQL's (or the driver's) own
+ * words, not after the connection pool's 30-second wait as "Connection is not available,
+ * request timed out". PostgreSQL on 127.0.0.1 accepts every password here (trust
+ * authentication), so the wrong settings are a database that does not exist and a port
+ * where nothing listens.
  */
 class SourceConnectionIntegrationTests {
 

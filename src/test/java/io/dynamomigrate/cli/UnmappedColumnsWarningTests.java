@@ -13,9 +13,11 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12, defect 9: {@code unmappedColumns: attributes} keeps no column that a template or {@code when} reads, so
- * {@code validate} warns at the file:line of {@code unmappedColumns}, naming those columns and how to keep them; a
- * column also listed under its own name, or excluded, is not named, and a mapping without such columns has no warning.
+ * Issue 12, defect 9: {@code unmappedColumns: attributes} keeps no column that a template
+ * or {@code when} reads, so {@code validate} warns at the file:line of
+ * {@code unmappedColumns}, naming those columns and how to keep them; a column also
+ * listed under its own name, or excluded, is not named, and a mapping without such
+ * columns has no warning.
  */
 class UnmappedColumnsWarningTests {
 

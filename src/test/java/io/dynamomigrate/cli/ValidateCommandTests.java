@@ -11,8 +11,8 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code validate} (and the help of {@code run}) through the real command line. Tests run in the repository root,
- * so paths are relative to it, as a user would type them.
+ * {@code validate} (and the help of {@code run}) through the real command line. Tests run
+ * in the repository root, so paths are relative to it, as a user would type them.
  */
 class ValidateCommandTests {
 
@@ -84,7 +84,8 @@ class ValidateCommandTests {
 	void musicDocuments_isValidAgainstTheEmbeddedSampleDatabase_functionsFiltersAndConditionsIncluded() {
 		int exitCode = execute("validate", "mappings/music-documents.yml");
 
-		// the artist item reads these columns in templates only, so unmappedColumns: attributes does not keep them
+		// the artist item reads these columns in templates only, so unmappedColumns:
+		// attributes does not keep them
 		assertThat(errLines()).containsExactly("mappings/music-documents.yml:47:22: Warning: item `artist`: "
 				+ "unmappedColumns keeps only the columns that no template or `when` reads, so artist_id, country, "
 				+ "facts_json, rating are not kept as attributes of their own. To keep them, list them as attributes: "
@@ -141,7 +142,8 @@ class ValidateCommandTests {
 		int exitCode = execute("validate", "mappings/no-such-mapping.yml");
 
 		assertThat(exitCode).isEqualTo(ExitCodes.INVALID);
-		assertThat(errLines()).first().asString()
+		assertThat(errLines()).first()
+			.asString()
 			.startsWith("mappings/no-such-mapping.yml: Cannot read the mapping file")
 			.contains("Fix: Check the path");
 	}

@@ -16,10 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DynamoDB JSON sets are read as written (issue 12, defect 5): duplicates reach the attribute's
- * {@code onDuplicateElements} policy ({@code ["a", "a"]} and {@code ["1", "1.0"]} are rejects under {@code reject}),
- * and an empty set of an attribute that is not listed is an empty set under the default policy (left out), never the
- * text {@code "[]"}.
+ * DynamoDB JSON sets are read as written (issue 12, defect 5): duplicates reach the
+ * attribute's {@code onDuplicateElements} policy ({@code ["a", "a"]} and
+ * {@code ["1", "1.0"]} are rejects under {@code reject}), and an empty set of an
+ * attribute that is not listed is an empty set under the default policy (left out), never
+ * the text {@code "[]"}.
  */
 @Invariant(9)
 class DynamoDbJsonSetsIntegrationTests {
@@ -30,12 +31,13 @@ class DynamoDbJsonSetsIntegrationTests {
 	@Test
 	void setsFollowTheSetPolicies_listedOrNot_andKeepTheirType() throws Exception {
 		SharedDynalite.deleteAllTables();
-		Files.writeString(temp.resolve("export.json"), """
-				{"Item": {"id": {"N": "1"}, "tags": {"SS": ["a", "a"]}}}
-				{"Item": {"id": {"N": "2"}, "nums": {"NS": ["1", "1.0"]}}}
-				{"Item": {"id": {"N": "3"}, "extra": {"SS": []}, "more": {"NS": ["2", "10"]}}}
-				{"Item": {"id": {"N": "4"}, "tags": {"SS": ["b", "a"]}, "nums": {"NS": ["1.50"]}, "extra": {"BS": ["AAE="]}}}
-				""");
+		Files.writeString(temp.resolve("export.json"),
+				"""
+						{"Item": {"id": {"N": "1"}, "tags": {"SS": ["a", "a"]}}}
+						{"Item": {"id": {"N": "2"}, "nums": {"NS": ["1", "1.0"]}}}
+						{"Item": {"id": {"N": "3"}, "extra": {"SS": []}, "more": {"NS": ["2", "10"]}}}
+						{"Item": {"id": {"N": "4"}, "tags": {"SS": ["b", "a"]}, "nums": {"NS": ["1.50"]}, "extra": {"BS": ["AAE="]}}}
+						""");
 		Path mapping = FidelityRuns.mapping(temp, "sets", """
 				name: sets
 				tables:
@@ -58,11 +60,12 @@ class DynamoDbJsonSetsIntegrationTests {
 			.isEqualTo(Map.of("1", "DUPLICATE_ELEMENTS:tags", "2", "DUPLICATE_ELEMENTS:nums"));
 		Map<String, Map<String, AttributeValue>> items = FidelityRuns.items("sets", "id");
 		assertThat(items).containsOnlyKeys("3", "4");
-		assertThat(items.get("3")).doesNotContainKey("extra").containsEntry("more", AttributeValue.fromNs(List.of("2", "10")));
+		assertThat(items.get("3")).doesNotContainKey("extra")
+			.containsEntry("more", AttributeValue.fromNs(List.of("2", "10")));
 		assertThat(items.get("4")).containsEntry("tags", AttributeValue.fromSs(List.of("b", "a")))
 			.containsEntry("nums", AttributeValue.fromNs(List.of("1.5")))
-			.containsEntry("extra", AttributeValue.fromBs(List.of(software.amazon.awssdk.core.SdkBytes
-				.fromByteArray(new byte[] { 0, 1 }))));
+			.containsEntry("extra", AttributeValue
+				.fromBs(List.of(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] { 0, 1 }))));
 	}
 
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs commands of the real command line in this JVM against the shared dynalite, and reads back what they did: the
- * items of a table through the SDK (a scan), and the rejects files of a state directory by mode.
+ * Runs commands of the real command line in this JVM against the shared dynalite, and
+ * reads back what they did: the items of a table through the SDK (a scan), and the
+ * rejects files of a state directory by mode.
  */
 final class FidelityRuns {
 
@@ -38,7 +39,10 @@ final class FidelityRuns {
 		return file;
 	}
 
-	/** Runs a command ({@code run}, {@code dry-run}, {@code verify}...) against dynalite with its own state. */
+	/**
+	 * Runs a command ({@code run}, {@code dry-run}, {@code verify}...) against dynalite
+	 * with its own state.
+	 */
 	static Run cli(String command, Path mapping, Path state, String... more) {
 		List<String> args = new ArrayList<>(List.of(command, mapping.toString(), "--endpoint-url",
 				SharedDynalite.endpoint().toString(), "--state-dir", state.toString()));
@@ -63,7 +67,10 @@ final class FidelityRuns {
 		return items;
 	}
 
-	/** The rejects written under a state directory by files whose name contains {@code part}, in file order. */
+	/**
+	 * The rejects written under a state directory by files whose name contains
+	 * {@code part}, in file order.
+	 */
 	static List<JsonNode> rejects(Path state, String part) throws IOException {
 		List<JsonNode> rejects = new ArrayList<>();
 		Path directory = state.resolve("rejects");
@@ -80,13 +87,16 @@ final class FidelityRuns {
 		return rejects;
 	}
 
-	/** Rejects by the given key field of their position: reason and attribute as {@code REASON:attribute}. */
+	/**
+	 * Rejects by the given key field of their position: reason and attribute as
+	 * {@code REASON:attribute}.
+	 */
 	static Map<String, String> reasons(List<JsonNode> rejects, String keyField) {
 		Map<String, String> reasons = new LinkedHashMap<>();
 		for (JsonNode reject : rejects) {
 			String key = reject.path("key").path(keyField).asString();
-			String previous = reasons.put(key, reject.path("reason").asString() + ":"
-					+ reject.path("attribute").asString(""));
+			String previous = reasons.put(key,
+					reject.path("reason").asString() + ":" + reject.path("attribute").asString(""));
 			if (previous != null) {
 				throw new AssertionError("Rejected twice: " + key + " " + reject);
 			}

@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Numbers in files that DynamoDB cannot hold: a JSON number with a huge exponent ({@code 1e999999999}, issue 18
- * defect 8) is a reject with its file and line and its exponent kept in the message (it ran out of memory when
- * written out in plain digits), and a DynamoDB JSON {@code {"N": "NaN"}} is a number that is not finite (issue 12,
+ * Numbers in files that DynamoDB cannot hold: a JSON number with a huge exponent
+ * ({@code 1e999999999}, issue 18 defect 8) is a reject with its file and line and its
+ * exponent kept in the message (it ran out of memory when written out in plain digits),
+ * and a DynamoDB JSON {@code {"N": "NaN"}} is a number that is not finite (issue 12,
  * defect 8), as the same value is from PostgreSQL, not malformed JSON.
  */
 @Invariant({ 6, 9 })
@@ -96,8 +97,8 @@ class FileNumbersIntegrationTests {
 
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
 		List<JsonNode> rejects = FidelityRuns.rejects(temp.resolve("state"), "");
-		assertThat(FidelityRuns.reasons(rejects, "line")).isEqualTo(Map.of("1", "NUMBER_NOT_FINITE:", "2",
-				"NUMBER_NOT_FINITE:", "3", "NUMBER_NOT_FINITE:"));
+		assertThat(FidelityRuns.reasons(rejects, "line"))
+			.isEqualTo(Map.of("1", "NUMBER_NOT_FINITE:", "2", "NUMBER_NOT_FINITE:", "3", "NUMBER_NOT_FINITE:"));
 		assertThat(rejects.get(0).path("message").asString()).contains("Item.n is NaN, not a finite number");
 		assertThat(FidelityRuns.items("export", "id")).containsOnlyKeys("4");
 	}

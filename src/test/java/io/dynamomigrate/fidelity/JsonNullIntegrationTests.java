@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JSON null is a value (issue 12, defect 3): a jsonb {@code null}, whole or nested, a JSON Lines field {@code null} and
- * a DynamoDB JSON {@code {"NULL": true}} are written as the DynamoDB NULL value, while SQL NULL and a missing field
- * follow the null policy (here {@code omit}); {@code {"NULL": false}} is not DynamoDB JSON and is rejected.
+ * JSON null is a value (issue 12, defect 3): a jsonb {@code null}, whole or nested, a
+ * JSON Lines field {@code null} and a DynamoDB JSON {@code {"NULL": true}} are written as
+ * the DynamoDB NULL value, while SQL NULL and a missing field follow the null policy
+ * (here {@code omit}); {@code {"NULL": false}} is not DynamoDB JSON and is rejected.
  */
 @Invariant(9)
 class JsonNullIntegrationTests {
@@ -71,8 +72,8 @@ class JsonNullIntegrationTests {
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		Map<String, Map<String, AttributeValue>> items = FidelityRuns.items("docs", "id");
 		assertThat(items.get("1")).containsEntry("doc", NULL);
-		assertThat(items.get("2")).containsEntry("doc", AttributeValue.fromM(Map.of("a", NULL, "b",
-				AttributeValue.fromL(List.of(NULL)))));
+		assertThat(items.get("2")).containsEntry("doc",
+				AttributeValue.fromM(Map.of("a", NULL, "b", AttributeValue.fromL(List.of(NULL)))));
 		assertThat(items.get("3")).doesNotContainKey("doc");
 	}
 

@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Key sizes (issue 12, defect 2): a partition key over 2,048 bytes or a sort key over 1,024 bytes, of the table or
- * of a global secondary index, counted in UTF-8 bytes, is the reject of its row (KEY_TOO_LARGE), predicted by
- * dry-run; keys of exactly the limit are written. Before the check, DynamoDB refused the whole batch and the step
- * failed.
+ * Key sizes (issue 12, defect 2): a partition key over 2,048 bytes or a sort key over
+ * 1,024 bytes, of the table or of a global secondary index, counted in UTF-8 bytes, is
+ * the reject of its row (KEY_TOO_LARGE), predicted by dry-run; keys of exactly the limit
+ * are written. Before the check, DynamoDB refused the whole batch and the step failed.
  */
 @Invariant(9)
 class KeySizeIntegrationTests {
@@ -42,13 +42,18 @@ class KeySizeIntegrationTests {
 		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement()) {
 			s.execute("CREATE TABLE keyed (id INT PRIMARY KEY, pk TEXT, sk TEXT, gpk TEXT, gsk TEXT)");
 			s.execute("INSERT INTO keyed SELECT g, 'P' || g, 'S', 'G', 'H' FROM generate_series(1, 20) g");
-			try (PreparedStatement update = c.prepareStatement("UPDATE keyed SET pk = ?, sk = ?, gpk = ?, gsk = ? "
-					+ "WHERE id = ?")) {
-				row(update, 1, "p".repeat(2048), "s".repeat(1024), "g".repeat(2048), "h".repeat(1024)); // the limits
+			try (PreparedStatement update = c
+				.prepareStatement("UPDATE keyed SET pk = ?, sk = ?, gpk = ?, gsk = ? " + "WHERE id = ?")) {
+				row(update, 1, "p".repeat(2048), "s".repeat(1024), "g".repeat(2048), "h".repeat(1024)); // the
+																										// limits
 				row(update, 2, "p".repeat(2049), "S", "G", "H");
-				row(update, 3, "€".repeat(683), "S", "G", "H"); // 683 characters, 2,049 UTF-8 bytes
-				row(update, 4, "P4", "é".repeat(512) + "s", "G", "H"); // 513 characters, 1,025 bytes
-				row(update, 5, "P5", "é".repeat(512), "😀".repeat(512), "H"); // 1,024 and 2,048 bytes
+				row(update, 3, "€".repeat(683), "S", "G", "H"); // 683 characters, 2,049
+																// UTF-8 bytes
+				row(update, 4, "P4", "é".repeat(512) + "s", "G", "H"); // 513 characters,
+																		// 1,025 bytes
+				row(update, 5, "P5", "é".repeat(512), "😀".repeat(512), "H"); // 1,024 and
+																				// 2,048
+																				// bytes
 				row(update, 6, "P6", "S", "g".repeat(2049), "H");
 				row(update, 7, "P7", "S", "G", "😀".repeat(256) + "h");
 			}
@@ -100,7 +105,8 @@ class KeySizeIntegrationTests {
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
 		assertThat(run.output()).containsPattern("total\\s+20\\s+15\\s+5\\s+0");
 		assertThat(FidelityRuns.reasons(FidelityRuns.rejects(temp.resolve("run"), ""), "id")).isEqualTo(EXPECTED);
-		assertThat(FidelityRuns.rejects(temp.resolve("run"), "")).filteredOn((r) -> r.path("key").path("id").asInt() == 3)
+		assertThat(FidelityRuns.rejects(temp.resolve("run"), ""))
+			.filteredOn((r) -> r.path("key").path("id").asInt() == 3)
 			.singleElement()
 			.satisfies((r) -> assertThat(r.path("message").asString()).contains("has 2049 bytes")
 				.contains("at most 2048 bytes in a partition key"));

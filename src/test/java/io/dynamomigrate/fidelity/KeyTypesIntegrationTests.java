@@ -17,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Key types (issue 12, defect 7): a JSON string {@code "7"} for a key declared N was written as the number 7. A key
- * or index key value of another type than the table declares is an INVALID_KEY_TYPE reject of its record, whether or
- * not the attribute declares a type, predicted by dry-run; {@code number(x)} and {@code text(x)} convert on request.
+ * Key types (issue 12, defect 7): a JSON string {@code "7"} for a key declared N was
+ * written as the number 7. A key or index key value of another type than the table
+ * declares is an INVALID_KEY_TYPE reject of its record, whether or not the attribute
+ * declares a type, predicted by dry-run; {@code number(x)} and {@code text(x)} convert on
+ * request.
  */
 @Invariant(9)
 class KeyTypesIntegrationTests {
@@ -83,7 +85,8 @@ class KeyTypesIntegrationTests {
 
 	/** The rejects of one step, from the job's rejects file. */
 	private List<JsonNode> rejects(String state, String step) throws Exception {
-		return FidelityRuns.rejects(temp.resolve(state), "").stream()
+		return FidelityRuns.rejects(temp.resolve(state), "")
+			.stream()
 			.filter((r) -> r.path("step").asString().equals(step))
 			.toList();
 	}

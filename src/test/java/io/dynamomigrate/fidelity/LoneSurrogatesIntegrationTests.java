@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Escaped lone surrogates in JSON text (issue 12, defect 4): {@code "\ud800"} has no UTF-8 form, so the record is an
- * INVALID_ENCODING reject, as raw invalid bytes are, in JSON Lines and JSON array files, in values, nested text and
- * field names; an escaped surrogate pair is one character and is written.
+ * Escaped lone surrogates in JSON text (issue 12, defect 4): {@code "\ud800"} has no
+ * UTF-8 form, so the record is an INVALID_ENCODING reject, as raw invalid bytes are, in
+ * JSON Lines and JSON array files, in values, nested text and field names; an escaped
+ * surrogate pair is one character and is written.
  */
 @Invariant(9)
 class LoneSurrogatesIntegrationTests {
@@ -51,8 +52,8 @@ class LoneSurrogatesIntegrationTests {
 		Run run = FidelityRuns.cli("run", mapping, temp.resolve("state"));
 
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
-		assertThat(FidelityRuns.rejects(temp.resolve("state"), "")).extracting((r) -> r.path("key").path("line").asInt()
-				+ " " + r.path("reason").asString())
+		assertThat(FidelityRuns.rejects(temp.resolve("state"), ""))
+			.extracting((r) -> r.path("key").path("line").asInt() + " " + r.path("reason").asString())
 			.containsExactlyInAnyOrder("1 INVALID_ENCODING", "3 INVALID_ENCODING", "1 INVALID_ENCODING");
 		Map<String, Map<String, AttributeValue>> items = FidelityRuns.items("texts", "id");
 		assertThat(items).containsOnlyKeys("2", "5");

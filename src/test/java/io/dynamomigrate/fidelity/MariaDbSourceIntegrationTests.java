@@ -23,14 +23,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * MySQL and MariaDB as sources (issue 15), against the real MariaDB server on 127.0.0.1:3306, through MariaDB
- * Connector/J ({@code jdbc:mariadb:}) and MySQL Connector/J ({@code jdbc:mysql:}). Every value is written exactly or
- * rejected with a reason (DESIGN.md invariants 6 and 9): 4-byte UTF-8 text; DECIMAL(38,10) and BIGINT UNSIGNED as
- * exact numbers and a DECIMAL(65) of 49 digits as a reject; DATETIME(6) with its microseconds; a TIMESTAMP as its
- * instant in UTC whatever the server's time zone; {@code YEAR} as a number (the drivers read it as a date); a
- * {@code BIT(8)} bit field as its number (not a boolean); {@code TIME} values outside a day as the server's text (the
- * drivers wrap them into a day); JSON columns as maps; zero dates ({@code 0000-00-00}) as rejects, never as nulls.
- * Key-range partitions, {@code verify} and the read-only connection (invariant 10) work as they do on PostgreSQL.
+ * MySQL and MariaDB as sources (issue 15), against the real MariaDB server on
+ * 127.0.0.1:3306, through MariaDB Connector/J ({@code jdbc:mariadb:}) and MySQL
+ * Connector/J ({@code jdbc:mysql:}). Every value is written exactly or rejected with a
+ * reason (DESIGN.md invariants 6 and 9): 4-byte UTF-8 text; DECIMAL(38,10) and BIGINT
+ * UNSIGNED as exact numbers and a DECIMAL(65) of 49 digits as a reject; DATETIME(6) with
+ * its microseconds; a TIMESTAMP as its instant in UTC whatever the server's time zone;
+ * {@code YEAR} as a number (the drivers read it as a date); a {@code BIT(8)} bit field as
+ * its number (not a boolean); {@code TIME} values outside a day as the server's text (the
+ * drivers wrap them into a day); JSON columns as maps; zero dates ({@code 0000-00-00}) as
+ * rejects, never as nulls. Key-range partitions, {@code verify} and the read-only
+ * connection (invariant 10) work as they do on PostgreSQL.
  */
 class MariaDbSourceIntegrationTests {
 
@@ -43,8 +46,10 @@ class MariaDbSourceIntegrationTests {
 	static void createTables() throws Exception {
 		MariaDb.recreateDatabase(DATABASE);
 		try (Connection c = MariaDb.connect(DATABASE); Statement s = c.createStatement()) {
-			s.execute("SET SESSION sql_mode = ''"); // zero dates allowed, as old MySQL schemas have them
-			s.execute("SET SESSION time_zone = '+05:30'"); // TIMESTAMP text below is in this zone
+			s.execute("SET SESSION sql_mode = ''"); // zero dates allowed, as old MySQL
+													// schemas have them
+			s.execute("SET SESSION time_zone = '+05:30'"); // TIMESTAMP text below is in
+															// this zone
 			s.execute("""
 					CREATE TABLE vals (id BIGINT PRIMARY KEY, name VARCHAR(50), price DECIMAL(38,10), at DATETIME(6),
 					  ts TIMESTAMP(6) NULL, d DATE, tm TIME, flag TINYINT(1), bits BIT(8), doc JSON,
@@ -119,7 +124,8 @@ class MariaDbSourceIntegrationTests {
 
 		Run run = FidelityRuns.cli("run", mapping, state);
 
-		assertThat(run.exitCode()).as(run.output()).isEqualTo(3); // completed with rejects
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(3); // completed with
+																	// rejects
 		Map<String, Map<String, AttributeValue>> items = FidelityRuns.items("vals", "id");
 		assertThat(items).containsOnlyKeys("1", "4");
 		Map<String, AttributeValue> first = items.get("1");
@@ -139,10 +145,12 @@ class MariaDbSourceIntegrationTests {
 			.containsEntry("u", AttributeValue.fromN("4294967295"))
 			.containsEntry("ub", AttributeValue.fromN("18446744073709551615"))
 			.containsEntry("huge", AttributeValue.fromN("1"));
-		if (driver.equals("mariadb")) { // MariaDB's JSON is LONGTEXT; only MariaDB's driver says it is JSON
-			assertThat(first).containsEntry("doc", AttributeValue.fromM(Map.of("a", AttributeValue.fromN("1.5"), "b",
-					AttributeValue.fromL(List.of(AttributeValue.fromN("1"), AttributeValue.fromNul(true))), "big",
-					AttributeValue.fromN("12345678901234567890123456789012345678"))));
+		if (driver.equals("mariadb")) { // MariaDB's JSON is LONGTEXT; only MariaDB's
+										// driver says it is JSON
+			assertThat(first).containsEntry("doc",
+					AttributeValue.fromM(Map.of("a", AttributeValue.fromN("1.5"), "b",
+							AttributeValue.fromL(List.of(AttributeValue.fromN("1"), AttributeValue.fromNul(true))),
+							"big", AttributeValue.fromN("12345678901234567890123456789012345678"))));
 		}
 		else {
 			assertThat(first.get("doc").s()).startsWith("{\"a\": 1.50");
@@ -200,7 +208,8 @@ class MariaDbSourceIntegrationTests {
 	}
 
 	private static int sideEffects() throws Exception {
-		try (Connection c = MariaDb.connect(DATABASE); Statement s = c.createStatement();
+		try (Connection c = MariaDb.connect(DATABASE);
+				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM side_effects")) {
 			rs.next();
 			return rs.getInt(1);

@@ -19,11 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12, "done means" 2: a PostgreSQL table of 1,000 good rows and one row of each kind that used to fail a step
- * (NaN numeric, infinite float, infinity timestamp, JSON the parser refuses, a partition key over 2,048 bytes).
- * {@code run} completes with exit 3, writes exactly the 1,000 and rejects each bad row once with its reason;
- * {@code dry-run} predicts the same rejects and {@code verify} finds the table identical to what the rules say.
- * (PostgreSQL refuses a lone surrogate in jsonb, and a column has one type, so those kinds cannot be in a table.)
+ * Issue 12, "done means" 2: a PostgreSQL table of 1,000 good rows and one row of each
+ * kind that used to fail a step (NaN numeric, infinite float, infinity timestamp, JSON
+ * the parser refuses, a partition key over 2,048 bytes). {@code run} completes with exit
+ * 3, writes exactly the 1,000 and rejects each bad row once with its reason;
+ * {@code dry-run} predicts the same rejects and {@code verify} finds the table identical
+ * to what the rules say. (PostgreSQL refuses a lone surrogate in jsonb, and a column has
+ * one type, so those kinds cannot be in a table.)
  */
 @Invariant({ 1, 9 })
 class MixedBadRowsIntegrationTests {

@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Timestamps keep the source's precision (issue 12, defect 6): PostgreSQL microseconds are written, not cut to
- * milliseconds; a midnight {@code time} is written with seconds; a timestamp without zone is written in UTC with
- * {@code Z} by default, and without a zone when the attribute's {@code format} says so.
+ * Timestamps keep the source's precision (issue 12, defect 6): PostgreSQL microseconds
+ * are written, not cut to milliseconds; a midnight {@code time} is written with seconds;
+ * a timestamp without zone is written in UTC with {@code Z} by default, and without a
+ * zone when the attribute's {@code format} says so.
  */
 @Invariant(9)
 class TimestampPrecisionIntegrationTests {

@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Column values that PostgreSQL holds but that have no exact Java value (issue 12, defect 1): NaN and infinities in
- * numeric and float columns and arrays, infinity dates and timestamps, JSON deeper than the parser allows. Each is the
- * reject of its row, with its reason, in {@code run}, {@code dry-run} and {@code verify}; the other rows are written;
+ * Column values that PostgreSQL holds but that have no exact Java value (issue 12, defect
+ * 1): NaN and infinities in numeric and float columns and arrays, infinity dates and
+ * timestamps, JSON deeper than the parser allows. Each is the reject of its row, with its
+ * reason, in {@code run}, {@code dry-run} and {@code verify}; the other rows are written;
  * a bad value in a column the item does not read rejects nothing.
  */
 @Invariant(9)
@@ -98,13 +99,15 @@ class UnreadableValuesIntegrationTests {
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
 		assertThat(run.output()).containsPattern("total\\s+20\\s+10\\s+10\\s+0");
 		assertThat(FidelityRuns.reasons(FidelityRuns.rejects(temp.resolve("run"), ""), "id")).isEqualTo(EXPECTED);
-		assertThat(FidelityRuns.rejects(temp.resolve("run"), "")).filteredOn((r) -> r.path("key").path("id").asInt() == 2)
+		assertThat(FidelityRuns.rejects(temp.resolve("run"), ""))
+			.filteredOn((r) -> r.path("key").path("id").asInt() == 2)
 			.singleElement()
 			.satisfies((r) -> {
 				assertThat(r.path("value").asString()).isEqualTo("NaN");
 				assertThat(r.path("message").asString()).contains("the column amount is NaN, not a finite number");
 			});
-		assertThat(FidelityRuns.rejects(temp.resolve("run"), "")).filteredOn((r) -> r.path("key").path("id").asInt() == 8)
+		assertThat(FidelityRuns.rejects(temp.resolve("run"), ""))
+			.filteredOn((r) -> r.path("key").path("id").asInt() == 8)
 			.singleElement()
 			.satisfies((r) -> assertThat(r.path("value").asString()).isEqualTo("infinity"));
 

@@ -44,17 +44,21 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md invariant 9, property-based (issue 12): values of every DynamoDB type, generated with jqwik — numbers at
- * and past DynamoDB's limits (38 significant digits, 1E-130 to 9.99…E+125), text with astral characters, control
- * characters and escaped lone surrogates, binary, booleans, NULL, string / number / binary sets with duplicates and
- * empty ones, and lists and maps nested four deep — are written through a real run (a DynamoDB JSON file into
- * dynalite) and read back with the SDK. Each record is either written with every value exactly as generated (numbers
- * equal by value, sets as the documented default policies make them: duplicates kept once, an empty set left out), or
- * rejected once with a reason that the record's values explain; never written with a changed value.
+ * DESIGN.md invariant 9, property-based (issue 12): values of every DynamoDB type,
+ * generated with jqwik — numbers at and past DynamoDB's limits (38 significant digits,
+ * 1E-130 to 9.99…E+125), text with astral characters, control characters and escaped lone
+ * surrogates, binary, booleans, NULL, string / number / binary sets with duplicates and
+ * empty ones, and lists and maps nested four deep — are written through a real run (a
+ * DynamoDB JSON file into dynalite) and read back with the SDK. Each record is either
+ * written with every value exactly as generated (numbers equal by value, sets as the
+ * documented default policies make them: duplicates kept once, an empty set left out), or
+ * rejected once with a reason that the record's values explain; never written with a
+ * changed value.
  * <p>
- * The generator's seed is fixed ({@code 20261203}) so that CI is reproducible; {@code -Dproperties.seed=…} tries
- * others. jqwik is used for its generators only (version 1.9.3: the last before its usage clause; its test engine is
- * not run, see the pom).
+ * The generator's seed is fixed ({@code 20261203}) so that CI is reproducible;
+ * {@code -Dproperties.seed=…} tries others. jqwik is used for its generators only
+ * (version 1.9.3: the last before its usage clause; its test engine is not run, see the
+ * pom).
  */
 @Invariant(9)
 class ValuePropertiesIntegrationTests {
@@ -79,7 +83,8 @@ class ValuePropertiesIntegrationTests {
 		StringBuilder file = new StringBuilder();
 		for (int i = 0; i < records.size(); i++) {
 			StringBuilder item = new StringBuilder("{\"Item\": {\"id\": {\"N\": \"" + (i + 1) + "\"}");
-			records.get(i).forEach((name, value) -> item.append(", \"").append(name).append("\": ").append(value.json()));
+			records.get(i)
+				.forEach((name, value) -> item.append(", \"").append(name).append("\": ").append(value.json()));
 			file.append(item).append("}}\n");
 		}
 		Files.writeString(temp.resolve("values.json"), file, StandardCharsets.UTF_8);
@@ -105,7 +110,9 @@ class ValuePropertiesIntegrationTests {
 		int expectedRejects = 0;
 		for (int i = 0; i < records.size(); i++) {
 			String id = String.valueOf(i + 1);
-			Set<String> reasons = records.get(i).values().stream()
+			Set<String> reasons = records.get(i)
+				.values()
+				.stream()
 				.flatMap((value) -> value.rejects().stream())
 				.collect(Collectors.toCollection(TreeSet::new));
 			if (!reasons.isEmpty()) {
@@ -148,9 +155,10 @@ class ValuePropertiesIntegrationTests {
 	}
 
 	/**
-	 * Typed SQL values (an H2 file database, written through JDBC so that nothing is lost on the way in): timestamps
-	 * with 0 to 9 fraction digits, with and without zone, exact decimals of up to 45 digits, and text with astral
-	 * characters. A timestamp is written as the same instant, in UTC, with the fewest of 3, 6 or 9 fraction digits
+	 * Typed SQL values (an H2 file database, written through JDBC so that nothing is lost
+	 * on the way in): timestamps with 0 to 9 fraction digits, with and without zone,
+	 * exact decimals of up to 45 digits, and text with astral characters. A timestamp is
+	 * written as the same instant, in UTC, with the fewest of 3, 6 or 9 fraction digits
 	 * that hold it; a number beyond DynamoDB's precision or range rejects its row.
 	 */
 	@Test
@@ -232,7 +240,10 @@ class ValuePropertiesIntegrationTests {
 			.isEqualTo(rejected.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.COMPLETED_WITH_REJECTS);
 	}
 
-	/** Why a written timestamp is not the instant with the fewest of 3, 6 or 9 fraction digits, or null. */
+	/**
+	 * Why a written timestamp is not the instant with the fewest of 3, 6 or 9 fraction
+	 * digits, or null.
+	 */
 	private static @Nullable String timestamp(@Nullable AttributeValue written, Instant expected) {
 		if (written == null || written.s() == null || !written.s().endsWith("Z")) {
 			return "expected " + expected + ", was " + written;
@@ -252,20 +263,24 @@ class ValuePropertiesIntegrationTests {
 
 	private static Arbitrary<Row> row() {
 		Arbitrary<LocalDateTime> at = Combinators
-			.combine(Arbitraries.longs().between(LocalDateTime.of(1900, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC),
-					LocalDateTime.of(2100, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC)),
+			.combine(
+					Arbitraries.longs()
+						.between(LocalDateTime.of(1900, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC),
+								LocalDateTime.of(2100, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC)),
 					Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 999_999_999))
 			.as((seconds, digits, nanos) -> LocalDateTime.ofEpochSecond(seconds,
 					nanos / (int) Math.pow(10, 9 - digits) * (int) Math.pow(10, 9 - digits), ZoneOffset.UTC));
 		Arbitrary<OffsetDateTime> zoned = Combinators.combine(at, Arbitraries.integers().between(-48, 56))
 			.as((local, quarters) -> local.atOffset(ZoneOffset.ofTotalSeconds(quarters * 900)));
-		Arbitrary<BigDecimal> amount = decimals()
-			.filter((n) -> n.scale() <= 50 && n.precision() - n.scale() <= 50);
+		Arbitrary<BigDecimal> amount = decimals().filter((n) -> n.scale() <= 50 && n.precision() - n.scale() <= 50);
 		Arbitrary<String> label = text(1).injectNull(0.1);
 		return Combinators.combine(at, zoned, amount, label).as(Row::new);
 	}
 
-	/** A generated value: its DynamoDB JSON, what must be written (null: nothing) and the reasons that reject it. */
+	/**
+	 * A generated value: its DynamoDB JSON, what must be written (null: nothing) and the
+	 * reasons that reject it.
+	 */
 	record Value(String json, @Nullable AttributeValue expected, Set<String> rejects) {
 
 		static Value valid(String json, @Nullable AttributeValue expected) {
@@ -295,18 +310,24 @@ class ValuePropertiesIntegrationTests {
 
 	private static Arbitrary<Value> scalar() {
 		return Arbitraries.frequencyOf(Tuple.of(4, number()), Tuple.of(4, string()), Tuple.of(1, binary()),
-				Tuple.of(1, Arbitraries.of(true, false)
-					.map((b) -> Value.valid("{\"BOOL\": " + b + "}", AttributeValue.fromBool(b)))),
+				Tuple.of(1,
+						Arbitraries.of(true, false)
+							.map((b) -> Value.valid("{\"BOOL\": " + b + "}", AttributeValue.fromBool(b)))),
 				Tuple.of(1, Arbitraries.just(Value.valid("{\"NULL\": true}", AttributeValue.fromNul(true)))));
 	}
 
-	/** Lists and maps of scalars and of further lists and maps, {@code depth} levels at most. */
+	/**
+	 * Lists and maps of scalars and of further lists and maps, {@code depth} levels at
+	 * most.
+	 */
 	private static Arbitrary<Value> document(int depth) {
-		Arbitrary<Value> element = depth <= 1 ? scalar()
-				: Arbitraries.frequencyOf(Tuple.of(4, scalar()), Tuple.of(1, Arbitraries.lazy(() -> document(depth - 1))));
-		Arbitrary<Value> list = element.list().ofMaxSize(4).map((values) -> nested(
-				"{\"L\": [" + values.stream().map(Value::json).collect(Collectors.joining(", ")) + "]}", values,
-				() -> AttributeValue.fromL(values.stream().map(Value::expected).toList())));
+		Arbitrary<Value> element = depth <= 1 ? scalar() : Arbitraries.frequencyOf(Tuple.of(4, scalar()),
+				Tuple.of(1, Arbitraries.lazy(() -> document(depth - 1))));
+		Arbitrary<Value> list = element.list()
+			.ofMaxSize(4)
+			.map((values) -> nested(
+					"{\"L\": [" + values.stream().map(Value::json).collect(Collectors.joining(", ")) + "]}", values,
+					() -> AttributeValue.fromL(values.stream().map(Value::expected).toList())));
 		Arbitrary<Value> map = element.list().ofMaxSize(4).map((values) -> {
 			Map<String, AttributeValue> expected = new LinkedHashMap<>();
 			StringBuilder json = new StringBuilder("{\"M\": {");
@@ -321,27 +342,33 @@ class ValuePropertiesIntegrationTests {
 		return Arbitraries.oneOf(list, map);
 	}
 
-	/** A list or map: rejected when an element is, else written with every element as expected. */
+	/**
+	 * A list or map: rejected when an element is, else written with every element as
+	 * expected.
+	 */
 	private static Value nested(String json, List<Value> elements, Supplier<AttributeValue> expected) {
 		Set<String> rejects = new HashSet<>();
 		elements.forEach((element) -> rejects.addAll(element.rejects()));
 		return rejects.isEmpty() ? Value.valid(json, expected.get()) : new Value(json, null, rejects);
 	}
 
-	/** Numbers of 1 to 45 digits at exponents around DynamoDB's range, and the range's edges. */
+	/**
+	 * Numbers of 1 to 45 digits at exponents around DynamoDB's range, and the range's
+	 * edges.
+	 */
 	private static Arbitrary<BigDecimal> decimals() {
 		Arbitrary<BigDecimal> random = Combinators
 			.combine(Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(45),
 					Arbitraries.integers().between(-170, 150), Arbitraries.of(1, -1))
 			.as((digits, exponent, sign) -> new BigDecimal(new BigInteger(digits).multiply(BigInteger.valueOf(sign)))
 				.scaleByPowerOfTen(exponent));
-		Arbitrary<BigDecimal> ordinary = Combinators
-			.combine(Arbitraries.longs(), Arbitraries.integers().between(-6, 6))
+		Arbitrary<BigDecimal> ordinary = Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(-6, 6))
 			.as((unscaled, scale) -> BigDecimal.valueOf(unscaled, scale));
-		Arbitrary<BigDecimal> edges = Arbitraries.of("0", "-0.000", "1E-130", "-1E-130", "1E-131",
-				"9.9999999999999999999999999999999999999E+125", "-9.9999999999999999999999999999999999999E+125",
-				"1E+126", "99999999999999999999999999999999999999", "999999999999999999999999999999999999999",
-				"12345678901234567890123456789012345678000000", "0.10000000000000000000000000000000000000000")
+		Arbitrary<BigDecimal> edges = Arbitraries
+			.of("0", "-0.000", "1E-130", "-1E-130", "1E-131", "9.9999999999999999999999999999999999999E+125",
+					"-9.9999999999999999999999999999999999999E+125", "1E+126", "99999999999999999999999999999999999999",
+					"999999999999999999999999999999999999999", "12345678901234567890123456789012345678000000",
+					"0.10000000000000000000000000000000000000000")
 			.map(BigDecimal::new);
 		return Arbitraries.frequencyOf(Tuple.of(3, random), Tuple.of(3, ordinary), Tuple.of(1, edges));
 	}
@@ -364,7 +391,10 @@ class ValuePropertiesIntegrationTests {
 		});
 	}
 
-	/** Text of ASCII, control characters, the rest of the BMP and astral characters; now and then a lone surrogate. */
+	/**
+	 * Text of ASCII, control characters, the rest of the BMP and astral characters; now
+	 * and then a lone surrogate.
+	 */
 	private static Arbitrary<String> text(int minLength) {
 		Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.integers().between(0x20, 0x7E)),
 				Tuple.of(1, Arbitraries.integers().between(0x00, 0x1F)),
@@ -392,15 +422,20 @@ class ValuePropertiesIntegrationTests {
 	}
 
 	private static Arbitrary<Value> binary() {
-		return Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map((bytes) -> Value.valid(
-				"{\"B\": \"" + Base64.getEncoder().encodeToString(bytes) + "\"}",
-				AttributeValue.fromB(SdkBytes.fromByteArray(bytes))));
+		return Arbitraries.bytes()
+			.array(byte[].class)
+			.ofMaxSize(40)
+			.map((bytes) -> Value.valid("{\"B\": \"" + Base64.getEncoder().encodeToString(bytes) + "\"}",
+					AttributeValue.fromB(SdkBytes.fromByteArray(bytes))));
 	}
 
-	/** A set as the default policies write it: duplicates kept once, an empty set left out. */
+	/**
+	 * A set as the default policies write it: duplicates kept once, an empty set left
+	 * out.
+	 */
 	private static Value set(String type, List<String> elements, @Nullable AttributeValue distinct) {
-		String json = "{\"" + type + "\": [" + elements.stream().map((e) -> "\"" + e + "\"")
-			.collect(Collectors.joining(", ")) + "]}";
+		String json = "{\"" + type + "\": ["
+				+ elements.stream().map((e) -> "\"" + e + "\"").collect(Collectors.joining(", ")) + "]}";
 		return Value.valid(json, distinct);
 	}
 
@@ -408,34 +443,44 @@ class ValuePropertiesIntegrationTests {
 		// a small alphabet, so that sets have duplicates
 		return Arbitraries.of("a", "b", "é", "😀", "a b", "\u0000x").list().ofMaxSize(5).map((elements) -> {
 			List<String> distinct = new ArrayList<>(new LinkedHashSet<>(elements));
-			List<String> json = elements.stream().map((e) -> JSON.writeValueAsString(e))
-				.map((e) -> e.substring(1, e.length() - 1)).toList();
+			List<String> json = elements.stream()
+				.map((e) -> JSON.writeValueAsString(e))
+				.map((e) -> e.substring(1, e.length() - 1))
+				.toList();
 			return set("SS", json, distinct.isEmpty() ? null : AttributeValue.fromSs(distinct));
 		});
 	}
 
 	private static Arbitrary<Value> numberSet() {
-		return Arbitraries.of("1", "1.0", "10", "2.50", "2.5", "-0.001", "1E+2", "100", "1E+200").list().ofMaxSize(5)
+		return Arbitraries.of("1", "1.0", "10", "2.50", "2.5", "-0.001", "1E+2", "100", "1E+200")
+			.list()
+			.ofMaxSize(5)
 			.map((elements) -> {
 				if (elements.contains("1E+200")) {
-					return Value.invalid("{\"NS\": [" + elements.stream().map((e) -> "\"" + e + "\"")
-						.collect(Collectors.joining(", ")) + "]}", "INVALID_NUMBER");
+					return Value.invalid("{\"NS\": ["
+							+ elements.stream().map((e) -> "\"" + e + "\"").collect(Collectors.joining(", ")) + "]}",
+							"INVALID_NUMBER");
 				}
 				Map<BigDecimal, String> distinct = new LinkedHashMap<>();
 				elements.forEach((e) -> distinct.putIfAbsent(new BigDecimal(e).stripTrailingZeros(), e));
-				return set("NS", elements, distinct.isEmpty() ? null : AttributeValue.fromNs(List.copyOf(distinct.values())));
+				return set("NS", elements,
+						distinct.isEmpty() ? null : AttributeValue.fromNs(List.copyOf(distinct.values())));
 			});
 	}
 
 	private static Arbitrary<Value> binarySet() {
 		return Arbitraries.of("AA==", "AAE=", "/w==", "AAEC").list().ofMaxSize(5).map((elements) -> {
 			List<SdkBytes> distinct = new LinkedHashSet<>(elements).stream()
-				.map((e) -> SdkBytes.fromByteArray(Base64.getDecoder().decode(e))).toList();
+				.map((e) -> SdkBytes.fromByteArray(Base64.getDecoder().decode(e)))
+				.toList();
 			return set("BS", elements, distinct.isEmpty() ? null : AttributeValue.fromBs(distinct));
 		});
 	}
 
-	/** Why {@code actual} is not {@code expected} by DynamoDB's rules (numbers by value, sets unordered), or null. */
+	/**
+	 * Why {@code actual} is not {@code expected} by DynamoDB's rules (numbers by value,
+	 * sets unordered), or null.
+	 */
 	private static @Nullable String difference(AttributeValue expected, @Nullable AttributeValue actual) {
 		if (actual == null || actual.type() != expected.type()) {
 			return "expected " + expected + ", was " + actual;
@@ -443,11 +488,15 @@ class ValuePropertiesIntegrationTests {
 		boolean same = switch (expected.type()) {
 			case N -> new BigDecimal(expected.n()).compareTo(new BigDecimal(actual.n())) == 0;
 			case NS -> numbers(expected.ns()).equals(numbers(actual.ns()));
-			case SS -> new HashSet<>(expected.ss()).equals(new HashSet<>(actual.ss())) && expected.ss().size() == actual.ss().size();
-			case BS -> new HashSet<>(expected.bs()).equals(new HashSet<>(actual.bs())) && expected.bs().size() == actual.bs().size();
+			case SS -> new HashSet<>(expected.ss()).equals(new HashSet<>(actual.ss()))
+					&& expected.ss().size() == actual.ss().size();
+			case BS -> new HashSet<>(expected.bs()).equals(new HashSet<>(actual.bs()))
+					&& expected.bs().size() == actual.bs().size();
 			case L -> expected.l().size() == actual.l().size() && indexes(expected.l().size()).stream()
 				.allMatch((i) -> difference(expected.l().get(i), actual.l().get(i)) == null);
-			case M -> expected.m().keySet().equals(actual.m().keySet()) && expected.m().keySet().stream()
+			case M -> expected.m().keySet().equals(actual.m().keySet()) && expected.m()
+				.keySet()
+				.stream()
 				.allMatch((k) -> difference(expected.m().get(k), actual.m().get(k)) == null);
 			default -> expected.equals(actual);
 		};

@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A corpus of bad rows in PostgreSQL, one kind per row (18 kinds), among 1,000 good rows: every bad row must be rejected
- * with its reason, attribute and position (table and key), every good row written, nothing else, and the summary's
- * counts must add up ({@code read = written + rejected + filtered}).
+ * A corpus of bad rows in PostgreSQL, one kind per row (18 kinds), among 1,000 good rows:
+ * every bad row must be rejected with its reason, attribute and position (table and key),
+ * every good row written, nothing else, and the summary's counts must add up
+ * ({@code read = written + rejected + filtered}).
  */
 @Invariant(1)
 class BadInputCorpusIntegrationTests {
@@ -58,7 +59,8 @@ class BadInputCorpusIntegrationTests {
 					+ "note TEXT, tags TEXT, payload TEXT, big TEXT, created TEXT)");
 			s.execute("CREATE TABLE corpus_parts (id BIGINT, part_no INT)");
 			s.execute("INSERT INTO corpus SELECT g, 'C' || g, (g * 7)::text || '.25', 'true', 'AAEC', 'note ' || g, "
-					+ "'x,y', '{\"n\": ' || g || '}', NULL, '2024-03-01' FROM generate_series(100, " + (99 + GOOD) + ") g");
+					+ "'x,y', '{\"n\": ' || g || '}', NULL, '2024-03-01' FROM generate_series(100, " + (99 + GOOD)
+					+ ") g");
 			s.execute("INSERT INTO corpus_parts SELECT g, 1 FROM generate_series(100, " + (99 + GOOD) + ") g");
 		}
 		bad(1, "NULL_KEY:pk", "code", null); // null key
@@ -72,13 +74,16 @@ class BadInputCorpusIntegrationTests {
 		bad(9, "INVALID_VALUE:flag", "flag", "maybe"); // wrong type for a declared BOOL
 		bad(10, "INVALID_VALUE:bin", "b64", "***"); // not base64 for a declared B
 		bad(11, "NULL_VALUE:note", "note", null); // onNull: reject
-		bad(12, "DUPLICATE_ELEMENTS:tags", "tags", "a,b,a"); // duplicate set elements, onDuplicateElements: reject
+		bad(12, "DUPLICATE_ELEMENTS:tags", "tags", "a,b,a"); // duplicate set elements,
+																// onDuplicateElements:
+																// reject
 		bad(13, "EMPTY_SET:tags", "tags", " "); // empty set, onEmptySet: reject
 		bad(14, "NESTING_TOO_DEEP:payload", "payload", DEEP); // 40 levels of JSON
 		bad(15, "ITEM_TOO_LARGE:", "big", "x".repeat(500 * 1024)); // a 500 KB row
 		bad(16, "TOO_MANY_ELEMENTS:parts", null, null); // 3 embedded rows, maxElements: 2
 		bad(19, "INVALID_VALUE:created", "created", "not-a-date"); // an unparsable date
-		bad(17, "DUPLICATE_KEY:", "code", "SAME"); // a mapping-level collision: two rows, one key, in one chunk
+		bad(17, "DUPLICATE_KEY:", "code", "SAME"); // a mapping-level collision: two rows,
+													// one key, in one chunk
 		bad(18, "DUPLICATE_KEY:", "code", "SAME");
 		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement()) {
 			s.execute("INSERT INTO corpus_parts VALUES (16, 1), (16, 2), (16, 3)");
@@ -99,7 +104,8 @@ class BadInputCorpusIntegrationTests {
 						+ "'{}', NULL, '2024-03-01')");
 			}
 			if (column != null) {
-				try (PreparedStatement update = c.prepareStatement("UPDATE corpus SET " + column + " = ? WHERE id = ?")) {
+				try (PreparedStatement update = c
+					.prepareStatement("UPDATE corpus SET " + column + " = ? WHERE id = ?")) {
 					update.setString(1, value);
 					update.setLong(2, id);
 					update.executeUpdate();
@@ -176,11 +182,14 @@ class BadInputCorpusIntegrationTests {
 
 		List<String> written;
 		try (DynamoDbClient client = SharedDynalite.client()) {
-			written = client.scanPaginator((b) -> b.tableName("corpus")).items().stream()
+			written = client.scanPaginator((b) -> b.tableName("corpus"))
+				.items()
+				.stream()
 				.map((item) -> item.get("id").n())
 				.toList();
 		}
-		assertThat(written).hasSize(GOOD).doesNotHaveDuplicates()
+		assertThat(written).hasSize(GOOD)
+			.doesNotHaveDuplicates()
 			.allMatch((id) -> Long.parseLong(id) >= 100 && Long.parseLong(id) < 100 + GOOD);
 		try (DynamoDbClient client = SharedDynalite.client()) {
 			var item = client.getItem((b) -> b.tableName("corpus").key(Map.of("pk", AttributeValue.fromS("C100"))))
@@ -190,8 +199,8 @@ class BadInputCorpusIntegrationTests {
 				.containsEntry("tags", AttributeValue.fromSs(List.of("x", "y")))
 				.containsEntry("created", AttributeValue.fromS("2024-03"))
 				.containsEntry("payload", AttributeValue.fromM(Map.of("n", AttributeValue.fromN("100"))))
-				.containsEntry("parts", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("no",
-						AttributeValue.fromN("1"))))))
+				.containsEntry("parts",
+						AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("no", AttributeValue.fromN("1"))))))
 				.doesNotContainKey("big");
 		}
 	}

@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A DynamoDB export ({@code {"Item": ...}} per line, gzipped, as DynamoDB's export to S3 writes it) re-mapped into
- * another key design through the command line into dynalite: every attribute keeps its exported type (S, N, B, BOOL,
- * NULL, SS, NS, BS, L, M, sets inside maps), without a single declared type.
+ * A DynamoDB export ({@code {"Item": ...}} per line, gzipped, as DynamoDB's export to S3
+ * writes it) re-mapped into another key design through the command line into dynalite:
+ * every attribute keeps its exported type (S, N, B, BOOL, NULL, SS, NS, BS, L, M, sets
+ * inside maps), without a single declared type.
  */
 class DynamoDbJsonRemapIntegrationTests {
 
@@ -79,10 +80,14 @@ class DynamoDbJsonRemapIntegrationTests {
 
 		Map<String, AttributeValue> item;
 		try (DynamoDbClient client = SharedDynalite.client()) {
-			item = client.getItem((b) -> b.tableName("remapped")
-				.key(Map.of("pk", AttributeValue.fromS("USER#7"), "sk", AttributeValue.fromS("PROFILE")))).item();
-			assertThat(client.getItem((b) -> b.tableName("remapped")
-				.key(Map.of("pk", AttributeValue.fromS("USER#8"), "sk", AttributeValue.fromS("PROFILE")))).item())
+			item = client
+				.getItem((b) -> b.tableName("remapped")
+					.key(Map.of("pk", AttributeValue.fromS("USER#7"), "sk", AttributeValue.fromS("PROFILE"))))
+				.item();
+			assertThat(client
+				.getItem((b) -> b.tableName("remapped")
+					.key(Map.of("pk", AttributeValue.fromS("USER#8"), "sk", AttributeValue.fromS("PROFILE"))))
+				.item())
 				.isEqualTo(Map.of("pk", AttributeValue.fromS("USER#8"), "sk", AttributeValue.fromS("PROFILE"), "id",
 						AttributeValue.fromN("8"), "name", AttributeValue.fromS("Bo"), "gone",
 						AttributeValue.fromNul(true)));
@@ -93,8 +98,7 @@ class DynamoDbJsonRemapIntegrationTests {
 		assertThat(item.get("active")).isEqualTo(AttributeValue.fromBool(true));
 		assertThat(item.get("gone")).isEqualTo(AttributeValue.fromNul(true));
 		assertThat(new HashSet<>(item.get("tags").ss())).containsExactlyInAnyOrder("a", "b");
-		assertThat(new HashSet<>(item.get("scores").ns())).containsExactlyInAnyOrder("1.5",
-				"12345678901234567890.123");
+		assertThat(new HashSet<>(item.get("scores").ns())).containsExactlyInAnyOrder("1.5", "12345678901234567890.123");
 		assertThat(item.get("blobs").bs()).containsExactly(SdkBytes.fromByteArray(new byte[] { 0, 1 }));
 		assertThat(item.get("history"))
 			.isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromS("x"), AttributeValue.fromN("3"))));

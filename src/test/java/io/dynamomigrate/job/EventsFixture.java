@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A generated PostgreSQL source for restart tests: table {@code events(id, name, amount)} with {@code rows} rows
- * (or the same rows as JSON Lines files), the mapping that copies it into the DynamoDB table {@value #TABLE}, the
- * items it must produce, and helpers to run commands in this JVM and to compare the target with the expected items.
+ * A generated PostgreSQL source for restart tests: table {@code events(id, name, amount)}
+ * with {@code rows} rows (or the same rows as JSON Lines files), the mapping that copies
+ * it into the DynamoDB table {@value #TABLE}, the items it must produce, and helpers to
+ * run commands in this JVM and to compare the target with the expected items.
  */
 final class EventsFixture {
 
@@ -35,17 +36,23 @@ final class EventsFixture {
 	private EventsFixture() {
 	}
 
-	/** Creates {@code events} with rows 1..rows: name {@code event-<id>}, amount {@code id * 3}. */
+	/**
+	 * Creates {@code events} with rows 1..rows: name {@code event-<id>}, amount
+	 * {@code id * 3}.
+	 */
 	static void createEvents(String schema, String table, int rows) throws SQLException {
 		try (Connection c = Postgres.connect(schema); Statement s = c.createStatement()) {
 			s.execute("DROP TABLE IF EXISTS " + table);
 			s.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name TEXT, amount BIGINT)");
-			s.execute("INSERT INTO " + table + " SELECT g, 'event-' || g, g * 3 FROM generate_series(1, " + rows
-					+ ") g");
+			s.execute(
+					"INSERT INTO " + table + " SELECT g, 'event-' || g, g * 3 FROM generate_series(1, " + rows + ") g");
 		}
 	}
 
-	/** The mapping text for {@code events} with the given chunk size and extra item keys (e.g. maxRejects). */
+	/**
+	 * The mapping text for {@code events} with the given chunk size and extra item keys
+	 * (e.g. maxRejects).
+	 */
 	static String mapping(String name, String schema, String sourceTable, int chunkSize, String extraItemLines) {
 		return """
 				name: %s
@@ -68,8 +75,9 @@ final class EventsFixture {
 	}
 
 	/**
-	 * Writes the rows {@code createEvents} makes, 1..rows, as {@code files} JSON Lines files {@code events-<n>.jsonl}
-	 * of about equal size in {@code directory}, read in that order as one file source (the same items).
+	 * Writes the rows {@code createEvents} makes, 1..rows, as {@code files} JSON Lines
+	 * files {@code events-<n>.jsonl} of about equal size in {@code directory}, read in
+	 * that order as one file source (the same items).
 	 */
 	static Path writeEventFiles(Path directory, int files, int rows) throws IOException {
 		Files.createDirectories(directory);
@@ -77,15 +85,23 @@ final class EventsFixture {
 		for (int file = 0; file < files; file++) {
 			StringBuilder lines = new StringBuilder();
 			for (long id = (long) file * perFile + 1; id <= Math.min(rows, (long) (file + 1) * perFile); id++) {
-				lines.append("{\"id\": ").append(id).append(", \"name\": \"event-").append(id)
-					.append("\", \"amount\": ").append(id * 3).append("}\n");
+				lines.append("{\"id\": ")
+					.append(id)
+					.append(", \"name\": \"event-")
+					.append(id)
+					.append("\", \"amount\": ")
+					.append(id * 3)
+					.append("}\n");
 			}
 			Files.writeString(directory.resolve("events-" + (file + 1) + ".jsonl"), lines, StandardCharsets.UTF_8);
 		}
 		return directory;
 	}
 
-	/** The mapping text for the files of {@link #writeEventFiles}: the same table, step name and items. */
+	/**
+	 * The mapping text for the files of {@link #writeEventFiles}: the same table, step
+	 * name and items.
+	 */
 	static String fileMapping(String name, Path directory, int chunkSize) {
 		return """
 				name: %s
@@ -119,7 +135,10 @@ final class EventsFixture {
 		return items;
 	}
 
-	/** Asserts that the target table holds exactly the expected items, attribute for attribute. */
+	/**
+	 * Asserts that the target table holds exactly the expected items, attribute for
+	 * attribute.
+	 */
 	static void assertTargetEquals(Map<String, Map<String, AttributeValue>> expected) {
 		Map<String, Map<String, AttributeValue>> actual = new HashMap<>();
 		try (DynamoDbClient client = SharedDynalite.client()) {

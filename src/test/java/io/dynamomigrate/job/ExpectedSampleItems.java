@@ -19,8 +19,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The items the sample mappings must produce, computed straight from the source rows with plain JDBC and written
- * out by hand for each entity, independently of the tool's mapper: the oracle of the sample integration tests.
+ * The items the sample mappings must produce, computed straight from the source rows with
+ * plain JDBC and written out by hand for each entity, independently of the tool's mapper:
+ * the oracle of the sample integration tests.
  */
 final class ExpectedSampleItems {
 
@@ -33,11 +34,13 @@ final class ExpectedSampleItems {
 		this.connection = connection;
 	}
 
-	/** music-tables.yml: each table's rows, every non-null column as an attribute of the same name. */
+	/**
+	 * music-tables.yml: each table's rows, every non-null column as an attribute of the
+	 * same name.
+	 */
 	Map<String, List<Map<String, AttributeValue>>> recordToRecord() throws SQLException {
 		Map<String, List<Map<String, AttributeValue>>> tables = new LinkedHashMap<>();
-		for (String table : List.of("artists", "albums", "tracks", "users", "playlists", "playlist_tracks",
-				"plays")) {
+		for (String table : List.of("artists", "albums", "tracks", "users", "playlists", "playlist_tracks", "plays")) {
 			List<Map<String, AttributeValue>> items = new ArrayList<>();
 			for (Map<String, Object> row : rows("SELECT * FROM " + table)) {
 				Map<String, AttributeValue> item = new HashMap<>();
@@ -135,8 +138,7 @@ final class ExpectedSampleItems {
 			putIfNotNull(item, "description", r.get("description"));
 			item.put("public", AttributeValue.fromBool((Boolean) r.get("is_public")));
 			item.put("createdAt", natural(r.get("created_at")));
-			item.put("entries", AttributeValue.fromL(entries.getOrDefault(r.get("playlist_id").toString(),
-					List.of())));
+			item.put("entries", AttributeValue.fromL(entries.getOrDefault(r.get("playlist_id").toString(), List.of())));
 			items.add(item);
 		}
 		for (Map<String, Object> r : rows("SELECT * FROM plays")) {

@@ -22,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a user sees on the console when a run fails for an expected reason, running the packaged jar in its own JVM:
- * a few sentences (what failed, where, and that {@code restart} continues it), no stack trace; the traces are in
- * {@code <state-dir>/logs/dynamo-migrate.log}, and {@code --verbose} shows them on the console.
+ * What a user sees on the console when a run fails for an expected reason, running the
+ * packaged jar in its own JVM: a few sentences (what failed, where, and that
+ * {@code restart} continues it), no stack trace; the traces are in
+ * {@code <state-dir>/logs/dynamo-migrate.log}, and {@code --verbose} shows them on the
+ * console.
  */
 class FailureOutputIntegrationTests {
 
@@ -63,8 +65,9 @@ class FailureOutputIntegrationTests {
 			assertThat(run.exitValue()).as(output).isEqualTo(ExitCodes.FAILED);
 			assertNoStackTrace(output);
 			assertThat(output.lines().count()).as(output).isLessThanOrEqualTo(12);
-			assertThat(output).containsPattern("Failure: Step event failed calling DynamoDB at " + endpoint
-					+ ": .*Connection refused")
+			assertThat(output)
+				.containsPattern(
+						"Failure: Step event failed calling DynamoDB at " + endpoint + ": .*Connection refused")
 				.contains("`dynamo-migrate restart " + mapping + "` (with the same options) continues after the last "
 						+ "committed chunk of every step.")
 				.contains("Exit code 1");
@@ -107,8 +110,9 @@ class FailureOutputIntegrationTests {
 		String output = Files.readString(temp.resolve("run.log"));
 		assertThat(run.exitValue()).as(output).isEqualTo(ExitCodes.FAILED);
 		assertNoStackTrace(output);
-		assertThat(output).containsPattern("Failure: Step plays failed: Cannot read " + file.toAbsolutePath()
-				+ " after record \\d+: Unexpected end of ZLIB input stream\\.")
+		assertThat(output)
+			.containsPattern("Failure: Step plays failed: Cannot read " + file.toAbsolutePath()
+					+ " after record \\d+: Unexpected end of ZLIB input stream\\.")
 			.contains("`dynamo-migrate restart " + mapping + "`");
 
 		Process verbose = start(temp.resolve("verbose.log"), "run", mapping.toString(), "--endpoint-url", endpoint,

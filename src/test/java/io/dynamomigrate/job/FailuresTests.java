@@ -13,15 +13,18 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The message of a failure's cause chain, as the summary's {@code Failure:} sentence says it. */
+/**
+ * The message of a failure's cause chain, as the summary's {@code Failure:} sentence says
+ * it.
+ */
 class FailuresTests {
 
 	@Test
 	void wrappersAreLeftOut_andAMessageThatAddsSomethingIsKeptWithTheRootCause() {
 		Throwable failure = new FatalStepExecutionException("Unable to process chunk",
-				new NonSkippableReadException("Skip policy rejected skipping item",
-						new IOException("Cannot read /data/plays.jsonl.gz after record 475: Unexpected end of ZLIB "
-								+ "input stream", new EOFException("Unexpected end of ZLIB input stream"))));
+				new NonSkippableReadException("Skip policy rejected skipping item", new IOException(
+						"Cannot read /data/plays.jsonl.gz after record 475: Unexpected end of ZLIB " + "input stream",
+						new EOFException("Unexpected end of ZLIB input stream"))));
 
 		assertThat(Failures.message(failure))
 			.isEqualTo("Cannot read /data/plays.jsonl.gz after record 475: Unexpected end of ZLIB input stream");
@@ -29,8 +32,9 @@ class FailuresTests {
 
 	@Test
 	void messagesAlongTheChainAreJoined_andAFutureRepeatingItsCauseIsLeftOut() {
-		SdkClientException sdk = SdkClientException.create("Unable to execute HTTP request: Connect to "
-				+ "http://127.0.0.1:9 failed: Connection refused (SDK Attempt Count: 10)",
+		SdkClientException sdk = SdkClientException.create(
+				"Unable to execute HTTP request: Connect to "
+						+ "http://127.0.0.1:9 failed: Connection refused (SDK Attempt Count: 10)",
 				new IOException("Connect to http://127.0.0.1:9 failed: Connection refused"));
 		Throwable failure = new IllegalStateException("Writing chunk 3 of step track",
 				new ExecutionException(new RetryException("Retry policy exhausted", sdk)));
@@ -41,9 +45,11 @@ class FailuresTests {
 
 	@Test
 	void anExceptionOfDynamoMigratesOwn_endsTheChain_itsMessageSaysTheCause() {
-		Throwable failure = new SourceUnavailableException("Cannot open the source database jdbc:postgresql://db/x: "
-				+ "Connection to db:5432 refused. Check the URL", new IllegalStateException("Failed to initialize pool: "
-						+ "Connection to db:5432 refused", new IOException("Connection refused")));
+		Throwable failure = new SourceUnavailableException(
+				"Cannot open the source database jdbc:postgresql://db/x: "
+						+ "Connection to db:5432 refused. Check the URL",
+				new IllegalStateException("Failed to initialize pool: " + "Connection to db:5432 refused",
+						new IOException("Connection refused")));
 
 		assertThat(Failures.message(failure)).isEqualTo("Cannot open the source database jdbc:postgresql://db/x: "
 				+ "Connection to db:5432 refused. Check the URL");

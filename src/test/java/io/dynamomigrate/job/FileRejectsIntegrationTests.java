@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unreadable file records (read skips) and records that cannot become items (process skips) through the command
- * line into dynalite: both go to the rejects file with file and line, and the summary still adds up
- * ({@code read = written + rejected + filtered}).
+ * Unreadable file records (read skips) and records that cannot become items (process
+ * skips) through the command line into dynalite: both go to the rejects file with file
+ * and line, and the summary still adds up ({@code read = written + rejected + filtered}).
  */
 @Invariant(1)
 class FileRejectsIntegrationTests {

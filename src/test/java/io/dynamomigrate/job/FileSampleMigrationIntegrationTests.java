@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CSV and JSON Lines sample mappings write exactly the items the JDBC sample mapping writes: each is run
- * through the command line into dynalite, every table is scanned, and the scans are compared item by item with the
- * scan of the JDBC mapping's run (music-tables.yml on the embedded H2 sample).
+ * The CSV and JSON Lines sample mappings write exactly the items the JDBC sample mapping
+ * writes: each is run through the command line into dynalite, every table is scanned, and
+ * the scans are compared item by item with the scan of the JDBC mapping's run
+ * (music-tables.yml on the embedded H2 sample).
  */
 class FileSampleMigrationIntegrationTests {
 

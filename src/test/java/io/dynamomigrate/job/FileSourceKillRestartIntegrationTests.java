@@ -34,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills a run of a file source with {@code kill -9} in the middle of its second file (the packaged jar in a
- * separate JVM, writing to dynalite through the fault proxy, which slows writes down and counts them per key), then
- * restarts it with the {@code restart} command: the target then holds exactly the expected items, the restart
- * continues in the right file after the last committed chunk (rework at most the chunk in flight), and every bad
- * record is rejected exactly once across both executions.
+ * Kills a run of a file source with {@code kill -9} in the middle of its second file (the
+ * packaged jar in a separate JVM, writing to dynalite through the fault proxy, which
+ * slows writes down and counts them per key), then restarts it with the {@code restart}
+ * command: the target then holds exactly the expected items, the restart continues in the
+ * right file after the last committed chunk (rework at most the chunk in flight), and
+ * every bad record is rejected exactly once across both executions.
  */
 @Invariant(4)
 class FileSourceKillRestartIntegrationTests {
@@ -93,9 +94,10 @@ class FileSourceKillRestartIntegrationTests {
 				""".formatted(TABLE, TABLE, CHUNK));
 
 		JarProcesses jar = new JarProcesses(temp);
-		Process process = jar.start("killed-run.log", List.of("run", mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY), "--repository-user",
-				Postgres.USER, "--state-dir", temp.resolve("state").toString()));
+		Process process = jar.start("killed-run.log",
+				List.of("run", mapping.toString(), "--endpoint-url", proxy.endpoint().toString(), "--repository-url",
+						Postgres.url(REPOSITORY), "--repository-user", Postgres.USER, "--state-dir",
+						temp.resolve("state").toString()));
 		jar.killWhen(process, () -> proxy.forwardedWrites() >= PER_FILE + 1_500, "killed-run.log");
 		long writtenBeforeKill = proxy.forwardedWrites();
 		assertThat(writtenBeforeKill).as("killed in the second file").isBetween((long) PER_FILE, 2L * PER_FILE - 200);
@@ -114,7 +116,10 @@ class FileSourceKillRestartIntegrationTests {
 			.containsExactlyInAnyOrder("part-1.jsonl:100:MALFORMED_JSON", "part-2.jsonl.gz:5900:MALFORMED_JSON");
 	}
 
-	/** {@code PER_FILE} lines with ids from {@code first}; the line {@code badLine} is truncated JSON. */
+	/**
+	 * {@code PER_FILE} lines with ids from {@code first}; the line {@code badLine} is
+	 * truncated JSON.
+	 */
 	private static String lines(int first, Map<String, Map<String, AttributeValue>> expected, int badLine) {
 		StringBuilder text = new StringBuilder();
 		for (int line = 1; line <= PER_FILE; line++) {
@@ -124,11 +129,16 @@ class FileSourceKillRestartIntegrationTests {
 				text.append("{\"id\": ").append(id).append(", \"name\": \"cut\n");
 				continue;
 			}
-			text.append("{\"id\": ").append(id).append(", \"name\": \"event ").append(id).append("\", \"score\": ")
-				.append(score).append("}\n");
-			expected.put(String.valueOf(id), Map.of("id", AttributeValue.fromN(String.valueOf(id)), "name",
-					AttributeValue.fromS("event " + id), "score",
-					AttributeValue.fromN(new BigDecimal(score).stripTrailingZeros().toPlainString())));
+			text.append("{\"id\": ")
+				.append(id)
+				.append(", \"name\": \"event ")
+				.append(id)
+				.append("\", \"score\": ")
+				.append(score)
+				.append("}\n");
+			expected.put(String.valueOf(id),
+					Map.of("id", AttributeValue.fromN(String.valueOf(id)), "name", AttributeValue.fromS("event " + id),
+							"score", AttributeValue.fromN(new BigDecimal(score).stripTrailingZeros().toPlainString())));
 		}
 		return text.toString();
 	}
@@ -136,8 +146,9 @@ class FileSourceKillRestartIntegrationTests {
 	private static void assertTargetEquals(Map<String, Map<String, AttributeValue>> expected) {
 		Map<String, Map<String, AttributeValue>> actual = new HashMap<>();
 		try (DynamoDbClient client = SharedDynalite.client()) {
-			client.scanPaginator((b) -> b.tableName(TABLE)).items().forEach((item) -> actual.put(item.get("id").n(),
-					item));
+			client.scanPaginator((b) -> b.tableName(TABLE))
+				.items()
+				.forEach((item) -> actual.put(item.get("id").n(), item));
 		}
 		assertThat(actual.keySet()).as("ids in the target").isEqualTo(expected.keySet());
 		List<String> differences = new ArrayList<>();

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code run --incremental} against a live PostgreSQL source (also the job repository) and dynalite behind the
- * counting proxy: after a full run, inserts, updates, soft deletes and hard deletes (tombstones) in the source are
- * carried over by an incremental run that writes exactly the changed keys, and the target equals the source.
+ * {@code run --incremental} against a live PostgreSQL source (also the job repository)
+ * and dynalite behind the counting proxy: after a full run, inserts, updates, soft
+ * deletes and hard deletes (tombstones) in the source are carried over by an incremental
+ * run that writes exactly the changed keys, and the target equals the source.
  */
 class IncrementalIntegrationTests {
 
@@ -59,9 +60,10 @@ class IncrementalIntegrationTests {
 
 	@Test
 	void incrementalRun_writesExactlyTheChangedKeys_andTheTargetEqualsTheSource() throws Exception {
-		// a tombstone older than every row: deleted by the full run (a key that is not there), never again
-		TracksFixture.execute(SCHEMA, "INSERT INTO track_tombstones (id, deleted_at) VALUES (5000, TIMESTAMP "
-				+ "'2025-12-01 00:00:00')");
+		// a tombstone older than every row: deleted by the full run (a key that is not
+		// there), never again
+		TracksFixture.execute(SCHEMA,
+				"INSERT INTO track_tombstones (id, deleted_at) VALUES (5000, TIMESTAMP " + "'2025-12-01 00:00:00')");
 		Path mapping = EventsFixture.write(temp.resolve("tracks.yml"),
 				TracksFixture.mapping("incremental-tracks", SCHEMA, 100, "0s"));
 
@@ -71,14 +73,14 @@ class IncrementalIntegrationTests {
 		TracksFixture.assertTargetEquals(TracksFixture.expected(SCHEMA));
 
 		TracksFixture.execute(SCHEMA,
-				"INSERT INTO tracks SELECT g, 'new ' || g, 1, " + CHANGED_AT + ", NULL FROM generate_series(1001, 1010) g",
+				"INSERT INTO tracks SELECT g, 'new ' || g, 1, " + CHANGED_AT
+						+ ", NULL FROM generate_series(1001, 1010) g",
 				"UPDATE tracks SET title = 'renamed ' || id, plays = 99, updated_at = " + CHANGED_AT
 						+ " WHERE id IN (5, 50, 500)",
 				"UPDATE tracks SET deleted_at = " + CHANGED_AT + ", updated_at = " + CHANGED_AT
 						+ " WHERE id IN (7, 70)",
-				"DELETE FROM tracks WHERE id IN (9, 90)",
-				"INSERT INTO track_tombstones (id, deleted_at) VALUES (9, " + CHANGED_AT + "), (90, " + CHANGED_AT
-						+ ")");
+				"DELETE FROM tracks WHERE id IN (9, 90)", "INSERT INTO track_tombstones (id, deleted_at) VALUES (9, "
+						+ CHANGED_AT + "), (90, " + CHANGED_AT + ")");
 		proxy.resetCounters();
 
 		Run incremental = EventsFixture.cli(with("run", mapping.toString(), "--incremental"));
@@ -112,15 +114,16 @@ class IncrementalIntegrationTests {
 		Run full = EventsFixture.cli(with("run", mapping.toString()));
 		assertThat(full.exitCode()).as(full.output()).isEqualTo(ExitCodes.SUCCESS);
 
-		// a transaction that stamped row 990 before the full run took its mark (row 1000's time) and committed after
+		// a transaction that stamped row 990 before the full run took its mark (row
+		// 1000's time) and committed after
 		TracksFixture.execute(SCHEMA, "UPDATE tracks SET title = 'late commit' WHERE id = 990");
 		proxy.resetCounters();
 		Run incremental = EventsFixture.cli(with("run", mapping.toString(), "--incremental"));
 		assertThat(incremental.exitCode()).as(incremental.output()).isEqualTo(ExitCodes.SUCCESS);
-		// the mark is row 1000's time; a one-minute overlap re-reads rows 941..1000 (stamped BASE + 941 s and later)
-		assertThat(proxy.writesPerKey(TracksFixture.TABLE)).isEqualTo(once(LongStream.rangeClosed(941, 1000)
-			.boxed()
-			.toList()));
+		// the mark is row 1000's time; a one-minute overlap re-reads rows 941..1000
+		// (stamped BASE + 941 s and later)
+		assertThat(proxy.writesPerKey(TracksFixture.TABLE))
+			.isEqualTo(once(LongStream.rangeClosed(941, 1000).boxed().toList()));
 		TracksFixture.assertTargetEquals(TracksFixture.expected(SCHEMA));
 	}
 
@@ -134,9 +137,8 @@ class IncrementalIntegrationTests {
 
 	private String[] with(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--endpoint-url", proxy.endpoint().toString(), "--repository-url",
-				Postgres.url(REPOSITORY), "--repository-user", Postgres.USER, "--state-dir",
-				temp.resolve("state").toString()));
+		all.addAll(List.of("--endpoint-url", proxy.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY),
+				"--repository-user", Postgres.USER, "--state-dir", temp.resolve("state").toString()));
 		return all.toArray(String[]::new);
 	}
 

@@ -34,19 +34,23 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills a migration of 100,000 records with {@code kill -9} at ten random points and restarts it after each kill
- * with {@code restart} until it completes: from a set of four JSON Lines files and from a PostgreSQL table without
- * {@code partitions} (both one reader per step), each with the default H2 file job repository and with PostgreSQL.
- * The packaged jar runs in separate JVMs and writes through the fault proxy, which counts per key every write the
- * endpoint accepted, to {@link DynamoDbSink} (an endpoint that checks every request against DynamoDB's rules and
- * keeps nothing, so that a hundred thousand writes cost a few seconds). Eight kills come when the proxy has
- * forwarded a random number of writes; two come in a restart before its first commit (the proxy slows its writes
- * down and the kill follows its first write; {@code status} then shows its step with nothing committed). Every key
- * must be written, and the keys written more than once are at most one chunk per kill: the chunk in flight.
+ * Kills a migration of 100,000 records with {@code kill -9} at ten random points and
+ * restarts it after each kill with {@code restart} until it completes: from a set of four
+ * JSON Lines files and from a PostgreSQL table without {@code partitions} (both one
+ * reader per step), each with the default H2 file job repository and with PostgreSQL. The
+ * packaged jar runs in separate JVMs and writes through the fault proxy, which counts per
+ * key every write the endpoint accepted, to {@link DynamoDbSink} (an endpoint that checks
+ * every request against DynamoDB's rules and keeps nothing, so that a hundred thousand
+ * writes cost a few seconds). Eight kills come when the proxy has forwarded a random
+ * number of writes; two come in a restart before its first commit (the proxy slows its
+ * writes down and the kill follows its first write; {@code status} then shows its step
+ * with nothing committed). Every key must be written, and the keys written more than once
+ * are at most one chunk per kill: the chunk in flight.
  * <p>
- * Chosen for run time: records of three small attributes, chunks of 500 records (the bound is one chunk per kill),
- * no write budget ({@code --max-write-capacity unlimited}), kill points between 1,000 and 95,000 writes, and the
- * four combinations at the same time. {@code -Dkill.seed=N} repeats the kill points of a run (a failure names it).
+ * Chosen for run time: records of three small attributes, chunks of 500 records (the
+ * bound is one chunk per kill), no write budget ({@code --max-write-capacity unlimited}),
+ * kill points between 1,000 and 95,000 writes, and the four combinations at the same
+ * time. {@code -Dkill.seed=N} repeats the kill points of a run (a failure names it).
  */
 @Invariant(4)
 class KillMatrixIntegrationTests {
@@ -67,7 +71,10 @@ class KillMatrixIntegrationTests {
 
 	private static final int KILLS_BEFORE_FIRST_COMMIT = 2;
 
-	/** Writes slowed down so that a kill after a restart's first write lands before its first commit. */
+	/**
+	 * Writes slowed down so that a kill after a restart's first write lands before its
+	 * first commit.
+	 */
 	private static final FaultPlan SLOW = FaultPlan.builder()
 		.delay(Duration.ofMillis(100))
 		.operations(FaultPlan.BATCH_WRITE_ITEM)
@@ -107,8 +114,9 @@ class KillMatrixIntegrationTests {
 	}
 
 	/**
-	 * The four combinations run at the same time, each with its own proxy, job repository and processes (most of a
-	 * process's life is its start, and with the H2 file the wait for the lock a killed process left).
+	 * The four combinations run at the same time, each with its own proxy, job repository
+	 * and processes (most of a process's life is its start, and with the H2 file the wait
+	 * for the lock a killed process left).
 	 */
 	@Test
 	void killedTenTimesAtRandomPoints_everyKeyIsWritten_keysWrittenTwiceAtMostOneChunkPerKill() throws Exception {
@@ -178,17 +186,19 @@ class KillMatrixIntegrationTests {
 		}
 
 		private String killAndRestart() throws Exception {
-			Path mapping = EventsFixture.write(directory.resolve("events.yml"), source == Source.FILES
-					? EventsFixture.fileMapping(MAPPING,
-							EventsFixture.writeEventFiles(directory.resolve("exports"), FILES, ROWS), CHUNK)
-					: EventsFixture.mapping(MAPPING, SCHEMA, "events", CHUNK, ""));
+			Path mapping = EventsFixture.write(directory.resolve("events.yml"),
+					source == Source.FILES
+							? EventsFixture.fileMapping(MAPPING,
+									EventsFixture.writeEventFiles(directory.resolve("exports"), FILES, ROWS), CHUNK)
+							: EventsFixture.mapping(MAPPING, SCHEMA, "events", CHUNK, ""));
 			List<Long> points = random.longs(KILLS - KILLS_BEFORE_FIRST_COMMIT, 1_000, 95_000)
 				.sorted()
 				.boxed()
 				.toList();
 			Set<Integer> beforeFirstCommit = new TreeSet<>();
 			while (beforeFirstCommit.size() < KILLS_BEFORE_FIRST_COMMIT) {
-				beforeFirstCommit.add(1 + random.nextInt(KILLS - 1)); // a restart: not the first run
+				beforeFirstCommit.add(1 + random.nextInt(KILLS - 1)); // a restart: not
+																		// the first run
 			}
 			List<String> kills = new ArrayList<>();
 			long started = System.nanoTime();
@@ -201,7 +211,8 @@ class KillMatrixIntegrationTests {
 				proxy.plan(early ? SLOW : FaultPlan.none());
 				Process process = jar.start(log, command(kill == 0 ? "run" : "restart", mapping.toString()));
 				jar.killWhen(process, () -> proxy.forwardedWrites() >= target, log);
-				Thread.sleep(100); // what the killed process had sent reaches the endpoint (or not) before counting
+				Thread.sleep(100); // what the killed process had sent reaches the
+									// endpoint (or not) before counting
 				kills.add((early ? "in its first chunk at " : "at ") + proxy.forwardedWrites());
 				if (early) {
 					Run status = EventsFixture.cli(command("status", MAPPING, "--limit", "1").toArray(String[]::new));
@@ -215,10 +226,11 @@ class KillMatrixIntegrationTests {
 			assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
 			assertThat(last.exitValue()).as(jar.log("last.log")).isEqualTo(ExitCodes.SUCCESS);
 
-			String measured = String.format(Locale.ROOT, "%s: kills (writes forwarded) %s; keys written more than "
-					+ "once %d (bound %d); writes %d for %d records; %.0f s", this, kills,
-					proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE), KILLS * CHUNK, proxy.forwardedWrites(), ROWS,
-					(System.nanoTime() - started) / 1e9);
+			String measured = String.format(Locale.ROOT,
+					"%s: kills (writes forwarded) %s; keys written more than "
+							+ "once %d (bound %d); writes %d for %d records; %.0f s",
+					this, kills, proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE), KILLS * CHUNK,
+					proxy.forwardedWrites(), ROWS, (System.nanoTime() - started) / 1e9);
 			assertThat(proxy.writesPerKey(EventsFixture.TABLE).keySet()).as("every key written: %s", measured)
 				.isEqualTo(LongStream.rangeClosed(1, ROWS)
 					.mapToObj((id) -> "{\"id\":{\"N\":\"" + id + "\"}}")
@@ -231,7 +243,10 @@ class KillMatrixIntegrationTests {
 			return measured;
 		}
 
-		/** A command line of the jar against the proxy, without a write budget, with this job repository. */
+		/**
+		 * A command line of the jar against the proxy, without a write budget, with this
+		 * job repository.
+		 */
 		private List<String> command(String... args) {
 			List<String> command = new ArrayList<>(List.of(args));
 			if (!args[0].equals("status")) {
@@ -240,8 +255,8 @@ class KillMatrixIntegrationTests {
 			}
 			command.addAll(List.of("--state-dir", directory.resolve("state").toString()));
 			if (repository == Repository.POSTGRESQL) {
-				command.addAll(List.of("--repository-url", Postgres.url(repositorySchema(source)),
-						"--repository-user", Postgres.USER));
+				command.addAll(List.of("--repository-url", Postgres.url(repositorySchema(source)), "--repository-user",
+						Postgres.USER));
 			}
 			return command;
 		}

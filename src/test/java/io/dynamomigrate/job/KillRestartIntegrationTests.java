@@ -20,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills a migration of 100,000 PostgreSQL rows with {@code kill -9} three times (early, in the middle, and during a
- * retry storm of unprocessed items, throttling and server errors), each time in a separate JVM running the packaged
- * jar, and restarts it with {@code restart} until it completes. The job repository is PostgreSQL, so each restart
- * finds the crashed execution, recovers it and continues after its last committed chunk. The proxy in front of
- * dynalite counts every write it forwards per key: the target must equal the expected items exactly, and the rows
- * written more than once must be at most the chunks in flight per kill: one per partition (two key ranges).
+ * Kills a migration of 100,000 PostgreSQL rows with {@code kill -9} three times (early,
+ * in the middle, and during a retry storm of unprocessed items, throttling and server
+ * errors), each time in a separate JVM running the packaged jar, and restarts it with
+ * {@code restart} until it completes. The job repository is PostgreSQL, so each restart
+ * finds the crashed execution, recovers it and continues after its last committed chunk.
+ * The proxy in front of dynalite counts every write it forwards per key: the target must
+ * equal the expected items exactly, and the rows written more than once must be at most
+ * the chunks in flight per kill: one per partition (two key ranges).
  */
 @Invariant(4)
 class KillRestartIntegrationTests {
@@ -69,8 +71,7 @@ class KillRestartIntegrationTests {
 	void killedEarlyInTheMiddleAndInARetryStorm_restartsEndWithExactlyTheExpectedItems_reworkBoundedByChunksInFlight()
 			throws Exception {
 		Path mapping = EventsFixture.write(temp.resolve("events.yml"),
-				EventsFixture.mapping("kill-events", SCHEMA, "events", CHUNK,
-						"    partitions: " + PARTITIONS + "\n"));
+				EventsFixture.mapping("kill-events", SCHEMA, "events", CHUNK, "    partitions: " + PARTITIONS + "\n"));
 		List<Long> writesAtKills = new ArrayList<>();
 
 		Process first = start("run", mapping, "run-1.log");
@@ -104,9 +105,10 @@ class KillRestartIntegrationTests {
 		assertThat(last.exitValue()).as(log).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(log).contains("(FAILED)").contains("COMPLETED");
 
-		System.out.printf("kill-restart: writes forwarded at the kills %s; keys written more than once %d; total "
-				+ "writes %d for %d rows%n", writesAtKills, proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE),
-				proxy.forwardedWrites(), ROWS);
+		System.out.printf(
+				"kill-restart: writes forwarded at the kills %s; keys written more than once %d; total "
+						+ "writes %d for %d rows%n",
+				writesAtKills, proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE), proxy.forwardedWrites(), ROWS);
 		assertThat(writesAtKills).as("kills at increasing points").isSorted().allMatch((w) -> w < ROWS);
 		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));
 		long kills = writesAtKills.size();
@@ -121,8 +123,8 @@ class KillRestartIntegrationTests {
 	}
 
 	private Process start(String command, Path mapping, String logName) throws Exception {
-		List<String> args = new ArrayList<>(List.of(command, mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		List<String> args = new ArrayList<>(
+				List.of(command, mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		args.addAll(List.of(repository()));
 		return jar.start(logName, args);
 	}

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills the packaged jar with {@code kill -9} while its execution is still {@code STARTING}: created in the job
- * repository, not started yet. The process is held there by a trigger in the PostgreSQL job repository: the first
- * update of a {@code STARTING} execution waits for an advisory lock that the test holds, the process is killed while
- * it waits, and its update is rolled back. Such an execution must be seen as crashed (by {@code status} and by
- * {@code restart}, which recovers and continues it), and must show its own process, not the one of the execution it
- * restarts.
+ * Kills the packaged jar with {@code kill -9} while its execution is still
+ * {@code STARTING}: created in the job repository, not started yet. The process is held
+ * there by a trigger in the PostgreSQL job repository: the first update of a
+ * {@code STARTING} execution waits for an advisory lock that the test holds, the process
+ * is killed while it waits, and its update is rolled back. Such an execution must be seen
+ * as crashed (by {@code status} and by {@code restart}, which recovers and continues it),
+ * and must show its own process, not the one of the execution it restarts.
  */
 @Invariant(4)
 class KilledWhileStartingIntegrationTests {
@@ -74,7 +75,8 @@ class KilledWhileStartingIntegrationTests {
 		Postgres.recreateSchema(REPOSITORY);
 		proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(), FaultPlan.none());
 		jar = new JarProcesses(temp);
-		EventsFixture.cli(repository("status")); // creates the job repository's tables, for the trigger
+		EventsFixture.cli(repository("status")); // creates the job repository's tables,
+													// for the trigger
 	}
 
 	@AfterEach
@@ -125,8 +127,8 @@ class KilledWhileStartingIntegrationTests {
 
 	/** The jar's command line against the proxy and the job repository. */
 	private List<String> command(String command, Path mapping) {
-		List<String> args = new ArrayList<>(List.of(command, mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		List<String> args = new ArrayList<>(
+				List.of(command, mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		args.addAll(List.of(repository()));
 		return args;
 	}
@@ -139,8 +141,9 @@ class KilledWhileStartingIntegrationTests {
 	}
 
 	/**
-	 * While open, holds every execution that leaves {@code STARTING} at its first update (a trigger waits for an
-	 * advisory lock this connection holds); closing drops the trigger and lets the held update go on.
+	 * While open, holds every execution that leaves {@code STARTING} at its first update
+	 * (a trigger waits for an advisory lock this connection holds); closing drops the
+	 * trigger and lets the held update go on.
 	 */
 	private final class StartingHold implements AutoCloseable {
 
@@ -157,12 +160,15 @@ class KilledWhileStartingIntegrationTests {
 			}
 		}
 
-		/** Kills the process once its execution waits in {@code STARTING}; returns the execution's id. */
+		/**
+		 * Kills the process once its execution waits in {@code STARTING}; returns the
+		 * execution's id.
+		 */
 		long killWhileStarting(Process process, String logName) throws Exception {
 			jar.killWhen(process, this::someoneWaits, logName);
 			try (Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery(
-							"SELECT job_execution_id FROM batch_job_execution WHERE status = 'STARTING'")) {
+					ResultSet rows = statement
+						.executeQuery("SELECT job_execution_id FROM batch_job_execution WHERE status = 'STARTING'")) {
 				assertThat(rows.next()).as("an execution is STARTING").isTrue();
 				return rows.getLong(1);
 			}

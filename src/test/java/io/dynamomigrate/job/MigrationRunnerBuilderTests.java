@@ -49,10 +49,10 @@ class MigrationRunnerBuilderTests {
 	}
 
 	private static <T> T stub(Class<T> type) {
-		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method,
-				args) -> {
-			throw new UnsupportedOperationException(method.getName());
-		}));
+		return type
+			.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+				throw new UnsupportedOperationException(method.getName());
+			}));
 	}
 
 }

@@ -26,13 +26,15 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rolling hot partition: a source read in key order, whose consecutive rows share a partition key, against an
- * endpoint that throttles per partition as DynamoDB does ({@link PartitionThrottle}: a table of 4 partitions,
- * {@code hash(pk) mod 4}, 50 WCU/s each, standing for DynamoDB's 1,000), with a write budget of twice the table's
- * capacity (400 WCU/s), so that the partitions, not the budget, set the pace. Read by one reader in chunks of 50, every chunk's writes go to one partition and crawl at its capacity;
- * read as 4 key ranges at once ({@code partitions: 4}), four partitions are written together, and the items one
- * partition returns unprocessed slow down only the key range that sent them. Both runs write every item exactly as
- * the source says: none is lost.
+ * The rolling hot partition: a source read in key order, whose consecutive rows share a
+ * partition key, against an endpoint that throttles per partition as DynamoDB does
+ * ({@link PartitionThrottle}: a table of 4 partitions, {@code hash(pk) mod 4}, 50 WCU/s
+ * each, standing for DynamoDB's 1,000), with a write budget of twice the table's capacity
+ * (400 WCU/s), so that the partitions, not the budget, set the pace. Read by one reader
+ * in chunks of 50, every chunk's writes go to one partition and crawl at its capacity;
+ * read as 4 key ranges at once ({@code partitions: 4}), four partitions are written
+ * together, and the items one partition returns unprocessed slow down only the key range
+ * that sent them. Both runs write every item exactly as the source says: none is lost.
  */
 class PartitionSpreadingIntegrationTests {
 
@@ -54,7 +56,8 @@ class PartitionSpreadingIntegrationTests {
 		Postgres.recreateSchema(SOURCE_SCHEMA);
 		Postgres.recreateSchema(REPOSITORY_SCHEMA);
 		try (Connection c = Postgres.connect(SOURCE_SCHEMA); Statement s = c.createStatement()) {
-			// in key order, 200 consecutive plays belong to one user: USER#1 first, then USER#2, ...
+			// in key order, 200 consecutive plays belong to one user: USER#1 first, then
+			// USER#2, ...
 			s.execute("CREATE TABLE plays (play_id BIGINT PRIMARY KEY, user_id INT NOT NULL)");
 			s.execute("INSERT INTO plays SELECT g, (g - 1) / " + PLAYS_PER_USER + " + 1 FROM generate_series(1, "
 					+ USERS * PLAYS_PER_USER + ") g");
@@ -89,14 +92,18 @@ class PartitionSpreadingIntegrationTests {
 			assertThat(result.keys).isEqualTo(expected);
 			assertThat(result.output).containsPattern("play\\s+plays\\s+COMPLETED\\s+600\\s+600\\s+0\\s+0");
 		}
-		// one partition at 50 WCU/s: 600 items need 12 one-second buckets (less the burst a bucket boundary allows);
-		// four partitions at once: a fraction of that, as long as one key range's unprocessed items do not slow the
-		// others down (defect 3 of issue 18: one table-wide rate made it only 1.3 times faster)
+		// one partition at 50 WCU/s: 600 items need 12 one-second buckets (less the burst
+		// a bucket boundary allows);
+		// four partitions at once: a fraction of that, as long as one key range's
+		// unprocessed items do not slow the
+		// others down (defect 3 of issue 18: one table-wide rate made it only 1.3 times
+		// faster)
 		assertThat(sequential.stepSeconds).as(sequential.output).isGreaterThanOrEqualTo(6.0);
 		System.out.printf("Rolling hot partition: one reader %.1f s, partitions: 4 %.1f s (%.1f times faster)%n",
 				sequential.stepSeconds, partitioned.stepSeconds, sequential.stepSeconds / partitioned.stepSeconds);
-		assertThat(partitioned.stepSeconds).as("%s s partitioned, %s s sequential", partitioned.stepSeconds,
-				sequential.stepSeconds).isLessThanOrEqualTo(sequential.stepSeconds / 2.5);
+		assertThat(partitioned.stepSeconds)
+			.as("%s s partitioned, %s s sequential", partitioned.stepSeconds, sequential.stepSeconds)
+			.isLessThanOrEqualTo(sequential.stepSeconds / 2.5);
 	}
 
 	private Result migrate(int partitions) throws Exception {
@@ -127,7 +134,8 @@ class PartitionSpreadingIntegrationTests {
 					"--max-write-capacity", "400");
 			String output = out.toString();
 			Matcher seconds = Pattern.compile("play\\s+plays\\s+COMPLETED(?:\\s+\\d+){4}\\s+([0-9.]+)").matcher(output);
-			return new Result(exitCode, output, sink.keys(), seconds.find() ? Double.parseDouble(seconds.group(1)) : -1);
+			return new Result(exitCode, output, sink.keys(),
+					seconds.find() ? Double.parseDouble(seconds.group(1)) : -1);
 		}
 	}
 

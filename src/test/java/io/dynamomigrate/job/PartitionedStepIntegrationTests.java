@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Partitioned steps ({@code partitions: N}) against PostgreSQL and dynalite behind the counting proxy: numeric keys
- * split by min/max, text keys by sampled boundaries, partitions run concurrently and each restarts on its own.
+ * Partitioned steps ({@code partitions: N}) against PostgreSQL and dynalite behind the
+ * counting proxy: numeric keys split by min/max, text keys by sampled boundaries,
+ * partitions run concurrently and each restarts on its own.
  */
 class PartitionedStepIntegrationTests {
 
@@ -99,7 +100,8 @@ class PartitionedStepIntegrationTests {
 		Run status = EventsFixture.cli(with("status", "partitioned-events"));
 		for (int i = 0; i < PARTITIONS; i++) {
 			// ids 1..12000 in 4 ranges of 3000
-			assertThat(status.output()).containsPattern("event:partition" + i + "\\s+COMPLETED\\s+3000\\s+3000\\s+0\\s+0");
+			assertThat(status.output())
+				.containsPattern("event:partition" + i + "\\s+COMPLETED\\s+3000\\s+3000\\s+0\\s+0");
 		}
 		assertThat(status.output()).containsPattern("event\\s+COMPLETED\\s+" + ROWS + "\\s+" + ROWS);
 	}
@@ -128,7 +130,8 @@ class PartitionedStepIntegrationTests {
 				.forEach((item) -> actual.put(item.get("code").s(), item.get("name").s()));
 		}
 		Map<String, String> expected = new HashMap<>();
-		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement();
+		try (Connection c = Postgres.connect(SCHEMA);
+				Statement s = c.createStatement();
 				var rows = s.executeQuery("SELECT code, name FROM coded_events")) {
 			while (rows.next()) {
 				expected.put(rows.getString(1), rows.getString(2));
@@ -151,8 +154,8 @@ class PartitionedStepIntegrationTests {
 
 		proxy.plan(FaultPlan.none());
 		long before = proxy.forwardedWrites();
-		Run restarted = EventsFixture.cli(with("restart", mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		Run restarted = EventsFixture
+			.cli(with("restart", mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		assertThat(restarted.exitCode()).as(restarted.output()).isEqualTo(ExitCodes.SUCCESS);
 		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));
 		assertThat(proxy.forwardedWrites() - before).as("the restart rewrites at most a chunk per partition")
@@ -164,8 +167,8 @@ class PartitionedStepIntegrationTests {
 
 	private RunSummary runUntilTheProxyFails(Path mappingFile, long failAfterWrites) throws Exception {
 		MappingSpec mapping = new MappingLoader().load(mappingFile);
-		try (ConfigurableApplicationContext batch = BatchInfrastructure.start(Postgres.url(REPOSITORY),
-				Postgres.USER, null);
+		try (ConfigurableApplicationContext batch = BatchInfrastructure.start(Postgres.url(REPOSITORY), Postgres.USER,
+				null);
 				HikariDataSource source = JdbcSources.open(mapping.source(), PARTITIONS + 1);
 				DynamoDbTarget target = DynamoDbTarget.connect(new DynamoDbSpec(null, null),
 						proxy.endpoint().toString(), false, null, temp.resolve("dynalite"), 8)) {
@@ -175,7 +178,8 @@ class PartitionedStepIntegrationTests {
 				.jobRegistry(batch.getBean(JobRegistry.class))
 				.transactionManager(batch.getBean(PlatformTransactionManager.class))
 				.retryPolicy(new UnprocessedItemsBackoff(2, Duration.ofMillis(1), Duration.ofMillis(1)))
-				.sleeper((delay) -> { })
+				.sleeper((delay) -> {
+				})
 				.build();
 			CompletableFuture<RunSummary> run = CompletableFuture
 				.supplyAsync(() -> runner.run(mapping, source, target, temp.resolve("state")));

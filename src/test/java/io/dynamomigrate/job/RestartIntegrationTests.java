@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Restart, status and fault tolerance against real components: a PostgreSQL source and job repository, dynalite
- * behind the fault-injecting proxy (which counts every write it forwards per key), and the command line in this
- * JVM. A failure is made by turning the proxy to "everything unprocessed" in the middle of a run.
+ * Restart, status and fault tolerance against real components: a PostgreSQL source and
+ * job repository, dynalite behind the fault-injecting proxy (which counts every write it
+ * forwards per key), and the command line in this JVM. A failure is made by turning the
+ * proxy to "everything unprocessed" in the middle of a run.
  */
 class RestartIntegrationTests {
 
@@ -52,7 +53,10 @@ class RestartIntegrationTests {
 
 	private static final int CHUNK = 200;
 
-	/** Rows of the faulty-endpoint run (the adaptive write rate slows down under 30 % unprocessed items). */
+	/**
+	 * Rows of the faulty-endpoint run (the adaptive write rate slows down under 30 %
+	 * unprocessed items).
+	 */
 	private static final int FEW = 2_000;
 
 	private static FaultInjectingDynamoDbProxy proxy;
@@ -67,7 +71,9 @@ class RestartIntegrationTests {
 		EventsFixture.createEvents(SCHEMA, "dirty_events", 2_000);
 		EventsFixture.createEvents(SCHEMA, "few_events", FEW);
 		try (var c = Postgres.connect(SCHEMA); var s = c.createStatement()) {
-			s.execute("UPDATE dirty_events SET name = NULL WHERE id % 100 = 0"); // 20 rejects, 1 %
+			s.execute("UPDATE dirty_events SET name = NULL WHERE id % 100 = 0"); // 20
+																					// rejects,
+																					// 1 %
 		}
 		proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(), FaultPlan.none());
 	}
@@ -113,8 +119,8 @@ class RestartIntegrationTests {
 			.contains("Failure: ");
 
 		EventsFixture.write(mapping, original.replace("chunkSize: " + CHUNK, "chunkSize: 300"));
-		Run refused = EventsFixture.cli(with("restart", mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		Run refused = EventsFixture
+			.cli(with("restart", mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCodes.INVALID);
 		assertThat(refused.output()).contains("changed since execution " + failed.executionId())
 			.containsPattern("- line \\d+:\\s+chunkSize: " + CHUNK)
@@ -124,16 +130,19 @@ class RestartIntegrationTests {
 		EventsFixture.write(mapping, original);
 		proxy.plan(FaultPlan.none());
 		long writesBeforeRestart = proxy.forwardedWrites();
-		Run restarted = EventsFixture.cli(with("restart", mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		Run restarted = EventsFixture
+			.cli(with("restart", mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		assertThat(restarted.exitCode()).as(restarted.output()).isEqualTo(ExitCodes.SUCCESS);
 		long rest = ROWS - committed;
 		assertThat(restarted.output()).contains("Restarting execution " + failed.executionId() + " (FAILED)")
 			.containsPattern("total\\s+" + rest + "\\s+" + rest + "\\s+0\\s+0");
-		// every item is one WCU and nothing is retried: the restart's WCU/s is its items/s (not the whole step's WCU
+		// every item is one WCU and nothing is retried: the restart's WCU/s is its
+		// items/s (not the whole step's WCU
 		// over the restart's duration)
-		Matcher row = Pattern.compile("event\\s+\\S+\\s+COMPLETED\\s+" + rest + "\\s+" + rest
-				+ "\\s+0\\s+0\\s+[0-9.]+\\s+(\\d+)\\s+(\\d+)").matcher(restarted.output());
+		Matcher row = Pattern
+			.compile("event\\s+\\S+\\s+COMPLETED\\s+" + rest + "\\s+" + rest
+					+ "\\s+0\\s+0\\s+[0-9.]+\\s+(\\d+)\\s+(\\d+)")
+			.matcher(restarted.output());
 		assertThat(row.find()).as(restarted.output()).isTrue();
 		assertThat(Long.parseLong(row.group(2))).as("WCU/s").isCloseTo(Long.parseLong(row.group(1)), within(1L));
 		assertThat(proxy.forwardedWrites() - writesBeforeRestart).as("the restart writes only what was not committed")
@@ -148,8 +157,8 @@ class RestartIntegrationTests {
 			.contains(": COMPLETED")
 			.doesNotContain("Failure:");
 
-		Run nothingLeft = EventsFixture.cli(with("restart", mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		Run nothingLeft = EventsFixture
+			.cli(with("restart", mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		assertThat(nothingLeft.exitCode()).isEqualTo(ExitCodes.INVALID);
 		assertThat(nothingLeft.output()).contains("is COMPLETED; there is nothing to restart");
 	}
@@ -166,7 +175,8 @@ class RestartIntegrationTests {
 			.connectionResetRate(0.01)
 			.seed(5)
 			.build());
-		// in this JVM with an injected sleeper: the writer's backoff for unprocessed items is not slept for real
+		// in this JVM with an injected sleeper: the writer's backoff for unprocessed
+		// items is not slept for real
 		RunSummary run = runInThisJvm(mapping, -1);
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(run.steps().get(0).read()).isEqualTo(FEW);
@@ -188,7 +198,8 @@ class RestartIntegrationTests {
 		assertThat(run.output()).contains("Step event rejected 6 records, more than its maxRejects (5) allows");
 
 		Run status = EventsFixture.cli(with("status", mapping.toString()));
-		assertThat(status.output()).contains("Mapping dirty-events, execution").contains(": FAILED")
+		assertThat(status.output()).contains("Mapping dirty-events, execution")
+			.contains(": FAILED")
 			.contains("more than its maxRejects (5)");
 	}
 
@@ -202,13 +213,14 @@ class RestartIntegrationTests {
 	}
 
 	/**
-	 * Runs the mapping in this JVM, with the writer's backoff not slept for real; when {@code failAfterWrites} is
-	 * not negative, makes every write unprocessed once the proxy forwarded that many (so that the step fails).
+	 * Runs the mapping in this JVM, with the writer's backoff not slept for real; when
+	 * {@code failAfterWrites} is not negative, makes every write unprocessed once the
+	 * proxy forwarded that many (so that the step fails).
 	 */
 	private RunSummary runInThisJvm(Path mappingFile, long failAfterWrites) throws Exception {
 		MappingSpec mapping = new MappingLoader().load(mappingFile);
-		try (ConfigurableApplicationContext batch = BatchInfrastructure.start(Postgres.url(REPOSITORY),
-				Postgres.USER, null);
+		try (ConfigurableApplicationContext batch = BatchInfrastructure.start(Postgres.url(REPOSITORY), Postgres.USER,
+				null);
 				HikariDataSource source = JdbcSources.open(mapping.source(), 2);
 				DynamoDbTarget target = DynamoDbTarget.connect(new DynamoDbSpec(null, null),
 						proxy.endpoint().toString(), false, null, temp.resolve("dynalite"), 4)) {
@@ -218,7 +230,8 @@ class RestartIntegrationTests {
 				.jobRegistry(batch.getBean(JobRegistry.class))
 				.transactionManager(batch.getBean(PlatformTransactionManager.class))
 				.retryPolicy(new UnprocessedItemsBackoff(20, Duration.ofMillis(1), Duration.ofMillis(1)))
-				.sleeper((delay) -> { })
+				.sleeper((delay) -> {
+				})
 				.build();
 			if (failAfterWrites < 0) {
 				return runner.run(mapping, source, target, temp.resolve("state"));

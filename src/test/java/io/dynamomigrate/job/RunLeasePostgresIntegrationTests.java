@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link RunLease} against PostgreSQL, where the primary key and row locks decide between racing processes: taking and
- * refusing, and processes racing for it ({@link RunLeaseTests} has the rest on H2).
+ * {@link RunLease} against PostgreSQL, where the primary key and row locks decide between
+ * racing processes: taking and refusing, and processes racing for it
+ * ({@link RunLeaseTests} has the rest on H2).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunLeasePostgresIntegrationTests {

@@ -18,14 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link RunLease} on H2 (taking, refusing, giving back, expiry, dead holders, forcing, losing);
- * {@link RunLeasePostgresIntegrationTests} has the same on PostgreSQL (taking and refusing, and processes racing for it).
+ * {@link RunLease} on H2 (taking, refusing, giving back, expiry, dead holders, forcing,
+ * losing); {@link RunLeasePostgresIntegrationTests} has the same on PostgreSQL (taking
+ * and refusing, and processes racing for it).
  */
 class RunLeaseTests {
 
 	private static final Duration LONG_TTL = Duration.ofMinutes(10);
 
-	private static final DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:lease;DB_CLOSE_DELAY=-1");
+	private static final DriverManagerDataSource h2 = new DriverManagerDataSource(
+			"jdbc:h2:mem:lease;DB_CLOSE_DELAY=-1");
 
 	private final JdbcTemplate jdbc = new JdbcTemplate(h2);
 

@@ -30,10 +30,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * File sources on S3, read from a real S3-protocol server (s3proxy, in-memory backend) into dynalite: CSV (gzip,
- * a glob), JSON Lines and a DynamoDB export folder (found by its manifest) give exactly the items the same files
- * give from local disk; an S3 source that cannot be listed (missing bucket, empty prefix, refused credentials,
- * nothing listening) is one sentence naming it, and nothing is started.
+ * File sources on S3, read from a real S3-protocol server (s3proxy, in-memory backend)
+ * into dynalite: CSV (gzip, a glob), JSON Lines and a DynamoDB export folder (found by
+ * its manifest) give exactly the items the same files give from local disk; an S3 source
+ * that cannot be listed (missing bucket, empty prefix, refused credentials, nothing
+ * listening) is one sentence naming it, and nothing is started.
  */
 class S3FileSourceIntegrationTests {
 
@@ -59,10 +60,10 @@ class S3FileSourceIntegrationTests {
 	void gzipCsvObjects_selectedByAGlob_giveTheItemsOfTheLocalFiles() throws Exception {
 		String mapping = Files.readString(Path.of("mappings/music-tables-csv.yml"));
 		for (String table : SAMPLE_TABLES) {
-			s3.put("exports", "csv/" + table + ".csv.gz", gzip(Files.readAllBytes(Path.of("sample-sources/csv/"
-					+ table + ".csv"))));
-			mapping = mapping.replace("../sample-sources/csv/" + table + ".csv",
-					table.equals("plays") ? "\"s3://exports/csv/pl?ys*.csv.gz\"" : "s3://exports/csv/" + table + ".csv.gz");
+			s3.put("exports", "csv/" + table + ".csv.gz",
+					gzip(Files.readAllBytes(Path.of("sample-sources/csv/" + table + ".csv"))));
+			mapping = mapping.replace("../sample-sources/csv/" + table + ".csv", table.equals("plays")
+					? "\"s3://exports/csv/pl?ys*.csv.gz\"" : "s3://exports/csv/" + table + ".csv.gz");
 		}
 		assertSameItems(Path.of("mappings/music-tables-csv.yml"), mapping, SAMPLE_TABLES);
 	}
@@ -71,10 +72,10 @@ class S3FileSourceIntegrationTests {
 	void jsonLinesObjects_giveTheItemsOfTheLocalFiles() throws Exception {
 		String mapping = Files.readString(Path.of("mappings/music-tables-jsonl.yml"));
 		for (String table : SAMPLE_TABLES) {
-			s3.put("exports", "jsonl/" + table + ".jsonl", Files.readAllBytes(Path.of("sample-sources/jsonl/"
-					+ table + ".jsonl")));
-			mapping = mapping.replace("../sample-sources/jsonl/" + table + ".jsonl", "s3://exports/jsonl/" + table
-					+ ".jsonl");
+			s3.put("exports", "jsonl/" + table + ".jsonl",
+					Files.readAllBytes(Path.of("sample-sources/jsonl/" + table + ".jsonl")));
+			mapping = mapping.replace("../sample-sources/jsonl/" + table + ".jsonl",
+					"s3://exports/jsonl/" + table + ".jsonl");
 		}
 		assertSameItems(Path.of("mappings/music-tables-jsonl.yml"), mapping, SAMPLE_TABLES);
 	}
@@ -88,16 +89,25 @@ class S3FileSourceIntegrationTests {
 			StringBuilder lines = new StringBuilder();
 			for (int i = 0; i < 400; i++) {
 				int id = file * 400 + i;
-				lines.append("{\"Item\":{\"id\":{\"N\":\"").append(id).append("\"},\"name\":{\"S\":\"user ")
-					.append(id).append("\"},\"tags\":{\"SS\":[\"a\",\"t").append(id % 7)
-					.append("\"]},\"score\":{\"N\":\"").append(id).append(".25\"}}}\n");
+				lines.append("{\"Item\":{\"id\":{\"N\":\"")
+					.append(id)
+					.append("\"},\"name\":{\"S\":\"user ")
+					.append(id)
+					.append("\"},\"tags\":{\"SS\":[\"a\",\"t")
+					.append(id % 7)
+					.append("\"]},\"score\":{\"N\":\"")
+					.append(id)
+					.append(".25\"}}}\n");
 			}
 			byte[] gz = gzip(lines.toString().getBytes(StandardCharsets.UTF_8));
 			String name = "part-" + file + ".json.gz";
 			Files.write(data.resolve(name), gz);
 			s3.put("bucket", folder + "data/" + name, gz);
 			manifest.append("{\"itemCount\":400,\"md5Checksum\":\"x\",\"etag\":\"y\",\"dataFileS3Key\":\"")
-				.append(folder).append("data/").append(name).append("\"}\n");
+				.append(folder)
+				.append("data/")
+				.append(name)
+				.append("\"}\n");
 		}
 		s3.put("bucket", folder + "manifest-files.json", manifest.toString().getBytes(StandardCharsets.UTF_8));
 		s3.put("bucket", folder + "manifest-summary.json", "{}".getBytes(StandardCharsets.UTF_8));
@@ -127,8 +137,7 @@ class S3FileSourceIntegrationTests {
 	void s3SourcesThatCannotBeListed_areOneSentenceEach_andNothingStarts() throws Exception {
 		s3.createBucket("empty");
 		assertRefused("s3://no-such-bucket/data/*.jsonl", s3.endpoint().toString(),
-				"The bucket `no-such-bucket` of s3://no-such-bucket/data/*.jsonl does not exist at "
-						+ s3.endpoint());
+				"The bucket `no-such-bucket` of s3://no-such-bucket/data/*.jsonl does not exist at " + s3.endpoint());
 		assertRefused("s3://empty/data/*.jsonl", s3.endpoint().toString(),
 				"No S3 object matches s3://empty/data/*.jsonl: check the bucket, the prefix and the glob");
 		try (S3Server locked = S3Server.startWithCredentials("owner", "owner-secret")) {
@@ -136,8 +145,8 @@ class S3FileSourceIntegrationTests {
 			assertRefused("s3://private/data/", "http://someone:p4ss@127.0.0.1:" + locked.endpoint().getPort(),
 					"Access to s3://private/data/ is denied");
 		}
-		assertRefused("s3://exports/data/", "http://127.0.0.1:1", "Cannot reach S3 at http://127.0.0.1:1 to list "
-				+ "s3://exports/data/");
+		assertRefused("s3://exports/data/", "http://127.0.0.1:1",
+				"Cannot reach S3 at http://127.0.0.1:1 to list " + "s3://exports/data/");
 	}
 
 	private void assertRefused(String file, String endpoint, String sentence) throws IOException {
@@ -170,7 +179,9 @@ class S3FileSourceIntegrationTests {
 		}
 	}
 
-	/** Runs a mapping into empty tables (with --s3-endpoint-url) and scans every table. */
+	/**
+	 * Runs a mapping into empty tables (with --s3-endpoint-url) and scans every table.
+	 */
 	private Map<String, Set<Map<String, AttributeValue>>> run(Path mapping, List<String> tables) {
 		SharedDynalite.deleteAllTables();
 		Result result = execute("run", mapping.toString(), "--s3-endpoint-url", s3.endpoint().toString());

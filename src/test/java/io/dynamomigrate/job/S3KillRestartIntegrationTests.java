@@ -29,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kills ({@code kill -9}) a run that reads a 200,000-line gzip JSON Lines object from S3 (s3proxy), in the middle
- * of that object, then restarts it: the restart reads no object before it, reads that object once more with
- * contiguous ranged GETs from its first byte (gzip cannot be entered in the middle) and skips the records of the
- * committed chunks without writing them, so the target holds exactly the source's items and at most the chunk in
- * flight is written twice.
+ * Kills ({@code kill -9}) a run that reads a 200,000-line gzip JSON Lines object from S3
+ * (s3proxy), in the middle of that object, then restarts it: the restart reads no object
+ * before it, reads that object once more with contiguous ranged GETs from its first byte
+ * (gzip cannot be entered in the middle) and skips the records of the committed chunks
+ * without writing them, so the target holds exactly the source's items and at most the
+ * chunk in flight is written twice.
  */
 @Invariant(4)
 class S3KillRestartIntegrationTests {
@@ -92,8 +93,9 @@ class S3KillRestartIntegrationTests {
 				s3.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY), "--repository-user",
 				Postgres.USER, "--state-dir", temp.resolve("state").toString());
 
-		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-				"java").toString(), "-jar", System.getProperty("dynamo-migrate.jar"), "run", mapping.toString()));
+		List<String> command = new java.util.ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						System.getProperty("dynamo-migrate.jar"), "run", mapping.toString()));
 		command.addAll(options);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(temp.resolve("killed-run.log").toFile())
@@ -124,8 +126,8 @@ class S3KillRestartIntegrationTests {
 		System.out.printf("S3 GETs [killed run: %d GETs, %d bytes] [restart: %d GETs, %d bytes, object %d bytes]%n",
 				killedRunGets.size(), killedRunGets.stream().mapToLong(S3Server.Get::bytes).sum(), gets.size(),
 				gets.stream().mapToLong(S3Server.Get::bytes).sum(), large.length);
-		assertThat(gets).as("the restart reads only the object it stopped in").allMatch((g) -> g.key()
-			.equals("events/part-1.jsonl.gz"));
+		assertThat(gets).as("the restart reads only the object it stopped in")
+			.allMatch((g) -> g.key().equals("events/part-1.jsonl.gz"));
 		long next = 0;
 		for (S3Server.Get get : gets) {
 			assertThat(get.range()).as("ranged GETs, contiguous from byte 0").startsWith(next + "-");
@@ -146,12 +148,20 @@ class S3KillRestartIntegrationTests {
 		assertThat(proxy.forwardedWrites()).as("total writes").isLessThanOrEqualTo(SMALL + LARGE + CHUNK);
 	}
 
-	/** {@code count} JSON Lines with ids from {@code first}, each with a hard-to-compress tag. */
+	/**
+	 * {@code count} JSON Lines with ids from {@code first}, each with a hard-to-compress
+	 * tag.
+	 */
 	private static byte[] lines(int first, int count) {
 		StringBuilder text = new StringBuilder();
 		for (int id = first; id < first + count; id++) {
-			text.append("{\"id\": ").append(id).append(", \"name\": \"event ").append(id).append("\", \"tag\": \"")
-				.append(Long.toHexString(id * 0x9E3779B97F4A7C15L)).append("\"}\n");
+			text.append("{\"id\": ")
+				.append(id)
+				.append(", \"name\": \"event ")
+				.append(id)
+				.append("\", \"tag\": \"")
+				.append(Long.toHexString(id * 0x9E3779B97F4A7C15L))
+				.append("\"}\n");
 		}
 		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}

@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs both sample mappings from the embedded H2 sample and from PostgreSQL into dynalite through the command
- * line, scans every target table with the AWS SDK, and compares every item and every attribute with the items
- * computed independently from the source rows ({@link ExpectedSampleItems}). The job repository is PostgreSQL.
+ * Runs both sample mappings from the embedded H2 sample and from PostgreSQL into dynalite
+ * through the command line, scans every target table with the AWS SDK, and compares every
+ * item and every attribute with the items computed independently from the source rows
+ * ({@link ExpectedSampleItems}). The job repository is PostgreSQL.
  */
 class SampleMigrationIntegrationTests {
 
@@ -113,7 +114,10 @@ class SampleMigrationIntegrationTests {
 		expected.forEach((table, items) -> assertItems(table, items, keys.get(table)));
 	}
 
-	/** Compares by primary key: the same keys, and for every key the same attributes with the same values. */
+	/**
+	 * Compares by primary key: the same keys, and for every key the same attributes with
+	 * the same values.
+	 */
 	private static void assertItems(String table, List<Map<String, AttributeValue>> expected, List<String> key) {
 		Map<List<AttributeValue>, Map<String, AttributeValue>> actual = new HashMap<>();
 		try (DynamoDbClient client = SharedDynalite.client()) {
@@ -137,9 +141,9 @@ class SampleMigrationIntegrationTests {
 	}
 
 	private static Run run(String mapping, String... options) {
-		List<String> args = new ArrayList<>(List.of("run", mapping, "--endpoint-url",
-				SharedDynalite.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY_SCHEMA),
-				"--repository-user", Postgres.USER));
+		List<String> args = new ArrayList<>(
+				List.of("run", mapping, "--endpoint-url", SharedDynalite.endpoint().toString(), "--repository-url",
+						Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER));
 		args.addAll(List.of(options));
 		StringWriter out = new StringWriter();
 		CommandLine commandLine = DynamoMigrate.commandLine();

@@ -44,12 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code schedule} command end to end, in a separate JVM (the packaged jar) against a PostgreSQL source and job
- * repository, writing through a {@link FaultInjectingDynamoDbProxy} in front of dynalite: a first run at start
- * ({@code --run-now}) copies the live rows, turns the soft-deleted ones into DeleteRequests and rejects the
- * invalid ones; the metrics port then serves the run's counters in Prometheus text and a health check; SIGTERM
- * ends the process with exit code 0 and gives the run lease back. While a tick runs, a {@code run} of the same
- * mapping from another process is refused with exit code 8 and names the process that holds the lease.
+ * The {@code schedule} command end to end, in a separate JVM (the packaged jar) against a
+ * PostgreSQL source and job repository, writing through a
+ * {@link FaultInjectingDynamoDbProxy} in front of dynalite: a first run at start
+ * ({@code --run-now}) copies the live rows, turns the soft-deleted ones into
+ * DeleteRequests and rejects the invalid ones; the metrics port then serves the run's
+ * counters in Prometheus text and a health check; SIGTERM ends the process with exit code
+ * 0 and gives the run lease back. While a tick runs, a {@code run} of the same mapping
+ * from another process is refused with exit code 8 and names the process that holds the
+ * lease.
  */
 class ScheduleCommandIntegrationTests {
 
@@ -71,7 +74,10 @@ class ScheduleCommandIntegrationTests {
 	/** Rows with {@code id % 10 = 0} are soft-deleted. */
 	private static final int DELETED = 30;
 
-	/** Rows with {@code id % 25 = 3} have no name, which the mapping rejects; none of them is soft-deleted. */
+	/**
+	 * Rows with {@code id % 25 = 3} have no name, which the mapping rejects; none of them
+	 * is soft-deleted.
+	 */
 	private static final int INVALID = 12;
 
 	private static final int WRITTEN = ROWS - DELETED - INVALID;
@@ -129,12 +135,12 @@ class ScheduleCommandIntegrationTests {
 					"dynamo_migrate_deletes_total" + TAGS + " " + DELETED + ".0",
 					"dynamo_migrate_throttles_total" + TAGS + " 0.0",
 					"dynamo_migrate_rejects_total" + TAGS + " " + INVALID + ".0", COMPLETED_RUNS + " 1.0")
-			.containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"" + MAPPING
-					+ "\"[^}]*} 1\n");
+			.containsPattern(
+					"spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"" + MAPPING + "\"[^}]*} 1\n");
 		assertThat(value(metrics, "dynamo_migrate_write_units_total" + TAGS)).as("every put and delete costs a unit")
 			.isGreaterThanOrEqualTo(WRITTEN + DELETED);
-		assertThat(value(metrics, "dynamo_migrate_watermark_lag_seconds{item=\"" + ITEM + "\",mapping=\"" + MAPPING
-				+ "\"}"))
+		assertThat(value(metrics,
+				"dynamo_migrate_watermark_lag_seconds{item=\"" + ITEM + "\",mapping=\"" + MAPPING + "\"}"))
 			.as("seconds from the newest updated_at to now")
 			.isGreaterThanOrEqualTo(AGE.toSeconds())
 			.isLessThan(AGE.plusMinutes(5).toSeconds());
@@ -157,13 +163,14 @@ class ScheduleCommandIntegrationTests {
 	@Test
 	void runOfTheSameMapping_whileATickIsRunning_exitsWith8_andNamesTheScheduleProcess() throws Exception {
 		proxy.plan(FaultPlan.builder().delay(Duration.ofMillis(700)).build());
-		Path mapping = writeMapping(20); // 15 chunks, one slowed BatchWriteItem call each: the tick takes ~10 s
+		Path mapping = writeMapping(20); // 15 chunks, one slowed BatchWriteItem call
+											// each: the tick takes ~10 s
 		int port = freePort();
 		schedule = startSchedule(mapping, port);
 		awaitTickWriting();
 
-		Run run = EventsFixture.cli(repository("run", mapping.toString(), "--incremental", "--endpoint-url",
-				proxy.endpoint().toString()));
+		Run run = EventsFixture
+			.cli(repository("run", mapping.toString(), "--incremental", "--endpoint-url", proxy.endpoint().toString()));
 
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.ALREADY_RUNNING);
 		assertThat(run.output()).contains("Another run of mapping " + MAPPING + " is in progress in process "
@@ -180,8 +187,9 @@ class ScheduleCommandIntegrationTests {
 	}
 
 	/**
-	 * {@code records}: rows 1..{@value #ROWS}, named {@code record-<id>} (null when {@code id % 25 = 3}),
-	 * updated one second apart up to {@link #AGE} ago, soft-deleted when {@code id % 10 = 0}.
+	 * {@code records}: rows 1..{@value #ROWS}, named {@code record-<id>} (null when
+	 * {@code id % 25 = 3}), updated one second apart up to {@link #AGE} ago, soft-deleted
+	 * when {@code id % 10 = 0}.
 	 */
 	private static void createRecords() throws SQLException {
 		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement()) {
@@ -190,8 +198,8 @@ class ScheduleCommandIntegrationTests {
 			s.execute("INSERT INTO records SELECT g, CASE WHEN g % 25 = 3 THEN NULL ELSE 'record-' || g END, "
 					+ "LOCALTIMESTAMP - interval '" + AGE.toSeconds() + " seconds' - (" + ROWS
 					+ " - g) * interval '1 second', "
-					+ "CASE WHEN g % 10 = 0 THEN LOCALTIMESTAMP - interval '2 hours' END "
-					+ "FROM generate_series(1, " + ROWS + ") g");
+					+ "CASE WHEN g % 10 = 0 THEN LOCALTIMESTAMP - interval '2 hours' END " + "FROM generate_series(1, "
+					+ ROWS + ") g");
 			try (ResultSet counts = s.executeQuery("SELECT COUNT(*) FILTER (WHERE deleted_at IS NOT NULL), "
 					+ "COUNT(*) FILTER (WHERE name IS NULL AND deleted_at IS NULL) FROM records")) {
 				counts.next();
@@ -201,7 +209,10 @@ class ScheduleCommandIntegrationTests {
 		}
 	}
 
-	/** The target table, already holding (stale) items of the soft-deleted rows, which the run must delete. */
+	/**
+	 * The target table, already holding (stale) items of the soft-deleted rows, which the
+	 * run must delete.
+	 */
 	private static void createTargetWithItemsOfDeletedRows() {
 		try (DynamoDbClient client = SharedDynalite.client()) {
 			client.createTable((b) -> b.tableName(TABLE)
@@ -240,12 +251,16 @@ class ScheduleCommandIntegrationTests {
 				""".formatted(MAPPING, Postgres.url(SCHEMA), TABLE, ITEM, TABLE, chunkSize));
 	}
 
-	/** The items of the rows that are neither soft-deleted nor invalid, by id, read from the source. */
+	/**
+	 * The items of the rows that are neither soft-deleted nor invalid, by id, read from
+	 * the source.
+	 */
 	private static Map<String, Map<String, AttributeValue>> liveRows() throws SQLException {
 		Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement();
-				ResultSet rows = s.executeQuery(
-						"SELECT id, name FROM records WHERE deleted_at IS NULL AND name IS NOT NULL")) {
+		try (Connection c = Postgres.connect(SCHEMA);
+				Statement s = c.createStatement();
+				ResultSet rows = s
+					.executeQuery("SELECT id, name FROM records WHERE deleted_at IS NULL AND name IS NOT NULL")) {
 			while (rows.next()) {
 				String id = Long.toString(rows.getLong(1));
 				items.put(id, Map.of("id", AttributeValue.fromN(id), "name", AttributeValue.fromS(rows.getString(2))));
@@ -268,7 +283,10 @@ class ScheduleCommandIntegrationTests {
 		assertThat(actual).as("items in the target").isEqualTo(expected);
 	}
 
-	/** Lease rows of the mapping in the job repository (the table exists once a command has used the repository). */
+	/**
+	 * Lease rows of the mapping in the job repository (the table exists once a command
+	 * has used the repository).
+	 */
 	private static int leases() throws SQLException {
 		try (Connection c = Postgres.connect(REPOSITORY);
 				PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM DM_RUN_LEASE WHERE MAPPING = ?")) {
@@ -283,8 +301,8 @@ class ScheduleCommandIntegrationTests {
 	private Process startSchedule(Path mapping, int port) throws IOException {
 		List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", System.getProperty("dynamo-migrate.jar"), "schedule", mapping.toString(), "--cron", NEVER,
-				"--run-now", "--metrics-port", Integer.toString(port), "--metrics-host", "127.0.0.1",
-				"--endpoint-url", proxy.endpoint().toString()));
+				"--run-now", "--metrics-port", Integer.toString(port), "--metrics-host", "127.0.0.1", "--endpoint-url",
+				proxy.endpoint().toString()));
 		args.addAll(List.of(repository()));
 		return new ProcessBuilder(args).redirectErrorStream(true)
 			.redirectOutput(temp.resolve("schedule.log").toFile())
@@ -305,8 +323,9 @@ class ScheduleCommandIntegrationTests {
 	}
 
 	/**
-	 * Waits until the metrics show a completed run and the health check reports the end of the tick (the
-	 * watermark is recorded after the run), and returns the metrics then.
+	 * Waits until the metrics show a completed run and the health check reports the end
+	 * of the tick (the watermark is recorded after the run), and returns the metrics
+	 * then.
 	 */
 	private String awaitCompletedTick(int port) throws Exception {
 		awaitResponse(port, "/metrics", (body) -> body.contains(COMPLETED_RUNS));
@@ -342,7 +361,10 @@ class ScheduleCommandIntegrationTests {
 		}
 	}
 
-	/** Waits until the tick holds the lease and writes: the proxy has seen a BatchWriteItem call. */
+	/**
+	 * Waits until the tick holds the lease and writes: the proxy has seen a
+	 * BatchWriteItem call.
+	 */
 	private void awaitTickWriting() throws Exception {
 		await().atMost(Duration.ofMinutes(2))
 			.pollInSameThread()
@@ -359,10 +381,11 @@ class ScheduleCommandIntegrationTests {
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** The value of one series (name and labels exactly as rendered) in Prometheus text. */
+	/**
+	 * The value of one series (name and labels exactly as rendered) in Prometheus text.
+	 */
 	private static double value(String metrics, String series) {
-		Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE)
-			.matcher(metrics);
+		Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
 		assertThat(matcher.find()).as(series + " in\n" + metrics).isTrue();
 		return Double.parseDouble(matcher.group(1));
 	}

@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Ticks of a schedule ({@link ScheduledRuns}) against a PostgreSQL source and job repository and dynalite behind the
- * counting proxy: a tick that fails is resumed by the next one, the mark does not advance on failure and no change
- * is missed; two schedulers (two Spring Batch contexts) on one repository never run the mapping at once.
+ * Ticks of a schedule ({@link ScheduledRuns}) against a PostgreSQL source and job
+ * repository and dynalite behind the counting proxy: a tick that fails is resumed by the
+ * next one, the mark does not advance on failure and no change is missed; two schedulers
+ * (two Spring Batch contexts) on one repository never run the mapping at once.
  */
 class ScheduledRunsIntegrationTests {
 
@@ -98,10 +99,15 @@ class ScheduledRunsIntegrationTests {
 			assertThat(first.runs()).extracting(RunSummary::status).containsExactly("COMPLETED");
 			TracksFixture.assertTargetEquals(TracksFixture.expected(SCHEMA));
 			Map<String, Watermark> initialMarks = IncrementalWindows.lastMarks(scheduler.repository(), JOB);
-			assertThat(initialMarks.get("track").text()).isEqualTo("2026-01-01T00:33:20"); // row 2000: BASE + 2000 s
+			assertThat(initialMarks.get("track").text()).isEqualTo("2026-01-01T00:33:20"); // row
+																							// 2000:
+																							// BASE
+																							// +
+																							// 2000
+																							// s
 
-			TracksFixture.execute(SCHEMA, "UPDATE tracks SET plays = plays + 1, updated_at = TIMESTAMP "
-					+ "'2026-03-01 10:00:00'");
+			TracksFixture.execute(SCHEMA,
+					"UPDATE tracks SET plays = plays + 1, updated_at = TIMESTAMP " + "'2026-03-01 10:00:00'");
 			proxy.resetCounters();
 			CompletableFuture<ScheduledRuns.Tick> failing = CompletableFuture.supplyAsync(scheduler::tick);
 			await().atMost(Duration.ofMinutes(2))
@@ -118,7 +124,8 @@ class ScheduledRunsIntegrationTests {
 			assertThat(IncrementalWindows.lastMarks(scheduler.repository(), JOB)).as("the mark did not advance")
 				.isEqualTo(initialMarks);
 
-			// changed while the run is failed: rows the failed run already wrote, and a new row
+			// changed while the run is failed: rows the failed run already wrote, and a
+			// new row
 			TracksFixture.execute(SCHEMA,
 					"UPDATE tracks SET title = 'changed during the failure', updated_at = TIMESTAMP "
 							+ "'2026-03-01 11:00:00' WHERE id IN (1, 2, 3)",
@@ -132,8 +139,10 @@ class ScheduledRunsIntegrationTests {
 			assertThat(instanceOf(scheduler.repository(), third.runs().get(0).executionId()))
 				.as("the failed run was resumed: a new execution of its job instance")
 				.isEqualTo(instanceOf(scheduler.repository(), failed.executionId()));
-			// reads have no upper bound: row 2001 (a key past the failed run's last one) is read by the resumed run
-			// too, and again by the next run, whose window starts at the failed run's mark
+			// reads have no upper bound: row 2001 (a key past the failed run's last one)
+			// is read by the resumed run
+			// too, and again by the next run, whose window starts at the failed run's
+			// mark
 			assertThat(third.runs().get(0).written()).as("the resumed run wrote what was not committed, and row 2001")
 				.isEqualTo(ROWS - committed + 1);
 			assertThat(third.runs().get(1).written()).as("the next run read what changed since the failed run's mark")
@@ -158,14 +167,15 @@ class ScheduledRunsIntegrationTests {
 				CompletableFuture<ScheduledRuns.Tick> tickA = CompletableFuture.supplyAsync(() -> a.tickAfter(start));
 				CompletableFuture<ScheduledRuns.Tick> tickB = CompletableFuture.supplyAsync(() -> b.tickAfter(start));
 				start.countDown();
-				List<ScheduledRuns.Tick> ticks = List.of(tickA.get(2, TimeUnit.MINUTES), tickB.get(2, TimeUnit.MINUTES));
+				List<ScheduledRuns.Tick> ticks = List.of(tickA.get(2, TimeUnit.MINUTES),
+						tickB.get(2, TimeUnit.MINUTES));
 				assertThat(ticks).as("round " + round + ": one tick ran, the other found the lease taken")
 					.filteredOn((tick) -> tick.skipped() == null)
 					.hasSize(1);
 				assertThat(ticks).filteredOn((tick) -> tick.skipped() != null)
 					.singleElement()
-					.satisfies((tick) -> assertThat(tick.skipped()).contains("is in progress in process "
-							+ ProcessHandle.current().pid()));
+					.satisfies((tick) -> assertThat(tick.skipped())
+						.contains("is in progress in process " + ProcessHandle.current().pid()));
 			}
 			List<JobExecution> executions = executions(a.repository());
 			assertThat(executions).as("one execution per round").hasSize(3);
@@ -190,7 +200,10 @@ class ScheduledRunsIntegrationTests {
 		return executions;
 	}
 
-	/** One scheduler process's parts: its own Spring Batch context on the shared repository, source and target. */
+	/**
+	 * One scheduler process's parts: its own Spring Batch context on the shared
+	 * repository, source and target.
+	 */
 	private final class Scheduler implements AutoCloseable {
 
 		private final ConfigurableApplicationContext batch = BatchInfrastructure.start(Postgres.url(REPOSITORY),

@@ -38,16 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Secrets never appear anywhere the tool writes (DESIGN.md invariant 8). Fifteen distinct secrets are given in every
- * form a user may give them: a URL's user info (mapping and command line), a JDBC URL's {@code password=} (mapping,
- * an environment default and {@code --source-url}), a quoted {@code "password":} key, a block scalar, a flow value
- * holding {@code ,} {@code #} and {@code }}, an {@code { env, default }} default, an environment variable named by
- * the mapping, {@code --source-password}, {@code $DYNAMO_MIGRATE_SOURCE_PASSWORD} and
- * {@code $DYNAMO_MIGRATE_REPOSITORY_PASSWORD}. Then {@code dry-run}, {@code run} (with a reject), {@code verify},
- * {@code status} and {@code schedule} run as separate processes (the packaged jar, so the log output is theirs),
- * and every channel is searched for every secret: the console (stdout and stderr, where the log goes), every file
- * in the state directory (rejects, dry-run and verify reports, logs), every column of every table of the
- * PostgreSQL job repository, and the metrics and health endpoints.
+ * Secrets never appear anywhere the tool writes (DESIGN.md invariant 8). Fifteen distinct
+ * secrets are given in every form a user may give them: a URL's user info (mapping and
+ * command line), a JDBC URL's {@code password=} (mapping, an environment default and
+ * {@code --source-url}), a quoted {@code "password":} key, a block scalar, a flow value
+ * holding {@code ,} {@code #} and {@code }}, an {@code { env, default }} default, an
+ * environment variable named by the mapping, {@code --source-password},
+ * {@code $DYNAMO_MIGRATE_SOURCE_PASSWORD} and
+ * {@code $DYNAMO_MIGRATE_REPOSITORY_PASSWORD}. Then {@code dry-run}, {@code run} (with a
+ * reject), {@code verify}, {@code status} and {@code schedule} run as separate processes
+ * (the packaged jar, so the log output is theirs), and every channel is searched for
+ * every secret: the console (stdout and stderr, where the log goes), every file in the
+ * state directory (rejects, dry-run and verify reports, logs), every column of every
+ * table of the PostgreSQL job repository, and the metrics and health endpoints.
  */
 @Invariant(8)
 class SecretsIntegrationTests {
@@ -123,12 +126,15 @@ class SecretsIntegrationTests {
 
 		int readyWithWarnings = 5; // the reject is a warning
 		assertThat(cli("dry-run", a.toString(), "--source-url", url + "&password=" + secret(15), "--endpoint-url",
-				otherEndpoint, "--report", state.resolve("dry-run").toString())).as(this::last)
+				otherEndpoint, "--report", state.resolve("dry-run").toString()))
+			.as(this::last)
 			.isEqualTo(readyWithWarnings);
 		assertThat(cli("run", a.toString(), "--source-password", secret(11))).as(this::last)
 			.isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
 		assertThat(cli("verify", a.toString(), "--endpoint-url", otherEndpoint, "--report",
-				state.resolve("verify").toString())).as(this::last).isNotEqualTo(ExitCodes.INVALID);
+				state.resolve("verify").toString()))
+			.as(this::last)
+			.isNotEqualTo(ExitCodes.INVALID);
 		assertThat(last()).contains("Verifying secrets-a against http://****@127.0.0.1:");
 		for (Path mapping : List.of(b, c, d, e)) {
 			assertThat(cli("run", mapping.toString(), "--endpoint-url", endpoint)).as(this::last)
@@ -182,7 +188,10 @@ class SecretsIntegrationTests {
 		return file;
 	}
 
-	/** Runs the jar with the given arguments (and the job repository and state directory); returns its exit code. */
+	/**
+	 * Runs the jar with the given arguments (and the job repository and state directory);
+	 * returns its exit code.
+	 */
 	private int cli(String... args) throws Exception {
 		String name = String.join(" ", List.of(args).subList(0, Math.min(2, args.length)));
 		Path output = temp.resolve("console-" + console.size() + ".txt");
@@ -193,8 +202,9 @@ class SecretsIntegrationTests {
 	}
 
 	private ProcessBuilder start(String... args) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-jar", System.getProperty("dynamo-migrate.jar")));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						System.getProperty("dynamo-migrate.jar")));
 		command.addAll(List.of(args));
 		command.addAll(List.of("--repository-url", Postgres.url(REPOSITORY), "--repository-user", Postgres.USER,
 				"--state-dir", temp.resolve("state").toString()));
@@ -205,15 +215,18 @@ class SecretsIntegrationTests {
 		return builder;
 	}
 
-	/** Runs {@code schedule --run-now} and returns what its metrics and health endpoints serve after the run. */
+	/**
+	 * Runs {@code schedule --run-now} and returns what its metrics and health endpoints
+	 * serve after the run.
+	 */
 	private String scheduleMetrics(Path mapping) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		Path output = temp.resolve("console-schedule.txt");
-		Process schedule = start("schedule", mapping.toString(), "--cron", "0 0 0 1 1 ?", "--run-now",
-				"--metrics-port", Integer.toString(port), "--metrics-host", "127.0.0.1")
+		Process schedule = start("schedule", mapping.toString(), "--cron", "0 0 0 1 1 ?", "--run-now", "--metrics-port",
+				Integer.toString(port), "--metrics-host", "127.0.0.1")
 			.redirectOutput(output.toFile())
 			.start();
 		try {
@@ -243,8 +256,10 @@ class SecretsIntegrationTests {
 	}
 
 	private static String get(HttpClient http, int port, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	/** Every file in the state directory, by path. */
@@ -290,8 +305,8 @@ class SecretsIntegrationTests {
 	}
 
 	/**
-	 * A Base64 value decoded (Spring Batch stores execution contexts as Base64 of a Java-serialized map, in which
-	 * ASCII text is kept as is), or nothing.
+	 * A Base64 value decoded (Spring Batch stores execution contexts as Base64 of a
+	 * Java-serialized map, in which ASCII text is kept as is), or nothing.
 	 */
 	private static String decoded(@Nullable String value) {
 		if (value == null || value.length() < 8) {

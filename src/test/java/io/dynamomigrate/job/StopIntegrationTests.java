@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Graceful stops of a run in a separate JVM (the packaged jar): by SIGTERM, and by the {@code stop} command from
- * another process. Either way the run finishes its chunk in flight, ends {@code STOPPED} with exit code 4, and
- * {@code restart} continues after the last committed chunk without writing anything twice.
+ * Graceful stops of a run in a separate JVM (the packaged jar): by SIGTERM, and by the
+ * {@code stop} command from another process. Either way the run finishes its chunk in
+ * flight, ends {@code STOPPED} with exit code 4, and {@code restart} continues after the
+ * last committed chunk without writing anything twice.
  */
 class StopIntegrationTests {
 
@@ -90,7 +91,8 @@ class StopIntegrationTests {
 		assertThat(run.exitValue()).as(log).isEqualTo(ExitCodes.STOPPED);
 		assertThat(log).contains(": STOPPED").contains("Exit code 4");
 		assertThat(log).as("a stop is said in a sentence, with what continues it")
-			.contains("Stopped: the run was stopped (stop command or signal) after its chunks in flight were committed.")
+			.contains(
+					"Stopped: the run was stopped (stop command or signal) after its chunks in flight were committed.")
 			.contains("`dynamo-migrate restart " + temp.resolve("events.yml") + "` (with the same options) continues")
 			.doesNotContain("Failure:")
 			.doesNotContain("JobInterruptedException");
@@ -103,8 +105,8 @@ class StopIntegrationTests {
 
 	private void restartAndCheck(Path mapping) {
 		long before = proxy.forwardedWrites();
-		Run restart = EventsFixture.cli(repository("restart", mapping.toString(), "--endpoint-url",
-				proxy.endpoint().toString()));
+		Run restart = EventsFixture
+			.cli(repository("restart", mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
 		assertThat(restart.exitCode()).as(restart.output()).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(restart.output()).contains("(STOPPED)");
 		assertThat(proxy.forwardedWrites() - before).as("the restart writes the rest, once").isEqualTo(ROWS - before);

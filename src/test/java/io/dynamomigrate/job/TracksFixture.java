@@ -15,10 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A live PostgreSQL source for incremental runs: {@code tracks(id, title, plays, updated_at, deleted_at)} whose
- * row {@code i} was last written at {@link #BASE} + i seconds, a tombstone table {@code track_tombstones(seq, id,
- * deleted_at)} for hard deletes, the incremental mapping into the table {@value #TABLE}, and the comparison of the
- * target with what the source says now (rows not soft-deleted, as items).
+ * A live PostgreSQL source for incremental runs:
+ * {@code tracks(id, title, plays, updated_at, deleted_at)} whose row {@code i} was last
+ * written at {@link #BASE} + i seconds, a tombstone table
+ * {@code track_tombstones(seq, id,
+ * deleted_at)} for hard deletes, the incremental mapping into the table {@value #TABLE},
+ * and the comparison of the target with what the source says now (rows not soft-deleted,
+ * as items).
  */
 final class TracksFixture {
 
@@ -96,7 +99,8 @@ final class TracksFixture {
 	/** The items the source's rows that are not soft-deleted must be, by key. */
 	static Map<String, Map<String, AttributeValue>> expected(String schema) throws SQLException {
 		Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-		try (Connection c = Postgres.connect(schema); Statement s = c.createStatement();
+		try (Connection c = Postgres.connect(schema);
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery("SELECT id, title, plays FROM tracks WHERE deleted_at IS NULL")) {
 			while (rows.next()) {
 				String pk = "TRACK#" + rows.getLong(1);

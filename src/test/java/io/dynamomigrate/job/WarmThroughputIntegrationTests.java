@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Warm throughput through the command line, against dynalite behind {@link FaultInjectingDynamoDbProxy}, whose
- * {@link WarmThroughputDouble} adds the {@code WarmThroughput} that dynalite lacks to {@code DescribeTable} answers and
- * records the calls that raise it: the default budget of an on-demand table follows its warm throughput (capped by a
- * colder index); {@code --prewarm} sends {@code UpdateTable} (or {@code CreateTable}) with {@code WarmThroughput} and
- * waits until it is ACTIVE; {@code dry-run --prewarm} shows what it would cost.
+ * Warm throughput through the command line, against dynalite behind
+ * {@link FaultInjectingDynamoDbProxy}, whose {@link WarmThroughputDouble} adds the
+ * {@code WarmThroughput} that dynalite lacks to {@code DescribeTable} answers and records
+ * the calls that raise it: the default budget of an on-demand table follows its warm
+ * throughput (capped by a colder index); {@code --prewarm} sends {@code UpdateTable} (or
+ * {@code CreateTable}) with {@code WarmThroughput} and waits until it is ACTIVE;
+ * {@code dry-run --prewarm} shows what it would cost.
  */
 class WarmThroughputIntegrationTests {
 
@@ -122,15 +124,20 @@ class WarmThroughputIntegrationTests {
 		assertThat(update.path("GlobalSecondaryIndexUpdates")).hasSize(1);
 		assertThat(update.path("GlobalSecondaryIndexUpdates").get(0).path("Update").path("IndexName").asString())
 			.isEqualTo("byUser");
-		assertThat(update.path("GlobalSecondaryIndexUpdates").get(0).path("Update").path("WarmThroughput")
-			.path("WriteUnitsPerSecond").asLong()).isEqualTo(20000);
+		assertThat(update.path("GlobalSecondaryIndexUpdates")
+			.get(0)
+			.path("Update")
+			.path("WarmThroughput")
+			.path("WriteUnitsPerSecond")
+			.asLong()).isEqualTo(20000);
 		List<String> statuses = warm.statusesShown();
 		int updated = statuses.indexOf("UPDATING");
 		assertThat(statuses.subList(updated, statuses.size()))
 			.as("polled through every UPDATING answer to ACTIVE, then read the budget")
 			.startsWith("UPDATING", "UPDATING", "UPDATING", "ACTIVE", "ACTIVE");
-		assertThat(run.output).contains("Pre-warmed table warm_events and 1 index(es) to 20000 WCU/s (--prewarm; "
-				+ "paid once, cannot be undone)")
+		assertThat(run.output)
+			.contains("Pre-warmed table warm_events and 1 index(es) to 20000 WCU/s (--prewarm; "
+					+ "paid once, cannot be undone)")
 			.contains("Table warm_events: write budget 20000 WCU/s (default: the warm throughput of table "
 					+ "warm_events (20000 WCU/s))");
 	}
@@ -143,8 +150,12 @@ class WarmThroughputIntegrationTests {
 		assertThat(calls).hasSize(1);
 		assertThat(calls.get(0).has("KeySchema")).as("a CreateTable call").isTrue();
 		assertThat(calls.get(0).path("WarmThroughput").path("WriteUnitsPerSecond").asLong()).isEqualTo(15000);
-		assertThat(calls.get(0).path("GlobalSecondaryIndexes").get(0).path("WarmThroughput")
-			.path("WriteUnitsPerSecond").asLong()).isEqualTo(15000);
+		assertThat(calls.get(0)
+			.path("GlobalSecondaryIndexes")
+			.get(0)
+			.path("WarmThroughput")
+			.path("WriteUnitsPerSecond")
+			.asLong()).isEqualTo(15000);
 		assertThat(run.output).contains("Created table warm_events pre-warmed to 15000 WCU/s")
 			.contains("Table warm_events: write budget 15000 WCU/s (default: the warm throughput");
 	}
@@ -159,7 +170,8 @@ class WarmThroughputIntegrationTests {
 		Run dryRun = cli("dry-run", this.mapping.toString(), "--report", reports.toString(), "--prewarm", "10000");
 
 		assertThat(dryRun.exitCode).as(dryRun.output).isIn(0, 5);
-		// (10000 - 5000) for the table + (10000 - 4000) for the index = 11000 WCU/s added, at 0.00125 USD each
+		// (10000 - 5000) for the table + (10000 - 4000) for the index = 11000 WCU/s
+		// added, at 0.00125 USD each
 		assertThat(dryRun.output).contains("Pre-warm to 10000 WCU/s: adds 11000 WCU/s of warm throughput, 13.75 USD "
 				+ "once (paid, cannot be undone");
 		JsonNode report;

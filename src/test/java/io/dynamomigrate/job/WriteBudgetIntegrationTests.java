@@ -32,10 +32,11 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs whole migrations from PostgreSQL through the command line into a {@link DynamoDbSink}, which measures the
- * WCU it receives per call: the budget holds in every one-second window the endpoint sees and is reached; budgets
- * given as a percentage of a provisioned table are resolved with DescribeTable; a budget above the table's capacity
- * is warned about.
+ * Runs whole migrations from PostgreSQL through the command line into a
+ * {@link DynamoDbSink}, which measures the WCU it receives per call: the budget holds in
+ * every one-second window the endpoint sees and is reached; budgets given as a percentage
+ * of a provisioned table are resolved with DescribeTable; a budget above the table's
+ * capacity is warned about.
  */
 @Invariant(5)
 class WriteBudgetIntegrationTests {
@@ -99,10 +100,9 @@ class WriteBudgetIntegrationTests {
 	}
 
 	private Run run(URI endpoint, Path mapping, String... options) {
-		List<String> args = new ArrayList<>(List.of("run", mapping.toString(), "--endpoint-url",
-				endpoint.toString(), "--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user",
-				Postgres.USER, "--repository-url", Postgres.url(REPOSITORY_SCHEMA), "--repository-user",
-				Postgres.USER, "--progress", "off"));
+		List<String> args = new ArrayList<>(List.of("run", mapping.toString(), "--endpoint-url", endpoint.toString(),
+				"--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user", Postgres.USER, "--repository-url",
+				Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER, "--progress", "off"));
 		args.addAll(List.of(options));
 		StringWriter out = new StringWriter();
 		CommandLine commandLine = DynamoMigrate.commandLine();
@@ -125,7 +125,8 @@ class WriteBudgetIntegrationTests {
 		assertThat(stats.violations()).isZero();
 		// every item is under 1 KB: 1 WCU each
 		assertThat(stats.writeUnits()).isEqualTo(4000);
-		// the limiter's grants never exceed the budget in a window; arrival at the endpoint may jitter a little
+		// the limiter's grants never exceed the budget in a window; arrival at the
+		// endpoint may jitter a little
 		assertThat(stats.maxWriteUnitsInAnySecond()).isLessThanOrEqualTo(1050);
 		assertThat(stats.meanWriteUnitsPerSecond()).isBetween(900.0, 1030.0);
 		assertThat(run.output).contains("Table events: write budget 1000 WCU/s")
@@ -133,8 +134,9 @@ class WriteBudgetIntegrationTests {
 	}
 
 	/**
-	 * Defect 4 of issue 18: the SDK retries 500s and connection resets by itself; each retry is another request that
-	 * may consume capacity, so each is charged to the budget. Measured at the proxy, where every attempt arrives.
+	 * Defect 4 of issue 18: the SDK retries 500s and connection resets by itself; each
+	 * retry is another request that may consume capacity, so each is charged to the
+	 * budget. Measured at the proxy, where every attempt arrives.
 	 */
 	@Test
 	@Invariant(11)
@@ -157,9 +159,10 @@ class WriteBudgetIntegrationTests {
 	}
 
 	/**
-	 * Defect 13 of issue 18: with the default write concurrency, requests that reach the endpoint 0 to 40 ms after
-	 * they were granted (a loaded host; here a proxy that holds each request that long before forwarding it) never put
-	 * more than the budget into a second where they arrive: at the sink.
+	 * Defect 13 of issue 18: with the default write concurrency, requests that reach the
+	 * endpoint 0 to 40 ms after they were granted (a loaded host; here a proxy that holds
+	 * each request that long before forwarding it) never put more than the budget into a
+	 * second where they arrive: at the sink.
 	 */
 	@Test
 	void theBudgetHoldsWhereRequestsArrive_whenSendsAreLateByVaryingAmounts() throws Exception {
@@ -183,10 +186,11 @@ class WriteBudgetIntegrationTests {
 	}
 
 	/**
-	 * Defect 3 of issue 18: items returned unprocessed at random (as DynamoDB does routinely under partition pressure)
-	 * are sent again, and lower the writer's rate only in proportion to the share refused: with 1 % the run takes at
-	 * most 1.5 times as long as without, with 30 % at most 3 times. Through the proxy, into the sink; the step's own
-	 * seconds from the summary.
+	 * Defect 3 of issue 18: items returned unprocessed at random (as DynamoDB does
+	 * routinely under partition pressure) are sent again, and lower the writer's rate
+	 * only in proportion to the share refused: with 1 % the run takes at most 1.5 times
+	 * as long as without, with 30 % at most 3 times. Through the proxy, into the sink;
+	 * the step's own seconds from the summary.
 	 */
 	@Test
 	void itemsReturnedUnprocessedAtRandom_slowTheRunByLittleMoreThanWhatIsSentAgain() throws Exception {
@@ -203,7 +207,10 @@ class WriteBudgetIntegrationTests {
 			.isLessThanOrEqualTo(clean * 3);
 	}
 
-	/** Migrates the mapping at 1,000 WCU/s with that share of items returned unprocessed; the step's seconds. */
+	/**
+	 * Migrates the mapping at 1,000 WCU/s with that share of items returned unprocessed;
+	 * the step's seconds.
+	 */
 	private double stepSeconds(Path mapping, double unprocessedRate) throws Exception {
 		this.sink.reset();
 		try (FaultInjectingDynamoDbProxy proxy = FaultInjectingDynamoDbProxy.start(this.sink.endpoint(),
@@ -246,8 +253,8 @@ class WriteBudgetIntegrationTests {
 		Run run = run(mapping);
 
 		assertThat(run.exitCode).isEqualTo(ExitCodes.INVALID);
-		assertThat(run.output).contains(mapping.getFileName() + ":4:").contains("`writeBudget` must be", "150%",
-				"Write e.g. `writeBudget: 1500`");
+		assertThat(run.output).contains(mapping.getFileName() + ":4:")
+			.contains("`writeBudget` must be", "150%", "Write e.g. `writeBudget: 1500`");
 		assertThat(this.sink.stats().calls()).isZero();
 	}
 

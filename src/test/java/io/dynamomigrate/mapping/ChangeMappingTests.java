@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@code incremental} and {@code deletes} of an item definition: what is read ({@link ChangeSpec}), and every
- * problem with its code, message, fix and file:line:column. Appended lines start at line 13.
+ * {@code incremental} and {@code deletes} of an item definition: what is read
+ * ({@link ChangeSpec}), and every problem with its code, message, fix and
+ * file:line:column. Appended lines start at line 13.
  */
 class ChangeMappingTests {
 
@@ -97,16 +98,17 @@ class ChangeMappingTests {
 		ChangeSpec changes = changes(BASE
 				+ "    deletes: { tombstones: { query: \"SELECT id, deleted_at FROM audit\", column: deleted_at } }\n");
 
-		assertThat(changes.tombstones()).isEqualTo(new ChangeSpec.TombstoneSpec(new SourceSpec(null,
-				"SELECT id, deleted_at FROM audit", List.of("id"), null, new Location(13, 28)), "deleted_at"));
+		assertThat(changes.tombstones()).isEqualTo(new ChangeSpec.TombstoneSpec(
+				new SourceSpec(null, "SELECT id, deleted_at FROM audit", List.of("id"), null, new Location(13, 28)),
+				"deleted_at"));
 	}
 
 	@Test
 	void softDeletesOnly_haveAConditionOfAnyTest() {
 		ChangeSpec changes = changes(BASE + "    deletes: { when: { column: status, in: [deleted, purged] } }\n");
 
-		assertThat(changes.deleteWhen()).isEqualTo(new Condition("status", Condition.Kind.IN,
-				List.of("deleted", "purged"), new Location(13, 22)));
+		assertThat(changes.deleteWhen())
+			.isEqualTo(new Condition("status", Condition.Kind.IN, List.of("deleted", "purged"), new Location(13, 22)));
 		assertThat(changes.tombstones()).isNull();
 	}
 
@@ -159,10 +161,10 @@ class ChangeMappingTests {
 				    deletes: { tombstones: { table: gone, query: SELECT id FROM gone } }
 				""");
 
-		assertThat(problems).extracting(MappingProblem::location).containsExactly(new Location(13, 18),
-				new Location(13, 29), new Location(14, 28));
-		assertThat(problems).extracting(MappingProblem::code).containsExactly(ProblemCode.MISSING_KEY,
-				ProblemCode.WRONG_VALUE, ProblemCode.WRONG_VALUE);
+		assertThat(problems).extracting(MappingProblem::location)
+			.containsExactly(new Location(13, 18), new Location(13, 29), new Location(14, 28));
+		assertThat(problems).extracting(MappingProblem::code)
+			.containsExactly(ProblemCode.MISSING_KEY, ProblemCode.WRONG_VALUE, ProblemCode.WRONG_VALUE);
 	}
 
 	@Test
@@ -174,8 +176,8 @@ class ChangeMappingTests {
 		assertThat(problem.location()).isEqualTo(new Location(13, 29));
 		assertThat(problem.message())
 			.isEqualTo("`updated_at) FROM orders; DROP TABLE orders; --` is not a plain column name.");
-		assertThat(problem.fix()).isEqualTo("Use letters, digits and `_` only; for an expression, select it as a column "
-				+ "in a source query.");
+		assertThat(problem.fix()).isEqualTo(
+				"Use letters, digits and `_` only; for an expression, select it as a column " + "in a source query.");
 	}
 
 	@Test

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** {@code source.file} in mapping files: what is read, and every problem with its line and fix. */
+/**
+ * {@code source.file} in mapping files: what is read, and every problem with its line and
+ * fix.
+ */
 class FileSourceMappingTests {
 
 	private static final Path FILE = Path.of("mappings/exports.yml");
@@ -39,17 +42,18 @@ class FileSourceMappingTests {
 
 	@Test
 	void fileSource_withoutATopLevelSource_isReadWithItsOptions_relativeToTheMappingFile() {
-		MappingSpec spec = loader.load(FILE, mapping("""
-				{ file: "../exports/*.txt", format: csv, key: [artist_id], maxRecordSize: 5000,
-				      csv: { delimiter: ";", quote: "'", header: false, columns: [artist_id, name], encoding: ISO-8859-1 } }""",
-				""));
+		MappingSpec spec = loader.load(FILE,
+				mapping("""
+						{ file: "../exports/*.txt", format: csv, key: [artist_id], maxRecordSize: 5000,
+						      csv: { delimiter: ";", quote: "'", header: false, columns: [artist_id, name], encoding: ISO-8859-1 } }""",
+						""));
 		SourceSpec source = spec.items().get(0).source();
 		assertThat(source.isFile()).isTrue();
 		FileSourceSpec file = source.file();
 		assertThat(file.path()).isEqualTo("../exports/*.txt");
 		assertThat(file.base()).isEqualTo(FILE.toAbsolutePath().getParent());
-		assertThat(file.resolved()).isEqualTo(FILE.toAbsolutePath().getParent().getParent().resolve("exports/*.txt")
-			.toString());
+		assertThat(file.resolved())
+			.isEqualTo(FILE.toAbsolutePath().getParent().getParent().resolve("exports/*.txt").toString());
 		assertThat(file.format()).isEqualTo(FileFormat.CSV);
 		assertThat(file.maxRecordSize()).isEqualTo(5000);
 		assertThat(file.csv()).isEqualTo(new CsvSpec(';', '\'', false, List.of("artist_id", "name"), "ISO-8859-1"));
@@ -84,9 +88,10 @@ class FileSourceMappingTests {
 
 	@Test
 	void badCsvOptions_areEachAProblem() {
-		List<MappingProblem> problems = problems(mapping("""
-				{ file: a.csv, key: [artist_id], csv: { delimiter: ";;", header: false, encoding: NO-SUCH-CHARSET } }""",
-				""));
+		List<MappingProblem> problems = problems(
+				mapping("""
+						{ file: a.csv, key: [artist_id], csv: { delimiter: ";;", header: false, encoding: NO-SUCH-CHARSET } }""",
+						""));
 		assertThat(problems).extracting(MappingProblem::message)
 			.containsExactlyInAnyOrder("csv.delimiter must be one character, not `;;`.",
 					"A CSV source without a header row needs `columns`.",
@@ -115,8 +120,7 @@ class FileSourceMappingTests {
 		assertThat(problems(mapping("{ file: a.csv, key: [artist_id] }", """
 				    embed:
 				      - { name: albums, table: albums, parentColumns: [artist_id], attributes: { id: "${album_id}" } }
-				""")))
-			.extracting(MappingProblem::message)
+				"""))).extracting(MappingProblem::message)
 			.contains("`embed` reads child rows from the JDBC source; item `artists` reads files.");
 		assertThat(problems(mapping("{ file: a.csv }", ""))).extracting(MappingProblem::message)
 			.containsExactly("The source has no `key` columns.");

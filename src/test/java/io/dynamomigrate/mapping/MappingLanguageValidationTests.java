@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * One test per validation error of the complete mapping language (functions, types and options, conditions,
- * unmapped columns, nesting, index keys, map embeddings), each asserting code, message, fix and file:line:column;
- * and mappings that try to reach Java are rejected before anything runs. Appended lines start at line 18.
+ * One test per validation error of the complete mapping language (functions, types and
+ * options, conditions, unmapped columns, nesting, index keys, map embeddings), each
+ * asserting code, message, fix and file:line:column; and mappings that try to reach Java
+ * are rejected before anything runs. Appended lines start at line 18.
  */
 class MappingLanguageValidationTests {
 
@@ -129,7 +130,8 @@ class MappingLanguageValidationTests {
 
 		assertThat(problem.code()).isEqualTo(ProblemCode.KEY_MISMATCH);
 		assertThat(problem.location()).isEqualTo(new Location(11, 5));
-		assertThat(problem.message()).isEqualTo("Item `order` does not produce `gsi1pk`, the partition key of index gsi1.");
+		assertThat(problem.message())
+			.isEqualTo("Item `order` does not produce `gsi1pk`, the partition key of index gsi1.");
 		assertThat(problem.fix()).isEqualTo("Add `gsi1pk: \"...\"` to its attributes, or list it under "
 				+ "`optionalIndexKeys` if its items are not in that index.");
 	}
@@ -153,11 +155,12 @@ class MappingLanguageValidationTests {
 				      - { name: other, table: order_lines, parentColumns: [id], as: tree, attributes: { q: "${qty}" } }
 				""");
 
-		assertThat(problems).extracting(MappingProblem::location).containsExactly(new Location(19, 9),
-				new Location(20, 69));
-		assertThat(problems).extracting(MappingProblem::message).containsExactly(
-				"An embedding `as: map` needs `key`, the child column that keys the map, and `key` needs `as: map`.",
-				"An embedding is `as: list` or `as: map`, not `tree`.");
+		assertThat(problems).extracting(MappingProblem::location)
+			.containsExactly(new Location(19, 9), new Location(20, 69));
+		assertThat(problems).extracting(MappingProblem::message)
+			.containsExactly(
+					"An embedding `as: map` needs `key`, the child column that keys the map, and `key` needs `as: map`.",
+					"An embedding is `as: list` or `as: map`, not `tree`.");
 	}
 
 	@Test
@@ -180,8 +183,8 @@ class MappingLanguageValidationTests {
 				    filter: { column: status }
 				""");
 
-		assertThat(problems).extracting(MappingProblem::location).containsExactly(new Location(18, 11),
-				new Location(19, 7), new Location(20, 13));
+		assertThat(problems).extracting(MappingProblem::location)
+			.containsExactly(new Location(18, 11), new Location(19, 7), new Location(20, 13));
 	}
 
 	private List<MappingProblem> problems(String yaml) {

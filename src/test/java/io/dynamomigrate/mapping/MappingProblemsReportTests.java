@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * A mapping with many mistakes is reported in one go, in file order, so a user fixes everything in one pass.
+ * A mapping with many mistakes is reported in one go, in file order, so a user fixes
+ * everything in one pass.
  */
 class MappingProblemsReportTests {
 
@@ -68,8 +69,7 @@ class MappingProblemsReportTests {
 		assertThat(ex.getMessage()).startsWith("10 problems in the mapping:\n")
 			.contains("mappings/broken.yml:3:8: The environment variable SHOP_URL")
 			.contains("mappings/broken.yml:22:12: ${a.b} is not a column name");
-		assertThat(ex.getMessage().lines().skip(1))
-			.hasSize(10)
+		assertThat(ex.getMessage().lines().skip(1)).hasSize(10)
 			.allSatisfy((line) -> assertThat(line).matches("mappings/broken\\.yml:\\d+:\\d+: .+ Fix: .+"));
 	}
 

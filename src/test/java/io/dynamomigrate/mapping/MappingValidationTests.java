@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * One test per kind of problem. Positions are 1-based line:column of the YAML text in each test; the valid
- * mapping below is the starting point of each broken one.
+ * One test per kind of problem. Positions are 1-based line:column of the YAML text in
+ * each test; the valid mapping below is the starting point of each broken one.
  */
 class MappingValidationTests {
 
@@ -121,13 +121,15 @@ class MappingValidationTests {
 		MappingProblem problem = onlyProblem(yaml.toString());
 
 		assertProblem(problem, ProblemCode.YAML_SYNTAX, 15, 1);
-		assertThat(problem.message()).isEqualTo("The mapping file has %,d characters; a mapping may have at most "
-				+ "1,000,000 (here that many end).", yaml.length());
+		assertThat(problem.message()).isEqualTo(
+				"The mapping file has %,d characters; a mapping may have at most " + "1,000,000 (here that many end).",
+				yaml.length());
 	}
 
 	@Test
 	void scalarAliasesExpandingPastTheLimit_namesTheAliasThatCrossesIt() {
-		StringBuilder yaml = new StringBuilder(VALID).append("      big: &big \"").append("x".repeat(10_000))
+		StringBuilder yaml = new StringBuilder(VALID).append("      big: &big \"")
+			.append("x".repeat(10_000))
 			.append("\"\n");
 		for (int i = 0; i < 500; i++) {
 			yaml.append("      a").append(i).append(": *big\n");
@@ -142,12 +144,12 @@ class MappingValidationTests {
 
 	@Test
 	void recursiveAliasUnderAttributes_isAProblemAtTheAlias_notAStackOverflow() {
-		MappingProblem problem = onlyProblem(VALID.replace("    attributes:\n",
-				"    attributes: &loop\n      again: *loop\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("    attributes:\n", "    attributes: &loop\n      again: *loop\n"));
 
 		assertProblem(problem, ProblemCode.YAML_SYNTAX, 13, 14);
-		assertThat(problem.message()).isEqualTo("The alias *loop is inside the list or map &loop that it names, so "
-				+ "it would never end.");
+		assertThat(problem.message())
+			.isEqualTo("The alias *loop is inside the list or map &loop that it names, so " + "it would never end.");
 	}
 
 	@Test
@@ -163,7 +165,8 @@ class MappingValidationTests {
 		MappingProblem problem = onlyProblem(yaml.toString());
 
 		assertThat(problem.code()).isEqualTo(ProblemCode.YAML_SYNTAX);
-		// the 49th level: the map under n44 (the document, items, the item, attributes and n0 to n44's maps),
+		// the 49th level: the map under n44 (the document, items, the item, attributes
+		// and n0 to n44's maps),
 		// which starts with n45 on line 15 + 45
 		assertThat(problem.location().line()).isEqualTo(15 + 45);
 		assertThat(problem.message()).isEqualTo("Lists and maps are nested more than 48 levels deep here.");
@@ -219,7 +222,8 @@ class MappingValidationTests {
 
 		assertProblem(problem, ProblemCode.UNKNOWN_KEY, 10, 41);
 		assertThat(problem.message()).contains("`colour`").contains("source");
-		assertThat(problem.fix()).isEqualTo("Allowed keys here: table, query, key, where, file, format, csv, maxRecordSize, s3EndpointUrl.");
+		assertThat(problem.fix())
+			.isEqualTo("Allowed keys here: table, query, key, where, file, format, csv, maxRecordSize, s3EndpointUrl.");
 	}
 
 	@Test
@@ -271,8 +275,8 @@ class MappingValidationTests {
 
 	@Test
 	void textForANumber_isAWrongValueNamingTheRange() {
-		MappingProblem problem = onlyProblem(VALID.replace("    table: orders\n",
-				"    table: orders\n    chunkSize: lots\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("    table: orders\n", "    table: orders\n    chunkSize: lots\n"));
 
 		assertProblem(problem, ProblemCode.WRONG_VALUE, 11, 16);
 		assertThat(problem.message()).isEqualTo("chunkSize must be a whole number from 1 to 10000, not `lots`.");
@@ -281,8 +285,8 @@ class MappingValidationTests {
 
 	@Test
 	void numberOutOfRange_isAWrongValue() {
-		MappingProblem problem = onlyProblem(VALID.replace("    table: orders\n",
-				"    table: orders\n    chunkSize: 0\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("    table: orders\n", "    table: orders\n    chunkSize: 0\n"));
 
 		assertProblem(problem, ProblemCode.WRONG_VALUE, 11, 16);
 		assertThat(problem.message()).contains("not `0`");
@@ -290,8 +294,8 @@ class MappingValidationTests {
 
 	@Test
 	void badEnumValue_listsTheAllowedValues() {
-		MappingProblem problem = onlyProblem(VALID.replace("    table: orders\n",
-				"    table: orders\n    onDuplicateKey: newest\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("    table: orders\n", "    table: orders\n    onDuplicateKey: newest\n"));
 
 		assertProblem(problem, ProblemCode.WRONG_VALUE, 11, 21);
 		assertThat(problem.message()).isEqualTo("onDuplicateKey cannot be `newest`.");
@@ -325,8 +329,8 @@ class MappingValidationTests {
 
 	@Test
 	void endpointThatIsNotAnUrl_isAWrongValue() {
-		MappingProblem problem = onlyProblem(VALID.replace("tables:\n",
-				"dynamodb: { endpoint: \"ftp://dynamo\" }\ntables:\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("tables:\n", "dynamodb: { endpoint: \"ftp://dynamo\" }\ntables:\n"));
 
 		assertProblem(problem, ProblemCode.WRONG_VALUE, 4, 11);
 		assertThat(problem.message()).contains("`ftp://dynamo`");
@@ -384,8 +388,8 @@ class MappingValidationTests {
 
 	@Test
 	void dottedTemplateReference_isATemplateSyntaxProblem() {
-		MappingProblem problem = onlyProblem(VALID.replace("    attributes:\n",
-				"    attributes:\n      total: \"${o.total}\"\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("    attributes:\n", "    attributes:\n      total: \"${o.total}\"\n"));
 
 		assertProblem(problem, ProblemCode.TEMPLATE_SYNTAX, 13, 15);
 		assertThat(problem.message()).contains("${o.total}");
@@ -407,8 +411,8 @@ class MappingValidationTests {
 		MappingProblem problem = onlyProblem(VALID.replace("    table: orders\n", "    table: order\n"));
 
 		assertProblem(problem, ProblemCode.UNKNOWN_REFERENCE, 9, 5);
-		assertThat(problem.message()).isEqualTo(
-				"Item `order` writes to the table `order`, which `tables` does not define.");
+		assertThat(problem.message())
+			.isEqualTo("Item `order` writes to the table `order`, which `tables` does not define.");
 		assertThat(problem.fix()).isEqualTo("Did you mean `orders`?");
 	}
 
@@ -456,8 +460,8 @@ class MappingValidationTests {
 
 	@Test
 	void duplicateKeyInAMap_isReportedAtTheSecondKey() {
-		MappingProblem problem = onlyProblem(VALID.replace("    table: orders\n",
-				"    table: orders\n    table: orders\n"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("    table: orders\n", "    table: orders\n    table: orders\n"));
 
 		assertProblem(problem, ProblemCode.DUPLICATE_NAME, 11, 5);
 		assertThat(problem.message()).isEqualTo("`table` appears twice in an item definition.");
@@ -505,8 +509,8 @@ class MappingValidationTests {
 
 	@Test
 	void textTemplateForANumberKey_isAKeyMismatch() {
-		MappingProblem problem = onlyProblem(VALID.replace("      sk: { value: \"${line_no}\", type: N }",
-				"      sk: \"LINE#${line_no}\""));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("      sk: { value: \"${line_no}\", type: N }", "      sk: \"LINE#${line_no}\""));
 
 		assertProblem(problem, ProblemCode.KEY_MISMATCH, 14, 7);
 		assertThat(problem.message()).contains("of type N").contains("LINE#${line_no}");
@@ -530,8 +534,8 @@ class MappingValidationTests {
 
 	@Test
 	void tableKeyTypedBool_isAWrongValueAtTheType() {
-		MappingProblem problem = onlyProblem(VALID.replace("partitionKey: { name: pk, type: S }",
-				"partitionKey: { name: pk, type: BOOL }"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("partitionKey: { name: pk, type: S }", "partitionKey: { name: pk, type: BOOL }"));
 
 		assertProblem(problem, ProblemCode.WRONG_VALUE, 6, 37);
 		assertThat(problem.message()).isEqualTo("A key attribute must be of type S, N or B, not BOOL.");
@@ -540,8 +544,8 @@ class MappingValidationTests {
 
 	@Test
 	void keyAttributeTypedBoolInTheItem_isAKeyMismatch() {
-		MappingProblem problem = onlyProblem(VALID.replace("      pk: \"ORDER#${id}\"",
-				"      pk: { value: \"${paid}\", type: BOOL }"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("      pk: \"ORDER#${id}\"", "      pk: { value: \"${paid}\", type: BOOL }"));
 
 		assertProblem(problem, ProblemCode.KEY_MISMATCH, 13, 7);
 		assertThat(problem.message()).contains("declares it as BOOL");
@@ -603,8 +607,8 @@ class MappingValidationTests {
 	@Test
 	@Invariant(7)
 	void sqlInjectionInTheSourceTable_isAnInvalidName() {
-		MappingProblem problem = onlyProblem(VALID.replace("{ table: orders, key: [id] }",
-				"{ table: \"users; drop table x\", key: [id] }"));
+		MappingProblem problem = onlyProblem(
+				VALID.replace("{ table: orders, key: [id] }", "{ table: \"users; drop table x\", key: [id] }"));
 
 		assertProblem(problem, ProblemCode.INVALID_NAME, 11, 13);
 		assertThat(problem.message()).isEqualTo("`users; drop table x` is not a plain table name.");

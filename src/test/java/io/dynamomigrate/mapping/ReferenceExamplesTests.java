@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** The worked examples of the mapping reference (mappings/README.md) are valid mappings. */
+/**
+ * The worked examples of the mapping reference (mappings/README.md) are valid mappings.
+ */
 class ReferenceExamplesTests {
 
 	@Test

@@ -40,7 +40,8 @@ class RejectLimitTests {
 
 	@Test
 	void badValues_sayWhatIsAllowed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RejectLimit.parse("-1")).withMessageContaining("negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> RejectLimit.parse("-1"))
+			.withMessageContaining("negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> RejectLimit.parse("101%"))
 			.withMessageContaining("0% to 100%");
 		assertThatIllegalArgumentException().isThrownBy(() -> RejectLimit.parse("many"))
@@ -64,8 +65,8 @@ class RejectLimitTests {
 		MappingSpec spec = new MappingLoader().load(java.nio.file.Path.of("m.yml"), mapping);
 		assertThat(spec.items().get(0).maxRejects().percent()).isEqualByComparingTo("2");
 		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> new MappingLoader().load(java.nio.file.Path.of("m.yml"),
-					mapping.replace("\"2%\"", "lots")))
+			.assertThatThrownBy(
+					() -> new MappingLoader().load(java.nio.file.Path.of("m.yml"), mapping.replace("\"2%\"", "lots")))
 			.isInstanceOf(InvalidMappingException.class)
 			.hasMessageContaining("m.yml:9:17")
 			.hasMessageContaining("maxRejects must be a count");

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The function syntax inside {@code ${...}}: the fixed functions parse, everything else is a problem at its $. */
+/**
+ * The function syntax inside {@code ${...}}: the fixed functions parse, everything else
+ * is a problem at its $.
+ */
 class TemplateFunctionParserTests {
 
 	private final TemplateParser parser = new TemplateParser();
@@ -48,8 +51,8 @@ class TemplateFunctionParserTests {
 	void quotedLiterals_mayHoldCommasBracesAndDoubledQuotes() {
 		Template template = parse("${coalesce(nick, 'O''Brien, {x}')}");
 
-		assertThat(template.parts()).containsExactly(new Call(TemplateFunction.COALESCE,
-				List.of(new ColumnRef("nick"), new Text("O'Brien, {x}"))));
+		assertThat(template.parts()).containsExactly(
+				new Call(TemplateFunction.COALESCE, List.of(new ColumnRef("nick"), new Text("O'Brien, {x}"))));
 		assertThat(template.isSingleExpression()).isTrue();
 		assertThat(template.isSingleColumn()).isFalse();
 		assertThat(problems.isEmpty()).isTrue();
@@ -59,8 +62,8 @@ class TemplateFunctionParserTests {
 	void everyFunction_parsesWithItsDocumentedExample() {
 		for (TemplateFunction function : TemplateFunction.values()) {
 			Template template = parse("${" + function.example() + "}");
-			assertThat(template.parts()).singleElement().isInstanceOfSatisfying(Call.class,
-					(call) -> assertThat(call.function()).isEqualTo(function));
+			assertThat(template.parts()).singleElement()
+				.isInstanceOfSatisfying(Call.class, (call) -> assertThat(call.function()).isEqualTo(function));
 		}
 		assertThat(problems.list()).isEmpty();
 	}
@@ -72,11 +75,9 @@ class TemplateFunctionParserTests {
 			"x${exec('rm -rf /')}| 10| calls `exec`, which is not a template function",
 			"x${getClass().forName('java.lang.Runtime')}| 10| calls `getClass`, which is not a template function",
 			"x${lower(name).getClass()}| 10| is not a column name or a template function call",
-			"x${name + 1}| 10| is not a column name or a template function call",
-			"x${'literal'}| 10| is a literal",
+			"x${name + 1}| 10| is not a column name or a template function call", "x${'literal'}| 10| is a literal",
 			"x${LOWER(name)}| 10| calls `LOWER`, which is not a template function",
-			"x${lower(a, b)}| 10| gives lower 2 arguments",
-			"x${coalesce(a)}| 10| gives coalesce 1 argument",
+			"x${lower(a, b)}| 10| gives lower 2 arguments", "x${coalesce(a)}| 10| gives coalesce 1 argument",
 			"x${lpad(id, 'six', '0')}| 10| needs the width of lpad as a whole number from 1 to 1000",
 			"x${lpad(id, 6, '00')}| 10| needs one quoted pad character",
 			"x${shard(id, 0)}| 10| needs the shard count of shard as a whole number from 1 to 100000",
@@ -100,9 +101,10 @@ class TemplateFunctionParserTests {
 	void unknownFunction_listsEveryFunctionInTheFix() {
 		parse("${md5(name)}");
 
-		assertThat(problems.list()).singleElement().satisfies((problem) -> assertThat(problem.fix())
-			.isEqualTo("Use one of the functions lower, upper, trim, lpad, date, epoch_seconds, epoch_millis, shard, "
-					+ "number, text, coalesce, or compute the value in a source query."));
+		assertThat(problems.list()).singleElement()
+			.satisfies((problem) -> assertThat(problem.fix()).isEqualTo(
+					"Use one of the functions lower, upper, trim, lpad, date, epoch_seconds, epoch_millis, shard, "
+							+ "number, text, coalesce, or compute the value in a source query."));
 	}
 
 }

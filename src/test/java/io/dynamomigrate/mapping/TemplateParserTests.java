@@ -178,8 +178,7 @@ class TemplateParserTests {
 	void templateWithoutAFileLocation_reportsNoPosition() {
 		parser.parse("${a.b}", Location.NONE, problems);
 
-		assertThat(problems.list()).singleElement()
-			.satisfies((p) -> assertThat(p.location()).isEqualTo(Location.NONE));
+		assertThat(problems.list()).singleElement().satisfies((p) -> assertThat(p.location()).isEqualTo(Location.NONE));
 	}
 
 }

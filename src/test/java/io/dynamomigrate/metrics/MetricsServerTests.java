@@ -55,13 +55,11 @@ class MetricsServerTests {
 		HttpResponse<String> response = get("/metrics", "GET");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValue("text/plain; version=0.0.4; charset=utf-8");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
 		assertThat(response.body()).contains("# TYPE dynamo_migrate_items_written_total counter",
 				"dynamo_migrate_items_written_total{item=\"plays\",mapping=\"music\",table=\"Plays\"} 42.0",
 				"dynamo_migrate_deletes_total{item=\"plays\",mapping=\"music\",table=\"Plays\"} 0.0",
-				"dynamo_migrate_write_units_total{", "dynamo_migrate_throttles_total{",
-				"dynamo_migrate_rejects_total{",
+				"dynamo_migrate_write_units_total{", "dynamo_migrate_throttles_total{", "dynamo_migrate_rejects_total{",
 				"dynamo_migrate_watermark_lag_seconds{item=\"plays\",mapping=\"music\"} 3600.");
 	}
 
@@ -91,9 +89,9 @@ class MetricsServerTests {
 			throw new IllegalStateException("repository unreachable");
 		});
 		try (failing) {
-			HttpResponse<String> response = http.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/health"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
 
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat(response.body()).contains("\"status\":\"DOWN\"", "IllegalStateException");

@@ -34,8 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real Spring Batch job on a JDBC job repository (H2 in memory), built with the metrics' observation registry and
- * listeners the way the migration job is, run, failed, restarted, and then scraped over HTTP.
+ * A real Spring Batch job on a JDBC job repository (H2 in memory), built with the
+ * metrics' observation registry and listeners the way the migration job is, run, failed,
+ * restarted, and then scraped over HTTP.
  */
 class SpringBatchObservationTests {
 
@@ -57,8 +58,7 @@ class SpringBatchObservationTests {
 			Job job = job(repository, batch.getBean(PlatformTransactionManager.class));
 			batch.getBean(MapJobRegistry.class).register(job);
 
-			JobExecution failed = operator.start(job,
-					new JobParametersBuilder().addLong("run", 1L).toJobParameters());
+			JobExecution failed = operator.start(job, new JobParametersBuilder().addLong("run", 1L).toJobParameters());
 			assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 			failOnPut6.set(false);
 			JobExecution restarted = operator.restart(failed);
@@ -79,8 +79,9 @@ class SpringBatchObservationTests {
 				"dynamo_migrate_runs_total{mapping=\"music\",status=\"FAILED\"} 1.0",
 				"dynamo_migrate_runs_total{mapping=\"music\",status=\"COMPLETED\"} 1.0",
 				"dynamo_migrate_run_seconds_count{mapping=\"music\",status=\"COMPLETED\"} 1");
-		assertThat(text).containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"music\""
-				+ "[^}]*spring_batch_job_status=\"COMPLETED\"[^}]*} 1\n")
+		assertThat(text)
+			.containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_name=\"music\""
+					+ "[^}]*spring_batch_job_status=\"COMPLETED\"[^}]*} 1\n")
 			.containsPattern("spring_batch_job_seconds_count\\{[^}]*spring_batch_job_status=\"FAILED\"[^}]*} 1\n")
 			.containsPattern("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"plays\"[^}]*} 1\n")
 			.contains("spring_batch_item_read_seconds_count{", "spring_batch_item_process_seconds_count{",
@@ -110,7 +111,9 @@ class SpringBatchObservationTests {
 			.build();
 	}
 
-	/** Reads {@link #RECORDS}, and on restart continues after the last committed chunk. */
+	/**
+	 * Reads {@link #RECORDS}, and on restart continues after the last committed chunk.
+	 */
 	private static final class Records extends AbstractItemCountingItemStreamItemReader<String> {
 
 		private int next;
@@ -136,9 +139,9 @@ class SpringBatchObservationTests {
 	}
 
 	/**
-	 * Keeps counters in the step's context like {@link BatchWriteItemWriter}: one WCU per put or delete, one
-	 * throttle per chunk, {@code dup:} records rejected as duplicate keys. Fails the chunk with {@code put:6} while
-	 * {@link #failOnPut6} is set.
+	 * Keeps counters in the step's context like {@link BatchWriteItemWriter}: one WCU per
+	 * put or delete, one throttle per chunk, {@code dup:} records rejected as duplicate
+	 * keys. Fails the chunk with {@code put:6} while {@link #failOnPut6} is set.
 	 */
 	private final class CountingWriter implements ItemWriter<String>, ItemStream {
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reporter driven tick by tick on a fake clock, with an output that records what it is given.
+ * The reporter driven tick by tick on a fake clock, with an output that records what it
+ * is given.
  */
 class ProgressReporterTests {
 
@@ -65,8 +66,15 @@ class ProgressReporterTests {
 		clock.addAndGet(5 * SECOND);
 		items.set(5000);
 		reporter.tick(); // rates over the last 5 s
-		assertThat(shown).last().isEqualTo("Progress [step=play, table=music] 5000/10000 items (50%), 600 items/s, "
-				+ "1200 WCU/s (effective 3000 of 4000), 3 throttles, ETA 9s"); // 5 quiet seconds: +5 x 200 WCU/s
+		assertThat(shown).last()
+			.isEqualTo("Progress [step=play, table=music] 5000/10000 items (50%), 600 items/s, "
+					+ "1200 WCU/s (effective 3000 of 4000), 3 throttles, ETA 9s"); // 5
+																					// quiet
+																					// seconds:
+																					// +5
+																					// x
+																					// 200
+																					// WCU/s
 
 		clock.addAndGet(10 * SECOND);
 		reporter.tick();
@@ -80,8 +88,8 @@ class ProgressReporterTests {
 	@Test
 	void anUnknownRowCount_showsARunningCountWithoutEta() {
 		ProgressReporter reporter = new ProgressReporter(recording, clock::get, null);
-		reporter.track(new StepProgress("play", "plays", () -> 1500, () -> 1500, () -> 0, null,
-				new CompletableFuture<>()));
+		reporter
+			.track(new StepProgress("play", "plays", () -> 1500, () -> 1500, () -> 0, null, new CompletableFuture<>()));
 		clock.addAndGet(3 * SECOND);
 		reporter.tick();
 		assertThat(shown).containsExactly(

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ColumnValuesTests {
 
 	@Test
-	@SuppressWarnings("CollectionIncompatibleType") // get(3): a key that is no name is absent
+	@SuppressWarnings("CollectionIncompatibleType") // get(3): a key that is no name is
+													// absent
 	void values_areFoundByAnyCaseOfTheirName_inColumnOrder() {
 		ColumnValues row = new ColumnValues(new ColumnValues.Layout(new String[] { "play_id", "User_Id", "device" }),
 				new Object[] { 7, 42, null });

@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dry run end to end: it makes no write call and creates nothing (counted by a DynamoDB-protocol proxy), its
- * predicted items and write units equal what a real run then writes, and its HTML report, rendered in headless
- * Chromium, shows hostile source values as text without running them.
+ * The dry run end to end: it makes no write call and creates nothing (counted by a
+ * DynamoDB-protocol proxy), its predicted items and write units equal what a real run
+ * then writes, and its HTML report, rendered in headless Chromium, shows hostile source
+ * values as text without running them.
  */
 class DryRunIntegrationTests {
 
@@ -97,7 +98,9 @@ class DryRunIntegrationTests {
 		assertThat(report.path("collisions").path("examples").get(0).path("firstPosition").asString())
 			.isEqualTo("notes[id=5]");
 
-		Path html = Files.list(state.resolve("reports")).filter((p) -> p.toString().endsWith(".html")).findFirst()
+		Path html = Files.list(state.resolve("reports"))
+			.filter((p) -> p.toString().endsWith(".html"))
+			.findFirst()
 			.orElseThrow();
 		String dom = chromiumDom(html);
 		assertThat(dom).contains("READY_WITH_WARNINGS", "notes[id=3]", "ITEM_TOO_LARGE", "notes[id=7]");
@@ -132,9 +135,12 @@ class DryRunIntegrationTests {
 		assertThat(report.path("pricing").path("totalCost").asDouble()).isEqualTo(cost);
 		assertThat(report.path("tables").get(0).path("estimatedCost").asDouble()).isEqualTo(cost);
 		String shown = new java.math.BigDecimal(writeUnits * 625).movePointLeft(9)
-			.round(new java.math.MathContext(3)).toPlainString();
+			.round(new java.math.MathContext(3))
+			.toPlainString();
 		assertThat(dryRun.output).contains("The estimated cost " + shown + " USD is over the limit of 0 USD.");
-		Path html = Files.list(state.resolve("reports")).filter((p) -> p.toString().endsWith(".html")).findFirst()
+		Path html = Files.list(state.resolve("reports"))
+			.filter((p) -> p.toString().endsWith(".html"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<strong>" + shown + " USD</strong>");
 	}
@@ -159,8 +165,9 @@ class DryRunIntegrationTests {
 		}
 		Run mismatch = cli("dry-run", HOSTILE.toString(), "--report", state.resolve("mismatch").toString());
 		assertThat(mismatch.exitCode).as(mismatch.output).isEqualTo(6);
-		assertThat(report(state.resolve("mismatch")).path("tables").get(0).path("target").path("differences")
-			.toString()).contains("the mapping's partition key is owner (S), the table's is id (N)");
+		assertThat(
+				report(state.resolve("mismatch")).path("tables").get(0).path("target").path("differences").toString())
+			.contains("the mapping's partition key is owner (S), the table's is id (N)");
 		assertThat(proxy.batchWriteCalls()).as("only the run wrote").isPositive();
 	}
 
@@ -170,8 +177,7 @@ class DryRunIntegrationTests {
 		List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
 				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory("chromium"), "--dump-dom",
-				html.toUri().toString()));
+				"--user-data-dir=" + Files.createTempDirectory("chromium"), "--dump-dom", html.toUri().toString()));
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 		String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

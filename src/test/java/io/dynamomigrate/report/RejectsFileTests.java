@@ -18,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rejects file is valid UTF-8 JSON Lines whatever the rejected value holds (DESIGN.md invariant 1: every reject is
- * recorded with its reason). Found by {@code ValuePropertiesIntegrationTests}: a value whose 200-character preview
- * ended in the middle of an astral character, and a value holding a lone surrogate, made the file's UTF-8 encoder fail
- * in the middle of a line, which left half a line in the file and failed the step.
+ * The rejects file is valid UTF-8 JSON Lines whatever the rejected value holds (DESIGN.md
+ * invariant 1: every reject is recorded with its reason). Found by
+ * {@code ValuePropertiesIntegrationTests}: a value whose 200-character preview ended in
+ * the middle of an astral character, and a value holding a lone surrogate, made the
+ * file's UTF-8 encoder fail in the middle of a line, which left half a line in the file
+ * and failed the step.
  */
 @Invariant(1)
 class RejectsFileTests {

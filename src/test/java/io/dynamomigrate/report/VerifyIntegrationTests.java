@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code verify} against dynalite: it passes on an untouched target and finds an item deleted, an attribute changed
- * and an item added behind the tool's back.
+ * {@code verify} against dynalite: it passes on an untouched target and finds an item
+ * deleted, an attribute changed and an item added behind the tool's back.
  */
 class VerifyIntegrationTests {
 
@@ -49,7 +49,8 @@ class VerifyIntegrationTests {
 		JsonNode table = report().path("tables").get(0);
 		assertThat(table.path("expected").asLong()).isEqualTo(300);
 		assertThat(table.path("compared").asLong()).isEqualTo(300);
-		assertThat(table.path("missing").asLong() + table.path("different").asLong() + table.path("unexpected").asLong())
+		assertThat(
+				table.path("missing").asLong() + table.path("different").asLong() + table.path("unexpected").asLong())
 			.isZero();
 		assertThat(verify.output).contains("Identical");
 	}
@@ -62,8 +63,9 @@ class VerifyIntegrationTests {
 				.key(key("owner-1", "15"))
 				.updateExpression("SET title = :t")
 				.expressionAttributeValues(Map.of(":t", AttributeValue.fromS("edited"))));
-			client.putItem((b) -> b.tableName(TABLE).item(Map.of("owner", AttributeValue.fromS("intruder"), "id",
-					AttributeValue.fromN("999"), "title", AttributeValue.fromS("not from the source"))));
+			client.putItem((b) -> b.tableName(TABLE)
+				.item(Map.of("owner", AttributeValue.fromS("intruder"), "id", AttributeValue.fromN("999"), "title",
+						AttributeValue.fromS("not from the source"))));
 		}
 		Run verify = cli("verify", MAPPING, "--scan");
 		assertThat(verify.exitCode).as(verify.output).isEqualTo(7);
@@ -90,8 +92,8 @@ class VerifyIntegrationTests {
 	@Test
 	void withoutScan_addedItemsAreNotLookedFor_andSamplingComparesAStableShare() throws Exception {
 		try (DynamoDbClient client = SharedDynalite.client()) {
-			client.putItem((b) -> b.tableName(TABLE).item(Map.of("owner", AttributeValue.fromS("intruder"), "id",
-					AttributeValue.fromN("999"))));
+			client.putItem((b) -> b.tableName(TABLE)
+				.item(Map.of("owner", AttributeValue.fromS("intruder"), "id", AttributeValue.fromN("999"))));
 		}
 		Run first = cli("verify", MAPPING, "--sample", "30");
 		assertThat(first.exitCode).as(first.output).isZero();

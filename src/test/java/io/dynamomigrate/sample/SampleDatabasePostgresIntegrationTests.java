@@ -39,8 +39,9 @@ class SampleDatabasePostgresIntegrationTests {
 
 	@BeforeAll
 	static void createSchemas() throws SQLException {
-		adminStatement("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "DROP SCHEMA IF EXISTS " + REPEAT_SCHEMA
-				+ " CASCADE", "CREATE SCHEMA " + SCHEMA, "CREATE SCHEMA " + REPEAT_SCHEMA);
+		adminStatement("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
+				"DROP SCHEMA IF EXISTS " + REPEAT_SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA,
+				"CREATE SCHEMA " + REPEAT_SCHEMA);
 	}
 
 	@AfterAll
@@ -57,7 +58,8 @@ class SampleDatabasePostgresIntegrationTests {
 			for (Map.Entry<String, String> table : SampleRows.TABLES.entrySet()) {
 				String sql = "SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue();
 				List<List<String>> expected = query(h2, sql);
-				assertThat(expected).as(table.getKey()).hasSize(SampleDatabaseTests.SEED_COUNTS.get(table.getKey()).intValue());
+				assertThat(expected).as(table.getKey())
+					.hasSize(SampleDatabaseTests.SEED_COUNTS.get(table.getKey()).intValue());
 				SampleRows.assertSameRows(table.getKey(), query(postgres, sql), expected);
 			}
 		}

@@ -64,12 +64,12 @@ class SampleDatabaseTests {
 			.containsExactly(List.of("1", "1", "Don't Stop; Won't Stop", "2006-08-10", "album", "Golden Orchard"));
 		assertThat(query(this.connection, "SELECT * FROM tracks WHERE track_id = 1"))
 			.containsExactly(List.of("1", "1", "1", "It's 3 A.M. — Ça va?", "253728", "false", "NZZAD0600001", "1.29"));
-		assertThat(query(this.connection, "SELECT * FROM users WHERE user_id = 1")).containsExactly(List.of("1",
-				"elena_rossi", "elena_rossi@example.org", "Lena 🎧", "NO", "premium", "2017-12-20T18:41:04.096",
-				SampleRows.NULL));
+		assertThat(query(this.connection, "SELECT * FROM users WHERE user_id = 1"))
+			.containsExactly(List.of("1", "elena_rossi", "elena_rossi@example.org", "Lena 🎧", "NO", "premium",
+					"2017-12-20T18:41:04.096", SampleRows.NULL));
 		assertThat(query(this.connection, "SELECT * FROM playlists WHERE playlist_id = 1"))
-			.containsExactly(List.of("1", "83", "Zoë's Favourites 💜", "Songs for \"late nights\", rainy days; it's fine.",
-					"true", "2020-12-01T21:32:21"));
+			.containsExactly(List.of("1", "83", "Zoë's Favourites 💜",
+					"Songs for \"late nights\", rainy days; it's fine.", "true", "2020-12-01T21:32:21"));
 		assertThat(query(this.connection, "SELECT * FROM plays WHERE play_id = 1"))
 			.containsExactly(List.of("1", "35", "8208", "2025-11-30T23:30:47", "24616", "speaker", "false"));
 	}
@@ -87,12 +87,18 @@ class SampleDatabaseTests {
 
 	@Test
 	void playlistEntries_haveContiguousPositionsAndSomePlaylistsAreEmpty() throws SQLException {
-		assertThat(count(this.connection, "SELECT COUNT(*) FROM (SELECT playlist_id FROM playlist_tracks "
-				+ "GROUP BY playlist_id HAVING MIN(position) <> 1 OR MAX(position) <> COUNT(*)) gaps")).isZero();
-		assertThat(count(this.connection, "SELECT MAX(c) FROM (SELECT COUNT(*) c FROM playlist_tracks "
-				+ "GROUP BY playlist_id) sizes")).isLessThanOrEqualTo(60);
-		assertThat(count(this.connection, "SELECT COUNT(*) FROM playlists p WHERE NOT EXISTS "
-				+ "(SELECT 1 FROM playlist_tracks e WHERE e.playlist_id = p.playlist_id)")).isPositive();
+		assertThat(count(this.connection,
+				"SELECT COUNT(*) FROM (SELECT playlist_id FROM playlist_tracks "
+						+ "GROUP BY playlist_id HAVING MIN(position) <> 1 OR MAX(position) <> COUNT(*)) gaps"))
+			.isZero();
+		assertThat(count(this.connection,
+				"SELECT MAX(c) FROM (SELECT COUNT(*) c FROM playlist_tracks " + "GROUP BY playlist_id) sizes"))
+			.isLessThanOrEqualTo(60);
+		assertThat(
+				count(this.connection,
+						"SELECT COUNT(*) FROM playlists p WHERE NOT EXISTS "
+								+ "(SELECT 1 FROM playlist_tracks e WHERE e.playlist_id = p.playlist_id)"))
+			.isPositive();
 	}
 
 	@Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The committed CSV and JSON Lines exports are exactly what {@link SampleExporter} writes from the sample. */
+/**
+ * The committed CSV and JSON Lines exports are exactly what {@link SampleExporter} writes
+ * from the sample.
+ */
 class SampleExporterTests {
 
 	@TempDir

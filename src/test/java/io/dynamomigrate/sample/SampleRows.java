@@ -16,17 +16,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads rows as database-independent strings, so that PostgreSQL and H2 results compare equal:
- * binaries as hex, decimals as plain strings, temporals in ISO form, booleans as true/false.
+ * Reads rows as database-independent strings, so that PostgreSQL and H2 results compare
+ * equal: binaries as hex, decimals as plain strings, temporals in ISO form, booleans as
+ * true/false.
  */
 final class SampleRows {
 
 	static final String NULL = "<null>";
 
 	/** Every sample table and the order that makes its rows comparable. */
-	static final Map<String, String> TABLES = Map.of("artists", "artist_id", "albums", "album_id", "tracks",
-			"track_id", "users", "user_id", "playlists", "playlist_id", "playlist_tracks", "playlist_id, position",
-			"plays", "play_id");
+	static final Map<String, String> TABLES = Map.of("artists", "artist_id", "albums", "album_id", "tracks", "track_id",
+			"users", "user_id", "playlists", "playlist_id", "playlist_tracks", "playlist_id, position", "plays",
+			"play_id");
 
 	private SampleRows() {
 	}
@@ -53,7 +54,10 @@ final class SampleRows {
 		}
 	}
 
-	/** Asserts equal row lists, naming the first row that differs instead of dumping them all. */
+	/**
+	 * Asserts equal row lists, naming the first row that differs instead of dumping them
+	 * all.
+	 */
 	static void assertSameRows(String what, List<List<String>> actual, List<List<String>> expected) {
 		for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
 			assertThat(actual.get(i)).as("%s, row %d", what, i + 1).isEqualTo(expected.get(i));

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A schedule exits with 4 when a signal stopped a running tick (the next start resumes it), else with 0. */
+/**
+ * A schedule exits with 4 when a signal stopped a running tick (the next start resumes
+ * it), else with 0.
+ */
 class ScheduleResultTests {
 
 	@Test

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A session opens what its options ask for, and refuses bad input with the sentences and exit codes the commands
- * print and return. Only the mapping is opened here (no source, target or job repository).
+ * A session opens what its options ask for, and refuses bad input with the sentences and
+ * exit codes the commands print and return. Only the mapping is opened here (no source,
+ * target or job repository).
  */
 class MigrationSessionTests {
 
@@ -36,20 +37,16 @@ class MigrationSessionTests {
 		assertThatThrownBy(() -> open(SessionOptions.in(state).mapping(THREE_MISTAKES, UnaryOperator.identity())))
 			.isInstanceOfSatisfying(SessionRefusedException.class, (refused) -> {
 				assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID);
-				assertThat(refused.lines()).hasSize(3)
-					.last()
-					.isEqualTo("2 problems found.");
+				assertThat(refused.lines()).hasSize(3).last().isEqualTo("2 problems found.");
 				assertThat(refused.lines().get(0)).startsWith(THREE_MISTAKES + ":");
 			});
 	}
 
 	@Test
 	void failingCheckOfTheCommandLine_isRefusedWithExitCode2_andItsMessage() {
-		SessionOptions options = SessionOptions.in(state)
-			.mapping(CSV_MAPPING, UnaryOperator.identity())
-			.check(() -> {
-				throw new IllegalArgumentException("--prewarm: 0 is not a write throughput.");
-			});
+		SessionOptions options = SessionOptions.in(state).mapping(CSV_MAPPING, UnaryOperator.identity()).check(() -> {
+			throw new IllegalArgumentException("--prewarm: 0 is not a write throughput.");
+		});
 
 		assertThatThrownBy(() -> open(options)).isInstanceOfSatisfying(SessionRefusedException.class,
 				(refused) -> assertThat(refused.lines()).containsExactly("--prewarm: 0 is not a write throughput."));

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What a session opened is closed in the reverse order, every part of it, also when one part fails to close.
+ * What a session opened is closed in the reverse order, every part of it, also when one
+ * part fails to close.
  */
 class OpenedResourcesTests {
 
@@ -40,8 +41,8 @@ class OpenedResourcesTests {
 		});
 
 		assertThatThrownBy(resources::close).hasMessage("lease")
-			.satisfies((ex) -> assertThat(ex.getSuppressed()).extracting(Throwable::getMessage)
-				.containsExactly("target"));
+			.satisfies(
+					(ex) -> assertThat(ex.getSuppressed()).extracting(Throwable::getMessage).containsExactly("target"));
 		assertThat(closed).containsExactly("batch", "source");
 	}
 

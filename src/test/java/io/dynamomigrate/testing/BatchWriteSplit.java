@@ -10,14 +10,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A {@code BatchWriteItem} request split into the write requests that go upstream and the ones that
- * are withheld and returned as {@code UnprocessedItems}, in the shape DynamoDB uses:
- * {@code {"table": [{"PutRequest": {"Item": {...}}}, {"DeleteRequest": {"Key": {...}}}]}}.
+ * A {@code BatchWriteItem} request split into the write requests that go upstream and the
+ * ones that are withheld and returned as {@code UnprocessedItems}, in the shape DynamoDB
+ * uses: {@code {"table": [{"PutRequest": {"Item": {...}}}, {"DeleteRequest": {"Key":
+ * {...}}}]}}.
  *
- * @param forwardBody the request to send upstream: the original with the withheld requests removed
- * (tables left without requests are removed too)
+ * @param forwardBody the request to send upstream: the original with the withheld
+ * requests removed (tables left without requests are removed too)
  * @param forwarded the write requests in {@code forwardBody}
- * @param withheld the withheld write requests by table, ready to be returned as {@code UnprocessedItems}
+ * @param withheld the withheld write requests by table, ready to be returned as
+ * {@code UnprocessedItems}
  * @param withheldCount how many write requests were withheld
  */
 record BatchWriteSplit(ObjectNode forwardBody, List<TableWrite> forwarded, ObjectNode withheld, int withheldCount) {
@@ -27,7 +29,8 @@ record BatchWriteSplit(ObjectNode forwardBody, List<TableWrite> forwarded, Objec
 	static final String UNPROCESSED_ITEMS = "UnprocessedItems";
 
 	/**
-	 * Splits {@code request}, asking {@code withhold} once per write request, in request order.
+	 * Splits {@code request}, asking {@code withhold} once per write request, in request
+	 * order.
 	 */
 	static BatchWriteSplit of(ObjectNode request, BooleanSupplier withhold) {
 		ObjectNode forwardBody = request.deepCopy();
@@ -55,7 +58,9 @@ record BatchWriteSplit(ObjectNode forwardBody, List<TableWrite> forwarded, Objec
 		return writesIn(request.path(REQUEST_ITEMS));
 	}
 
-	/** The write requests in a {@code BatchWriteItem} response's {@code UnprocessedItems}. */
+	/**
+	 * The write requests in a {@code BatchWriteItem} response's {@code UnprocessedItems}.
+	 */
 	static List<TableWrite> unprocessedOf(JsonNode response) {
 		return writesIn(response.path(UNPROCESSED_ITEMS));
 	}
@@ -73,7 +78,8 @@ record BatchWriteSplit(ObjectNode forwardBody, List<TableWrite> forwarded, Objec
 	/** Appends the withheld requests to {@code response}'s {@code UnprocessedItems}. */
 	void mergeInto(ObjectNode response) {
 		JsonNode existing = response.get(UNPROCESSED_ITEMS);
-		ObjectNode unprocessed = (existing instanceof ObjectNode object) ? object : response.putObject(UNPROCESSED_ITEMS);
+		ObjectNode unprocessed = (existing instanceof ObjectNode object) ? object
+				: response.putObject(UNPROCESSED_ITEMS);
 		for (Map.Entry<String, JsonNode> table : this.withheld.properties()) {
 			ArrayNode target = arrayFor(unprocessed, table.getKey());
 			table.getValue().forEach(target::add);
@@ -89,11 +95,14 @@ record BatchWriteSplit(ObjectNode forwardBody, List<TableWrite> forwarded, Objec
 	 * One write request of a {@code BatchWriteItem} call.
 	 *
 	 * @param table the table name
-	 * @param request {@code {"PutRequest": {"Item": ...}}} or {@code {"DeleteRequest": {"Key": ...}}}
+	 * @param request {@code {"PutRequest": {"Item": ...}}} or {@code {"DeleteRequest":
+	 * {"Key": ...}}}
 	 */
 	record TableWrite(String table, JsonNode request) {
 
-		/** The attributes that hold the primary key: the put's item or the delete's key. */
+		/**
+		 * The attributes that hold the primary key: the put's item or the delete's key.
+		 */
 		JsonNode keySource() {
 			JsonNode item = this.request.path("PutRequest").path("Item");
 			return item.isObject() ? item : this.request.path("DeleteRequest").path("Key");

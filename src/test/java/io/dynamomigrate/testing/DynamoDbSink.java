@@ -26,16 +26,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A minimal DynamoDB endpoint that validates {@code BatchWriteItem} requests and discards them: at most 25 write
- * requests and 16 MB per call, no item over 400 KB, no primary key twice in one call; a violation is a
- * {@code ValidationException} and is counted. It answers {@code CreateTable}, {@code DescribeTable} (every table
- * ACTIVE at once) and {@code DeleteTable}, so the tool runs against it unchanged. It measures what it accepts: items,
- * WCU (by DynamoDB's rules, GSIs included) and their times ({@link SinkStats}), and serves them at {@code GET /stats}
- * ({@code POST /reset} clears them) for the benchmark.
+ * A minimal DynamoDB endpoint that validates {@code BatchWriteItem} requests and discards
+ * them: at most 25 write requests and 16 MB per call, no item over 400 KB, no primary key
+ * twice in one call; a violation is a {@code ValidationException} and is counted. It
+ * answers {@code CreateTable}, {@code DescribeTable} (every table ACTIVE at once) and
+ * {@code DeleteTable}, so the tool runs against it unchanged. It measures what it
+ * accepts: items, WCU (by DynamoDB's rules, GSIs included) and their times
+ * ({@link SinkStats}), and serves them at {@code GET /stats} ({@code POST /reset} clears
+ * them) for the benchmark.
  * <p>
- * With a {@link PartitionThrottle} it throttles per partition, as DynamoDB does: items whose partition is out of
- * capacity this second come back in {@code UnprocessedItems}. Optionally it records every accepted key, to prove
- * nothing is lost. Thread-safe; {@link #close()} stops it.
+ * With a {@link PartitionThrottle} it throttles per partition, as DynamoDB does: items
+ * whose partition is out of capacity this second come back in {@code UnprocessedItems}.
+ * Optionally it records every accepted key, to prove nothing is lost. Thread-safe;
+ * {@link #close()} stops it.
  */
 public final class DynamoDbSink implements AutoCloseable {
 
@@ -66,7 +69,10 @@ public final class DynamoDbSink implements AutoCloseable {
 		this.recordKeys = recordKeys;
 	}
 
-	/** Starts a sink on a free loopback port (or {@code port}), serving with {@code threads} threads. */
+	/**
+	 * Starts a sink on a free loopback port (or {@code port}), serving with
+	 * {@code threads} threads.
+	 */
 	public static DynamoDbSink start(int port, int threads, PartitionThrottle throttle, boolean recordKeys) {
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -93,7 +99,10 @@ public final class DynamoDbSink implements AutoCloseable {
 		return stats;
 	}
 
-	/** Every primary key accepted so far (only when recording keys), canonical JSON of the key attributes. */
+	/**
+	 * Every primary key accepted so far (only when recording keys), canonical JSON of the
+	 * key attributes.
+	 */
 	public Set<String> keys() {
 		return Set.copyOf(keys);
 	}
@@ -123,8 +132,8 @@ public final class DynamoDbSink implements AutoCloseable {
 			JsonNode request = mapper.readTree(body);
 			switch (operation) {
 				case "BatchWriteItem" -> batchWrite(exchange, request, body.length);
-				case "CreateTable" -> reply(exchange, mapper.createObjectNode()
-					.set("TableDescription", tables.create(request, mapper)));
+				case "CreateTable" ->
+					reply(exchange, mapper.createObjectNode().set("TableDescription", tables.create(request, mapper)));
 				case "DescribeTable" -> describe(exchange, request.path("TableName").asString());
 				case "DeleteTable" -> reply(exchange, mapper.createObjectNode()
 					.set("TableDescription", tables.delete(request.path("TableName").asString(), mapper)));
@@ -222,7 +231,8 @@ public final class DynamoDbSink implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a sink until killed: {@code DynamoDbSink [port] [partitions partitionWcu]}. Prints its endpoint.
+	 * Runs a sink until killed: {@code DynamoDbSink [port] [partitions partitionWcu]}.
+	 * Prints its endpoint.
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;

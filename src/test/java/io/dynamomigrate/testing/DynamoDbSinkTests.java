@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The sink through the AWS SDK: tables are created and described like DynamoDB's, valid requests are counted and
- * discarded, invalid ones refused, and per-partition throttling returns what is over capacity.
+ * The sink through the AWS SDK: tables are created and described like DynamoDB's, valid
+ * requests are counted and discarded, invalid ones refused, and per-partition throttling
+ * returns what is over capacity.
  */
 class DynamoDbSinkTests {
 
@@ -36,10 +37,10 @@ class DynamoDbSinkTests {
 	private void start(PartitionThrottle throttle) {
 		this.sink = DynamoDbSink.start(0, 4, throttle, true);
 		this.client = DynamoDbClients.create(this.sink.endpoint(), "us-east-1", true, 4);
-		new TableProvisioner(this.client).ensure(new TableSpec("music", new KeySpec("pk", AttributeType.S),
-				new KeySpec("sk", AttributeType.S),
-				List.of(new IndexSpec("gsi1", new KeySpec("g", AttributeType.S), null, "ALL")),
-				BillingMode.PAY_PER_REQUEST, 0, 0));
+		new TableProvisioner(this.client)
+			.ensure(new TableSpec("music", new KeySpec("pk", AttributeType.S), new KeySpec("sk", AttributeType.S),
+					List.of(new IndexSpec("gsi1", new KeySpec("g", AttributeType.S), null, "ALL")),
+					BillingMode.PAY_PER_REQUEST, 0, 0));
 	}
 
 	@AfterEach
@@ -76,9 +77,9 @@ class DynamoDbSinkTests {
 		assertThat(stats.writeUnits()).isEqualTo(5);
 		assertThat(stats.violations()).isZero();
 		assertThat(this.sink.keys()).containsExactlyInAnyOrder("music:{\"pk\":{\"S\":\"A\"},\"sk\":{\"S\":\"1\"}}",
-				"music:{\"pk\":{\"S\":\"A\"},\"sk\":{\"S\":\"2\"}}", "music:{\"pk\":{\"S\":\"A\"},\"sk\":{\"S\":\"3\"}}");
-		assertThat(this.client.describeTable((b) -> b.tableName("music")).table().globalSecondaryIndexes())
-			.hasSize(1);
+				"music:{\"pk\":{\"S\":\"A\"},\"sk\":{\"S\":\"2\"}}",
+				"music:{\"pk\":{\"S\":\"A\"},\"sk\":{\"S\":\"3\"}}");
+		assertThat(this.client.describeTable((b) -> b.tableName("music")).table().globalSecondaryIndexes()).hasSize(1);
 	}
 
 	@Test

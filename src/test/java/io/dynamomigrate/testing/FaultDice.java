@@ -3,8 +3,8 @@ package io.dynamomigrate.testing;
 import java.util.Random;
 
 /**
- * A {@link FaultPlan} with its random source, seeded from the plan. Draws are serialised, so that one
- * seed and one sequence of requests give one sequence of faults. Thread-safe.
+ * A {@link FaultPlan} with its random source, seeded from the plan. Draws are serialised,
+ * so that one seed and one sequence of requests give one sequence of faults. Thread-safe.
  */
 final class FaultDice {
 
@@ -21,7 +21,10 @@ final class FaultDice {
 		return this.plan;
 	}
 
-	/** The fault for one request: a reset, a throttle or a server error, each drawn only if its rate is set. */
+	/**
+	 * The fault for one request: a reset, a throttle or a server error, each drawn only
+	 * if its rate is set.
+	 */
 	synchronized Fault drawFault() {
 		if (draw(this.plan.connectionResetRate())) {
 			return Fault.CONNECTION_RESET;
@@ -35,7 +38,10 @@ final class FaultDice {
 		return Fault.NONE;
 	}
 
-	/** The delay of one request: the plan's delay plus a random share of its jitter (drawn only when set). */
+	/**
+	 * The delay of one request: the plan's delay plus a random share of its jitter (drawn
+	 * only when set).
+	 */
 	synchronized long delayNanos() {
 		long jitter = this.plan.delayJitter().toNanos();
 		return this.plan.delay().toNanos() + (jitter > 0 ? (long) (this.random.nextDouble() * jitter) : 0);

@@ -31,24 +31,26 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An HTTP proxy in front of a DynamoDB endpoint (dynalite in tests) that speaks the DynamoDB JSON 1.0
- * wire protocol and injects, as a {@link FaultPlan} says, what the real endpoint cannot do on demand:
- * {@code UnprocessedItems}, throttling, server errors, dropped connections and latency. Point an AWS SDK
- * client at {@link #endpoint()}.
+ * An HTTP proxy in front of a DynamoDB endpoint (dynalite in tests) that speaks the
+ * DynamoDB JSON 1.0 wire protocol and injects, as a {@link FaultPlan} says, what the real
+ * endpoint cannot do on demand: {@code UnprocessedItems}, throttling, server errors,
+ * dropped connections and latency. Point an AWS SDK client at {@link #endpoint()}.
  * <p>
- * Requests are forwarded with their method, path, body and headers (less hop-by-hop ones); replies are
- * relayed with their status, headers and body, and {@code x-amz-crc32} is always recomputed over the
- * body returned, so the SDK's checksum validation passes also when the body was changed.
+ * Requests are forwarded with their method, path, body and headers (less hop-by-hop
+ * ones); replies are relayed with their status, headers and body, and {@code x-amz-crc32}
+ * is always recomputed over the body returned, so the SDK's checksum validation passes
+ * also when the body was changed.
  * <p>
- * It also counts, per table and canonical primary key, every write request that the upstream accepted
- * (forwarded and not returned unprocessed by the upstream), so that restart tests can measure rework, and keeps
- * {@link CallStats} of every {@code BatchWriteItem} call, so that tests can check the API's limits per request, and
- * the WCU of every call at the instant it arrived ({@link #arrivals()}), so that tests can check the write budget
- * where requests arrive, faulted ones included. And it adds the warm throughput that dynalite lacks
- * ({@link WarmThroughputDouble}).
+ * It also counts, per table and canonical primary key, every write request that the
+ * upstream accepted (forwarded and not returned unprocessed by the upstream), so that
+ * restart tests can measure rework, and keeps {@link CallStats} of every
+ * {@code BatchWriteItem} call, so that tests can check the API's limits per request, and
+ * the WCU of every call at the instant it arrived ({@link #arrivals()}), so that tests
+ * can check the write budget where requests arrive, faulted ones included. And it adds
+ * the warm throughput that dynalite lacks ({@link WarmThroughputDouble}).
  * <p>
- * Thread-safe: requests are served by a small pool and the plan can be changed while running. Injected
- * faults are logged at DEBUG only.
+ * Thread-safe: requests are served by a small pool and the plan can be changed while
+ * running. Injected faults are logged at DEBUG only.
  */
 public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 
@@ -57,8 +59,10 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 	private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
 	static {
-		// The JDK server writes a reply's headers and body as two TCP segments; without TCP_NODELAY every
-		// reply waits for the client's delayed ACK (~40 ms). Read once, when the first HttpServer is made.
+		// The JDK server writes a reply's headers and body as two TCP segments; without
+		// TCP_NODELAY every
+		// reply waits for the client's delayed ACK (~40 ms). Read once, when the first
+		// HttpServer is made.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}
@@ -122,7 +126,10 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 
-	/** The warm throughput this proxy adds to the tables (dynalite has none), and the calls that raised it. */
+	/**
+	 * The warm throughput this proxy adds to the tables (dynalite has none), and the
+	 * calls that raised it.
+	 */
 	public WarmThroughputDouble warmThroughput() {
 		return this.warmThroughput;
 	}
@@ -137,12 +144,17 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		return this.dice.get().plan();
 	}
 
-	/** Write requests accepted by the upstream since the last {@link #resetCounters()}. */
+	/**
+	 * Write requests accepted by the upstream since the last {@link #resetCounters()}.
+	 */
 	public long forwardedWrites() {
 		return this.writeCounter.writes();
 	}
 
-	/** Accepted writes of {@code table} by canonical primary key (a sorted JSON object); a copy. */
+	/**
+	 * Accepted writes of {@code table} by canonical primary key (a sorted JSON object); a
+	 * copy.
+	 */
 	public Map<String, Long> writesPerKey(String table) {
 		return this.writeCounter.perKey(table);
 	}
@@ -157,41 +169,59 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		return this.batchWriteCalls.get();
 	}
 
-	/** Write requests returned to clients in {@code UnprocessedItems} (withheld here or by the upstream). */
+	/**
+	 * Write requests returned to clients in {@code UnprocessedItems} (withheld here or by
+	 * the upstream).
+	 */
 	public long unprocessedReturned() {
 		return this.unprocessedReturned.get();
 	}
 
-	/** Calls that got a fault: a reset, a throttle, a server error, or at least one withheld write. */
+	/**
+	 * Calls that got a fault: a reset, a throttle, a server error, or at least one
+	 * withheld write.
+	 */
 	public long faultsInjected() {
 		return this.faultsInjected.get();
 	}
 
-	/** One entry per {@code BatchWriteItem} call received, in the order the calls were answered; a copy. */
+	/**
+	 * One entry per {@code BatchWriteItem} call received, in the order the calls were
+	 * answered; a copy.
+	 */
 	public List<CallStats> callStats() {
 		return List.copyOf(this.callStats);
 	}
 
 	/**
-	 * The WCU of every {@code BatchWriteItem} call at the instant it reached the endpoint (after the plan's delay),
-	 * whatever became of it: a call answered with an error or a reset may have consumed capacity too. WCU by
-	 * DynamoDB's rules for the items' sizes ({@code DeleteRequest}s 1 each); indexes are not counted.
+	 * The WCU of every {@code BatchWriteItem} call at the instant it reached the endpoint
+	 * (after the plan's delay), whatever became of it: a call answered with an error or a
+	 * reset may have consumed capacity too. WCU by DynamoDB's rules for the items' sizes
+	 * ({@code DeleteRequest}s 1 each); indexes are not counted.
 	 */
 	public SinkStats arrivals() {
 		return this.arrivals;
 	}
 
-	/** The most write requests one {@code BatchWriteItem} call held, or 0 when there was none. */
+	/**
+	 * The most write requests one {@code BatchWriteItem} call held, or 0 when there was
+	 * none.
+	 */
 	public int maxItemsPerCall() {
 		return this.callStats.stream().mapToInt(CallStats::writeRequests).max().orElse(0);
 	}
 
-	/** The largest {@code BatchWriteItem} request body received in bytes, or 0 when there was none. */
+	/**
+	 * The largest {@code BatchWriteItem} request body received in bytes, or 0 when there
+	 * was none.
+	 */
 	public long maxRequestBytes() {
 		return this.callStats.stream().mapToLong(CallStats::requestBytes).max().orElse(0);
 	}
 
-	/** Sets every counter to zero, forgets the call statistics and the cached key schemas. */
+	/**
+	 * Sets every counter to zero, forgets the call statistics and the cached key schemas.
+	 */
 	public void resetCounters() {
 		this.callStats.clear();
 		this.writeCounter.reset();
@@ -276,7 +306,10 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		}
 	}
 
-	/** Serves a {@code BatchWriteItem} call, recording its {@link CallStats} before replying. */
+	/**
+	 * Serves a {@code BatchWriteItem} call, recording its {@link CallStats} before
+	 * replying.
+	 */
 	private void handleBatchWrite(HttpExchange exchange, JsonNode request, byte[] body, @Nullable FaultDice dice)
 			throws IOException, InterruptedException {
 		if (!(request instanceof ObjectNode requestObject)) {
@@ -327,8 +360,7 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 		List<String> keys = new ArrayList<>(writes.size());
 		try {
 			for (TableWrite write : writes) {
-				keys.add(this.writeCounter.canonicalKey(write,
-						(table) -> this.upstream.keyAttributes(table, headers)));
+				keys.add(this.writeCounter.canonicalKey(write, (table) -> this.upstream.keyAttributes(table, headers)));
 			}
 		}
 		catch (IllegalStateException ex) {
@@ -343,7 +375,8 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 			this.writeCounter.record(this.writeCounter.without(forwarded, notWritten, keyAttributes), keyAttributes);
 		}
 		catch (IllegalStateException ex) {
-			// not an injected fault: the counts are now wrong, and the test that reads them should know why
+			// not an injected fault: the counts are now wrong, and the test that reads
+			// them should know why
 			logger.warn("Could not count forwarded writes [writes={}]: {}", forwarded.size(), ex.getMessage());
 		}
 	}
@@ -358,8 +391,8 @@ public final class FaultInjectingDynamoDbProxy implements AutoCloseable {
 	}
 
 	private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-		return this.upstream.send(exchange.getRequestMethod(), exchange.getRequestURI(),
-				exchange.getRequestHeaders(), body);
+		return this.upstream.send(exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(),
+				body);
 	}
 
 	private JsonNode parse(byte[] body) {

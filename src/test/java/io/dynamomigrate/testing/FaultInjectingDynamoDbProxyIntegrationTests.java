@@ -50,7 +50,8 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 
 	@BeforeAll
 	static void useSharedDynalite() {
-		// a missing local endpoint fails here (LocalEndpointUnavailableException); it is never skipped
+		// a missing local endpoint fails here (LocalEndpointUnavailableException); it is
+		// never skipped
 		dynaliteEndpoint = SharedDynalite.endpoint();
 	}
 
@@ -80,8 +81,8 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 		FaultPlan plan = FaultPlan.builder().unprocessedRate(0.5).seed(42).build();
 		start(plan);
 		String table = createTable();
-		BatchWriteItemResponse response = this.client.batchWriteItem((batch) -> batch
-			.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
+		BatchWriteItemResponse response = this.client.batchWriteItem(
+				(batch) -> batch.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
 
 		List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(table, List.of());
 		Set<String> unprocessedPks = unprocessed.stream()
@@ -102,8 +103,8 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 
 		this.proxy.plan(plan);
 		String again = createTable();
-		BatchWriteItemResponse repeated = this.client.batchWriteItem((batch) -> batch
-			.requestItems(Map.of(again, IntStream.range(0, 25).mapToObj(this::put).toList())));
+		BatchWriteItemResponse repeated = this.client.batchWriteItem(
+				(batch) -> batch.requestItems(Map.of(again, IntStream.range(0, 25).mapToObj(this::put).toList())));
 		assertThat(repeated.unprocessedItems().get(again)).hasSameSizeAs(unprocessed);
 		assertThat(scanPks(again)).isEqualTo(stored);
 	}
@@ -112,13 +113,14 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 	void unprocessedRate_returnsDeletesInTheirOwnShape() {
 		start(FaultPlan.none());
 		String table = createTable();
-		this.client.batchWriteItem((batch) -> batch
-			.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
+		this.client.batchWriteItem(
+				(batch) -> batch.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
 		this.proxy.plan(FaultPlan.builder().unprocessedRate(0.5).seed(7).build());
 
 		BatchWriteItemResponse response = this.client.batchWriteItem((batch) -> batch.requestItems(Map.of(table,
 				IntStream.range(0, 25)
-					.mapToObj((i) -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item(i)).build())
+					.mapToObj((i) -> WriteRequest.builder()
+						.deleteRequest(DeleteRequest.builder().key(item(i)).build())
 						.build())
 					.toList())));
 
@@ -127,9 +129,9 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 			assertThat(request.putRequest()).isNull();
 			assertThat(request.deleteRequest().key()).containsOnlyKeys("pk", "sk");
 		});
-		assertThat(scanPks(table)).isEqualTo(
-				unprocessed.stream().map((request) -> request.deleteRequest().key().get("pk").s()).collect(
-						Collectors.toSet()));
+		assertThat(scanPks(table)).isEqualTo(unprocessed.stream()
+			.map((request) -> request.deleteRequest().key().get("pk").s())
+			.collect(Collectors.toSet()));
 		assertThat(this.proxy.forwardedWrites()).isEqualTo(25 + 25 - unprocessed.size());
 	}
 
@@ -137,8 +139,8 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 	void alwaysUnprocessed_writesNothing() {
 		start(FaultPlan.builder().alwaysUnprocessed(true).build());
 		String table = createTable();
-		BatchWriteItemResponse response = this.client.batchWriteItem((batch) -> batch
-			.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
+		BatchWriteItemResponse response = this.client.batchWriteItem(
+				(batch) -> batch.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
 		assertThat(response.unprocessedItems().get(table)).hasSize(25);
 		assertThat(scanPks(table)).isEmpty();
 		assertThat(this.proxy.forwardedWrites()).isZero();
@@ -189,8 +191,11 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 	@Test
 	void retryingClient_getsThroughResetsThrottlesAndServerErrors() {
 		start(FaultPlan.builder().connectionResetRate(0.2).throttleRate(0.2).serverErrorRate(0.2).seed(3).build());
-		RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(20)
-			.backoffStrategy(BackoffStrategy.retryImmediately()).throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+		RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy()
+			.toBuilder()
+			.maxAttempts(20)
+			.backoffStrategy(BackoffStrategy.retryImmediately())
+			.throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
 			.build();
 		try (DynamoDbClient retrying = client(retries)) {
 			String table = createTable();
@@ -214,9 +219,9 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 		this.client.batchWriteItem((batch) -> batch.requestItems(
 				Map.of(table, List.of(WriteRequest.builder().putRequest((put) -> put.item(sameKey)).build()))));
 
-		assertThat(this.proxy.writesPerKey(table)).containsExactlyInAnyOrderEntriesOf(Map.of(
-				"{\"pk\":{\"S\":\"ARTIST#1\"},\"sk\":{\"N\":\"1\"}}", 2L,
-				"{\"pk\":{\"S\":\"ARTIST#2\"},\"sk\":{\"N\":\"2\"}}", 1L));
+		assertThat(this.proxy.writesPerKey(table))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("{\"pk\":{\"S\":\"ARTIST#1\"},\"sk\":{\"N\":\"1\"}}", 2L,
+					"{\"pk\":{\"S\":\"ARTIST#2\"},\"sk\":{\"N\":\"2\"}}", 1L));
 		assertThat(this.proxy.keysWrittenMoreThanOnce(table)).isEqualTo(1);
 		assertThat(this.proxy.forwardedWrites()).isEqualTo(3);
 		this.proxy.resetCounters();
@@ -230,11 +235,11 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 		String table = createTable();
 		this.client.batchWriteItem((batch) -> batch.requestItems(Map.of(table, List.of(put(1), put(2)))));
 		this.proxy.plan(FaultPlan.builder().throttleRate(1.0).build());
-		assertThatExceptionOfType(ProvisionedThroughputExceededException.class)
-			.isThrownBy(() -> this.client.batchWriteItem((batch) -> batch.requestItems(Map.of(table, List.of(put(3))))));
+		assertThatExceptionOfType(ProvisionedThroughputExceededException.class).isThrownBy(
+				() -> this.client.batchWriteItem((batch) -> batch.requestItems(Map.of(table, List.of(put(3))))));
 		this.proxy.plan(FaultPlan.none());
-		this.client.batchWriteItem((batch) -> batch
-			.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
+		this.client.batchWriteItem(
+				(batch) -> batch.requestItems(Map.of(table, IntStream.range(0, 25).mapToObj(this::put).toList())));
 
 		List<CallStats> calls = this.proxy.callStats();
 		assertThat(calls).extracting(CallStats::writeRequests).containsExactly(2, 1, 25);
@@ -271,8 +276,8 @@ class FaultInjectingDynamoDbProxyIntegrationTests {
 			.endpointOverride(this.proxy.endpoint())
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.overrideConfiguration((config) -> config.retryStrategy(retryStrategy)
-				.apiCallAttemptTimeout(Duration.ofSeconds(10)))
+			.overrideConfiguration(
+					(config) -> config.retryStrategy(retryStrategy).apiCallAttemptTimeout(Duration.ofSeconds(10)))
 			.build();
 	}
 

@@ -5,34 +5,40 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a {@link FaultInjectingDynamoDbProxy} does to the requests it sees. Immutable and therefore
- * safe to share between threads; change a running proxy's behaviour with
+ * What a {@link FaultInjectingDynamoDbProxy} does to the requests it sees. Immutable and
+ * therefore safe to share between threads; change a running proxy's behaviour with
  * {@link FaultInjectingDynamoDbProxy#plan(FaultPlan)}.
  * <p>
- * Each request whose operation is in {@link #operations()} is first delayed by {@link #delay()} (plus a random
- * share of {@link #delayJitter()}, drawn only when it is not zero),
- * then draws, in this order and each with its own probability: a connection reset, a throttling
- * reply, a server error. A {@code BatchWriteItem} call that draws none of these then withholds each of
- * its write requests with probability {@link #unprocessedRate()} (or all of them when
- * {@link #alwaysUnprocessed()}). A probability of zero draws nothing, so a plan that only sets
- * {@code unprocessedRate} gives the same outcome for the same seed and the same request sequence.
+ * Each request whose operation is in {@link #operations()} is first delayed by
+ * {@link #delay()} (plus a random share of {@link #delayJitter()}, drawn only when it is
+ * not zero), then draws, in this order and each with its own probability: a connection
+ * reset, a throttling reply, a server error. A {@code BatchWriteItem} call that draws
+ * none of these then withholds each of its write requests with probability
+ * {@link #unprocessedRate()} (or all of them when {@link #alwaysUnprocessed()}). A
+ * probability of zero draws nothing, so a plan that only sets {@code unprocessedRate}
+ * gives the same outcome for the same seed and the same request sequence.
  *
- * @param unprocessedRate probability (0..1) that one write request of a {@code BatchWriteItem} call is
- * not forwarded but returned in {@code UnprocessedItems}
- * @param alwaysUnprocessed every write request is returned unprocessed; nothing is ever written
- * @param throttleRate probability (0..1) of a 400 {@code ProvisionedThroughputExceededException} reply
- * @param serverErrorRate probability (0..1) of a server error reply with {@code serverErrorStatus}
- * @param serverErrorStatus 500 ({@code InternalFailure}) or 503 ({@code ServiceUnavailable})
- * @param connectionResetRate probability (0..1) that the connection is closed without a response
+ * @param unprocessedRate probability (0..1) that one write request of a
+ * {@code BatchWriteItem} call is not forwarded but returned in {@code UnprocessedItems}
+ * @param alwaysUnprocessed every write request is returned unprocessed; nothing is ever
+ * written
+ * @param throttleRate probability (0..1) of a 400
+ * {@code ProvisionedThroughputExceededException} reply
+ * @param serverErrorRate probability (0..1) of a server error reply with
+ * {@code serverErrorStatus}
+ * @param serverErrorStatus 500 ({@code InternalFailure}) or 503
+ * ({@code ServiceUnavailable})
+ * @param connectionResetRate probability (0..1) that the connection is closed without a
+ * response
  * @param delay added before every reply to an operation in {@code operations}; never null
- * @param delayJitter up to this much more delay, uniformly at random per request (a host whose sends are late by
- * varying amounts); never null
+ * @param delayJitter up to this much more delay, uniformly at random per request (a host
+ * whose sends are late by varying amounts); never null
  * @param seed seed of the random source, so that runs are reproducible
  * @param operations the operation names (as in {@code X-Amz-Target}) that faults apply to
  */
-public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, double throttleRate,
-		double serverErrorRate, int serverErrorStatus, double connectionResetRate, Duration delay,
-		Duration delayJitter, long seed, Set<String> operations) {
+public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, double throttleRate, double serverErrorRate,
+		int serverErrorStatus, double connectionResetRate, Duration delay, Duration delayJitter, long seed,
+		Set<String> operations) {
 
 	/** The operation that faults apply to unless a plan names others. */
 	public static final String BATCH_WRITE_ITEM = "BatchWriteItem";
@@ -43,8 +49,7 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 		checkRate("serverErrorRate", serverErrorRate);
 		checkRate("connectionResetRate", connectionResetRate);
 		if (serverErrorStatus != 500 && serverErrorStatus != 503) {
-			throw new IllegalArgumentException(
-					"serverErrorStatus must be 500 or 503, but was " + serverErrorStatus);
+			throw new IllegalArgumentException("serverErrorStatus must be 500 or 503, but was " + serverErrorStatus);
 		}
 		Objects.requireNonNull(delay, "A delay is required (use Duration.ZERO for none)");
 		if (delay.isNegative()) {
@@ -68,10 +73,16 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 
 	/** A builder that starts from this plan's values. */
 	public Builder toBuilder() {
-		return new Builder().unprocessedRate(this.unprocessedRate).alwaysUnprocessed(this.alwaysUnprocessed)
-			.throttleRate(this.throttleRate).serverErrorRate(this.serverErrorRate)
-			.serverErrorStatus(this.serverErrorStatus).connectionResetRate(this.connectionResetRate)
-			.delay(this.delay).delayJitter(this.delayJitter).seed(this.seed).operations(this.operations);
+		return new Builder().unprocessedRate(this.unprocessedRate)
+			.alwaysUnprocessed(this.alwaysUnprocessed)
+			.throttleRate(this.throttleRate)
+			.serverErrorRate(this.serverErrorRate)
+			.serverErrorStatus(this.serverErrorStatus)
+			.connectionResetRate(this.connectionResetRate)
+			.delay(this.delay)
+			.delayJitter(this.delayJitter)
+			.seed(this.seed)
+			.operations(this.operations);
 	}
 
 	/** Whether faults apply to {@code operation}. */
@@ -156,7 +167,9 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 			return this;
 		}
 
-		/** The operations that faults apply to, e.g. {@code "BatchWriteItem", "PutItem"}. */
+		/**
+		 * The operations that faults apply to, e.g. {@code "BatchWriteItem", "PutItem"}.
+		 */
 		public Builder operations(Set<String> operations) {
 			this.operations = operations;
 			return this;
@@ -167,8 +180,8 @@ public record FaultPlan(double unprocessedRate, boolean alwaysUnprocessed, doubl
 		}
 
 		public FaultPlan build() {
-			return new FaultPlan(this.unprocessedRate, this.alwaysUnprocessed, this.throttleRate,
-					this.serverErrorRate, this.serverErrorStatus, this.connectionResetRate, this.delay, this.delayJitter, this.seed,
+			return new FaultPlan(this.unprocessedRate, this.alwaysUnprocessed, this.throttleRate, this.serverErrorRate,
+					this.serverErrorStatus, this.connectionResetRate, this.delay, this.delayJitter, this.seed,
 					this.operations);
 		}
 

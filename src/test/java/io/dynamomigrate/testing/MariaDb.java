@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The MariaDB server on 127.0.0.1:3306 (user {@code root}, empty password) that integration tests use, one database
- * per test class.
+ * The MariaDB server on 127.0.0.1:3306 (user {@code root}, empty password) that
+ * integration tests use, one database per test class.
  */
 public final class MariaDb {
 

@@ -3,9 +3,10 @@ package io.dynamomigrate.testing;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Throttles writes per partition, as DynamoDB does: an item belongs to partition {@code hash(partition key) mod n},
- * and each partition accepts at most {@code capacity} WCU in each second since the first write (fixed one-second
- * buckets); what is over is refused (the sink returns it unprocessed). DynamoDB's own figure is 1,000 WCU/s per
+ * Throttles writes per partition, as DynamoDB does: an item belongs to partition
+ * {@code hash(partition key) mod n}, and each partition accepts at most {@code capacity}
+ * WCU in each second since the first write (fixed one-second buckets); what is over is
+ * refused (the sink returns it unprocessed). DynamoDB's own figure is 1,000 WCU/s per
  * partition. Thread-safe.
  */
 public final class PartitionThrottle {
@@ -38,7 +39,10 @@ public final class PartitionThrottle {
 		return Math.floorMod(partitionKey.hashCode() * 0x9E3779B9, partitions);
 	}
 
-	/** Whether an item of {@code cost} WCU to that partition key is accepted at {@code nanoTime}. */
+	/**
+	 * Whether an item of {@code cost} WCU to that partition key is accepted at
+	 * {@code nanoTime}.
+	 */
 	boolean admit(String partitionKey, long cost, long nanoTime) {
 		if (capacity == Long.MAX_VALUE) {
 			return true;

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The PostgreSQL server on 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust auth) that
- * integration tests use, one schema per test class.
+ * The PostgreSQL server on 127.0.0.1:5432 (database {@code test}, user {@code postgres},
+ * trust auth) that integration tests use, one schema per test class.
  */
 public final class Postgres {
 

@@ -17,14 +17,18 @@ import org.jclouds.blobstore.util.ForwardingBlobStore;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real S3-protocol server for tests: s3proxy with jclouds' in-memory ({@code transient}) backend, on 127.0.0.1
- * and a free port, in this JVM. It records every object GET it serves (key, Range header, bytes in the response),
- * so a test can count ranged GETs and bytes served. Without credentials it accepts any request; with them it
- * checks AWS signatures (a wrong key gets 403). Thread-safe.
+ * A real S3-protocol server for tests: s3proxy with jclouds' in-memory
+ * ({@code transient}) backend, on 127.0.0.1 and a free port, in this JVM. It records
+ * every object GET it serves (key, Range header, bytes in the response), so a test can
+ * count ranged GETs and bytes served. Without credentials it accepts any request; with
+ * them it checks AWS signatures (a wrong key gets 403). Thread-safe.
  */
 public final class S3Server implements AutoCloseable {
 
-	/** One GET of an object: its key, the ranges asked for ("" for the whole object) and the bytes served. */
+	/**
+	 * One GET of an object: its key, the ranges asked for ("" for the whole object) and
+	 * the bytes served.
+	 */
 	public record Get(String key, String range, long bytes) {
 	}
 

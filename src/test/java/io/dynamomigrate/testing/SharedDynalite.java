@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One in-memory dynalite server per test JVM, started on first use on a free port and stopped when the JVM exits.
- * Tests that need a clean slate delete their tables ({@link #deleteAllTables()}).
+ * One in-memory dynalite server per test JVM, started on first use on a free port and
+ * stopped when the JVM exits. Tests that need a clean slate delete their tables
+ * ({@link #deleteAllTables()}).
  */
 public final class SharedDynalite {
 
@@ -37,7 +38,10 @@ public final class SharedDynalite {
 		return DynamoDbClients.create(endpoint(), DynamoDbClients.LOCAL_REGION, true, 8);
 	}
 
-	/** Waits until a table is ACTIVE, polling every 20 ms (the SDK's waiter polls every 20 s). */
+	/**
+	 * Waits until a table is ACTIVE, polling every 20 ms (the SDK's waiter polls every 20
+	 * s).
+	 */
 	public static void awaitActive(DynamoDbClient client, String table) {
 		every20Ms().alias("Table " + table + " becomes ACTIVE within 30 s")
 			.until(() -> client.describeTable((b) -> b.tableName(table)).table().tableStatus() == TableStatus.ACTIVE);

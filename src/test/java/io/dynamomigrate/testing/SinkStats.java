@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a {@link DynamoDbSink} accepted: items, WCU, calls, calls with unprocessed items, validation failures, and
- * the WCU of every call with its time, from which the mean WCU/s and the worst one-second window
- * {@code (t - 1 s, t]} follow. Thread-safe.
+ * What a {@link DynamoDbSink} accepted: items, WCU, calls, calls with unprocessed items,
+ * validation failures, and the WCU of every call with its time, from which the mean WCU/s
+ * and the worst one-second window {@code (t - 1 s, t]} follow. Thread-safe.
  */
 public final class SinkStats {
 
@@ -87,8 +87,7 @@ public final class SinkStats {
 		return String.format(Locale.ROOT,
 				"{\"items\":%d,\"writeUnits\":%d,\"calls\":%d,\"partialCalls\":%d,\"violations\":%d,"
 						+ "\"meanWcuPerSecond\":%.1f,\"maxWcuInAnySecond\":%d}",
-				items, units, calls.size(), partial, violations, meanWriteUnitsPerSecond(),
-				maxWriteUnitsInAnySecond());
+				items, units, calls.size(), partial, violations, meanWriteUnitsPerSecond(), maxWriteUnitsInAnySecond());
 	}
 
 }

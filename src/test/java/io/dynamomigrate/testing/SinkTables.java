@@ -13,14 +13,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The tables a {@link DynamoDbSink} knows: created by {@code CreateTable} and described as ACTIVE at once, with
- * their key schema and GSIs, so that the sink can check keys and count WCU per index. Thread-safe.
+ * The tables a {@link DynamoDbSink} knows: created by {@code CreateTable} and described
+ * as ACTIVE at once, with their key schema and GSIs, so that the sink can check keys and
+ * count WCU per index. Thread-safe.
  */
 final class SinkTables {
 
 	private final Map<String, Table> tables = new ConcurrentHashMap<>();
 
-	/** One table: its description as created, its key attribute names, and its GSIs' key attribute names. */
+	/**
+	 * One table: its description as created, its key attribute names, and its GSIs' key
+	 * attribute names.
+	 */
 	record Table(ObjectNode description, List<String> keyNames, List<List<String>> indexKeyNames) {
 
 		/** The canonical JSON of the item's primary key. */

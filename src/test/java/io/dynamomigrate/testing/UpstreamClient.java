@@ -19,12 +19,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Sends requests to the real DynamoDB endpoint (dynalite) over HTTP/1.1, on its own threads (not the
- * proxy's, which wait for these). Thread-safe.
+ * Sends requests to the real DynamoDB endpoint (dynalite) over HTTP/1.1, on its own
+ * threads (not the proxy's, which wait for these). Thread-safe.
  */
 final class UpstreamClient {
 
-	/** Request headers not copied upstream: hop-by-hop, set by the HTTP client, or changing the body. */
+	/**
+	 * Request headers not copied upstream: hop-by-hop, set by the HTTP client, or
+	 * changing the body.
+	 */
 	private static final Set<String> SKIPPED_REQUEST_HEADERS = Set.of("host", "content-length", "connection",
 			"keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "expect", "proxy-authorization",
 			"proxy-connection", "accept-encoding");
@@ -58,7 +61,10 @@ final class UpstreamClient {
 		this.executor.shutdownNow();
 	}
 
-	/** Sends {@code body} with the client's {@code headers} (less hop-by-hop ones) to the upstream. */
+	/**
+	 * Sends {@code body} with the client's {@code headers} (less hop-by-hop ones) to the
+	 * upstream.
+	 */
 	HttpResponse<byte[]> send(String method, URI requestUri, Map<String, List<String>> headers, byte[] body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.upstream.resolve(requestUri.toString()))
@@ -74,9 +80,9 @@ final class UpstreamClient {
 	}
 
 	/**
-	 * The key attribute names of {@code table}, from a {@code DescribeTable} call that reuses the
-	 * {@code Authorization} and {@code X-Amz-Date} of {@code clientHeaders} (dynalite does not verify
-	 * signatures).
+	 * The key attribute names of {@code table}, from a {@code DescribeTable} call that
+	 * reuses the {@code Authorization} and {@code X-Amz-Date} of {@code clientHeaders}
+	 * (dynalite does not verify signatures).
 	 * @throws IllegalStateException if the table cannot be described
 	 */
 	List<String> keyAttributes(String table, Map<String, List<String>> clientHeaders) {
@@ -84,12 +90,11 @@ final class UpstreamClient {
 			.timeout(TIMEOUT)
 			.header("Content-Type", "application/x-amz-json-1.0")
 			.header("X-Amz-Target", "DynamoDB_20120810.DescribeTable")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(
-					this.mapper.writeValueAsBytes(this.mapper.createObjectNode().put("TableName", table))));
+			.POST(HttpRequest.BodyPublishers
+				.ofByteArray(this.mapper.writeValueAsBytes(this.mapper.createObjectNode().put("TableName", table))));
 		clientHeaders.forEach((name, values) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (lower.equals("authorization") || lower.equals("x-amz-date")
-					|| lower.equals("x-amz-security-token")) {
+			if (lower.equals("authorization") || lower.equals("x-amz-date") || lower.equals("x-amz-security-token")) {
 				values.forEach((value) -> addHeader(request, name, value));
 			}
 		});
@@ -122,7 +127,8 @@ final class UpstreamClient {
 			request.header(name, value);
 		}
 		catch (IllegalArgumentException ex) {
-			// a header the JDK client does not allow to be set (restricted); the upstream does not need it
+			// a header the JDK client does not allow to be set (restricted); the upstream
+			// does not need it
 		}
 	}
 

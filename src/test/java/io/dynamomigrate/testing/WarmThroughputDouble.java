@@ -12,12 +12,14 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The warm throughput that dynalite does not have, added by {@link FaultInjectingDynamoDbProxy} on the DynamoDB JSON
- * wire: {@code DescribeTable} answers get {@code WarmThroughput} for the table and each GSI given with
- * {@link #set}; {@code UpdateTable} calls that raise warm throughput are recorded and answered here (dynalite would
- * refuse them), after which the next {@link #describesWhileUpdating} answers show the table's warm throughput as
- * UPDATING, then ACTIVE at the new values; {@code CreateTable} calls with {@code WarmThroughput} are recorded and
- * their values shown from then on. Thread-safe.
+ * The warm throughput that dynalite does not have, added by
+ * {@link FaultInjectingDynamoDbProxy} on the DynamoDB JSON wire: {@code DescribeTable}
+ * answers get {@code WarmThroughput} for the table and each GSI given with {@link #set};
+ * {@code UpdateTable} calls that raise warm throughput are recorded and answered here
+ * (dynalite would refuse them), after which the next {@link #describesWhileUpdating}
+ * answers show the table's warm throughput as UPDATING, then ACTIVE at the new values;
+ * {@code CreateTable} calls with {@code WarmThroughput} are recorded and their values
+ * shown from then on. Thread-safe.
  */
 public final class WarmThroughputDouble {
 
@@ -35,27 +37,42 @@ public final class WarmThroughputDouble {
 		this.mapper = mapper;
 	}
 
-	/** Shows {@code table} with this warm write throughput, and its indexes with theirs (ACTIVE). */
+	/**
+	 * Shows {@code table} with this warm write throughput, and its indexes with theirs
+	 * (ACTIVE).
+	 */
 	public void set(String table, long writeUnits, Map<String, Long> indexes) {
 		this.tables.put(table, new Warm(writeUnits, new ConcurrentHashMap<>(indexes), new AtomicInteger()));
 	}
 
-	/** How many {@code DescribeTable} answers after a pre-warm show it UPDATING before ACTIVE (default 2). */
+	/**
+	 * How many {@code DescribeTable} answers after a pre-warm show it UPDATING before
+	 * ACTIVE (default 2).
+	 */
 	public void describesWhileUpdating(int answers) {
 		this.describesWhileUpdating = answers;
 	}
 
-	/** The bodies of the {@code UpdateTable} and {@code CreateTable} calls that asked for warm throughput. */
+	/**
+	 * The bodies of the {@code UpdateTable} and {@code CreateTable} calls that asked for
+	 * warm throughput.
+	 */
 	public List<JsonNode> calls() {
 		return List.copyOf(this.calls);
 	}
 
-	/** The warm throughput status of every {@code DescribeTable} answer that showed one, in order. */
+	/**
+	 * The warm throughput status of every {@code DescribeTable} answer that showed one,
+	 * in order.
+	 */
 	public List<String> statusesShown() {
 		return List.copyOf(this.shown);
 	}
 
-	/** Whether this is an {@code UpdateTable} call that raises warm throughput (answered by {@link #update}). */
+	/**
+	 * Whether this is an {@code UpdateTable} call that raises warm throughput (answered
+	 * by {@link #update}).
+	 */
 	boolean answers(String operation, JsonNode request) {
 		if (!"UpdateTable".equals(operation)) {
 			return false;
@@ -67,7 +84,10 @@ public final class WarmThroughputDouble {
 		return indexes || request.has("WarmThroughput");
 	}
 
-	/** Records an {@code UpdateTable} call that raises warm throughput, applies it, and answers it. */
+	/**
+	 * Records an {@code UpdateTable} call that raises warm throughput, applies it, and
+	 * answers it.
+	 */
 	byte[] update(JsonNode request) {
 		this.calls.add(request);
 		String name = request.path("TableName").asString();
@@ -80,15 +100,17 @@ public final class WarmThroughputDouble {
 	}
 
 	/**
-	 * The upstream's answer to a forwarded call, with warm throughput: recorded for a {@code CreateTable} with
-	 * {@code WarmThroughput}, shown in a {@code DescribeTable} answer.
+	 * The upstream's answer to a forwarded call, with warm throughput: recorded for a
+	 * {@code CreateTable} with {@code WarmThroughput}, shown in a {@code DescribeTable}
+	 * answer.
 	 */
 	byte[] reply(String operation, JsonNode request, byte[] reply) {
 		if ("CreateTable".equals(operation) && request.has("WarmThroughput")) {
 			this.calls.add(request);
 			Map<String, Long> indexes = new ConcurrentHashMap<>();
-			request.path("GlobalSecondaryIndexes").forEach((i) -> indexes.put(i.path("IndexName").asString(),
-					i.path("WarmThroughput").path("WriteUnitsPerSecond").asLong()));
+			request.path("GlobalSecondaryIndexes")
+				.forEach((i) -> indexes.put(i.path("IndexName").asString(),
+						i.path("WarmThroughput").path("WriteUnitsPerSecond").asLong()));
 			set(request.path("TableName").asString(),
 					request.path("WarmThroughput").path("WriteUnitsPerSecond").asLong(), indexes);
 			return reply;

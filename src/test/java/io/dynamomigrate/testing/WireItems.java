@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads DynamoDB JSON 1.0 attribute values ({@code {"S": "x"}}, {@code {"M": {...}}}, ...) into SDK
- * {@link AttributeValue}s, so that a test endpoint can size items by the same rules as the tool. Thread-safe.
+ * Reads DynamoDB JSON 1.0 attribute values ({@code {"S": "x"}}, {@code {"M": {...}}},
+ * ...) into SDK {@link AttributeValue}s, so that a test endpoint can size items by the
+ * same rules as the tool. Thread-safe.
  */
 final class WireItems {
 
@@ -38,9 +39,8 @@ final class WireItems {
 			case "NULL" -> AttributeValue.fromNul(true);
 			case "SS" -> AttributeValue.fromSs(strings(v));
 			case "NS" -> AttributeValue.fromNs(strings(v));
-			case "BS" -> AttributeValue.fromBs(strings(v).stream()
-				.map((s) -> SdkBytes.fromByteArray(Base64.getDecoder().decode(s)))
-				.toList());
+			case "BS" -> AttributeValue
+				.fromBs(strings(v).stream().map((s) -> SdkBytes.fromByteArray(Base64.getDecoder().decode(s))).toList());
 			case "L" -> {
 				List<AttributeValue> list = new ArrayList<>();
 				v.forEach((element) -> list.add(value(element)));

@@ -14,15 +14,18 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Writes DynamoDB JSON 1.0 replies: relayed ones and made-up ones. Every reply carries an
- * {@code x-amz-crc32} computed over the body actually sent, which the SDK validates for DynamoDB.
+ * {@code x-amz-crc32} computed over the body actually sent, which the SDK validates for
+ * DynamoDB.
  */
 final class WireReplies {
 
 	static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
-	/** Response headers not relayed: hop-by-hop, set by the server, or recomputed here. */
-	private static final Set<String> SKIPPED_RESPONSE_HEADERS = Set.of("connection", "keep-alive",
-			"transfer-encoding", "content-length", "date", "x-amz-crc32", "trailer", "upgrade");
+	/**
+	 * Response headers not relayed: hop-by-hop, set by the server, or recomputed here.
+	 */
+	private static final Set<String> SKIPPED_RESPONSE_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
+			"content-length", "date", "x-amz-crc32", "trailer", "upgrade");
 
 	private WireReplies() {
 	}
@@ -66,7 +69,10 @@ final class WireReplies {
 		}
 	}
 
-	/** HTTP 502 when the proxy itself failed (upstream unreachable, ...), unless a reply was already begun. */
+	/**
+	 * HTTP 502 when the proxy itself failed (upstream unreachable, ...), unless a reply
+	 * was already begun.
+	 */
 	static void proxyFailure(HttpExchange exchange, Exception failure) {
 		if (exchange.getResponseCode() != -1) {
 			return;

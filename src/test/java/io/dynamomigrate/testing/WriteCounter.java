@@ -17,9 +17,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Counts writes per table and canonical primary key. The canonical key is the key attributes as a JSON
- * object with sorted names, numbers normalised ({@code "1.0"} and {@code "1"} are the same key), e.g.
- * {@code {"pk":{"S":"ARTIST#1"},"sk":{"N":"7"}}}. Key attribute names are cached per table.
+ * Counts writes per table and canonical primary key. The canonical key is the key
+ * attributes as a JSON object with sorted names, numbers normalised ({@code "1.0"} and
+ * {@code "1"} are the same key), e.g. {@code {"pk":{"S":"ARTIST#1"},"sk":{"N":"7"}}}. Key
+ * attribute names are cached per table.
  * <p>
  * Thread-safe.
  */
@@ -38,8 +39,8 @@ final class WriteCounter {
 	}
 
 	/**
-	 * Counts {@code written}, asking {@code keyAttributesLoader} for the key attribute names of a table
-	 * not seen before.
+	 * Counts {@code written}, asking {@code keyAttributesLoader} for the key attribute
+	 * names of a table not seen before.
 	 */
 	void record(List<TableWrite> written, Function<String, List<String>> keyAttributesLoader) {
 		for (TableWrite write : written) {
@@ -51,7 +52,9 @@ final class WriteCounter {
 		}
 	}
 
-	/** {@code forwarded} without {@code notWritten}, matched by table and canonical key. */
+	/**
+	 * {@code forwarded} without {@code notWritten}, matched by table and canonical key.
+	 */
 	List<TableWrite> without(List<TableWrite> forwarded, List<TableWrite> notWritten,
 			Function<String, List<String>> keyAttributesLoader) {
 		if (notWritten.isEmpty()) {
@@ -93,7 +96,10 @@ final class WriteCounter {
 			.count();
 	}
 
-	/** Forgets the cached key attribute names of {@code table} (it was created or deleted). */
+	/**
+	 * Forgets the cached key attribute names of {@code table} (it was created or
+	 * deleted).
+	 */
 	void forgetKeySchema(String table) {
 		this.keyAttributes.remove(table);
 	}

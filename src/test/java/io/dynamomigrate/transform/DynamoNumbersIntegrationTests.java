@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The number text {@link DynamoNumbers#normalise} produces is what DynamoDB (dynalite over HTTP) gives back after a
- * put and a get, so items written by the tool compare equal to items read back.
+ * The number text {@link DynamoNumbers#normalise} produces is what DynamoDB (dynalite
+ * over HTTP) gives back after a put and a get, so items written by the tool compare equal
+ * to items read back.
  */
 @Invariant(6)
 class DynamoNumbersIntegrationTests {

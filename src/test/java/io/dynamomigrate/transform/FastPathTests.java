@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The per-item fast paths give exactly what the general code they replace gives: timestamp text as the formatter
- * writes it, integer text and DynamoDB numbers as {@code stripTrailingZeros()} makes them, number sizes as
- * {@code BigDecimal} counts digits, and UTF-8 lengths as {@code getBytes(UTF_8)} counts bytes.
+ * The per-item fast paths give exactly what the general code they replace gives:
+ * timestamp text as the formatter writes it, integer text and DynamoDB numbers as
+ * {@code stripTrailingZeros()} makes them, number sizes as {@code BigDecimal} counts
+ * digits, and UTF-8 lengths as {@code getBytes(UTF_8)} counts bytes.
  */
 class FastPathTests {
 
@@ -33,7 +34,12 @@ class FastPathTests {
 			int year = i < 10_000 ? i : random.nextInt(30_000) - 10_000;
 			LocalDateTime timestamp = LocalDateTime.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28),
 					random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000_000));
-			String nanos = String.format(Locale.ROOT, "%09d", timestamp.getNano()); // exact: 3, 6 or 9 digits
+			String nanos = String.format(Locale.ROOT, "%09d", timestamp.getNano()); // exact:
+																					// 3,
+																					// 6
+																					// or
+																					// 9
+																					// digits
 			String fraction = nanos.endsWith("000000") ? nanos.substring(0, 3)
 					: nanos.endsWith("000") ? nanos.substring(0, 6) : nanos;
 			String expected = UTC_SECONDS.format(timestamp) + "." + fraction + "Z";
@@ -42,9 +48,9 @@ class FastPathTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0", "-0", "1", "-1", "10", "1000", "-1000", "9223372036854775807",
-			"-9223372036854775808", "123456789012345678901234567890123456789012", "100000000000000000000000000000000000000000",
-			"1.50", "0.000", "-0.0010", "1E+3", "12.3E-5" })
+	@ValueSource(strings = { "0", "-0", "1", "-1", "10", "1000", "-1000", "9223372036854775807", "-9223372036854775808",
+			"123456789012345678901234567890123456789012", "100000000000000000000000000000000000000000", "1.50", "0.000",
+			"-0.0010", "1E+3", "12.3E-5" })
 	void numberText_isTheStrippedPlainText(String number) {
 		BigDecimal value = new BigDecimal(number);
 		assertThat(Values.text(value)).isEqualTo(value.stripTrailingZeros().toPlainString());

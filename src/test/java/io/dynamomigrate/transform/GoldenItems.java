@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Expected items written by hand as DynamoDB JSON files under {@code src/test/resources/golden}, and an
- * attribute-by-attribute comparison in which sets compare as sets (DynamoDB does not keep their order).
+ * Expected items written by hand as DynamoDB JSON files under
+ * {@code src/test/resources/golden}, and an attribute-by-attribute comparison in which
+ * sets compare as sets (DynamoDB does not keep their order).
  */
 public final class GoldenItems {
 
@@ -58,9 +59,8 @@ public final class GoldenItems {
 			case "NULL" -> AttributeValue.fromNul(true);
 			case "SS" -> AttributeValue.fromSs(texts(v));
 			case "NS" -> AttributeValue.fromNs(texts(v));
-			case "BS" -> AttributeValue.fromBs(texts(v).stream()
-				.map((b) -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b)))
-				.toList());
+			case "BS" -> AttributeValue
+				.fromBs(texts(v).stream().map((b) -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b))).toList());
 			case "L" -> AttributeValue.fromL(v.values().stream().map(GoldenItems::value).toList());
 			case "M" -> AttributeValue.fromM(attributes(v));
 			default -> throw new IllegalArgumentException("Unknown DynamoDB JSON type " + typed.getKey());
@@ -73,15 +73,18 @@ public final class GoldenItems {
 		return texts;
 	}
 
-	/** Asserts the same attribute names, and for each the same value; sets compare without order. */
+	/**
+	 * Asserts the same attribute names, and for each the same value; sets compare without
+	 * order.
+	 */
 	public static void assertSameItem(String name, Map<String, AttributeValue> expected,
 			Map<String, AttributeValue> actual) {
 		assertThat(actual).as("item %s", name).isNotNull();
 		assertThat(new TreeSet<>(actual.keySet())).as("attribute names of %s", name)
 			.isEqualTo(new TreeSet<>(expected.keySet()));
-		expected.forEach((attribute, value) -> assertThat(comparable(actual.get(attribute)))
-			.as("%s.%s", name, attribute)
-			.isEqualTo(comparable(value)));
+		expected
+			.forEach((attribute, value) -> assertThat(comparable(actual.get(attribute))).as("%s.%s", name, attribute)
+				.isEqualTo(comparable(value)));
 	}
 
 	private static Object comparable(AttributeValue value) {
@@ -92,7 +95,8 @@ public final class GoldenItems {
 			return new TreeSet<>(value.ns());
 		}
 		if (value.hasBs()) {
-			return new TreeSet<>(value.bs().stream().map((b) -> Base64.getEncoder().encodeToString(b.asByteArray())).toList());
+			return new TreeSet<>(
+					value.bs().stream().map((b) -> Base64.getEncoder().encodeToString(b.asByteArray())).toList());
 		}
 		if (value.hasL()) {
 			return value.l().stream().map(GoldenItems::comparable).toList();

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Records to items by mappings loaded from YAML: filters, conditional attributes, nested maps and lists, unmapped
- * columns, sets, TTL epochs, index key checks and embedded maps.
+ * Records to items by mappings loaded from YAML: filters, conditional attributes, nested
+ * maps and lists, unmapped columns, sets, TTL epochs, index key checks and embedded maps.
  */
 class ItemMapperTests {
 
@@ -108,8 +108,9 @@ class ItemMapperTests {
 				      lines: [ "${first_line}", { value: "${qty}", type: N }, [ "${city}" ] ]
 				""");
 
-		Map<String, AttributeValue> item = mapper.map(record("id", BigDecimal.ONE, "customer_name", "Zoë", "city",
-				"Köln", "zip", null, "vip", null, "first_line", "A-1", "qty", new BigDecimal("2.0")))
+		Map<String, AttributeValue> item = mapper
+			.map(record("id", BigDecimal.ONE, "customer_name", "Zoë", "city", "Köln", "zip", null, "vip", null,
+					"first_line", "A-1", "qty", new BigDecimal("2.0")))
 			.item();
 
 		assertThat(item.get("customer")).isEqualTo(AttributeValue.fromM(Map.of("name", AttributeValue.fromS("Zoë"),
@@ -125,13 +126,16 @@ class ItemMapperTests {
 				    attributes: { pk: "ORDER#${id}", sk: ORDER }
 				""");
 
-		Map<String, AttributeValue> item = mapper.map(record("ID", BigDecimal.ONE, "TOTAL", new BigDecimal("9.90"),
-				"paid", true, "secret", "pw", "tags", Arrays.asList("a", null), "missing", null)).item();
+		Map<String, AttributeValue> item = mapper
+			.map(record("ID", BigDecimal.ONE, "TOTAL", new BigDecimal("9.90"), "paid", true, "secret", "pw", "tags",
+					Arrays.asList("a", null), "missing", null))
+			.item();
 
 		assertThat(item).containsOnlyKeys("pk", "sk", "total", "paid", "tags")
 			.containsEntry("total", AttributeValue.fromN("9.9"))
 			.containsEntry("paid", AttributeValue.fromBool(true))
-			.containsEntry("tags", AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromNul(true))));
+			.containsEntry("tags",
+					AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromNul(true))));
 	}
 
 	@Test
@@ -142,12 +146,13 @@ class ItemMapperTests {
 				    attributes: { pk: "ORDER#${id}", sk: ORDER }
 				""");
 
-		Map<String, AttributeValue> item = mapper.map(record("id", BigDecimal.ONE, "total", new BigDecimal("9.90"),
-				"note", "")).item();
+		Map<String, AttributeValue> item = mapper
+			.map(record("id", BigDecimal.ONE, "total", new BigDecimal("9.90"), "note", ""))
+			.item();
 
 		assertThat(item).containsOnlyKeys("pk", "sk", "details");
-		assertThat(item.get("details")).isEqualTo(AttributeValue.fromM(Map.of("total", AttributeValue.fromN("9.9"),
-				"note", AttributeValue.fromS(""))));
+		assertThat(item.get("details")).isEqualTo(
+				AttributeValue.fromM(Map.of("total", AttributeValue.fromN("9.9"), "note", AttributeValue.fromS(""))));
 	}
 
 	@Test
@@ -162,9 +167,11 @@ class ItemMapperTests {
 				      expiresAt: { value: "${expires}", type: N, format: epoch-seconds }
 				""");
 
-		Map<String, AttributeValue> item = mapper.map(record("id", BigDecimal.ONE, "tags", "b,a,b", "sizes",
-				List.of(new BigDecimal("40"), new BigDecimal("40.0"), new BigDecimal("42")), "expires",
-				LocalDateTime.of(2030, 1, 1, 0, 0))).item();
+		Map<String, AttributeValue> item = mapper
+			.map(record("id", BigDecimal.ONE, "tags", "b,a,b", "sizes",
+					List.of(new BigDecimal("40"), new BigDecimal("40.0"), new BigDecimal("42")), "expires",
+					LocalDateTime.of(2030, 1, 1, 0, 0)))
+			.item();
 
 		assertThat(item).containsEntry("tags", AttributeValue.fromSs(List.of("b", "a")))
 			.containsEntry("sizes", AttributeValue.fromNs(List.of("40", "42")))

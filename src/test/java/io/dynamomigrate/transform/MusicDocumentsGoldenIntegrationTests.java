@@ -23,9 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code mappings/music-documents.yml} from the embedded H2 sample and from PostgreSQL into dynalite through the command line, reads
- * the golden items back with {@code GetItem} and compares them attribute by attribute with the hand-written DynamoDB
- * JSON in {@code src/test/resources/golden}; filtered records are counted and not written.
+ * Runs {@code mappings/music-documents.yml} from the embedded H2 sample and from
+ * PostgreSQL into dynalite through the command line, reads the golden items back with
+ * {@code GetItem} and compares them attribute by attribute with the hand-written DynamoDB
+ * JSON in {@code src/test/resources/golden}; filtered records are counted and not
+ * written.
  */
 class MusicDocumentsGoldenIntegrationTests {
 
@@ -68,9 +70,9 @@ class MusicDocumentsGoldenIntegrationTests {
 		CommandLine commandLine = DynamoMigrate.commandLine();
 		commandLine.setOut(new PrintWriter(out));
 		commandLine.setErr(new PrintWriter(out));
-		List<String> args = new ArrayList<>(List.of("run", "mappings/music-documents.yml", "--endpoint-url",
-				SharedDynalite.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY_SCHEMA),
-				"--repository-user", Postgres.USER));
+		List<String> args = new ArrayList<>(
+				List.of("run", "mappings/music-documents.yml", "--endpoint-url", SharedDynalite.endpoint().toString(),
+						"--repository-url", Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER));
 		args.addAll(List.of(source));
 
 		int exitCode = commandLine.execute(args.toArray(String[]::new));
@@ -81,15 +83,17 @@ class MusicDocumentsGoldenIntegrationTests {
 		try (DynamoDbClient client = SharedDynalite.client()) {
 			for (String name : MusicDocumentsGoldenTests.GOLDEN) {
 				Map<String, AttributeValue> expected = GoldenItems.load("music-documents/" + name);
-				Map<String, AttributeValue> actual = client.getItem((b) -> b.tableName("music_documents")
-					.key(Map.of("pk", expected.get("pk"), "sk", expected.get("sk")))
-					.consistentRead(true)).item();
+				Map<String, AttributeValue> actual = client
+					.getItem((b) -> b.tableName("music_documents")
+						.key(Map.of("pk", expected.get("pk"), "sk", expected.get("sk")))
+						.consistentRead(true))
+					.item();
 				GoldenItems.assertSameItem(name, expected, actual);
 			}
-			assertThat(client.getItem((b) -> b.tableName("music_documents")
-				.key(Map.of("pk", AttributeValue.fromS("USER#000027"), "sk", AttributeValue.fromS("PL#2")))).hasItem())
-				.as("private playlist 2 is filtered")
-				.isFalse();
+			assertThat(client
+				.getItem((b) -> b.tableName("music_documents")
+					.key(Map.of("pk", AttributeValue.fromS("USER#000027"), "sk", AttributeValue.fromS("PL#2"))))
+				.hasItem()).as("private playlist 2 is filtered").isFalse();
 			assertThat(client.scan((b) -> b.tableName("music_documents").select("COUNT")).count()).isEqualTo(805);
 		}
 	}

@@ -27,10 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden test of {@code mappings/music-documents.yml}: the sample rows (a fresh embedded H2 sample database) go
- * through the step's own components (keyset reader, embedded-rows loader, mapping processor), and selected items
- * are compared attribute by attribute with the hand-written DynamoDB JSON in {@code src/test/resources/golden}.
- * {@code MusicDocumentsGoldenIntegrationTests} compares the same files with what dynalite holds after a real run.
+ * Golden test of {@code mappings/music-documents.yml}: the sample rows (a fresh embedded
+ * H2 sample database) go through the step's own components (keyset reader, embedded-rows
+ * loader, mapping processor), and selected items are compared attribute by attribute with
+ * the hand-written DynamoDB JSON in {@code src/test/resources/golden}.
+ * {@code MusicDocumentsGoldenIntegrationTests} compares the same files with what dynalite
+ * holds after a real run.
  */
 class MusicDocumentsGoldenTests {
 
@@ -77,7 +79,9 @@ class MusicDocumentsGoldenTests {
 		assertThat(items).as("playlist 2 is private: filtered").doesNotContainKey("USER#000027|PL#2");
 	}
 
-	/** Reads a whole item definition in chunks, as its step does; count = {read, mapped}. */
+	/**
+	 * Reads a whole item definition in chunks, as its step does; count = {read, mapped}.
+	 */
 	private static List<MappedItem> map(ItemSpec item, int[] count) throws Exception {
 		JdbcPagingItemReader<SourceRecord> reader = new JdbcSourceReaderFactory(source).reader(item.name(),
 				item.source(), item.chunkSize());

@@ -44,13 +44,14 @@ class TemplateEvaluatorTests {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = { "${lower(name)}|  ünïcode nàme 🎸 ", "${upper(name)}|  ÜNÏCODE NÀME 🎸 ",
-			"${trim(name)}|Ünïcode Nàme 🎸", "ITEM#${lpad(id, 6, '0')}|ITEM#000042",
-			"${lpad(trim(name), 3, '*')}|Ünïcode Nàme 🎸", "${lpad(empty, 2, '-')}|--",
-			"${date(created_at, 'yyyy-MM')}|2024-03", "${date(zoned, 'yyyy-MM-dd HH:mm')}|2024-02-29 23:30",
-			"${date(day, 'dd.MM.yyyy')}|01.03.2024", "${coalesce(nick, name)}|  Ünïcode Nàme 🎸 ",
-			"${coalesce(nick, 'anonymous')}|anonymous", "${coalesce(empty, 'x')}|''",
-			"P#${price}#${upper(user_key)}|P#4.5#USER-1", "$${id}=${id}|${id}=42" })
+	@CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false,
+			value = { "${lower(name)}|  ünïcode nàme 🎸 ", "${upper(name)}|  ÜNÏCODE NÀME 🎸 ",
+					"${trim(name)}|Ünïcode Nàme 🎸", "ITEM#${lpad(id, 6, '0')}|ITEM#000042",
+					"${lpad(trim(name), 3, '*')}|Ünïcode Nàme 🎸", "${lpad(empty, 2, '-')}|--",
+					"${date(created_at, 'yyyy-MM')}|2024-03", "${date(zoned, 'yyyy-MM-dd HH:mm')}|2024-02-29 23:30",
+					"${date(day, 'dd.MM.yyyy')}|01.03.2024", "${coalesce(nick, name)}|  Ünïcode Nàme 🎸 ",
+					"${coalesce(nick, 'anonymous')}|anonymous", "${coalesce(empty, 'x')}|''",
+					"P#${price}#${upper(user_key)}|P#4.5#USER-1", "$${id}=${id}|${id}=42" })
 	void functions_giveText(String template, String expected) {
 		assertThat(render(template)).isEqualTo(expected);
 	}

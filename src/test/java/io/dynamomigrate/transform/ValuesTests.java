@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Every conversion of a source value to a DynamoDB attribute, with the edge values: DynamoDB's number limits,
- * Unicode text, empty values, sets under each policy, nesting depth and timestamps with offsets.
+ * Every conversion of a source value to a DynamoDB attribute, with the edge values:
+ * DynamoDB's number limits, Unicode text, empty values, sets under each policy, nesting
+ * depth and timestamps with offsets.
  */
 @Invariant(9)
 class ValuesTests {
@@ -44,8 +45,8 @@ class ValuesTests {
 	// --- N
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ DIGITS_38 + ", " + DIGITS_38, "-" + DIGITS_38 + ", -" + DIGITS_38,
-			"0.1, 0.1", "0.10, 0.1", "-0, 0", "-0.0, 0", "1E+2, 100", "4.50, 4.5", "1.000000000000000000000000000000000000000000, 1",
+	@CsvSource({ DIGITS_38 + ", " + DIGITS_38, "-" + DIGITS_38 + ", -" + DIGITS_38, "0.1, 0.1", "0.10, 0.1", "-0, 0",
+			"-0.0, 0", "1E+2, 100", "4.50, 4.5", "1.000000000000000000000000000000000000000000, 1",
 			"9.9999999999999999999999999999999999999E+125, 999999999999999999999999999999999999990000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
 			"-9.9999999999999999999999999999999999999E+125, -999999999999999999999999999999999999990000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" })
 	void numbersThatDynamoDbCanHold_areKeptExactlyInItsNormalForm(String value, String expected) {
@@ -64,10 +65,11 @@ class ValuesTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "1" + DIGITS_38 + ", 39 significant digits", "1.23456789012345678901234567890123456789, 39 significant digits",
-			"1E-131, outside DynamoDB's range", "9.9999999999999999999999999999999999999E-131, outside DynamoDB's range",
-			"1E+126, outside DynamoDB's range", "-1E+126, outside DynamoDB's range",
-			"NaN, not a finite number", "Infinity, not a finite number", "-Infinity, not a finite number", "12abc, is not a number",
+	@CsvSource({ "1" + DIGITS_38 + ", 39 significant digits",
+			"1.23456789012345678901234567890123456789, 39 significant digits", "1E-131, outside DynamoDB's range",
+			"9.9999999999999999999999999999999999999E-131, outside DynamoDB's range",
+			"1E+126, outside DynamoDB's range", "-1E+126, outside DynamoDB's range", "NaN, not a finite number",
+			"Infinity, not a finite number", "-Infinity, not a finite number", "12abc, is not a number",
 			"'', is not a number" })
 	@Invariant(6)
 	void numbersThatDynamoDbCannotHold_areRefusedNeverRounded(String value, String phrase) {
@@ -82,8 +84,8 @@ class ValuesTests {
 	// --- S
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(value = { "🎸 Guitar 👩‍🎤", "Cafe\u0301 (combining acute)", "Café (precomposed)", "'' ", "  spaces kept  ",
-			"ß/İ/ı", "\u0000nul" }, ignoreLeadingAndTrailingWhitespace = false)
+	@CsvSource(value = { "🎸 Guitar 👩‍🎤", "Cafe\u0301 (combining acute)", "Café (precomposed)", "'' ",
+			"  spaces kept  ", "ß/İ/ı", "\u0000nul" }, ignoreLeadingAndTrailingWhitespace = false)
 	void text_isKeptCodePointForCodePoint(String text) {
 		AttributeValue value = Values.attribute(text, AttributeType.S);
 
@@ -93,8 +95,8 @@ class ValuesTests {
 
 	@Test
 	void combiningAndPrecomposedForms_areDifferentStrings_neverNormalised() {
-		assertThat(Values.attribute("Cafe\u0301", AttributeType.S)).isNotEqualTo(Values.attribute("Caf\u00e9",
-				AttributeType.S));
+		assertThat(Values.attribute("Cafe\u0301", AttributeType.S))
+			.isNotEqualTo(Values.attribute("Caf\u00e9", AttributeType.S));
 	}
 
 	@Test
@@ -140,8 +142,9 @@ class ValuesTests {
 				arguments(AttributeType.NS, List.of("3", "03", "3.000"), DuplicateElementPolicy.DEDUPE,
 						AttributeValue.fromNs(List.of("3"))),
 				arguments(AttributeType.BS, List.of(new byte[] { 1 }, new byte[] { 1 }, new byte[] { 2 }),
-						DuplicateElementPolicy.DEDUPE, AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(
-								new byte[] { 1 }), SdkBytes.fromByteArray(new byte[] { 2 })))),
+						DuplicateElementPolicy.DEDUPE,
+						AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] { 1 }),
+								SdkBytes.fromByteArray(new byte[] { 2 })))),
 				arguments(AttributeType.SS, List.of("", "a"), DuplicateElementPolicy.REJECT,
 						AttributeValue.fromSs(List.of("", "a"))),
 				arguments(AttributeType.SS, List.of("é", "e\u0301"), DuplicateElementPolicy.REJECT,
@@ -160,8 +163,8 @@ class ValuesTests {
 	void duplicateElements_underReject_areADuplicateElementsReject(AttributeType type, String elements) {
 		List<Object> list = new ArrayList<>(Arrays.asList(elements.split("\\|")));
 
-		assertThatThrownBy(() -> Values.attribute(list, type, options(null, DuplicateElementPolicy.REJECT,
-				EmptySetPolicy.OMIT)))
+		assertThatThrownBy(
+				() -> Values.attribute(list, type, options(null, DuplicateElementPolicy.REJECT, EmptySetPolicy.OMIT)))
 			.isInstanceOfSatisfying(ValueRejectedException.class,
 					(ex) -> assertThat(ex.reason()).isEqualTo(RejectReason.DUPLICATE_ELEMENTS))
 			.hasMessageContaining("twice");
@@ -174,21 +177,24 @@ class ValuesTests {
 			.isNull();
 		assertThat(Values.attribute("  ", type, options(",", DuplicateElementPolicy.DEDUPE, EmptySetPolicy.OMIT)))
 			.isNull();
-		assertThatThrownBy(() -> Values.attribute(List.of(), type, options(null, DuplicateElementPolicy.DEDUPE,
-				EmptySetPolicy.REJECT)))
+		assertThatThrownBy(() -> Values.attribute(List.of(), type,
+				options(null, DuplicateElementPolicy.DEDUPE, EmptySetPolicy.REJECT)))
 			.isInstanceOfSatisfying(ValueRejectedException.class,
 					(ex) -> assertThat(ex.reason()).isEqualTo(RejectReason.EMPTY_SET));
 	}
 
 	@Test
 	void splitText_makesSetsAndLists_elementsTrimmed() {
-		assertThat(Values.attribute("rock, pop ,jazz,pop", AttributeType.SS, options(",", DuplicateElementPolicy.DEDUPE,
-				EmptySetPolicy.OMIT))).isEqualTo(AttributeValue.fromSs(List.of("rock", "pop", "jazz")));
-		assertThat(Values.attribute("1;2.50;1E+1", AttributeType.NS, options(";", DuplicateElementPolicy.DEDUPE,
-				EmptySetPolicy.OMIT))).isEqualTo(AttributeValue.fromNs(List.of("1", "2.5", "10")));
-		assertThat(Values.attribute("b,a,b", AttributeType.L, options(",", DuplicateElementPolicy.DEDUPE,
-				EmptySetPolicy.OMIT))).isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromS("b"),
-						AttributeValue.fromS("a"), AttributeValue.fromS("b"))));
+		assertThat(Values.attribute("rock, pop ,jazz,pop", AttributeType.SS,
+				options(",", DuplicateElementPolicy.DEDUPE, EmptySetPolicy.OMIT)))
+			.isEqualTo(AttributeValue.fromSs(List.of("rock", "pop", "jazz")));
+		assertThat(Values.attribute("1;2.50;1E+1", AttributeType.NS,
+				options(";", DuplicateElementPolicy.DEDUPE, EmptySetPolicy.OMIT)))
+			.isEqualTo(AttributeValue.fromNs(List.of("1", "2.5", "10")));
+		assertThat(Values.attribute("b,a,b", AttributeType.L,
+				options(",", DuplicateElementPolicy.DEDUPE, EmptySetPolicy.OMIT)))
+			.isEqualTo(AttributeValue
+				.fromL(List.of(AttributeValue.fromS("b"), AttributeValue.fromS("a"), AttributeValue.fromS("b"))));
 	}
 
 	@Test
@@ -216,12 +222,12 @@ class ValuesTests {
 		AttributeValue value = Values.attribute(json, AttributeType.M);
 
 		assertThat(value.m()).containsExactly(Map.entry("title", AttributeValue.fromS("Blue")),
-				Map.entry("rating", AttributeValue.fromN("4.5")),
-				Map.entry("plays", AttributeValue.fromN(DIGITS_38)),
+				Map.entry("rating", AttributeValue.fromN("4.5")), Map.entry("plays", AttributeValue.fromN(DIGITS_38)),
 				Map.entry("tiny", AttributeValue.fromN(new BigDecimal("1E-130").toPlainString())),
-				Map.entry("tags", AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromN("1"),
-						AttributeValue.fromBool(true), AttributeValue.fromNul(true),
-						AttributeValue.fromM(Map.of("k", AttributeValue.fromL(List.of())))))),
+				Map.entry("tags",
+						AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromN("1"),
+								AttributeValue.fromBool(true), AttributeValue.fromNul(true),
+								AttributeValue.fromM(Map.of("k", AttributeValue.fromL(List.of())))))),
 				Map.entry("nothing", AttributeValue.fromNul(true)), Map.entry("emoji", AttributeValue.fromS("🎵")));
 		assertThat(Values.attribute("[0.1, 0.10]", AttributeType.L))
 			.isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromN("0.1"), AttributeValue.fromN("0.1"))));
@@ -232,10 +238,10 @@ class ValuesTests {
 		assertThatThrownBy(() -> Values.attribute("[1]", AttributeType.M)).hasMessage("is not a map in JSON");
 		assertThatThrownBy(() -> Values.attribute("{\"a\":1}", AttributeType.L)).hasMessage("is not a list in JSON");
 		assertThatThrownBy(() -> Values.attribute("{\"a\":", AttributeType.M)).hasMessageStartingWith("is not JSON");
-		assertThatThrownBy(() -> Values.attribute("{\"a\":NaN}", AttributeType.M)).hasMessageStartingWith("is not JSON");
-		assertThatThrownBy(() -> Values.attribute("[1E+126]", AttributeType.L))
-			.isInstanceOfSatisfying(ValueRejectedException.class,
-					(ex) -> assertThat(ex.reason()).isEqualTo(RejectReason.INVALID_NUMBER));
+		assertThatThrownBy(() -> Values.attribute("{\"a\":NaN}", AttributeType.M))
+			.hasMessageStartingWith("is not JSON");
+		assertThatThrownBy(() -> Values.attribute("[1E+126]", AttributeType.L)).isInstanceOfSatisfying(
+				ValueRejectedException.class, (ex) -> assertThat(ex.reason()).isEqualTo(RejectReason.INVALID_NUMBER));
 	}
 
 	@Test
@@ -243,10 +249,10 @@ class ValuesTests {
 		List<Object> array = Arrays.asList(new BigDecimal("1.50"), "x", null, new byte[] { 7 }, List.of(true));
 
 		assertThat(Values.inferredType(array)).isEqualTo(AttributeType.L);
-		assertThat(Values.attribute(array, AttributeType.L)).isEqualTo(AttributeValue.fromL(List.of(
-				AttributeValue.fromN("1.5"), AttributeValue.fromS("x"), AttributeValue.fromNul(true),
-				AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] { 7 })),
-				AttributeValue.fromL(List.of(AttributeValue.fromBool(true))))));
+		assertThat(Values.attribute(array, AttributeType.L))
+			.isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromN("1.5"), AttributeValue.fromS("x"),
+					AttributeValue.fromNul(true), AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] { 7 })),
+					AttributeValue.fromL(List.of(AttributeValue.fromBool(true))))));
 	}
 
 	@Test
@@ -302,7 +308,8 @@ class ValuesTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
-	@CsvSource({ "2024-03-01T10:15:30+02:00, epoch-seconds, 1709280930", "2024-03-01T10:15:30.999Z, epoch-seconds, 1709288130",
+	@CsvSource({ "2024-03-01T10:15:30+02:00, epoch-seconds, 1709280930",
+			"2024-03-01T10:15:30.999Z, epoch-seconds, 1709288130",
 			"2024-03-01T10:15:30.999Z, epoch-millis, 1709288130999", "2024-03-01T10:15:30, epoch-seconds, 1709288130",
 			"2024-03-01, epoch-seconds, 1709251200", "1969-12-31T23:59:59.5Z, epoch-seconds, -1",
 			"1969-12-31T23:59:59.5Z, epoch-millis, -500" })

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Verify's reads are paced by a read budget: reads that were answered (scan pages) are paced at the budget, and
- * never wait for answers that will not come.
+ * Verify's reads are paced by a read budget: reads that were answered (scan pages) are
+ * paced at the budget, and never wait for answers that will not come.
  */
 class ReadCapacityLimiterTests {
 

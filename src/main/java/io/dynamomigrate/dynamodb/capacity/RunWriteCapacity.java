@@ -15,11 +15,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The write capacity of one run: one {@link WriteCapacityLimiter} per target table, shared by every step and
- * partition that writes to it, and one bounded pool of {@code BatchWriteItem} senders shared by all of them.
- * Budgets are resolved once, at the start, from {@code DescribeTable}: the command line's budget wins, then the
- * table's own (the mapping), then {@link WriteBudgets#defaultFor the default}. Thread-safe; {@link #close()} stops the
- * pool. Nothing is kept across runs: a restarted run resolves its budgets again.
+ * The write capacity of one run: one {@link WriteCapacityLimiter} per target table,
+ * shared by every step and partition that writes to it, and one bounded pool of
+ * {@code BatchWriteItem} senders shared by all of them. Budgets are resolved once, at the
+ * start, from {@code DescribeTable}: the command line's budget wins, then the table's own
+ * (the mapping), then {@link WriteBudgets#defaultFor the default}. Thread-safe;
+ * {@link #close()} stops the pool. Nothing is kept across runs: a restarted run resolves
+ * its budgets again.
  */
 public final class RunWriteCapacity implements AutoCloseable {
 
@@ -43,7 +45,8 @@ public final class RunWriteCapacity implements AutoCloseable {
 	 * Resolves the budget of every table and makes the limiters and the pool.
 	 * @param commandLine {@code --max-write-capacity}, or null
 	 * @param fromMapping a table's own budget, or null
-	 * @param concurrency {@code BatchWriteItem} calls in flight at most (1 = one after another on the step thread)
+	 * @param concurrency {@code BatchWriteItem} calls in flight at most (1 = one after
+	 * another on the step thread)
 	 * @param warnings where warnings about budgets above a table's capacity go
 	 */
 	public static RunWriteCapacity resolve(DynamoDbClient client, Iterable<TableSpec> tables,
@@ -88,7 +91,10 @@ public final class RunWriteCapacity implements AutoCloseable {
 		return Map.copyOf(budgets);
 	}
 
-	/** Where the budget of every table comes from, in words (the option, the mapping, or which default). */
+	/**
+	 * Where the budget of every table comes from, in words (the option, the mapping, or
+	 * which default).
+	 */
 	public Map<String, String> sources() {
 		return Map.copyOf(sources);
 	}

@@ -15,14 +15,19 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 
 /**
- * A table's warm throughput as {@code DescribeTable} shows it (the write units per second the table and each of its
- * global secondary indexes can take at once), and the {@code UpdateTable} request that pre-warms them
- * ({@code --prewarm}). An endpoint without warm throughput (dynalite) shows none: every figure is then 0.
- * Pre-warming is paid and cannot be undone; a value at or below the current warm throughput is not sent. Stateless.
+ * A table's warm throughput as {@code DescribeTable} shows it (the write units per second
+ * the table and each of its global secondary indexes can take at once), and the
+ * {@code UpdateTable} request that pre-warms them ({@code --prewarm}). An endpoint
+ * without warm throughput (dynalite) shows none: every figure is then 0. Pre-warming is
+ * paid and cannot be undone; a value at or below the current warm throughput is not sent.
+ * Stateless.
  */
 public final class WarmThroughputs {
 
-	/** What AWS documents a new on-demand table (and its indexes) to take at once, before any pre-warming. */
+	/**
+	 * What AWS documents a new on-demand table (and its indexes) to take at once, before
+	 * any pre-warming.
+	 */
 	public static final long NEW_TABLE_WRITE_UNITS = WriteBudgets.DEFAULT_ON_DEMAND;
 
 	private WarmThroughputs() {
@@ -46,7 +51,10 @@ public final class WarmThroughputs {
 		return indexes;
 	}
 
-	/** Whether the table's and its indexes' warm throughput is not being raised (ACTIVE, or not shown). */
+	/**
+	 * Whether the table's and its indexes' warm throughput is not being raised (ACTIVE,
+	 * or not shown).
+	 */
 	public static boolean active(TableDescription table) {
 		if (table.warmThroughput() != null && table.warmThroughput().status() != null
 				&& table.warmThroughput().status() != TableStatus.ACTIVE) {
@@ -58,10 +66,11 @@ public final class WarmThroughputs {
 	}
 
 	/**
-	 * The request that raises the warm write throughput of the table and of each of its indexes below
-	 * {@code writeUnits} to {@code writeUnits}, or null when none is below it (nothing to pay for) or when the
-	 * endpoint shows no warm throughput for the table (it has none to raise). An index without a warm throughput
-	 * shown is taken to have {@link #NEW_TABLE_WRITE_UNITS}.
+	 * The request that raises the warm write throughput of the table and of each of its
+	 * indexes below {@code writeUnits} to {@code writeUnits}, or null when none is below
+	 * it (nothing to pay for) or when the endpoint shows no warm throughput for the table
+	 * (it has none to raise). An index without a warm throughput shown is taken to have
+	 * {@link #NEW_TABLE_WRITE_UNITS}.
 	 */
 	public static @Nullable UpdateTableRequest prewarm(TableDescription table, long writeUnits) {
 		if (table(table) == 0) {
@@ -89,9 +98,10 @@ public final class WarmThroughputs {
 	}
 
 	/**
-	 * The warm write units a pre-warm to {@code writeUnits} adds, summed over the table and its indexes (what is
-	 * paid for): for a table that does not exist yet (null), from {@link #NEW_TABLE_WRITE_UNITS} for the table and
-	 * each of {@code newIndexes} indexes.
+	 * The warm write units a pre-warm to {@code writeUnits} adds, summed over the table
+	 * and its indexes (what is paid for): for a table that does not exist yet (null),
+	 * from {@link #NEW_TABLE_WRITE_UNITS} for the table and each of {@code newIndexes}
+	 * indexes.
 	 */
 	public static long increase(@Nullable TableDescription table, int newIndexes, long writeUnits) {
 		if (table == null) {

@@ -10,31 +10,39 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * What a {@link WriteBudget} comes to for a table as {@code DescribeTable} shows it: a percentage is of the table's
- * provisioned write capacity (or, on demand, of its warm throughput or {@link #DEFAULT_ON_DEMAND}), and a table
- * without a budget gets a default. Thread-safe (no state).
+ * What a {@link WriteBudget} comes to for a table as {@code DescribeTable} shows it: a
+ * percentage is of the table's provisioned write capacity (or, on demand, of its warm
+ * throughput or {@link #DEFAULT_ON_DEMAND}), and a table without a budget gets a default.
+ * Thread-safe (no state).
  */
 public final class WriteBudgets {
 
-	/** Used for a provisioned table when no budget is given: half its write capacity, like AWS Glue's default. */
+	/**
+	 * Used for a provisioned table when no budget is given: half its write capacity, like
+	 * AWS Glue's default.
+	 */
 	public static final WriteBudget DEFAULT_PROVISIONED = new WriteBudget(0, 50, false);
 
 	/**
-	 * Used for an on-demand table when no budget is given and {@code DescribeTable} shows no warm throughput: 4,000
-	 * WCU/s, what AWS documents a new on-demand table to serve at once (its initial peak); a percentage of an
-	 * on-demand table is of this figure (or of the warm throughput, {@link #defaultWithSource}) too.
+	 * Used for an on-demand table when no budget is given and {@code DescribeTable} shows
+	 * no warm throughput: 4,000 WCU/s, what AWS documents a new on-demand table to serve
+	 * at once (its initial peak); a percentage of an on-demand table is of this figure
+	 * (or of the warm throughput, {@link #defaultWithSource}) too.
 	 */
 	public static final long DEFAULT_ON_DEMAND = 4000;
 
-	/** AWS's default per-table limit of an on-demand table: more is refused by DynamoDB. */
+	/**
+	 * AWS's default per-table limit of an on-demand table: more is refused by DynamoDB.
+	 */
 	public static final long ON_DEMAND_TABLE_QUOTA = 40_000;
 
 	private WriteBudgets() {
 	}
 
 	/**
-	 * The budget in WCU per second for a table as {@code DescribeTable} shows it, or 0 for unlimited; warnings (a
-	 * budget above what the table or one of its indexes can take) go to {@code warnings}.
+	 * The budget in WCU per second for a table as {@code DescribeTable} shows it, or 0
+	 * for unlimited; warnings (a budget above what the table or one of its indexes can
+	 * take) go to {@code warnings}.
 	 */
 	public static long resolve(WriteBudget given, TableDescription table, Consumer<String> warnings) {
 		boolean onDemand = table.billingModeSummary() != null
@@ -55,8 +63,8 @@ public final class WriteBudgets {
 				Long units = index.provisionedThroughput() != null ? index.provisionedThroughput().writeCapacityUnits()
 						: null;
 				if (units != null && units > 0 && budget > units) {
-					warnings.accept("Index " + index.indexName() + " of table " + table.tableName() + " has "
-							+ units + " WCU/s, below the write budget (" + budget + " WCU/s); items projected into "
+					warnings.accept("Index " + index.indexName() + " of table " + table.tableName() + " has " + units
+							+ " WCU/s, below the write budget (" + budget + " WCU/s); items projected into "
 							+ "it may be throttled. Raise the index's write capacity or lower the budget.");
 				}
 			}
@@ -65,18 +73,20 @@ public final class WriteBudgets {
 	}
 
 	/**
-	 * The budget for a table without one given: {@link #DEFAULT_PROVISIONED}, or for an on-demand table its warm
-	 * throughput when {@code DescribeTable} shows one, else {@link #DEFAULT_ON_DEMAND}.
+	 * The budget for a table without one given: {@link #DEFAULT_PROVISIONED}, or for an
+	 * on-demand table its warm throughput when {@code DescribeTable} shows one, else
+	 * {@link #DEFAULT_ON_DEMAND}.
 	 */
 	public static WriteBudget defaultFor(TableDescription table) {
 		return defaultWithSource(table).budget();
 	}
 
 	/**
-	 * The budget for a table without one given, and where it comes from (for the run summary). For an on-demand
-	 * table with warm throughput it is the smallest warm write throughput of the table and its global secondary
-	 * indexes (an item projected into an index is written there too, so the coldest one is what the load can count
-	 * on at once, as with the capacity warnings of {@link #resolve}).
+	 * The budget for a table without one given, and where it comes from (for the run
+	 * summary). For an on-demand table with warm throughput it is the smallest warm write
+	 * throughput of the table and its global secondary indexes (an item projected into an
+	 * index is written there too, so the coldest one is what the load can count on at
+	 * once, as with the capacity warnings of {@link #resolve}).
 	 */
 	public static Default defaultWithSource(TableDescription table) {
 		boolean onDemand = table.billingModeSummary() != null
@@ -106,6 +116,7 @@ public final class WriteBudgets {
 
 	/**
 	 * A default budget and where it comes from.
+	 *
 	 * @param budget the budget
 	 * @param source where it comes from, in words
 	 */
@@ -125,4 +136,5 @@ public final class WriteBudgets {
 	private static List<GlobalSecondaryIndexDescription> indexes(TableDescription table) {
 		return table.hasGlobalSecondaryIndexes() ? table.globalSecondaryIndexes() : List.of();
 	}
+
 }

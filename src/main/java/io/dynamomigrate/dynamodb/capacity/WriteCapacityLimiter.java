@@ -6,34 +6,42 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
- * The write-capacity budget of one target table, shared by every step and partition that writes to it in a run
- * (DESIGN.md invariant 5). A writer calls {@link #acquire(long)} with the WCU of a {@code BatchWriteItem} request
- * before sending it, {@link #completed(Grant)} once the call is answered (required, also when it failed), and
- * {@link #throttled()} when DynamoDB refuses a whole call with a throttling error; a writer with a {@linkplain #lane()
- * lane} acquires through it and tells it what came back unprocessed.
+ * The write-capacity budget of one target table, shared by every step and partition that
+ * writes to it in a run (DESIGN.md invariant 5). A writer calls {@link #acquire(long)}
+ * with the WCU of a {@code BatchWriteItem} request before sending it,
+ * {@link #completed(Grant)} once the call is answered (required, also when it failed),
+ * and {@link #throttled()} when DynamoDB refuses a whole call with a throttling error; a
+ * writer with a {@linkplain #lane() lane} acquires through it and tells it what came back
+ * unprocessed.
  * <p>
- * <b>Guarantee.</b> Every grant has an instant (the caller sends at or after it), and its request reaches DynamoDB
- * at some unknown time between that instant and the answer. Wherever in that span each request arrives, no window
- * {@code (t - 1 s, t]} receives more than the budget. To hold this at the receiving end, the WCU of a call that is
- * not answered yet count in the window of every later grant (it may still arrive at any moment), and once it is
- * answered they count at the instant of the answer (the latest it can have arrived) for one more second. So a new
- * grant is placed where it fits beside every unanswered call and every call answered less than a second before it;
- * when the unanswered calls alone leave no room, the caller waits for answers. Whatever the call latency and however
- * late a caller wakes or sends, the budget holds where the requests arrive. A single request costing more than the
- * whole budget is granted only into an empty window (it could never fit otherwise), and is then the only one in it.
+ * <b>Guarantee.</b> Every grant has an instant (the caller sends at or after it), and its
+ * request reaches DynamoDB at some unknown time between that instant and the answer.
+ * Wherever in that span each request arrives, no window {@code (t - 1 s, t]} receives
+ * more than the budget. To hold this at the receiving end, the WCU of a call that is not
+ * answered yet count in the window of every later grant (it may still arrive at any
+ * moment), and once it is answered they count at the instant of the answer (the latest it
+ * can have arrived) for one more second. So a new grant is placed where it fits beside
+ * every unanswered call and every call answered less than a second before it; when the
+ * unanswered calls alone leave no room, the caller waits for answers. Whatever the call
+ * latency and however late a caller wakes or sends, the budget holds where the requests
+ * arrive. A single request costing more than the whole budget is granted only into an
+ * empty window (it could never fit otherwise), and is then the only one in it.
  * <p>
- * <b>Smoothness.</b> Within that hard cap, grants are paced at the {@linkplain AdaptiveRate effective rate}: each
- * request moves a "paid until" instant forward by {@code cost / rate} (from at most 200 ms before now, so a writer that
- * paused to read its next chunk can catch up), and is
- * granted no earlier than {@value #PACING_TOLERANCE_MILLIS} ms before that instant, so the budget is spread over the
- * second rather than spent at its start. Throttling errors lower the effective rate multiplicatively and quiet seconds
- * raise it additively back to the budget; items returned unprocessed lower the rate of the {@linkplain #lane() lane}
- * (writer) that sent them, in proportion to the share refused.
+ * <b>Smoothness.</b> Within that hard cap, grants are paced at the
+ * {@linkplain AdaptiveRate effective rate}: each request moves a "paid until" instant
+ * forward by {@code cost / rate} (from at most 200 ms before now, so a writer that paused
+ * to read its next chunk can catch up), and is granted no earlier than
+ * {@value #PACING_TOLERANCE_MILLIS} ms before that instant, so the budget is spread over
+ * the second rather than spent at its start. Throttling errors lower the effective rate
+ * multiplicatively and quiet seconds raise it additively back to the budget; items
+ * returned unprocessed lower the rate of the {@linkplain #lane() lane} (writer) that sent
+ * them, in proportion to the share refused.
  * <p>
- * Grants are first come, first served (instants never decrease). Thread-safe: any number of writer threads may share
- * one limiter. Times come from an injected nanosecond clock and waits go through an injected {@link Sleeper} (a wait
- * for other calls' answers waits for them, not for time). Nothing is kept across runs: a restarted run starts with
- * the full budget.
+ * Grants are first come, first served (instants never decrease). Thread-safe: any number
+ * of writer threads may share one limiter. Times come from an injected nanosecond clock
+ * and waits go through an injected {@link Sleeper} (a wait for other calls' answers waits
+ * for them, not for time). Nothing is kept across runs: a restarted run starts with the
+ * full budget.
  */
 public final class WriteCapacityLimiter {
 
@@ -45,7 +53,10 @@ public final class WriteCapacityLimiter {
 
 	private static final long PACING_TOLERANCE_NANOS = PACING_TOLERANCE_MILLIS * 1_000_000L;
 
-	/** How far the paced schedule may lag the clock: unused capacity of the last 200 ms may still be used. */
+	/**
+	 * How far the paced schedule may lag the clock: unused capacity of the last 200 ms
+	 * may still be used.
+	 */
 	static final long CATCH_UP_NANOS = 200_000_000L;
 
 	/** What {@link #fit} returns when only answers to outstanding calls can make room. */
@@ -61,12 +72,18 @@ public final class WriteCapacityLimiter {
 
 	private final AdaptiveRate rate;
 
-	/** WCU of answered calls by the instant of their answer, while that may be inside the window of a new grant. */
+	/**
+	 * WCU of answered calls by the instant of their answer, while that may be inside the
+	 * window of a new grant.
+	 */
 	private final TreeMap<Long, Long> answered = new TreeMap<>();
 
 	private long answeredTotal;
 
-	/** WCU of grants whose calls are not answered yet: they may reach DynamoDB at any moment. */
+	/**
+	 * WCU of grants whose calls are not answered yet: they may reach DynamoDB at any
+	 * moment.
+	 */
 	private long outstanding;
 
 	private long paidUntil;
@@ -103,10 +120,12 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * Waits until {@code cost} WCU may be written and returns the grant; the caller sends its request now and must
-	 * call {@link #completed(Grant)} once it is answered (or failed).
+	 * Waits until {@code cost} WCU may be written and returns the grant; the caller sends
+	 * its request now and must call {@link #completed(Grant)} once it is answered (or
+	 * failed).
 	 * @param cost the WCU of the request, at least 1
-	 * @throws InterruptedException when interrupted while waiting (the capacity stays spent)
+	 * @throws InterruptedException when interrupted while waiting (the capacity stays
+	 * spent)
 	 */
 	public Grant acquire(long cost) throws InterruptedException {
 		Grant grant = new Grant(reserve(cost), cost);
@@ -124,8 +143,9 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * Tells the limiter that the call of a grant has been answered (or failed): from now on its WCU count at this
-	 * instant, the latest it can have reached DynamoDB, until it is a second old.
+	 * Tells the limiter that the call of a grant has been answered (or failed): from now
+	 * on its WCU count at this instant, the latest it can have reached DynamoDB, until it
+	 * is a second old.
 	 */
 	public synchronized void completed(Grant grant) {
 		long at = Math.max(nanoTime.getAsLong(), grant.instant());
@@ -136,7 +156,8 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * A grant: the instant it was granted for (at or after which the caller sends) and its WCU.
+	 * A grant: the instant it was granted for (at or after which the caller sends) and
+	 * its WCU.
 	 *
 	 * @param instant the granted instant
 	 * @param cost the WCU
@@ -145,8 +166,9 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * Books {@code cost} WCU as outstanding at the earliest instant the window and the pacing allow, and returns the
-	 * instant; waits for answers when the outstanding calls leave no room.
+	 * Books {@code cost} WCU as outstanding at the earliest instant the window and the
+	 * pacing allow, and returns the instant; waits for answers when the outstanding calls
+	 * leave no room.
 	 */
 	synchronized long reserve(long cost) throws InterruptedException {
 		if (cost < 1) {
@@ -154,8 +176,10 @@ public final class WriteCapacityLimiter {
 		}
 		long now = nanoTime.getAsLong();
 		double effective = rate.at(now);
-		// paced: the request is paid for at the effective rate before it is granted (less a small tolerance); the
-		// schedule may lag the clock by up to CATCH_UP, so that time a writer spent reading its next chunk is not lost
+		// paced: the request is paid for at the effective rate before it is granted (less
+		// a small tolerance); the
+		// schedule may lag the clock by up to CATCH_UP, so that time a writer spent
+		// reading its next chunk is not lost
 		// to pacing (the window still caps every second)
 		// the first request starts the schedule: nothing to catch up yet
 		paidUntil = paidUntil(paidUntil, now, cost, effective);
@@ -171,24 +195,28 @@ public final class WriteCapacityLimiter {
 		return grant;
 	}
 
-	/** A paced schedule moved on by {@code cost} WCU at {@code rate}, from at most {@link #CATCH_UP_NANOS} ago. */
+	/**
+	 * A paced schedule moved on by {@code cost} WCU at {@code rate}, from at most
+	 * {@link #CATCH_UP_NANOS} ago.
+	 */
 	private static long paidUntil(long paidUntil, long now, long cost, double rate) {
 		return (paidUntil == Long.MIN_VALUE ? now : Math.max(paidUntil, now - CATCH_UP_NANOS))
 				+ (long) Math.ceil(cost * 1e9 / rate);
 	}
 
 	/**
-	 * The earliest instant from {@code from} at which {@code cost} fits beside the outstanding calls and the calls
-	 * answered within the second before it, or {@link #NO_ROOM} when the outstanding calls alone leave none. Answers
-	 * a second older than the instant are forgotten: later grants are later still.
+	 * The earliest instant from {@code from} at which {@code cost} fits beside the
+	 * outstanding calls and the calls answered within the second before it, or
+	 * {@link #NO_ROOM} when the outstanding calls alone leave none. Answers a second
+	 * older than the instant are forgotten: later grants are later still.
 	 */
 	private long fit(long cost, long from) {
 		if (outstanding > 0 && outstanding + cost > budget) {
 			return NO_ROOM;
 		}
 		long grant = from;
-		while (!answered.isEmpty() && (answered.firstKey() <= grant - WINDOW_NANOS
-				|| outstanding + answeredTotal + cost > budget)) {
+		while (!answered.isEmpty()
+				&& (answered.firstKey() <= grant - WINDOW_NANOS || outstanding + answeredTotal + cost > budget)) {
 			Map.Entry<Long, Long> oldest = answered.pollFirstEntry();
 			answeredTotal -= oldest.getValue();
 			grant = Math.max(grant, oldest.getKey() + WINDOW_NANOS);
@@ -197,11 +225,13 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * A writer's own rate within the table's (one per step, or per partition of a partitioned step: one source key
-	 * range). Items that DynamoDB returns unprocessed are refused by the partitions their keys fall in, so they lower
-	 * the rate of the writer that sent them, in proportion to the share refused ({@link AdaptiveRate}), and a hot key
-	 * written by one key range does not slow the others down. {@link #acquire(Lane, long)} paces the writer at its
-	 * rate before it takes its grant from the table. Thread-safe.
+	 * A writer's own rate within the table's (one per step, or per partition of a
+	 * partitioned step: one source key range). Items that DynamoDB returns unprocessed
+	 * are refused by the partitions their keys fall in, so they lower the rate of the
+	 * writer that sent them, in proportion to the share refused ({@link AdaptiveRate}),
+	 * and a hot key written by one key range does not slow the others down.
+	 * {@link #acquire(Lane, long)} paces the writer at its rate before it takes its grant
+	 * from the table. Thread-safe.
 	 */
 	public Lane lane() {
 		return new Lane(nanoTime.getAsLong());
@@ -218,7 +248,10 @@ public final class WriteCapacityLimiter {
 			this.rate = new AdaptiveRate(budget, now);
 		}
 
-		/** The instant the lane's rate lets {@code cost} WCU go: now, unless the rate is below the budget. */
+		/**
+		 * The instant the lane's rate lets {@code cost} WCU go: now, unless the rate is
+		 * below the budget.
+		 */
 		private synchronized long pace(long cost) {
 			long now = nanoTime.getAsLong();
 			double effective = rate.at(now);
@@ -230,7 +263,10 @@ public final class WriteCapacityLimiter {
 			return paidUntil - PACING_TOLERANCE_NANOS;
 		}
 
-		/** A call of {@code units} WCU was answered with {@code refusedUnits} of them unprocessed. */
+		/**
+		 * A call of {@code units} WCU was answered with {@code refusedUnits} of them
+		 * unprocessed.
+		 */
 		public void answered(long units, long refusedUnits) {
 			synchronized (this) {
 				rate.answered(nanoTime.getAsLong(), units, refusedUnits);
@@ -259,14 +295,17 @@ public final class WriteCapacityLimiter {
 	}
 
 	/**
-	 * Records that DynamoDB refused a whole request to this table with a throttling error; lowers the table's
-	 * effective rate.
+	 * Records that DynamoDB refused a whole request to this table with a throttling
+	 * error; lowers the table's effective rate.
 	 */
 	public synchronized void throttled() {
 		rate.throttled(nanoTime.getAsLong());
 	}
 
-	/** The table's effective rate now, WCU/s (the budget unless throttling errors lowered it; lanes have their own). */
+	/**
+	 * The table's effective rate now, WCU/s (the budget unless throttling errors lowered
+	 * it; lanes have their own).
+	 */
 	public synchronized double effectiveRate() {
 		return rate.at(nanoTime.getAsLong());
 	}

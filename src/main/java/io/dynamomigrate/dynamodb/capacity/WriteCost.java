@@ -8,9 +8,9 @@ import io.dynamomigrate.transform.ItemSizes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The write capacity units a put costs: one per started KB of the item, for the table and again for every global
- * secondary index the item is projected into (an item is in an index only when it has the index's key attributes).
- * Thread-safe.
+ * The write capacity units a put costs: one per started KB of the item, for the table and
+ * again for every global secondary index the item is projected into (an item is in an
+ * index only when it has the index's key attributes). Thread-safe.
  */
 public final class WriteCost {
 

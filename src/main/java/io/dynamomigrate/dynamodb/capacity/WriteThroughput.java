@@ -13,9 +13,10 @@ import io.dynamomigrate.transform.MappedItem;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a {@link io.dynamomigrate.dynamodb.write.BatchWriteItemWriter BatchWriteItemWriter} paces and spreads its calls:
- * the table's shared limiter (none = unlimited), the WCU of an item, and the pool that sends the batches of a chunk at
- * the same time (none = one after another on the step's thread). Immutable; the limiter and pool it refers to are
+ * How a {@link io.dynamomigrate.dynamodb.write.BatchWriteItemWriter BatchWriteItemWriter}
+ * paces and spreads its calls: the table's shared limiter (none = unlimited), the WCU of
+ * an item, and the pool that sends the batches of a chunk at the same time (none = one
+ * after another on the step's thread). Immutable; the limiter and pool it refers to are
  * thread-safe and shared by every writer of a run.
  *
  * @param limiter the table's write-capacity limiter, or null for no limit
@@ -25,21 +26,28 @@ import org.jspecify.annotations.Nullable;
 public record WriteThroughput(@Nullable WriteCapacityLimiter limiter, ToLongFunction<MappedItem> cost,
 		@Nullable ExecutorService pool) {
 
-	/** No limit, item cost without indexes, batches one after another: the writer as it was. */
+	/**
+	 * No limit, item cost without indexes, batches one after another: the writer as it
+	 * was.
+	 */
 	public static WriteThroughput unlimited() {
 		return new WriteThroughput(null, (item) -> ItemSizes.writeUnits(item.sizeBytes()), null);
 	}
 
-	/** The given limiter and pool, with item costs by {@link WriteCost} for the table (its GSIs count). */
+	/**
+	 * The given limiter and pool, with item costs by {@link WriteCost} for the table (its
+	 * GSIs count).
+	 */
 	public static WriteThroughput of(TableSpec table, @Nullable WriteCapacityLimiter limiter,
 			@Nullable ExecutorService pool) {
 		return new WriteThroughput(limiter, (item) -> WriteCost.of(item.item(), item.sizeBytes(), table), pool);
 	}
 
 	/**
-	 * A pool of {@code concurrency} threads for {@code BatchWriteItem} calls, with a bounded queue: when it is full
-	 * the submitting step thread sends the batch itself, so memory stays bounded and nothing is refused. The caller
-	 * shuts it down at the end of the run.
+	 * A pool of {@code concurrency} threads for {@code BatchWriteItem} calls, with a
+	 * bounded queue: when it is full the submitting step thread sends the batch itself,
+	 * so memory stays bounded and nothing is refused. The caller shuts it down at the end
+	 * of the run.
 	 */
 	public static ExecutorService pool(int concurrency) {
 		if (concurrency < 1) {

@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds DynamoDB clients for a target. With no endpoint, the client talks to AWS with the default credential
- * chain and region chain; with an endpoint, it talks to that URL (and uses placeholder credentials for the local
- * endpoint, which does not check them). Thread-safe.
+ * Builds DynamoDB clients for a target. With no endpoint, the client talks to AWS with
+ * the default credential chain and region chain; with an endpoint, it talks to that URL
+ * (and uses placeholder credentials for the local endpoint, which does not check them).
+ * Thread-safe.
  */
 public final class DynamoDbClients {
 
@@ -33,9 +34,10 @@ public final class DynamoDbClients {
 	/**
 	 * A client for the target.
 	 * @param endpoint an endpoint URL, or null for AWS
-	 * @param region a region, or null for the default region chain (or {@value #LOCAL_REGION} with an endpoint)
-	 * @param localCredentials whether placeholder credentials may be used when the default chain has none (for
-	 * endpoints on this machine, which do not check them)
+	 * @param region a region, or null for the default region chain (or
+	 * {@value #LOCAL_REGION} with an endpoint)
+	 * @param localCredentials whether placeholder credentials may be used when the
+	 * default chain has none (for endpoints on this machine, which do not check them)
 	 * @param maxConnections HTTP connections the client may open
 	 */
 	public static DynamoDbClient create(@Nullable URI endpoint, @Nullable String region, boolean localCredentials,
@@ -56,18 +58,19 @@ public final class DynamoDbClients {
 			builder.region(Region.of(LOCAL_REGION));
 		}
 		DefaultCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
-		builder.credentialsProvider(localCredentials ? AwsCredentialsProviderChain.builder()
-			.credentialsProviders(defaultChain, localCredentials())
-			.build() : defaultChain);
+		builder.credentialsProvider(localCredentials
+				? AwsCredentialsProviderChain.builder().credentialsProviders(defaultChain, localCredentials()).build()
+				: defaultChain);
 		return builder.build();
 	}
 
 	/**
-	 * How one call is retried on transient errors (throttling, HTTP 5xx, connection resets, timeouts): the SDK's
-	 * standard conditions with up to 10 attempts, full-jitter exponential backoff (50 ms up to 5 s; 250 ms up to
-	 * 10 s after throttling) and no retry-quota circuit breaker, so a burst of errors is waited out rather than
-	 * failed fast. A call that still fails throws; the chunk rolls back and the step fails (restartable). Transient
-	 * errors never become rejects.
+	 * How one call is retried on transient errors (throttling, HTTP 5xx, connection
+	 * resets, timeouts): the SDK's standard conditions with up to 10 attempts,
+	 * full-jitter exponential backoff (50 ms up to 5 s; 250 ms up to 10 s after
+	 * throttling) and no retry-quota circuit breaker, so a burst of errors is waited out
+	 * rather than failed fast. A call that still fails throws; the chunk rolls back and
+	 * the step fails (restartable). Transient errors never become rejects.
 	 */
 	public static RetryStrategy retryStrategy() {
 		return AwsRetryStrategy.standardRetryStrategy()
@@ -82,8 +85,8 @@ public final class DynamoDbClients {
 	/** Whether an endpoint is on this machine (localhost or a loopback address). */
 	public static boolean isLoopback(URI endpoint) {
 		String host = endpoint.getHost();
-		return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-				|| host.equals("::1"));
+		return host != null
+				&& (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
 	}
 
 	/** Placeholder credentials for endpoints that do not check them (dynalite). */

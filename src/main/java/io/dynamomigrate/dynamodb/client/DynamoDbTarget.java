@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB a command talks to, resolved once: the command line's {@code --endpoint-url} wins, then
- * {@code --local}, then the mapping's {@code dynamodb.endpoint} ({@code local} or a URL); with none of them, AWS with
- * the default credential and region chains. The local endpoint is used only when asked for, never as a fallback.
- * For endpoints on this machine, placeholder credentials are used when the default chain has none.
- * Owns the client and, for the local endpoint, the dynalite process; {@link #close()} stops both. Thread-safe.
+ * The DynamoDB a command talks to, resolved once: the command line's
+ * {@code --endpoint-url} wins, then {@code --local}, then the mapping's
+ * {@code dynamodb.endpoint} ({@code local} or a URL); with none of them, AWS with the
+ * default credential and region chains. The local endpoint is used only when asked for,
+ * never as a fallback. For endpoints on this machine, placeholder credentials are used
+ * when the default chain has none. Owns the client and, for the local endpoint, the
+ * dynalite process; {@link #close()} stops both. Thread-safe.
  */
 public final class DynamoDbTarget implements AutoCloseable {
 
@@ -25,8 +27,7 @@ public final class DynamoDbTarget implements AutoCloseable {
 
 	private final String region;
 
-	private DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description,
-			String region) {
+	private DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description, String region) {
 		this.client = client;
 		this.local = local;
 		this.description = description;
@@ -47,18 +48,19 @@ public final class DynamoDbTarget implements AutoCloseable {
 		String effectiveRegion = region != null ? region : mapping.region();
 		if (endpointUrl != null) {
 			URI endpoint = URI.create(endpointUrl);
-			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion,
-					DynamoDbClients.isLoopback(endpoint), maxConnections), null,
-					Secret.redactUrl(endpoint.toString()),
-					regionText(effectiveRegion, true));
+			return new DynamoDbTarget(
+					DynamoDbClients.create(endpoint, effectiveRegion, DynamoDbClients.isLoopback(endpoint),
+							maxConnections),
+					null, Secret.redactUrl(endpoint.toString()), regionText(effectiveRegion, true));
 		}
 		if (local || DynamoDbSpec.LOCAL.equals(mapping.endpoint())) {
 			LocalDynamoDb server = LocalDynamoDb.start(localDataDirectory);
 			try {
 				DynamoDbClient client = DynamoDbClients.create(server.endpoint(), effectiveRegion, true,
 						maxConnections);
-				return new DynamoDbTarget(client, server, "local dynalite " + server.endpoint() + " (data in "
-						+ localDataDirectory + ")", regionText(effectiveRegion, true));
+				return new DynamoDbTarget(client, server,
+						"local dynalite " + server.endpoint() + " (data in " + localDataDirectory + ")",
+						regionText(effectiveRegion, true));
 			}
 			catch (RuntimeException ex) {
 				server.close();
@@ -67,14 +69,13 @@ public final class DynamoDbTarget implements AutoCloseable {
 		}
 		if (mapping.endpoint() != null) {
 			URI endpoint = URI.create(mapping.endpoint());
-			return new DynamoDbTarget(DynamoDbClients.create(endpoint, effectiveRegion,
-					DynamoDbClients.isLoopback(endpoint), maxConnections), null,
-					Secret.redactUrl(endpoint.toString()),
-					regionText(effectiveRegion, true));
+			return new DynamoDbTarget(
+					DynamoDbClients.create(endpoint, effectiveRegion, DynamoDbClients.isLoopback(endpoint),
+							maxConnections),
+					null, Secret.redactUrl(endpoint.toString()), regionText(effectiveRegion, true));
 		}
 		DynamoDbClient client = DynamoDbClients.create(null, effectiveRegion, false, maxConnections);
-		return new DynamoDbTarget(client, null, "AWS DynamoDB",
-				client.serviceClientConfiguration().region().id());
+		return new DynamoDbTarget(client, null, "AWS DynamoDB", client.serviceClientConfiguration().region().id());
 	}
 
 	private static String regionText(@Nullable String region, boolean endpoint) {
@@ -85,7 +86,10 @@ public final class DynamoDbTarget implements AutoCloseable {
 		return client;
 	}
 
-	/** Where writes go, for the summary: a URL (without its user info), the local server, or AWS. */
+	/**
+	 * Where writes go, for the summary: a URL (without its user info), the local server,
+	 * or AWS.
+	 */
 	public String description() {
 		return description;
 	}

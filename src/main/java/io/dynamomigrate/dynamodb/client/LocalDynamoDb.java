@@ -19,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A dynalite server (the open-source DynamoDB-compatible endpoint, pinned in {@code src/dynalite}) run as a child
- * process on a free port of 127.0.0.1. With a data directory it persists there, so a run can be inspected, re-run
- * and restarted; without one it keeps everything in memory. {@link #close()} stops it.
+ * A dynalite server (the open-source DynamoDB-compatible endpoint, pinned in
+ * {@code src/dynalite}) run as a child process on a free port of 127.0.0.1. With a data
+ * directory it persists there, so a run can be inspected, re-run and restarted; without
+ * one it keeps everything in memory. {@link #close()} stops it.
  * <p>
- * dynalite is looked up in the folder named by the system property {@code dynalite.home} or the environment
- * variable {@code DYNAMO_MIGRATE_DYNALITE_HOME}, then in {@code dynalite/} next to the jar, then in
- * {@code target/dynalite} of the working directory. Thread-safe.
+ * dynalite is looked up in the folder named by the system property {@code dynalite.home}
+ * or the environment variable {@code DYNAMO_MIGRATE_DYNALITE_HOME}, then in
+ * {@code dynalite/} next to the jar, then in {@code target/dynalite} of the working
+ * directory. Thread-safe.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
@@ -49,7 +51,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 	/**
 	 * Starts dynalite.
 	 * @param dataDirectory where to persist tables, or null for in-memory
-	 * @throws LocalEndpointUnavailableException when Node.js or dynalite is missing or the server does not start
+	 * @throws LocalEndpointUnavailableException when Node.js or dynalite is missing or
+	 * the server does not start
 	 */
 	public static LocalDynamoDb start(@Nullable Path dataDirectory) {
 		Path cli = findCli();
@@ -185,10 +188,13 @@ public final class LocalDynamoDb implements AutoCloseable {
 		try {
 			var location = LocalDynamoDb.class.getProtectionDomain().getCodeSource().getLocation();
 			String text = location.toString();
-			// inside a Spring Boot jar: jar:nested:/path/dynamo-migrate.jar/!BOOT-INF/classes/!/
+			// inside a Spring Boot jar:
+			// jar:nested:/path/dynamo-migrate.jar/!BOOT-INF/classes/!/
 			int jar = text.indexOf(".jar");
 			if (jar >= 0) {
-				String file = text.substring(0, jar + 4).replaceFirst("^jar:", "").replaceFirst("^nested:", "")
+				String file = text.substring(0, jar + 4)
+					.replaceFirst("^jar:", "")
+					.replaceFirst("^nested:", "")
 					.replaceFirst("^file:", "");
 				return Path.of(file).toAbsolutePath().getParent();
 			}

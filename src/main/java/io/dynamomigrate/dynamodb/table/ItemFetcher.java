@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads items by key with strongly consistent {@code BatchGetItem} calls of at most 100 keys, retrying unprocessed
- * keys with full-jitter backoff (failing after the retry bound, never dropping a key), and paced by a read-capacity
- * budget: each call first acquires the read units its items are expected to cost (one per started 4 KB). Not
+ * Reads items by key with strongly consistent {@code BatchGetItem} calls of at most 100
+ * keys, retrying unprocessed keys with full-jitter backoff (failing after the retry
+ * bound, never dropping a key), and paced by a read-capacity budget: each call first
+ * acquires the read units its items are expected to cost (one per started 4 KB). Not
  * thread-safe.
  */
 public final class ItemFetcher {
@@ -40,7 +41,10 @@ public final class ItemFetcher {
 
 	private final Sleeper sleeper;
 
-	/** @param readBudget the table's read-capacity budget, or null for none (a small sample) */
+	/**
+	 * @param readBudget the table's read-capacity budget, or null for none (a small
+	 * sample)
+	 */
 	public ItemFetcher(DynamoDbClient client, @Nullable WriteCapacityLimiter readBudget,
 			UnprocessedItemsBackoff retryPolicy, Sleeper sleeper) {
 		this.client = client;
@@ -98,9 +102,10 @@ public final class ItemFetcher {
 				return;
 			}
 			if (attempt >= retryPolicy.maxAttempts()) {
-				throw new UnprocessedItemsException(response.unprocessedKeys().getOrDefault(table, NO_KEYS).keys().size()
-						+ " keys were still unprocessed after " + retryPolicy.maxAttempts() + " retries [table=" + table
-						+ "]. Lower --max-read-capacity or try again later.");
+				throw new UnprocessedItemsException(
+						response.unprocessedKeys().getOrDefault(table, NO_KEYS).keys().size()
+								+ " keys were still unprocessed after " + retryPolicy.maxAttempts() + " retries [table="
+								+ table + "]. Lower --max-read-capacity or try again later.");
 			}
 			Duration delay = backoff.computeDelay(attempt + 2);
 			sleeper.sleep(delay);

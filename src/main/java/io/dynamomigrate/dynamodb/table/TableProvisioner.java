@@ -34,10 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 
 /**
- * Makes sure the target tables exist as the mapping declares them: creates a missing table (key schema, GSIs,
- * billing mode) and waits until it is active; checks an existing table's key schema and fails with a clear message
- * when it differs. Never deletes a table, and alters one only to raise its warm throughput when asked
- * ({@code --prewarm}). Thread-safe.
+ * Makes sure the target tables exist as the mapping declares them: creates a missing
+ * table (key schema, GSIs, billing mode) and waits until it is active; checks an existing
+ * table's key schema and fails with a clear message when it differs. Never deletes a
+ * table, and alters one only to raise its warm throughput when asked ({@code --prewarm}).
+ * Thread-safe.
  */
 public final class TableProvisioner {
 
@@ -49,17 +50,21 @@ public final class TableProvisioner {
 		this.client = client;
 	}
 
-	/** Creates the table when missing, or checks it. @return whether the table was created */
+	/**
+	 * Creates the table when missing, or checks it. @return whether the table was created
+	 */
 	public boolean ensure(TableSpec table) {
 		return ensure(table, 0, (note) -> {
 		});
 	}
 
 	/**
-	 * Creates the table when missing, or checks it; then, when {@code prewarm} is above 0, raises the warm write
-	 * throughput of the table and its indexes to it ({@code CreateTable} or {@code UpdateTable} with
-	 * {@code WarmThroughput}; paid and irreversible) and waits until the table and its warm throughput are ACTIVE.
-	 * A value at or below the current warm throughput sends nothing. What was done or skipped goes to {@code notes}.
+	 * Creates the table when missing, or checks it; then, when {@code prewarm} is above
+	 * 0, raises the warm write throughput of the table and its indexes to it
+	 * ({@code CreateTable} or {@code UpdateTable} with {@code WarmThroughput}; paid and
+	 * irreversible) and waits until the table and its warm throughput are ACTIVE. A value
+	 * at or below the current warm throughput sends nothing. What was done or skipped
+	 * goes to {@code notes}.
 	 * @return whether the table was created
 	 */
 	public boolean ensure(TableSpec table, long prewarm, Consumer<String> notes) {
@@ -98,14 +103,16 @@ public final class TableProvisioner {
 		}
 		client.updateTable(request);
 		waitUntilActive(existing.tableName());
-		notes.accept("Pre-warmed table " + existing.tableName() + (request.hasGlobalSecondaryIndexUpdates()
-				? " and " + request.globalSecondaryIndexUpdates().size() + " index(es)" : "") + " to " + prewarm
-				+ " WCU/s (--prewarm; paid once, cannot be undone).");
+		notes.accept("Pre-warmed table " + existing.tableName()
+				+ (request.hasGlobalSecondaryIndexUpdates()
+						? " and " + request.globalSecondaryIndexUpdates().size() + " index(es)" : "")
+				+ " to " + prewarm + " WCU/s (--prewarm; paid once, cannot be undone).");
 	}
 
 	/**
-	 * Polls DescribeTable until the table, its indexes and their warm throughput are ACTIVE: every 50 ms at first, backing off to 2 s, for
-	 * at most 10 minutes. (The SDK's waiter polls every 20 s, which dominates a run against a local endpoint.)
+	 * Polls DescribeTable until the table, its indexes and their warm throughput are
+	 * ACTIVE: every 50 ms at first, backing off to 2 s, for at most 10 minutes. (The
+	 * SDK's waiter polls every 20 s, which dominates a run against a local endpoint.)
 	 */
 	private void waitUntilActive(String name) {
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -142,7 +149,10 @@ public final class TableProvisioner {
 		return createRequest(table, 0);
 	}
 
-	/** The request that creates the table, with the table and its indexes warmed to {@code prewarm} when above 0. */
+	/**
+	 * The request that creates the table, with the table and its indexes warmed to
+	 * {@code prewarm} when above 0.
+	 */
 	static CreateTableRequest createRequest(TableSpec table, long prewarm) {
 		@Nullable WarmThroughput warm = prewarm > 0 ? WarmThroughput.builder().writeUnitsPerSecond(prewarm).build() : null;
 		Map<String, AttributeDefinition> definitions = new LinkedHashMap<>();
@@ -199,10 +209,11 @@ public final class TableProvisioner {
 	}
 
 	private static void define(KeySpec key, Map<String, AttributeDefinition> definitions) {
-		definitions.putIfAbsent(key.name(), AttributeDefinition.builder()
-			.attributeName(key.name())
-			.attributeType(ScalarAttributeType.fromValue(key.type().name()))
-			.build());
+		definitions.putIfAbsent(key.name(),
+				AttributeDefinition.builder()
+					.attributeName(key.name())
+					.attributeType(ScalarAttributeType.fromValue(key.type().name()))
+					.build());
 	}
 
 	private static void check(TableSpec table, TableDescription existing) {
@@ -214,7 +225,10 @@ public final class TableProvisioner {
 		}
 	}
 
-	/** How an existing table's primary key differs from the mapping's (empty when it matches). */
+	/**
+	 * How an existing table's primary key differs from the mapping's (empty when it
+	 * matches).
+	 */
 	public static List<String> keyDifferences(TableSpec table, TableDescription existing) {
 		List<String> differences = new ArrayList<>();
 		Map<String, String> types = new LinkedHashMap<>();
@@ -234,7 +248,10 @@ public final class TableProvisioner {
 		return differences;
 	}
 
-	/** How an existing table's global secondary indexes differ from the mapping's (empty when they match). */
+	/**
+	 * How an existing table's global secondary indexes differ from the mapping's (empty
+	 * when they match).
+	 */
 	public static List<String> indexDifferences(TableSpec table, TableDescription existing) {
 		List<String> differences = new ArrayList<>();
 		Map<String, String> types = new LinkedHashMap<>();

@@ -14,10 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * Looks at an existing target table without changing it: whether it exists, how its key schema and indexes differ
- * from the mapping, how many of a sample of keys it already holds ({@link ItemFetcher}), and its warm throughput.
- * Read-only.
- * Thread-safe.
+ * Looks at an existing target table without changing it: whether it exists, how its key
+ * schema and indexes differ from the mapping, how many of a sample of keys it already
+ * holds ({@link ItemFetcher}), and its warm throughput. Read-only. Thread-safe.
  */
 public final class TargetInspector {
 
@@ -36,8 +35,9 @@ public final class TargetInspector {
 	}
 
 	/**
-	 * What the table looks like, and what pre-warming it to {@code prewarm} WCU/s would add
-	 * ({@link WarmThroughputs#increase}; from a new table's warm throughput when it does not exist).
+	 * What the table looks like, and what pre-warming it to {@code prewarm} WCU/s would
+	 * add ({@link WarmThroughputs#increase}; from a new table's warm throughput when it
+	 * does not exist).
 	 * @param sampleKeys primary keys to look up (at most 100 are used)
 	 */
 	public Inspection inspect(TableSpec table, List<Map<String, AttributeValue>> sampleKeys, long prewarm) {
@@ -68,12 +68,15 @@ public final class TargetInspector {
 
 	/**
 	 * The result.
+	 *
 	 * @param exists whether the table exists
 	 * @param differences key-schema and index differences from the mapping
 	 * @param sampledKeys how many keys were looked up
 	 * @param sampledPresent how many of them the table holds
-	 * @param warmWriteUnits the table's warm write throughput in WCU/s, 0 when none is shown
-	 * @param prewarmIncrease the warm write units per second a pre-warm would add over the table and its indexes
+	 * @param warmWriteUnits the table's warm write throughput in WCU/s, 0 when none is
+	 * shown
+	 * @param prewarmIncrease the warm write units per second a pre-warm would add over
+	 * the table and its indexes
 	 */
 	public record Inspection(boolean exists, List<String> differences, int sampledKeys, int sampledPresent,
 			long warmWriteUnits, long prewarmIncrease) {

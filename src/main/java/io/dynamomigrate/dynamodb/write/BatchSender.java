@@ -23,18 +23,21 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Sends one {@code BatchWriteItem} request until every item of it is written: it takes the request's WCU from the
- * table's {@link WriteCapacityLimiter} before each call, and sends the items DynamoDB returns as unprocessed again
- * with full-jitter exponential backoff (DESIGN.md invariant 2). A throttling error
- * ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}, any error the SDK classes as
- * throttling) tells the limiter to lower the table's rate, and counts as a throttle; so does every throttled attempt
- * that the SDK retries by itself ({@link ThrottleObserver}). A partially unprocessed batch counts as a throttle and
- * lowers only this writer's {@linkplain WriteCapacityLimiter#lane() lane}, in proportion to the WCU refused: the
- * partitions of its keys refused them, not the table. Every attempt the SDK retries by itself (after a throttle, a 5xx,
- * a reset) takes its WCU from the limiter again and counts in the WCU sent: a failed attempt may have consumed
- * capacity. When the retry bound is reached it
- * throws {@link UnprocessedItemsException}. Thread-safe: its counters are atomic, so several batches of one chunk
- * may be sent at once.
+ * Sends one {@code BatchWriteItem} request until every item of it is written: it takes
+ * the request's WCU from the table's {@link WriteCapacityLimiter} before each call, and
+ * sends the items DynamoDB returns as unprocessed again with full-jitter exponential
+ * backoff (DESIGN.md invariant 2). A throttling error
+ * ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}, any error
+ * the SDK classes as throttling) tells the limiter to lower the table's rate, and counts
+ * as a throttle; so does every throttled attempt that the SDK retries by itself
+ * ({@link ThrottleObserver}). A partially unprocessed batch counts as a throttle and
+ * lowers only this writer's {@linkplain WriteCapacityLimiter#lane() lane}, in proportion
+ * to the WCU refused: the partitions of its keys refused them, not the table. Every
+ * attempt the SDK retries by itself (after a throttle, a 5xx, a reset) takes its WCU from
+ * the limiter again and counts in the WCU sent: a failed attempt may have consumed
+ * capacity. When the retry bound is reached it throws {@link UnprocessedItemsException}.
+ * Thread-safe: its counters are atomic, so several batches of one chunk may be sent at
+ * once.
  */
 final class BatchSender {
 
@@ -70,14 +73,19 @@ final class BatchSender {
 	/** Items DynamoDB accepted (not returned unprocessed), live: for progress. */
 	final AtomicLong itemsWritten = new AtomicLong();
 
-	/** The counters of the calls made so far (no duplicates: the sender sees none), including those in flight. */
+	/**
+	 * The counters of the calls made so far (no duplicates: the sender sees none),
+	 * including those in flight.
+	 */
 	WriteCounters sent() {
 		long units = writeUnits.get();
 		return new WriteCounters(0, 0, unprocessedRetries.get(), calls.get(), throttles.get(), itemsDeleted.get(),
 				units, units);
 	}
 
-	/** @param throughput the table's limiter (none = unlimited) and the WCU of an item */
+	/**
+	 * @param throughput the table's limiter (none = unlimited) and the WCU of an item
+	 */
 	BatchSender(DynamoDbClient client, String table, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			WriteThroughput throughput) {
 		this.client = client;
@@ -141,7 +149,8 @@ final class BatchSender {
 						+ "the run when capacity is available, or lower the write rate (--max-write-capacity).");
 			}
 			unprocessedRetries.addAndGet(unprocessed.size());
-			// the SDK numbers attempts from 1 (the first call, which waits 0); retry n is attempt n + 1
+			// the SDK numbers attempts from 1 (the first call, which waits 0); retry n is
+			// attempt n + 1
 			Duration delay = backoff.computeDelay(attempt + 2);
 			sleeper.sleep(delay);
 			pending = unprocessed;
@@ -149,9 +158,11 @@ final class BatchSender {
 	}
 
 	/**
-	 * The attempts of one call, each with its grant: the first is taken before the call; every retry the SDK makes by
-	 * itself (after a throttle, a 5xx, a reset) takes one again after its backoff, since the failed attempt may have
-	 * consumed capacity and the retry is another request to DynamoDB. Throttled attempts lower the limiter's rate.
+	 * The attempts of one call, each with its grant: the first is taken before the call;
+	 * every retry the SDK makes by itself (after a throttle, a 5xx, a reset) takes one
+	 * again after its backoff, since the failed attempt may have consumed capacity and
+	 * the retry is another request to DynamoDB. Throttled attempts lower the limiter's
+	 * rate.
 	 */
 	private final class Attempts implements ThrottleObserver.Attempts {
 
@@ -206,8 +217,8 @@ final class BatchSender {
 	}
 
 	/**
-	 * What became of a call: the items left unprocessed (all of them when the call was refused with a throttling
-	 * error), and whether it was.
+	 * What became of a call: the items left unprocessed (all of them when the call was
+	 * refused with a throttling error), and whether it was.
 	 */
 	private record Outcome(List<MappedItem> unprocessed, boolean throttled) {
 	}
@@ -242,7 +253,10 @@ final class BatchSender {
 		return new Outcome(returned.isEmpty() ? List.of() : unprocessedItems(returned, pending), false);
 	}
 
-	/** The pending items DynamoDB returned, matched by primary key so that costs stay per item. */
+	/**
+	 * The pending items DynamoDB returned, matched by primary key so that costs stay per
+	 * item.
+	 */
 	private static List<MappedItem> unprocessedItems(List<WriteRequest> returned, List<MappedItem> pending) {
 		Map<Map<String, AttributeValue>, MappedItem> byKey = new HashMap<>();
 		for (MappedItem item : pending) {
@@ -258,8 +272,8 @@ final class BatchSender {
 			}
 			MappedItem item = byKey.get(key);
 			if (item == null) {
-				throw new IllegalStateException("DynamoDB returned an unprocessed item that was not sent [key="
-						+ key + "]");
+				throw new IllegalStateException(
+						"DynamoDB returned an unprocessed item that was not sent [key=" + key + "]");
 			}
 			unprocessed.add(item);
 		}

@@ -20,20 +20,23 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Writes a chunk of items to one table with {@code BatchWriteItem}, keeping the API's rules (DESIGN.md invariant
- * 3): duplicate keys in the chunk are resolved by the mapping's policy and counted, and requests hold at most 25
- * items and 16 MB. Items DynamoDB returns as unprocessed are always sent again with full-jitter exponential backoff
- * (invariant 2); when the retry bound is reached the writer throws, the chunk rolls back and the step fails, so
- * nothing is counted as written that was not. A write succeeds only when every item of the chunk is written.
+ * Writes a chunk of items to one table with {@code BatchWriteItem}, keeping the API's
+ * rules (DESIGN.md invariant 3): duplicate keys in the chunk are resolved by the
+ * mapping's policy and counted, and requests hold at most 25 items and 16 MB. Items
+ * DynamoDB returns as unprocessed are always sent again with full-jitter exponential
+ * backoff (invariant 2); when the retry bound is reached the writer throws, the chunk
+ * rolls back and the step fails, so nothing is counted as written that was not. A write
+ * succeeds only when every item of the chunk is written.
  * <p>
- * With a {@link WriteThroughput}, every call first takes its WCU from the table's shared {@link
- * io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter WriteCapacityLimiter} (DESIGN.md invariant 5), throttles
- * lower the limiter's rate, and the batches of a chunk are sent at the same time on a bounded pool; the chunk still
- * commits only after all of them are written, and the step thread waits for that, which is the back-pressure on the
+ * With a {@link WriteThroughput}, every call first takes its WCU from the table's shared
+ * {@link io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter WriteCapacityLimiter}
+ * (DESIGN.md invariant 5), throttles lower the limiter's rate, and the batches of a chunk
+ * are sent at the same time on a bounded pool; the chunk still commits only after all of
+ * them are written, and the step thread waits for that, which is the back-pressure on the
  * reader (at most one chunk per step in memory).
  * <p>
- * Its counters are saved in the step's execution context at each commit and restored on restart. Not thread-safe:
- * one writer per step (its batches may run on several threads).
+ * Its counters are saved in the step's execution context at each commit and restored on
+ * restart. Not thread-safe: one writer per step (its batches may run on several threads).
  */
 public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemStream {
 
@@ -89,8 +92,9 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	}
 
 	/**
-	 * Sends the batches on the pool and waits for all of them, so that the chunk commits only when every item is
-	 * written; the first failure is thrown once no batch of the chunk is in flight any more.
+	 * Sends the batches on the pool and waits for all of them, so that the chunk commits
+	 * only when every item is written; the first failure is thrown once no batch of the
+	 * chunk is in flight any more.
 	 */
 	private void sendConcurrently(ExecutorService pool, List<List<MappedItem>> batches) throws Exception {
 		List<Future<?>> futures = new ArrayList<>(batches.size());
@@ -126,30 +130,42 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		counters.writeTo(context);
 	}
 
-	/** The counters of the chunks written (and those restored from the execution context). */
+	/**
+	 * The counters of the chunks written (and those restored from the execution context).
+	 */
 	public WriteCounters counters() {
 		return counters;
 	}
 
-	/** Items written so far, including those of the chunk in flight: for progress reporting from another thread. */
+	/**
+	 * Items written so far, including those of the chunk in flight: for progress
+	 * reporting from another thread.
+	 */
 	public long liveItemsWritten() {
 		return sender.itemsWritten.get();
 	}
 
-	/** WCU sent so far, including the chunk in flight: for progress reporting from another thread. */
+	/**
+	 * WCU sent so far, including the chunk in flight: for progress reporting from another
+	 * thread.
+	 */
 	public long liveWriteUnits() {
 		return sender.writeUnits.get();
 	}
 
-	/** Throttles so far, including the chunk in flight: for progress reporting from another thread. */
+	/**
+	 * Throttles so far, including the chunk in flight: for progress reporting from
+	 * another thread.
+	 */
 	public long liveThrottles() {
 		return sender.throttles.get();
 	}
 
 	/**
-	 * Builds a {@link BatchWriteItemWriter}: the client, the table, the duplicate-key policy and where rejects go are
-	 * required; without a throughput the writer is unlimited and sends its batches one after another; without
-	 * retries it uses {@link UnprocessedItemsBackoff#DEFAULT}, and it sleeps with {@link Sleeper#SYSTEM}.
+	 * Builds a {@link BatchWriteItemWriter}: the client, the table, the duplicate-key
+	 * policy and where rejects go are required; without a throughput the writer is
+	 * unlimited and sends its batches one after another; without retries it uses
+	 * {@link UnprocessedItemsBackoff#DEFAULT}, and it sleeps with {@link Sleeper#SYSTEM}.
 	 */
 	public static final class Builder {
 
@@ -210,7 +226,10 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 			return this;
 		}
 
-		/** The table's limiter, the WCU of an item and the pool that sends a chunk's batches at the same time. */
+		/**
+		 * The table's limiter, the WCU of an item and the pool that sends a chunk's
+		 * batches at the same time.
+		 */
 		public Builder throughput(WriteThroughput throughput) {
 			this.throughput = throughput;
 			return this;
@@ -228,7 +247,10 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 			return this;
 		}
 
-		/** The writer; throws {@link IllegalStateException} when a required part is missing or out of range. */
+		/**
+		 * The writer; throws {@link IllegalStateException} when a required part is
+		 * missing or out of range.
+		 */
 		public BatchWriteItemWriter build() {
 			if (client == null) {
 				throw new IllegalStateException("A DynamoDB client is required");

@@ -14,8 +14,8 @@ import io.dynamomigrate.transform.MappedItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Resolves items of one chunk that share a primary key, which a {@code BatchWriteItem} request must not contain,
- * by the mapping's {@link DuplicateKeyPolicy}. Thread-safe.
+ * Resolves items of one chunk that share a primary key, which a {@code BatchWriteItem}
+ * request must not contain, by the mapping's {@link DuplicateKeyPolicy}. Thread-safe.
  */
 public final class DuplicateKeys {
 
@@ -23,10 +23,11 @@ public final class DuplicateKeys {
 	}
 
 	/**
-	 * The outcome: the items to write (in first-seen key order), the items dropped by the policy, and the items
-	 * rejected by it.
+	 * The outcome: the items to write (in first-seen key order), the items dropped by the
+	 * policy, and the items rejected by it.
 	 */
-	public record Resolution(List<MappedItem> toWrite, List<MappedItem> dropped, List<RecordRejectedException> rejected) {
+	public record Resolution(List<MappedItem> toWrite, List<MappedItem> dropped,
+			List<RecordRejectedException> rejected) {
 	}
 
 	public static Resolution resolve(List<? extends MappedItem> items, DuplicateKeyPolicy policy) {
@@ -70,9 +71,10 @@ public final class DuplicateKeys {
 	}
 
 	/**
-	 * A primary key as a hash key: equal exactly when the key maps are equal ({@code AttributeValue.equals}), with a
-	 * hash of the names and the scalar values only, where {@code AttributeValue.hashCode} hashes every member of
-	 * every value. Key attributes are S, N or B.
+	 * A primary key as a hash key: equal exactly when the key maps are equal
+	 * ({@code AttributeValue.equals}), with a hash of the names and the scalar values
+	 * only, where {@code AttributeValue.hashCode} hashes every member of every value. Key
+	 * attributes are S, N or B.
 	 */
 	private record KeyIdentity(Map<String, AttributeValue> key, int hash) {
 

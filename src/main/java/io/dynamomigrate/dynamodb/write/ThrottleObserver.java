@@ -14,13 +14,17 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * Makes the attempts that the SDK retries by itself (throttling errors, HTTP 5xx, connection resets, timeouts) visible
- * to the writer, which would otherwise see only the call's outcome: a retry strategy that wraps the client's own,
- * reports every throttled attempt ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}), and
- * before every retry serves the SDK's backoff itself and lets the writer take the retry's capacity from the {@link
- * io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter WriteCapacityLimiter} (an attempt that failed may still have
- * consumed capacity, and the retry is another request that reaches DynamoDB). Installed per call as an {@link
- * SdkPlugin}, so the client's retry settings stay as they are. Runs on the calling thread; one instance per call.
+ * Makes the attempts that the SDK retries by itself (throttling errors, HTTP 5xx,
+ * connection resets, timeouts) visible to the writer, which would otherwise see only the
+ * call's outcome: a retry strategy that wraps the client's own, reports every throttled
+ * attempt ({@code ProvisionedThroughputExceededException}, {@code ThrottlingException}),
+ * and before every retry serves the SDK's backoff itself and lets the writer take the
+ * retry's capacity from the
+ * {@link io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter WriteCapacityLimiter}
+ * (an attempt that failed may still have consumed capacity, and the retry is another
+ * request that reaches DynamoDB). Installed per call as an {@link SdkPlugin}, so the
+ * client's retry settings stay as they are. Runs on the calling thread; one instance per
+ * call.
  */
 final class ThrottleObserver implements RetryStrategy {
 
@@ -31,8 +35,9 @@ final class ThrottleObserver implements RetryStrategy {
 		void throttled();
 
 		/**
-		 * The previous attempt failed and the SDK retries it after {@code backoff}: returns when the retry may be
-		 * sent (after the backoff, with its capacity taken).
+		 * The previous attempt failed and the SDK retries it after {@code backoff}:
+		 * returns when the retry may be sent (after the backoff, with its capacity
+		 * taken).
 		 */
 		void retry(Duration backoff) throws InterruptedException;
 

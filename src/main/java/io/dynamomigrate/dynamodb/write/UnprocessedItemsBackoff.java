@@ -5,9 +5,10 @@ import java.time.Duration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
- * How unprocessed items are retried: full-jitter exponential backoff (a random delay between zero and
- * {@code min(maxDelay, baseDelay * 2^attempt)}, the AWS SDK's {@link BackoffStrategy#exponentialDelay}) for at most
- * {@code maxAttempts} retries, after which the step fails and can be restarted.
+ * How unprocessed items are retried: full-jitter exponential backoff (a random delay
+ * between zero and {@code min(maxDelay, baseDelay * 2^attempt)}, the AWS SDK's
+ * {@link BackoffStrategy#exponentialDelay}) for at most {@code maxAttempts} retries,
+ * after which the step fails and can be restarted.
  *
  * @param maxAttempts retries of one request before giving up
  * @param baseDelay the first delay's upper bound
@@ -15,7 +16,10 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  */
 public record UnprocessedItemsBackoff(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
-	/** 10 retries from 50 ms up to 5 s: about 20 s of waiting at worst before a step fails. */
+	/**
+	 * 10 retries from 50 ms up to 5 s: about 20 s of waiting at worst before a step
+	 * fails.
+	 */
 	public static final UnprocessedItemsBackoff DEFAULT = new UnprocessedItemsBackoff(10, Duration.ofMillis(50),
 			Duration.ofSeconds(5));
 

@@ -7,8 +7,9 @@ import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
 
 /**
- * Splits items into {@code BatchWriteItem} requests that keep the API's rules: at most 25 items and at most 16 MB
- * of item data per request, no item over 400 KB (DESIGN.md invariant 3). Thread-safe.
+ * Splits items into {@code BatchWriteItem} requests that keep the API's rules: at most 25
+ * items and at most 16 MB of item data per request, no item over 400 KB (DESIGN.md
+ * invariant 3). Thread-safe.
  */
 final class WriteBatches {
 
@@ -27,8 +28,8 @@ final class WriteBatches {
 		long bytes = 0;
 		for (MappedItem item : items) {
 			if (item.sizeBytes() > ItemSizes.MAX_ITEM_BYTES) {
-				throw new IllegalArgumentException("An item of " + item.sizeBytes() + " bytes from "
-						+ item.position() + " is over DynamoDB's 400 KB limit; it should have been rejected");
+				throw new IllegalArgumentException("An item of " + item.sizeBytes() + " bytes from " + item.position()
+						+ " is over DynamoDB's 400 KB limit; it should have been rejected");
 			}
 			if (!batch.isEmpty() && (batch.size() == maxItems || bytes + item.sizeBytes() > maxBytes)) {
 				batches.add(batch);

@@ -3,19 +3,23 @@ package io.dynamomigrate.dynamodb.write;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The counters a step's writer keeps, saved in the step's execution context at each commit and read back by the
- * run summary, the execution history and the metrics. The keys in the context are those of every earlier version,
- * so that a run started by one version is restarted by another with its counters. Immutable.
+ * The counters a step's writer keeps, saved in the step's execution context at each
+ * commit and read back by the run summary, the execution history and the metrics. The
+ * keys in the context are those of every earlier version, so that a run started by one
+ * version is restarted by another with its counters. Immutable.
  *
- * @param duplicatesDropped records dropped by the duplicate-key policy (a superseded or later duplicate)
+ * @param duplicatesDropped records dropped by the duplicate-key policy (a superseded or
+ * later duplicate)
  * @param duplicatesRejected records rejected by the duplicate-key policy
  * @param unprocessedRetries items sent again after DynamoDB returned them as unprocessed
  * @param calls {@code BatchWriteItem} calls made
- * @param throttles calls or batches DynamoDB throttled (throttling errors and partly unprocessed)
- * @param deletes items deleted ({@code DeleteRequest}s written; counted in the step's write count too)
+ * @param throttles calls or batches DynamoDB throttled (throttling errors and partly
+ * unprocessed)
+ * @param deletes items deleted ({@code DeleteRequest}s written; counted in the step's
+ * write count too)
  * @param writeUnits WCU sent (retries included), by every execution of the step
- * @param executionWriteUnits WCU sent (retries included) by this execution of the step alone, so that a restart's
- * rate is its own WCU over its own duration
+ * @param executionWriteUnits WCU sent (retries included) by this execution of the step
+ * alone, so that a restart's rate is its own WCU over its own duration
  */
 public record WriteCounters(long duplicatesDropped, long duplicatesRejected, long unprocessedRetries, long calls,
 		long throttles, long deletes, long writeUnits, long executionWriteUnits) {
@@ -48,9 +52,9 @@ public record WriteCounters(long duplicatesDropped, long duplicatesRejected, lon
 	public static final WriteCounters NONE = new WriteCounters(0, 0, 0, 0, 0, 0, 0, 0);
 
 	/**
-	 * The counters saved in a step's execution context; zero for a key that is missing or not a number. A context
-	 * saved before the writer kept its execution's own WCU gives the step's total for
-	 * {@link #executionWriteUnits}.
+	 * The counters saved in a step's execution context; zero for a key that is missing or
+	 * not a number. A context saved before the writer kept its execution's own WCU gives
+	 * the step's total for {@link #executionWriteUnits}.
 	 */
 	public static WriteCounters from(ExecutionContext context) {
 		long writeUnits = get(context, WRITE_UNITS);
@@ -69,7 +73,10 @@ public record WriteCounters(long duplicatesDropped, long duplicatesRejected, lon
 		return context.get(key) instanceof Number value ? value.longValue() : 0;
 	}
 
-	/** Saves the counters in a step's execution context (under the keys {@link #from} reads). */
+	/**
+	 * Saves the counters in a step's execution context (under the keys {@link #from}
+	 * reads).
+	 */
 	public void writeTo(ExecutionContext context) {
 		context.putLong(DUPLICATES_DROPPED, duplicatesDropped);
 		context.putLong(DUPLICATES_REJECTED, duplicatesRejected);
@@ -81,7 +88,10 @@ public record WriteCounters(long duplicatesDropped, long duplicatesRejected, lon
 		context.putLong(DELETES, deletes);
 	}
 
-	/** The sum of both, counter by counter: the counters of a partitioned step are those of its partitions. */
+	/**
+	 * The sum of both, counter by counter: the counters of a partitioned step are those
+	 * of its partitions.
+	 */
 	public WriteCounters plus(WriteCounters other) {
 		return new WriteCounters(duplicatesDropped + other.duplicatesDropped,
 				duplicatesRejected + other.duplicatesRejected, unprocessedRetries + other.unprocessedRetries,
@@ -97,12 +107,18 @@ public record WriteCounters(long duplicatesDropped, long duplicatesRejected, lon
 				writeUnits - earlier.writeUnits, executionWriteUnits - earlier.executionWriteUnits);
 	}
 
-	/** Records the duplicate-key policy dropped or rejected: neither written nor rejected for another reason. */
+	/**
+	 * Records the duplicate-key policy dropped or rejected: neither written nor rejected
+	 * for another reason.
+	 */
 	public long duplicates() {
 		return duplicatesDropped + duplicatesRejected;
 	}
 
-	/** These counters as saved when an execution starts: the execution's own WCU start again from zero. */
+	/**
+	 * These counters as saved when an execution starts: the execution's own WCU start
+	 * again from zero.
+	 */
 	public WriteCounters restored() {
 		return new WriteCounters(duplicatesDropped, duplicatesRejected, unprocessedRetries, calls, throttles, deletes,
 				writeUnits, 0);

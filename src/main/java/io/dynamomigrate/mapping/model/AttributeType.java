@@ -1,8 +1,8 @@
 package io.dynamomigrate.mapping.model;
 
 /**
- * The DynamoDB attribute types a mapping can declare: the scalar types, {@code NULL}, the set types and the
- * document types (lists and maps).
+ * The DynamoDB attribute types a mapping can declare: the scalar types, {@code NULL}, the
+ * set types and the document types (lists and maps).
  */
 public enum AttributeType {
 
@@ -24,7 +24,9 @@ public enum AttributeType {
 	BS,
 	/** List (a JSON array, an SQL array, embedded child rows or a nested definition). */
 	L,
-	/** Map (a JSON object, embedded child rows keyed by a column, or a nested definition). */
+	/**
+	 * Map (a JSON object, embedded child rows keyed by a column, or a nested definition).
+	 */
 	M;
 
 	/** Whether DynamoDB allows this type for a key attribute. */

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param url the JDBC URL
  * @param user the user, or null
  * @param password the password, or null; never printed
- * @param init SQL scripts run once when the connection is opened, to create an in-memory H2 database (the embedded
- * samples; {@link #initAllowed}); they belong to this connection and are not run when the command line overrides
- * the URL
+ * @param init SQL scripts run once when the connection is opened, to create an in-memory
+ * H2 database (the embedded samples; {@link #initAllowed}); they belong to this
+ * connection and are not run when the command line overrides the URL
  */
 public record ConnectionSpec(String url, @Nullable String user, @Nullable Secret password, List<Path> init) {
 
@@ -22,9 +22,9 @@ public record ConnectionSpec(String url, @Nullable String user, @Nullable Secret
 	}
 
 	/**
-	 * Whether {@code init} scripts may run on a database: only on an in-memory H2 one ({@code jdbc:h2:mem:}), which
-	 * the scripts create and which ends with the process. Any other database is a source that is only read
-	 * (DESIGN.md invariant 10).
+	 * Whether {@code init} scripts may run on a database: only on an in-memory H2 one
+	 * ({@code jdbc:h2:mem:}), which the scripts create and which ends with the process.
+	 * Any other database is a source that is only read (DESIGN.md invariant 10).
 	 */
 	public static boolean initAllowed(String url) {
 		return url.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length());

@@ -5,10 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A list (or map) attribute filled from child rows: for each parent record, the rows of {@code table} whose
- * {@code childColumns} equal the parent's {@code parentColumns}, in {@code orderBy} order, each mapped to a map
- * by {@code attributes}. As a map ({@code as: map}), the elements are keyed by the text of the {@code key} column.
- * Child rows are fetched for a whole chunk of parents with one query.
+ * A list (or map) attribute filled from child rows: for each parent record, the rows of
+ * {@code table} whose {@code childColumns} equal the parent's {@code parentColumns}, in
+ * {@code orderBy} order, each mapped to a map by {@code attributes}. As a map
+ * ({@code as: map}), the elements are keyed by the text of the {@code key} column. Child
+ * rows are fetched for a whole chunk of parents with one query.
  *
  * @param name the attribute's name
  * @param table the child table
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param attributes the attributes of each element map
  * @param maxElements the most elements a list may have; more is a reject
  * @param location where the embedding is written
- * @param mapKey the child column whose text keys the elements of a map ({@code as: map}), or null for a list
+ * @param mapKey the child column whose text keys the elements of a map ({@code as: map}),
+ * or null for a list
  */
 public record EmbedSpec(String name, String table, List<String> parentColumns, List<String> childColumns,
 		List<String> orderBy, List<AttributeSpec> attributes, int maxElements, Location location,

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-/** The format of a file source. Written in mappings as {@code csv}, {@code json}, {@code jsonl}, {@code ddb-json}. */
+/**
+ * The format of a file source. Written in mappings as {@code csv}, {@code json},
+ * {@code jsonl}, {@code ddb-json}.
+ */
 public enum FileFormat {
 
 	/** Comma-separated values per RFC 4180; every value is text. */
@@ -13,7 +16,10 @@ public enum FileFormat {
 	JSON,
 	/** JSON Lines: one JSON object per line. */
 	JSONL,
-	/** DynamoDB JSON as DynamoDB's export to S3 writes it: {@code {"Item": {...typed...}}} per line. */
+	/**
+	 * DynamoDB JSON as DynamoDB's export to S3 writes it: {@code {"Item": {...typed...}}}
+	 * per line.
+	 */
 	DDB_JSON;
 
 	/** Whether the file is gzip-compressed, by its {@code .gz} extension. */
@@ -22,8 +28,9 @@ public enum FileFormat {
 	}
 
 	/**
-	 * The format a file name's extension implies ({@code .gz} stripped): {@code .csv}, {@code .json},
-	 * {@code .jsonl} or {@code .ndjson}; null for any other extension (DynamoDB JSON must be declared).
+	 * The format a file name's extension implies ({@code .gz} stripped): {@code .csv},
+	 * {@code .json}, {@code .jsonl} or {@code .ndjson}; null for any other extension
+	 * (DynamoDB JSON must be declared).
 	 */
 	public static @Nullable FileFormat fromFileName(String fileName) {
 		String name = fileName.toLowerCase(Locale.ROOT);

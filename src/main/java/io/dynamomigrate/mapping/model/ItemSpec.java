@@ -3,8 +3,8 @@ package io.dynamomigrate.mapping.model;
 import java.util.List;
 
 /**
- * One item definition: a source, the table its items go to, and how a record becomes an item. Each item
- * definition runs as one step of the migration job.
+ * One item definition: a source, the table its items go to, and how a record becomes an
+ * item. Each item definition runs as one step of the migration job.
  *
  * @param name the definition's name (also the step name)
  * @param table the target table's name
@@ -15,8 +15,8 @@ import java.util.List;
  * @param chunkSize records per chunk (one transaction of the job repository)
  * @param maxRejects how many rejects fail the step ({@link RejectLimit#NONE} by default)
  * @param rules the row filter, unmapped columns and optional index keys
- * @param partitions key ranges of a JDBC source read concurrently, each restartable on its own (1 = not
- * partitioned)
+ * @param partitions key ranges of a JDBC source read concurrently, each restartable on
+ * its own (1 = not partitioned)
  * @param changes incremental reading and deletes, for scheduled runs
  */
 public record ItemSpec(String name, String table, SourceSpec source, List<AttributeSpec> attributes,
@@ -35,8 +35,9 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 	}
 
 	/**
-	 * This definition as its tombstone step runs it: named after the step, reading the tombstones with one reader,
-	 * no embeddings, and duplicate tombstones of a chunk resolved by keeping the last.
+	 * This definition as its tombstone step runs it: named after the step, reading the
+	 * tombstones with one reader, no embeddings, and duplicate tombstones of a chunk
+	 * resolved by keeping the last.
 	 * @throws IllegalStateException when the definition has no tombstones
 	 */
 	public ItemSpec forTombstones() {
@@ -47,7 +48,9 @@ public record ItemSpec(String name, String table, SourceSpec source, List<Attrib
 				DuplicateKeyPolicy.LAST_WINS, chunkSize, maxRejects, rules, 1, changes);
 	}
 
-	/** The name of the step that deletes the keys listed in this definition's tombstones. */
+	/**
+	 * The name of the step that deletes the keys listed in this definition's tombstones.
+	 */
 	public String deletesStepName() {
 		return name + ".deletes";
 	}

@@ -8,7 +8,10 @@ package io.dynamomigrate.mapping.model;
  */
 public record Location(int line, int column) {
 
-	/** A location for things that come from nowhere in a file (command-line overrides, defaults). */
+	/**
+	 * A location for things that come from nowhere in a file (command-line overrides,
+	 * defaults).
+	 */
 	public static final Location NONE = new Location(0, 0);
 
 	@Override

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A whole mapping file: one source, the target tables and the item definitions. Immutable.
+ * A whole mapping file: one source, the target tables and the item definitions.
+ * Immutable.
  *
  * @param name the mapping's name (the job name)
  * @param file the file it was read from
@@ -33,7 +34,10 @@ public record MappingSpec(String name, Path file, String checksum, ConnectionSpe
 		return new MappingSpec(name, file, checksum, source, dynamodb, tables, items);
 	}
 
-	/** A copy whose {@code s3://} file sources read through this endpoint ({@code --s3-endpoint-url}). */
+	/**
+	 * A copy whose {@code s3://} file sources read through this endpoint
+	 * ({@code --s3-endpoint-url}).
+	 */
 	public MappingSpec withS3EndpointUrl(String url) {
 		List<ItemSpec> changed = items.stream().map((item) -> {
 			SourceSpec s = item.source();

@@ -1,7 +1,8 @@
 package io.dynamomigrate.mapping.model;
 
 /**
- * What an attribute becomes when its value is null. Key attributes are never null: a null key is a reject.
+ * What an attribute becomes when its value is null. Key attributes are never null: a null
+ * key is a reject.
  */
 public enum NullPolicy {
 

@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How many rejected records a step may have before it fails: a count ({@code maxRejects: 100}) or a percentage of
- * the records read ({@code maxRejects: "1%"}). Counted per step execution; a failed step can be restarted.
+ * How many rejected records a step may have before it fails: a count
+ * ({@code maxRejects: 100}) or a percentage of the records read
+ * ({@code maxRejects: "1%"}). Counted per step execution; a failed step can be restarted.
  *
- * @param count the most rejects allowed, or null when {@code percent} is set (or when there is no limit)
+ * @param count the most rejects allowed, or null when {@code percent} is set (or when
+ * there is no limit)
  * @param percent the most rejects allowed as a percentage of records read, or null
  */
 public record RejectLimit(@Nullable Long count, @Nullable BigDecimal percent) {
@@ -22,7 +24,8 @@ public record RejectLimit(@Nullable Long count, @Nullable BigDecimal percent) {
 			return rejected > count;
 		}
 		if (percent != null) {
-			return BigDecimal.valueOf(rejected).multiply(BigDecimal.valueOf(100))
+			return BigDecimal.valueOf(rejected)
+				.multiply(BigDecimal.valueOf(100))
 				.compareTo(percent.multiply(BigDecimal.valueOf(Math.max(read, 1)))) > 0;
 		}
 		return false;
@@ -58,7 +61,8 @@ public record RejectLimit(@Nullable Long count, @Nullable BigDecimal percent) {
 			return new RejectLimit(count, null);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("maxRejects must be a count (100) or a percentage (\"1%\"), not " + text);
+			throw new IllegalArgumentException(
+					"maxRejects must be a count (100) or a percentage (\"1%\"), not " + text);
 		}
 	}
 

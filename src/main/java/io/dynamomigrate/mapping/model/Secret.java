@@ -3,8 +3,8 @@ package io.dynamomigrate.mapping.model;
 import java.util.Locale;
 
 /**
- * A secret value (a password). Its {@link #toString()} never reveals it, so it can't leak through logs, reports or
- * exception messages (DESIGN.md invariant 8).
+ * A secret value (a password). Its {@link #toString()} never reveals it, so it can't leak
+ * through logs, reports or exception messages (DESIGN.md invariant 8).
  */
 public final class Secret {
 
@@ -17,7 +17,10 @@ public final class Secret {
 		this.value = value;
 	}
 
-	/** Whether a mapping key names a secret value: its name contains password, secret or token (any case). */
+	/**
+	 * Whether a mapping key names a secret value: its name contains password, secret or
+	 * token (any case).
+	 */
 	public static boolean isSecretKey(String key) {
 		String name = key.toLowerCase(Locale.ROOT);
 		return name.contains("password") || name.contains("secret") || name.contains("token");
@@ -29,10 +32,11 @@ public final class Secret {
 	}
 
 	/**
-	 * A URL (JDBC or http) for messages: the user info of its authority ({@code scheme://user:pass@host},
-	 * {@code jdbc:oracle:thin:user/pass@host}) and the value of every parameter whose name names a secret
-	 * ({@code ?password=…}, {@code ;password=…}, {@code &sslpassword=…}, {@code pwd}; see
-	 * {@link #isSecretKey}) become {@code ****}. Text that is not a URL comes back unchanged.
+	 * A URL (JDBC or http) for messages: the user info of its authority
+	 * ({@code scheme://user:pass@host}, {@code jdbc:oracle:thin:user/pass@host}) and the
+	 * value of every parameter whose name names a secret ({@code ?password=…},
+	 * {@code ;password=…}, {@code &sslpassword=…}, {@code pwd}; see {@link #isSecretKey})
+	 * become {@code ****}. Text that is not a URL comes back unchanged.
 	 */
 	public static String redactUrl(String url) {
 		StringBuilder text = new StringBuilder(url);
@@ -55,7 +59,10 @@ public final class Secret {
 		return parameters(text.toString());
 	}
 
-	/** Masks the value of every {@code name=value} parameter (after {@code ?}, {@code &} or {@code ;}) of a secret. */
+	/**
+	 * Masks the value of every {@code name=value} parameter (after {@code ?}, {@code &}
+	 * or {@code ;}) of a secret.
+	 */
 	private static String parameters(String url) {
 		StringBuilder text = new StringBuilder();
 		int at = 0;
@@ -69,7 +76,9 @@ public final class Secret {
 				continue;
 			}
 			int valueEnd = next;
-			if (url.startsWith("{", equals + 1) && url.indexOf('}', equals) >= 0) { // ;password={a;b} (SQL Server)
+			if (url.startsWith("{", equals + 1) && url.indexOf('}', equals) >= 0) { // ;password={a;b}
+																					// (SQL
+																					// Server)
 				valueEnd = indexOfAny(url, "&;", url.indexOf('}', equals));
 			}
 			if (isSecretKey(url.substring(nameStart, equals).strip())
@@ -82,7 +91,10 @@ public final class Secret {
 		return text.append(url.substring(Math.min(at, url.length()))).toString();
 	}
 
-	/** The first index of any of the characters at or after {@code from}, or the length of the text. */
+	/**
+	 * The first index of any of the characters at or after {@code from}, or the length of
+	 * the text.
+	 */
 	private static int indexOfAny(String text, String characters, int from) {
 		for (int i = from; i < text.length(); i++) {
 			if (characters.indexOf(text.charAt(i)) >= 0) {

@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A target DynamoDB table: created when missing, checked against the mapping when it exists.
+ * A target DynamoDB table: created when missing, checked against the mapping when it
+ * exists.
  *
  * @param name the table name
  * @param partitionKey the partition (hash) key
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param billingMode how a created table is billed
  * @param readCapacity provisioned RCU (PROVISIONED only)
  * @param writeCapacity provisioned WCU (PROVISIONED only)
- * @param writeBudget the write budget of a run ({@code 1500}, {@code 50%}, {@code unlimited}), or null for the
- * default; {@code --max-write-capacity} wins over it
+ * @param writeBudget the write budget of a run ({@code 1500}, {@code 50%},
+ * {@code unlimited}), or null for the default; {@code --max-write-capacity} wins over it
  */
 public record TableSpec(String name, KeySpec partitionKey, @Nullable KeySpec sortKey,
 		List<IndexSpec> globalSecondaryIndexes, BillingMode billingMode, long readCapacity, long writeCapacity,

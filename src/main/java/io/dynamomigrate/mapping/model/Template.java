@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A parsed value template: literal text, {@code ${column}} references and {@code ${function(arg, ...)}} calls of
- * the fixed functions in {@link TemplateFunction}. Templates cannot call code: a reference reads a column of the
- * current record, and a call applies one of the fixed functions to columns and quoted literals.
+ * A parsed value template: literal text, {@code ${column}} references and
+ * {@code ${function(arg, ...)}} calls of the fixed functions in {@link TemplateFunction}.
+ * Templates cannot call code: a reference reads a column of the current record, and a
+ * call applies one of the fixed functions to columns and quoted literals.
  *
  * @param source the template text as written
  * @param parts literal, column and call parts, in order
@@ -22,17 +23,22 @@ public record Template(String source, List<Part> parts, Location location) {
 		parts = List.copyOf(parts);
 	}
 
-	/** An empty template, for nested definitions that have sub-attributes instead of a value. */
+	/**
+	 * An empty template, for nested definitions that have sub-attributes instead of a
+	 * value.
+	 */
 	public static Template empty(Location location) {
 		return new Template("", List.of(), location);
 	}
 
 	/** One part of a template. */
 	public sealed interface Part permits Literal, ColumnRef, Call {
+
 	}
 
 	/** An argument of a function call. */
 	public sealed interface Expression permits ColumnRef, Text, Call {
+
 	}
 
 	/** Literal text. */
@@ -56,12 +62,18 @@ public record Template(String source, List<Part> parts, Location location) {
 
 	}
 
-	/** Whether the template is exactly one column reference, so the column's own value and type pass through. */
+	/**
+	 * Whether the template is exactly one column reference, so the column's own value and
+	 * type pass through.
+	 */
 	public boolean isSingleColumn() {
 		return parts.size() == 1 && parts.get(0) instanceof ColumnRef;
 	}
 
-	/** Whether the template is exactly one reference or call, so its value (not text) passes through. */
+	/**
+	 * Whether the template is exactly one reference or call, so its value (not text)
+	 * passes through.
+	 */
 	public boolean isSingleExpression() {
 		return parts.size() == 1 && !(parts.get(0) instanceof Literal);
 	}

@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happens to the columns of a record that no attribute reads (record to record, or record to document).
+ * What happens to the columns of a record that no attribute reads (record to record, or
+ * record to document).
  *
  * @param mode drop them, make each an attribute, or gather them into one map attribute
  * @param mapAttribute the map attribute's name for {@link Mode#MAP}, else null
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record UnmappedColumns(Mode mode, @Nullable String mapAttribute, List<String> exclude, Location location) {
 
-	/** Unmapped columns are dropped: the default when attributes are listed explicitly. */
+	/**
+	 * Unmapped columns are dropped: the default when attributes are listed explicitly.
+	 */
 	public static final UnmappedColumns DROP = new UnmappedColumns(Mode.DROP, null, List.of(), Location.NONE);
 
 	public UnmappedColumns {
@@ -26,7 +29,10 @@ public record UnmappedColumns(Mode mode, @Nullable String mapAttribute, List<Str
 
 		/** Leave unmapped columns out. */
 		DROP,
-		/** Each unmapped column becomes an attribute of the same name, with the type inferred from the column. */
+		/**
+		 * Each unmapped column becomes an attribute of the same name, with the type
+		 * inferred from the column.
+		 */
 		ATTRIBUTES,
 		/** The unmapped columns become one map attribute, column name to value. */
 		MAP

@@ -3,10 +3,11 @@ package io.dynamomigrate.mapping.model;
 import java.util.Locale;
 
 /**
- * A write budget as the user gives it ({@code --max-write-capacity}, or a table's {@code writeBudget} in the
- * mapping): an absolute number of WCU per second ({@code 1500}), a percentage of the table's write capacity
- * ({@code 50%}), or {@code unlimited}. {@link #parse} is the one place that knows how a budget is written; what a
- * budget comes to for a table, as {@code DescribeTable} shows it, is worked out in
+ * A write budget as the user gives it ({@code --max-write-capacity}, or a table's
+ * {@code writeBudget} in the mapping): an absolute number of WCU per second
+ * ({@code 1500}), a percentage of the table's write capacity ({@code 50%}), or
+ * {@code unlimited}. {@link #parse} is the one place that knows how a budget is written;
+ * what a budget comes to for a table, as {@code DescribeTable} shows it, is worked out in
  * {@code io.dynamomigrate.dynamodb.capacity.WriteBudgets}. Immutable.
  *
  * @param units WCU per second, when absolute
@@ -23,8 +24,10 @@ public record WriteBudget(long units, int percent, boolean unlimited) {
 
 	/**
 	 * Parses {@code 1500}, {@code 50%} or {@code unlimited}.
-	 * @param where where the text comes from, for the message (an option or {@code file:line})
-	 * @throws IllegalArgumentException with the place and the fix when the text is none of them
+	 * @param where where the text comes from, for the message (an option or
+	 * {@code file:line})
+	 * @throws IllegalArgumentException with the place and the fix when the text is none
+	 * of them
 	 */
 	public static WriteBudget parse(String text, String where) {
 		String value = text.strip().toLowerCase(Locale.ROOT);

@@ -9,10 +9,12 @@ import io.dynamomigrate.mapping.model.Template;
 import io.dynamomigrate.mapping.model.TemplateFunction;
 
 /**
- * A hand-written recursive-descent parser for the inside of one {@code ${...}}: a column name, or a call of a
- * {@link TemplateFunction} whose arguments are column names, {@code 'quoted'} literals, whole numbers and calls.
- * Grammar: {@code expr := name | name '(' arg (',' arg)* ')'}, {@code arg := expr | 'text' | digits}. Nothing
- * else is accepted. Not thread-safe (one instance per reference).
+ * A hand-written recursive-descent parser for the inside of one {@code ${...}}: a column
+ * name, or a call of a {@link TemplateFunction} whose arguments are column names,
+ * {@code 'quoted'} literals, whole numbers and calls. Grammar:
+ * {@code expr := name | name '(' arg (',' arg)* ')'},
+ * {@code arg := expr | 'text' | digits}. Nothing else is accepted. Not thread-safe (one
+ * instance per reference).
  */
 final class ExpressionParser {
 
@@ -24,7 +26,10 @@ final class ExpressionParser {
 		this.text = text;
 	}
 
-	/** Parses the whole text as one expression. @throws SyntaxException when it is anything else */
+	/**
+	 * Parses the whole text as one expression. @throws SyntaxException when it is
+	 * anything else
+	 */
 	Template.Expression parseWhole() {
 		skipSpaces();
 		if (position == text.length()) {
@@ -63,8 +68,10 @@ final class ExpressionParser {
 
 	private Template.Call call(String name) {
 		TemplateFunction function = TemplateFunction.named(name)
-			.orElseThrow(() -> new SyntaxException("calls `" + name + "`, which is not a template function; "
-					+ "templates cannot evaluate expressions.", "Use one of the functions " + TemplateFunction.names()
+			.orElseThrow(() -> new SyntaxException(
+					"calls `" + name + "`, which is not a template function; "
+							+ "templates cannot evaluate expressions.",
+					"Use one of the functions " + TemplateFunction.names()
 							+ ", or compute the value in a source query."));
 		position++; // (
 		List<Template.Expression> arguments = new ArrayList<>();
@@ -100,8 +107,8 @@ final class ExpressionParser {
 		switch (function) {
 			case LPAD -> {
 				number(function, arguments.get(1), 1, 1000, "the width");
-				if (!(arguments.get(2) instanceof Template.Text pad) || pad.text().codePointCount(0,
-						pad.text().length()) != 1) {
+				if (!(arguments.get(2) instanceof Template.Text pad)
+						|| pad.text().codePointCount(0, pad.text().length()) != 1) {
 					throw new SyntaxException("needs one quoted pad character as the third argument of lpad.",
 							"Write it as " + function.example() + ".");
 				}
@@ -112,7 +119,10 @@ final class ExpressionParser {
 							"Write it as " + function.example() + ".");
 				}
 				try {
-					var unused = DateTimeFormatter.ofPattern(pattern.text(), Locale.ROOT); // parsed to check it
+					var unused = DateTimeFormatter.ofPattern(pattern.text(), Locale.ROOT); // parsed
+																							// to
+																							// check
+																							// it
 				}
 				catch (IllegalArgumentException ex) {
 					throw new SyntaxException("has the date pattern '" + pattern.text() + "', which is not valid: "
@@ -125,16 +135,15 @@ final class ExpressionParser {
 		}
 	}
 
-	private static void number(TemplateFunction function, Template.Expression argument, int min, int max,
-			String what) {
+	private static void number(TemplateFunction function, Template.Expression argument, int min, int max, String what) {
 		if (argument instanceof Template.Text literal && literal.text().matches("\\d{1,6}")) {
 			int value = Integer.parseInt(literal.text());
 			if (value >= min && value <= max) {
 				return;
 			}
 		}
-		throw new SyntaxException("needs " + what + " of " + function.functionName() + " as a whole number from "
-				+ min + " to " + max + ".", "Write it as " + function.example() + ".");
+		throw new SyntaxException("needs " + what + " of " + function.functionName() + " as a whole number from " + min
+				+ " to " + max + ".", "Write it as " + function.example() + ".");
 	}
 
 	private Template.Text quoted() {

@@ -10,10 +10,12 @@ import io.dynamomigrate.mapping.validation.ProblemCode;
 import io.dynamomigrate.mapping.validation.Problems;
 
 /**
- * Parses value templates: literal text with {@code ${column}} references and {@code ${function(arg, ...)}} calls
- * of the fixed {@link TemplateFunction}s; {@code $$} is a literal {@code $}. Anything else inside {@code ${...}}
- * (member access, {@code T(...)}, {@code new}, operators) and {@code #{...}} is refused, so a mapping file cannot
- * execute code (DESIGN.md invariant 7). Each bad reference is one problem at its {@code $}. Thread-safe.
+ * Parses value templates: literal text with {@code ${column}} references and
+ * {@code ${function(arg, ...)}} calls of the fixed {@link TemplateFunction}s; {@code $$}
+ * is a literal {@code $}. Anything else inside {@code ${...}} (member access,
+ * {@code T(...)}, {@code new}, operators) and {@code #{...}} is refused, so a mapping
+ * file cannot execute code (DESIGN.md invariant 7). Each bad reference is one problem at
+ * its {@code $}. Thread-safe.
  */
 public final class TemplateParser {
 
@@ -52,8 +54,8 @@ public final class TemplateParser {
 					parts.add(part);
 				}
 				catch (ExpressionParser.SyntaxException ex) {
-					problems.add(at(location, i), ProblemCode.TEMPLATE_SYNTAX, "${" + inner.strip() + "} "
-							+ ex.getMessage(), ex.fix());
+					problems.add(at(location, i), ProblemCode.TEMPLATE_SYNTAX,
+							"${" + inner.strip() + "} " + ex.getMessage(), ex.fix());
 				}
 				i = end + 1;
 			}
@@ -74,7 +76,10 @@ public final class TemplateParser {
 		return new Template(text, parts, location);
 	}
 
-	/** The index of the } that closes a reference starting at {@code from}, skipping quoted literals; -1 if none. */
+	/**
+	 * The index of the } that closes a reference starting at {@code from}, skipping
+	 * quoted literals; -1 if none.
+	 */
 	private static int closingBrace(String text, int from) {
 		boolean quoted = false;
 		for (int i = from; i < text.length(); i++) {

@@ -11,8 +11,9 @@ import io.dynamomigrate.mapping.model.ValueOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks one attribute's type against its value and options: formats, splitting and set policies only where they
- * mean something, document types from a single expression. Not thread-safe.
+ * Checks one attribute's type against its value and options: formats, splitting and set
+ * policies only where they mean something, document types from a single expression. Not
+ * thread-safe.
  */
 final class AttributeChecks {
 
@@ -26,9 +27,9 @@ final class AttributeChecks {
 	}
 
 	/**
-	 * The type a template's value has when the mapping declares none and it does not depend on a column: S for
-	 * text, N for {@code epoch_seconds}, {@code epoch_millis}, {@code shard} and {@code number}; null when the column
-	 * decides.
+	 * The type a template's value has when the mapping declares none and it does not
+	 * depend on a column: S for text, N for {@code epoch_seconds}, {@code epoch_millis},
+	 * {@code shard} and {@code number}; null when the column decides.
 	 */
 	static @Nullable AttributeType templateType(Template template) {
 		if (template.parts().isEmpty() || template.isSingleColumn()) {
@@ -59,8 +60,8 @@ final class AttributeChecks {
 				problem("`split` cannot be empty.", "Write the separator, e.g. `split: \",\"`.");
 			}
 			if (type == null || !(type.isSet() || type == AttributeType.L)) {
-				problem("`split` makes the elements of a set or a list; attribute " + attribute.name()
-						+ " has type " + (type == null ? "inferred" : type) + ".", "Add `type: SS` (or NS, BS, L).");
+				problem("`split` makes the elements of a set or a list; attribute " + attribute.name() + " has type "
+						+ (type == null ? "inferred" : type) + ".", "Add `type: SS` (or NS, BS, L).");
 			}
 		}
 		if ((options.onDuplicateElements() != ValueOptions.DuplicateElementPolicy.DEDUPE
@@ -78,7 +79,11 @@ final class AttributeChecks {
 			}
 			else {
 				try {
-					var unused = DateTimeFormatter.ofPattern(format, Locale.ROOT); // parsed to check the pattern
+					var unused = DateTimeFormatter.ofPattern(format, Locale.ROOT); // parsed
+																					// to
+																					// check
+																					// the
+																					// pattern
 				}
 				catch (IllegalArgumentException ex) {
 					problem("`format: " + format + "` is not a date pattern: " + ex.getMessage() + ".",

@@ -15,7 +15,10 @@ import io.dynamomigrate.mapping.model.Location;
  */
 public record MappingProblem(Path file, Location location, ProblemCode code, String message, String fix) {
 
-	/** {@code file:line:column: message (fix)}, the form compilers use, so editors can jump to it. */
+	/**
+	 * {@code file:line:column: message (fix)}, the form compilers use, so editors can
+	 * jump to it.
+	 */
 	@Override
 	public String toString() {
 		String where = location.line() > 0 ? file + ":" + location : file.toString();

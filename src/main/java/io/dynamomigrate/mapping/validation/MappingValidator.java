@@ -27,15 +27,16 @@ import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.mapping.model.Template;
 
 /**
- * Checks a mapping's names and cross-references: table and attribute names DynamoDB accepts, SQL identifiers that
- * are safe to put in a statement (DESIGN.md invariant 7), item definitions that produce their table's key
- * attributes with the right types, references to tables that exist. Checks that need the source database (do the
- * columns exist?) are done by {@code io.dynamomigrate.source.jdbc.SourceSchemaCheck}. Not thread-safe.
+ * Checks a mapping's names and cross-references: table and attribute names DynamoDB
+ * accepts, SQL identifiers that are safe to put in a statement (DESIGN.md invariant 7),
+ * item definitions that produce their table's key attributes with the right types,
+ * references to tables that exist. Checks that need the source database (do the columns
+ * exist?) are done by {@code io.dynamomigrate.source.jdbc.SourceSchemaCheck}. Not
+ * thread-safe.
  */
 public final class MappingValidator {
 
-	static final Pattern SQL_IDENTIFIER = Pattern
-		.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+	static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
 	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
@@ -52,46 +53,52 @@ public final class MappingValidator {
 
 	public void validate(MappingSpec spec) {
 		if (!JOB_NAME.matcher(spec.name()).matches()) {
-			problems.add(where(spec.file()), ProblemCode.INVALID_NAME, "The mapping name `" + spec.name()
-					+ "` is not usable as a job name.", "Use 1 to 80 letters, digits, `_`, `-` or `.`.");
+			problems.add(where(spec.file()), ProblemCode.INVALID_NAME,
+					"The mapping name `" + spec.name() + "` is not usable as a job name.",
+					"Use 1 to 80 letters, digits, `_`, `-` or `.`.");
 		}
 		endpoint(spec.dynamodb());
 		Map<String, TableSpec> tables = new HashMap<>();
 		for (TableSpec table : spec.tables()) {
 			table(table);
 			if (tables.put(table.name(), table) != null) {
-				problems.add(where(table), ProblemCode.DUPLICATE_NAME, "The table `" + table.name()
-						+ "` is defined twice.", "Keep one definition per table.");
+				problems.add(where(table), ProblemCode.DUPLICATE_NAME,
+						"The table `" + table.name() + "` is defined twice.", "Keep one definition per table.");
 			}
 		}
 		Set<String> itemNames = new HashSet<>();
 		for (ItemSpec item : spec.items()) {
 			if (!JOB_NAME.matcher(item.name()).matches()) {
-				problems.add(where(item), ProblemCode.INVALID_NAME, "The item name `" + item.name()
-						+ "` is not usable as a step name.", "Use 1 to 80 letters, digits, `_`, `-` or `.`.");
+				problems.add(where(item), ProblemCode.INVALID_NAME,
+						"The item name `" + item.name() + "` is not usable as a step name.",
+						"Use 1 to 80 letters, digits, `_`, `-` or `.`.");
 			}
 			if (!itemNames.add(item.name())) {
-				problems.add(where(item), ProblemCode.DUPLICATE_NAME, "Two item definitions are named `"
-						+ item.name() + "`.", "Give each item definition its own name.");
+				problems.add(where(item), ProblemCode.DUPLICATE_NAME,
+						"Two item definitions are named `" + item.name() + "`.",
+						"Give each item definition its own name.");
 			}
 			source(item.source());
 			ChangeSpec.TombstoneSpec tombstones = item.changes().tombstones();
 			if (tombstones != null && (tombstones.source().table() == null) != (tombstones.source().query() == null)) {
-				source(tombstones.source()); // both or neither of table and query: ChangeReader reports it
+				source(tombstones.source()); // both or neither of table and query:
+												// ChangeReader reports it
 			}
 			attributes(item.attributes(), "item " + item.name());
 			Set<String> embedNames = new HashSet<>();
 			for (EmbedSpec embed : item.embeds()) {
 				embed(embed, item);
 				if (!embedNames.add(embed.name())) {
-					problems.add(embed.location(), ProblemCode.DUPLICATE_NAME, "Item `" + item.name()
-							+ "` has two embeddings named `" + embed.name() + "`.", "Give each embedding its own name.");
+					problems.add(embed.location(), ProblemCode.DUPLICATE_NAME,
+							"Item `" + item.name() + "` has two embeddings named `" + embed.name() + "`.",
+							"Give each embedding its own name.");
 				}
 			}
 			TableSpec table = tables.get(item.table());
 			if (table == null) {
-				problems.add(where(item), ProblemCode.UNKNOWN_REFERENCE, "Item `" + item.name()
-						+ "` writes to the table `" + item.table() + "`, which `tables` does not define.",
+				problems.add(
+						where(item), ProblemCode.UNKNOWN_REFERENCE, "Item `" + item.name() + "` writes to the table `"
+								+ item.table() + "`, which `tables` does not define.",
 						tableSuggestion(item.table(), tables.keySet()));
 			}
 			else {
@@ -113,25 +120,28 @@ public final class MappingValidator {
 		String endpoint = dynamodb.endpoint();
 		if (endpoint != null && !DynamoDbSpec.LOCAL.equals(endpoint) && !endpoint.startsWith("http://")
 				&& !endpoint.startsWith("https://")) {
-			problems.add(where(dynamodb), ProblemCode.WRONG_VALUE, "dynamodb.endpoint must be `local` or an "
-					+ "http(s) URL, not `" + endpoint + "`.", "Write e.g. `endpoint: http://localhost:8000`.");
+			problems.add(where(dynamodb), ProblemCode.WRONG_VALUE,
+					"dynamodb.endpoint must be `local` or an " + "http(s) URL, not `" + endpoint + "`.",
+					"Write e.g. `endpoint: http://localhost:8000`.");
 		}
 	}
 
 	private void table(TableSpec table) {
 		if (!TABLE_NAME.matcher(table.name()).matches()) {
-			problems.add(where(table), ProblemCode.INVALID_NAME, "`" + table.name()
-					+ "` is not a valid DynamoDB table name.", "Use 3 to 255 letters, digits, `_`, `-` or `.`.");
+			problems.add(where(table), ProblemCode.INVALID_NAME,
+					"`" + table.name() + "` is not a valid DynamoDB table name.",
+					"Use 3 to 255 letters, digits, `_`, `-` or `.`.");
 		}
 		for (IndexSpec index : table.globalSecondaryIndexes()) {
 			if (!TABLE_NAME.matcher(index.name()).matches()) {
-				problems.add(where(index), ProblemCode.INVALID_NAME, "`" + index.name()
-						+ "` is not a valid index name.", "Use 3 to 255 letters, digits, `_`, `-` or `.`.");
+				problems.add(where(index), ProblemCode.INVALID_NAME,
+						"`" + index.name() + "` is not a valid index name.",
+						"Use 3 to 255 letters, digits, `_`, `-` or `.`.");
 			}
 			Set<String> projections = Set.of("ALL", "KEYS_ONLY");
 			if (!projections.contains(index.projection().toUpperCase(Locale.ROOT))) {
-				problems.add(where(index), ProblemCode.WRONG_VALUE, "Index projection `" + index.projection()
-						+ "` is not supported.", "Use ALL or KEYS_ONLY.");
+				problems.add(where(index), ProblemCode.WRONG_VALUE,
+						"Index projection `" + index.projection() + "` is not supported.", "Use ALL or KEYS_ONLY.");
 			}
 		}
 	}
@@ -179,12 +189,13 @@ public final class MappingValidator {
 		Set<String> names = new LinkedHashSet<>();
 		for (AttributeSpec attribute : attributes) {
 			if (attribute.name().isEmpty() || attribute.name().length() > 255) {
-				problems.add(where(attribute), ProblemCode.INVALID_NAME, "Attribute names must have 1 to 255 "
-						+ "characters.", "Rename the attribute.");
+				problems.add(where(attribute), ProblemCode.INVALID_NAME,
+						"Attribute names must have 1 to 255 " + "characters.", "Rename the attribute.");
 			}
 			if (!names.add(attribute.name())) {
-				problems.add(where(attribute), ProblemCode.DUPLICATE_NAME, "The attribute `" + attribute.name()
-						+ "` is defined twice in " + owner + ".", "Keep one of them.");
+				problems.add(where(attribute), ProblemCode.DUPLICATE_NAME,
+						"The attribute `" + attribute.name() + "` is defined twice in " + owner + ".",
+						"Keep one of them.");
 			}
 			new AttributeChecks(problems, where(attribute)).check(attribute);
 			if (!attribute.nested().isEmpty() && attribute.type() == AttributeType.M) {
@@ -204,20 +215,23 @@ public final class MappingValidator {
 	private void embed(EmbedSpec embed, ItemSpec item) {
 		Location at = embed.location();
 		if (item.source().isFile()) {
-			problems.add(at, ProblemCode.WRONG_VALUE, "`embed` reads child rows from the JDBC source; item `"
-					+ item.name() + "` reads files.", "Remove `embed`, or read this item from the database.");
+			problems.add(at, ProblemCode.WRONG_VALUE,
+					"`embed` reads child rows from the JDBC source; item `" + item.name() + "` reads files.",
+					"Remove `embed`, or read this item from the database.");
 		}
 		if (item.attributes().stream().anyMatch((a) -> a.name().equals(embed.name()))) {
-			problems.add(at, ProblemCode.DUPLICATE_NAME, "`" + embed.name() + "` is both an attribute and an "
-					+ "embedding of item " + item.name() + ".", "Rename one of them.");
+			problems.add(at, ProblemCode.DUPLICATE_NAME,
+					"`" + embed.name() + "` is both an attribute and an " + "embedding of item " + item.name() + ".",
+					"Rename one of them.");
 		}
 		if (!SQL_IDENTIFIER.matcher(embed.table()).matches()) {
 			problems.add(at, ProblemCode.INVALID_NAME, "`" + embed.table() + "` is not a plain table name.",
 					"Use `name` or `schema.name`.");
 		}
 		if (embed.parentColumns().isEmpty() || embed.parentColumns().size() != embed.childColumns().size()) {
-			problems.add(at, ProblemCode.WRONG_VALUE, "An embedding needs `parentColumns` and as many "
-					+ "`childColumns` (or none, when the names are the same).",
+			problems.add(at, ProblemCode.WRONG_VALUE,
+					"An embedding needs `parentColumns` and as many "
+							+ "`childColumns` (or none, when the names are the same).",
 					"Write e.g. `parentColumns: [playlist_id]`.");
 		}
 		for (String column : embed.parentColumns()) {
@@ -245,21 +259,24 @@ public final class MappingValidator {
 		else if (file.format() == null && !file.isS3() && !file.path().matches(".*[*?\\[{].*")
 				&& !java.nio.file.Files.isDirectory(file.base().resolve(file.path()))
 				&& FileFormat.fromFileName(file.path()) == null) {
-			problems.add(at, ProblemCode.MISSING_KEY, "The format of `" + file.path()
-					+ "` is not known from its extension.", "Declare `format: csv | json | jsonl | ddb-json`.");
+			problems.add(at, ProblemCode.MISSING_KEY,
+					"The format of `" + file.path() + "` is not known from its extension.",
+					"Declare `format: csv | json | jsonl | ddb-json`.");
 		}
 		CsvSpec csv = file.csv();
 		if (csv.delimiter() == csv.quote() || csv.delimiter() == '\n' || csv.delimiter() == '\r') {
-			problems.add(where(csv), ProblemCode.WRONG_VALUE, "csv.delimiter must differ from the quote and from "
-					+ "line breaks.", "Use e.g. `delimiter: \";\"` or `delimiter: \"\\t\"`.");
+			problems.add(where(csv), ProblemCode.WRONG_VALUE,
+					"csv.delimiter must differ from the quote and from " + "line breaks.",
+					"Use e.g. `delimiter: \";\"` or `delimiter: \"\\t\"`.");
 		}
 		if (!csv.header() && csv.columns().isEmpty()) {
 			problems.add(where(csv), ProblemCode.MISSING_KEY, "A CSV source without a header row needs `columns`.",
 					"Add `columns: [id, name, ...]` in file order, or set `header: true`.");
 		}
 		if (!knownCharset(csv.encoding())) {
-			problems.add(where(csv), ProblemCode.WRONG_VALUE, "csv.encoding `" + csv.encoding()
-					+ "` is not a known character set.", "Use e.g. UTF-8, ISO-8859-1 or windows-1252.");
+			problems.add(where(csv), ProblemCode.WRONG_VALUE,
+					"csv.encoding `" + csv.encoding() + "` is not a known character set.",
+					"Use e.g. UTF-8, ISO-8859-1 or windows-1252.");
 		}
 		if (source.key().isEmpty()) {
 			problems.add(source.location(), ProblemCode.MISSING_KEY, "The source has no `key` columns.",

@@ -8,7 +8,8 @@ import java.util.List;
 import io.dynamomigrate.mapping.model.Location;
 
 /**
- * Collects the problems found in one mapping file, so validation reports all of them at once. Not thread-safe.
+ * Collects the problems found in one mapping file, so validation reports all of them at
+ * once. Not thread-safe.
  */
 public final class Problems {
 

@@ -6,7 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * "Did you mean …?" fixes for misspelt keys and names, by edit distance. Thread-safe (no state).
+ * "Did you mean …?" fixes for misspelt keys and names, by edit distance. Thread-safe (no
+ * state).
  */
 public final class Suggestions {
 

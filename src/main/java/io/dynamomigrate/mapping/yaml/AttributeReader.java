@@ -22,12 +22,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads the attribute part of a mapping file: attributes with their value options and conditions, nested maps
- * and lists, row filters and the unmapped-columns rule. Not thread-safe (one instance per file).
+ * Reads the attribute part of a mapping file: attributes with their value options and
+ * conditions, nested maps and lists, row filters and the unmapped-columns rule. Not
+ * thread-safe (one instance per file).
  */
 final class AttributeReader extends SectionReader {
 
-	/** DynamoDB's limit of nested documents; a nested definition deeper than this is a mapping error. */
+	/**
+	 * DynamoDB's limit of nested documents; a nested definition deeper than this is a
+	 * mapping error.
+	 */
 	static final int MAX_NESTING = 32;
 
 	static final Set<String> ATTRIBUTE = YamlNodes.keys("value", "type", "onNull", "default", "format", "split",
@@ -44,7 +48,10 @@ final class AttributeReader extends SectionReader {
 		this.templates = templates;
 	}
 
-	/** The attributes of a map node ({@code name: template} or {@code name: { value, ... }}). */
+	/**
+	 * The attributes of a map node ({@code name: template} or {@code name: { value, ...
+	 * }}).
+	 */
 	List<AttributeSpec> attributes(@Nullable Node node, Node parent) {
 		List<AttributeSpec> attributes = new ArrayList<>();
 		if (node == null) {
@@ -87,13 +94,15 @@ final class AttributeReader extends SectionReader {
 			yaml.required(fields, "value", node, "Attribute " + name);
 		}
 		else if (sources > 1) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "Attribute " + name + " has more than one "
-					+ "of `value`, `attributes` (a nested map) and `elements` (a nested list).",
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					"Attribute " + name + " has more than one "
+							+ "of `value`, `attributes` (a nested map) and `elements` (a nested list).",
 					"Keep `value` for a template, `attributes` for a nested map or `elements` for a nested list.");
 		}
-		// an unknown type is reported and then left out, so that key checks do not report a made-up type
-		AttributeType type = fields.containsKey("type")
-				? yaml.choice(fields.get("type"), "type", AttributeType.class) : null;
+		// an unknown type is reported and then left out, so that key checks do not report
+		// a made-up type
+		AttributeType type = fields.containsKey("type") ? yaml.choice(fields.get("type"), "type", AttributeType.class)
+				: null;
 		NullPolicy onNull = yaml.choice(fields.get("onNull"), "onNull", NullPolicy.class, NullPolicy.OMIT);
 		String defaultValue = yaml.text(fields.get("default"), "default");
 		ValueOptions options = new ValueOptions(yaml.text(fields.get("format"), "format"),
@@ -135,8 +144,9 @@ final class AttributeReader extends SectionReader {
 	}
 
 	private void tooDeep(Node node) {
-		problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "Nested maps and lists go deeper than "
-				+ "DynamoDB's " + MAX_NESTING + " levels.", "Flatten the structure, or store the deep part as JSON text.");
+		problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+				"Nested maps and lists go deeper than " + "DynamoDB's " + MAX_NESTING + " levels.",
+				"Flatten the structure, or store the deep part as JSON text.");
 	}
 
 	/** {@code { column: x, equals: 'y' | in: [..] | notNull: true | isNull: true }}. */
@@ -162,25 +172,29 @@ final class AttributeReader extends SectionReader {
 		for (String flag : List.of("notNull", "isNull")) {
 			if (fields.containsKey(flag)) {
 				if (!"true".equals(yaml.text(fields.get(flag), what + "." + flag))) {
-					problems.add(YamlNodes.location(fields.get(flag)), ProblemCode.WRONG_VALUE, what + "." + flag
-							+ " can only be `true`.", "Write `" + flag + ": true`, or use the other test.");
+					problems.add(YamlNodes.location(fields.get(flag)), ProblemCode.WRONG_VALUE,
+							what + "." + flag + " can only be `true`.",
+							"Write `" + flag + ": true`, or use the other test.");
 				}
 				kinds.add(flag.equals("notNull") ? Condition.Kind.NOT_NULL : Condition.Kind.IS_NULL);
 			}
 		}
 		if (kinds.size() != 1) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, what + " needs exactly one test of "
-					+ "`equals`, `in`, `notNull` and `isNull`.", "Write e.g. `{ column: status, equals: active }`.");
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					what + " needs exactly one test of " + "`equals`, `in`, `notNull` and `isNull`.",
+					"Write e.g. `{ column: status, equals: active }`.");
 			return null;
 		}
 		if (column != null && !Template.IDENTIFIER.matcher(column).matches()) {
-			problems.add(YamlNodes.location(fields.get("column")), ProblemCode.INVALID_NAME, "`" + column
-					+ "` is not a plain column name.", "Use letters, digits and `_` only.");
+			problems.add(YamlNodes.location(fields.get("column")), ProblemCode.INVALID_NAME,
+					"`" + column + "` is not a plain column name.", "Use letters, digits and `_` only.");
 		}
 		return new Condition(column == null ? "" : column, kinds.get(0), values, YamlNodes.location(node));
 	}
 
-	/** {@code drop | attributes | { as: attributes|map|drop, name: attr, exclude: [..] }}. */
+	/**
+	 * {@code drop | attributes | { as: attributes|map|drop, name: attr, exclude: [..] }}.
+	 */
 	UnmappedColumns unmapped(@Nullable Node node) {
 		if (node == null) {
 			return UnmappedColumns.DROP;
@@ -189,8 +203,9 @@ final class AttributeReader extends SectionReader {
 			UnmappedColumns.Mode mode = yaml.choice(node, "unmappedColumns", UnmappedColumns.Mode.class,
 					UnmappedColumns.Mode.DROP);
 			if (mode == UnmappedColumns.Mode.MAP) {
-				problems.add(YamlNodes.location(node), ProblemCode.MISSING_KEY, "unmappedColumns `map` needs the "
-						+ "map attribute's name.", "Write `unmappedColumns: { as: map, name: details }`.");
+				problems.add(YamlNodes.location(node), ProblemCode.MISSING_KEY,
+						"unmappedColumns `map` needs the " + "map attribute's name.",
+						"Write `unmappedColumns: { as: map, name: details }`.");
 			}
 			return new UnmappedColumns(mode, null, List.of(), YamlNodes.location(node));
 		}
@@ -199,19 +214,19 @@ final class AttributeReader extends SectionReader {
 				UnmappedColumns.Mode.ATTRIBUTES);
 		String name = yaml.text(fields.get("name"), "unmappedColumns.name");
 		if ((mode == UnmappedColumns.Mode.MAP) != (name != null)) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "unmappedColumns needs `name` with "
-					+ "`as: map`, and only then.", "Write `{ as: map, name: details }` or `{ as: attributes }`.");
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					"unmappedColumns needs `name` with " + "`as: map`, and only then.",
+					"Write `{ as: map, name: details }` or `{ as: attributes }`.");
 		}
 		List<String> exclude = yaml.texts(fields.get("exclude"), "unmappedColumns.exclude");
 		for (String column : exclude) {
 			if (!Template.IDENTIFIER.matcher(column).matches()) {
-				problems.add(YamlNodes.location(fields.get("exclude")), ProblemCode.INVALID_NAME, "`" + column
-						+ "` is not a plain column name.", "Use letters, digits and `_` only.");
+				problems.add(YamlNodes.location(fields.get("exclude")), ProblemCode.INVALID_NAME,
+						"`" + column + "` is not a plain column name.", "Use letters, digits and `_` only.");
 			}
 		}
 		return new UnmappedColumns(mode, mode == UnmappedColumns.Mode.MAP ? name : null, exclude,
 				YamlNodes.location(node));
 	}
-
 
 }

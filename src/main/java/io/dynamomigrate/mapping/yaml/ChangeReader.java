@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads an item definition's {@code incremental} and {@code deletes} ({@link ChangeSpec}), collecting problems with
- * their positions. Not thread-safe: one per mapping file being read.
+ * Reads an item definition's {@code incremental} and {@code deletes}
+ * ({@link ChangeSpec}), collecting problems with their positions. Not thread-safe: one
+ * per mapping file being read.
  */
 final class ChangeReader extends SectionReader {
 
@@ -41,8 +42,9 @@ final class ChangeReader extends SectionReader {
 		}
 		if (source.isFile()) {
 			Node node = incrementalNode != null ? incrementalNode : deletesNode;
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "`incremental` and `deletes` need a "
-					+ "database source: a file has no column that tells what changed.",
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					"`incremental` and `deletes` need a "
+							+ "database source: a file has no column that tells what changed.",
 					"Remove them, or read the records from the database.");
 			return ChangeSpec.NONE;
 		}
@@ -68,8 +70,9 @@ final class ChangeReader extends SectionReader {
 			when = attributeReader.condition(deleteFields.get("when"), "deletes.when");
 			tombstones = tombstones(deleteFields.get("tombstones"), source);
 			if (when == null && tombstones == null) {
-				problems.add(YamlNodes.location(deletesNode), ProblemCode.MISSING_KEY, "`deletes` names neither "
-						+ "`when` (soft-deleted rows) nor `tombstones` (a table of deleted keys).",
+				problems.add(YamlNodes.location(deletesNode), ProblemCode.MISSING_KEY,
+						"`deletes` names neither "
+								+ "`when` (soft-deleted rows) nor `tombstones` (a table of deleted keys).",
 						"Add e.g. `when: { column: deleted_at, notNull: true }` or `tombstones: { table: "
 								+ "deleted_rows, column: deleted_at }`.");
 			}
@@ -77,11 +80,15 @@ final class ChangeReader extends SectionReader {
 		return new ChangeSpec(incremental, when, tombstones);
 	}
 
-	/** A column that goes into SQL as it is written ({@code MAX(column)}, {@code column > ?}) must be a plain name. */
+	/**
+	 * A column that goes into SQL as it is written ({@code MAX(column)},
+	 * {@code column > ?}) must be a plain name.
+	 */
 	private void plainName(@Nullable String column, @Nullable Node node) {
 		if (column != null && node != null && !Template.IDENTIFIER.matcher(column).matches()) {
-			problems.add(YamlNodes.location(node), ProblemCode.INVALID_NAME, "`" + column
-					+ "` is not a plain column name.", "Use letters, digits and `_` only; for an expression, select it "
+			problems.add(YamlNodes.location(node), ProblemCode.INVALID_NAME,
+					"`" + column + "` is not a plain column name.",
+					"Use letters, digits and `_` only; for an expression, select it "
 							+ "as a column in a source query.");
 		}
 	}
@@ -103,8 +110,7 @@ final class ChangeReader extends SectionReader {
 		String where = yaml.text(fields.get("where"), "deletes.tombstones.where");
 		String column = yaml.text(fields.get("column"), "deletes.tombstones.column");
 		plainName(column, fields.get("column"));
-		return new ChangeSpec.TombstoneSpec(new SourceSpec(table, query, key, where, YamlNodes.location(node)),
-				column);
+		return new ChangeSpec.TombstoneSpec(new SourceSpec(table, query, key, where, YamlNodes.location(node)), column);
 	}
 
 }

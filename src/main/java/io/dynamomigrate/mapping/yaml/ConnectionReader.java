@@ -16,9 +16,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a mapping file's top-level {@code source} ({@link ConnectionSpec}): the JDBC URL, user and password, each
- * written as it is or as {@code { env: NAME, default: value }} read from the environment, and the {@code init}
- * scripts. Not thread-safe (one instance per file).
+ * Reads a mapping file's top-level {@code source} ({@link ConnectionSpec}): the JDBC URL,
+ * user and password, each written as it is or as {@code { env: NAME, default: value }}
+ * read from the environment, and the {@code init} scripts. Not thread-safe (one instance
+ * per file).
  */
 final class ConnectionReader extends SectionReader {
 
@@ -37,9 +38,13 @@ final class ConnectionReader extends SectionReader {
 		this.file = file;
 	}
 
-	/** The connection; an empty URL when there is no {@code source} (allowed only when every item reads files). */
+	/**
+	 * The connection; an empty URL when there is no {@code source} (allowed only when
+	 * every item reads files).
+	 */
 	ConnectionSpec connection(@Nullable Node node) {
-		if (node == null) { // needed when an item reads from JDBC: MappingReader checks that
+		if (node == null) { // needed when an item reads from JDBC: MappingReader checks
+							// that
 			return new ConnectionSpec("", null, null, List.of());
 		}
 		Map<String, Node> fields = yaml.fields(node, "source", SOURCE);
@@ -61,11 +66,12 @@ final class ConnectionReader extends SectionReader {
 					+ "is only read.", "Remove `init` and prepare the source database with your own tools.");
 			init.clear();
 		}
-		return new ConnectionSpec(url == null ? "" : url, user, password == null ? null : new Secret(password),
-				init);
+		return new ConnectionSpec(url == null ? "" : url, user, password == null ? null : new Secret(password), init);
 	}
 
-	/** A plain value, or {@code { env: NAME, default: value }} read from the environment. */
+	/**
+	 * A plain value, or {@code { env: NAME, default: value }} read from the environment.
+	 */
 	private @Nullable String resolved(@Nullable Node node, String what) {
 		if (node == null || node instanceof ScalarNode) {
 			return yaml.text(node, what);

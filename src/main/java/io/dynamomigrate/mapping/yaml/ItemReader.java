@@ -20,17 +20,18 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads one entry of a mapping file's {@code items} ({@link ItemSpec}): its name, table and chunking, and through
- * the other readers its source, attributes, embeddings, rules and changes. Not thread-safe (one instance per file).
+ * Reads one entry of a mapping file's {@code items} ({@link ItemSpec}): its name, table
+ * and chunking, and through the other readers its source, attributes, embeddings, rules
+ * and changes. Not thread-safe (one instance per file).
  */
 final class ItemReader extends SectionReader {
 
 	private static final Set<String> ITEM = YamlNodes.keys("name", "table", "source", "attributes", "embed",
-			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys",
-			"partitions", "incremental", "deletes");
+			"onDuplicateKey", "chunkSize", "maxRejects", "filter", "unmappedColumns", "optionalIndexKeys", "partitions",
+			"incremental", "deletes");
 
-	private static final Set<String> EMBED = YamlNodes.keys("name", "table", "parentColumns", "childColumns",
-			"orderBy", "attributes", "maxElements", "as", "key");
+	private static final Set<String> EMBED = YamlNodes.keys("name", "table", "parentColumns", "childColumns", "orderBy",
+			"attributes", "maxElements", "as", "key");
 
 	/** Records per chunk when an item definition gives no {@code chunkSize}. */
 	static final int DEFAULT_CHUNK_SIZE = 500;
@@ -75,8 +76,8 @@ final class ItemReader extends SectionReader {
 	private int partitions(@Nullable Node node, SourceSpec source) {
 		int partitions = (int) yaml.number(node, "partitions", 1, 1, 256);
 		if (partitions > 1 && (source.isFile() || source.key().size() != 1)) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "`partitions` needs a database "
-					+ "source with a single-column key, to split it into key ranges.",
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					"`partitions` needs a database " + "source with a single-column key, to split it into key ranges.",
 					"Remove `partitions`, or read by a single-column key.");
 			return 1;
 		}
@@ -116,21 +117,22 @@ final class ItemReader extends SectionReader {
 		}
 		List<String> orderBy = yaml.texts(fields.get("orderBy"), "orderBy");
 		List<AttributeSpec> attributes = attributeReader.attributes(fields.get("attributes"), node);
-		int maxElements = (int) yaml.number(fields.get("maxElements"), "maxElements", DEFAULT_MAX_ELEMENTS, 1,
-				100_000);
+		int maxElements = (int) yaml.number(fields.get("maxElements"), "maxElements", DEFAULT_MAX_ELEMENTS, 1, 100_000);
 		String as = yaml.text(fields.get("as"), "as");
 		String mapKey = yaml.text(fields.get("key"), "key");
 		if (as != null && !as.equals("list") && !as.equals("map")) {
-			problems.add(YamlNodes.location(fields.get("as")), ProblemCode.WRONG_VALUE, "An embedding is `as: list` "
-					+ "or `as: map`, not `" + as + "`.", "Write `as: list` (the default) or `as: map` with `key:`.");
+			problems.add(YamlNodes.location(fields.get("as")), ProblemCode.WRONG_VALUE,
+					"An embedding is `as: list` " + "or `as: map`, not `" + as + "`.",
+					"Write `as: list` (the default) or `as: map` with `key:`.");
 		}
 		if ("map".equals(as) != (mapKey != null)) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, "An embedding `as: map` needs `key`, "
-					+ "the child column that keys the map, and `key` needs `as: map`.",
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					"An embedding `as: map` needs `key`, "
+							+ "the child column that keys the map, and `key` needs `as: map`.",
 					"Write `as: map, key: child_column`, or leave both out for a list.");
 		}
-		return new EmbedSpec(name == null ? "" : name, table == null ? "" : table, parentColumns, childColumns,
-				orderBy, attributes, maxElements, YamlNodes.location(node), "map".equals(as) ? mapKey : null);
+		return new EmbedSpec(name == null ? "" : name, table == null ? "" : table, parentColumns, childColumns, orderBy,
+				attributes, maxElements, YamlNodes.location(node), "map".equals(as) ? mapKey : null);
 	}
 
 }

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads an item definition's {@code source} ({@link SourceSpec}): a database table or query with its key, or a file
- * with its format, CSV options and record size limit. Not thread-safe (one instance per file).
+ * Reads an item definition's {@code source} ({@link SourceSpec}): a database table or
+ * query with its key, or a file with its format, CSV options and record size limit. Not
+ * thread-safe (one instance per file).
  */
 final class ItemSourceReader extends SectionReader {
 
@@ -32,7 +33,9 @@ final class ItemSourceReader extends SectionReader {
 		this.file = file;
 	}
 
-	/** The source of the item definition at {@code item}; a placeholder when it has none. */
+	/**
+	 * The source of the item definition at {@code item}; a placeholder when it has none.
+	 */
 	SourceSpec itemSource(@Nullable Node node, Node item) {
 		if (node == null) {
 			problems.add(YamlNodes.location(item), ProblemCode.MISSING_KEY, "The item definition has no `source`.",
@@ -48,15 +51,19 @@ final class ItemSourceReader extends SectionReader {
 		if (fileSource == null) {
 			for (String option : List.of("format", "csv", "maxRecordSize")) {
 				if (fields.containsKey(option)) {
-					problems.add(YamlNodes.location(fields.get(option)), ProblemCode.WRONG_VALUE, "`source."
-							+ option + "` is for file sources only.", "Add `file:` or remove `" + option + "`.");
+					problems.add(YamlNodes.location(fields.get(option)), ProblemCode.WRONG_VALUE,
+							"`source." + option + "` is for file sources only.",
+							"Add `file:` or remove `" + option + "`.");
 				}
 			}
 		}
 		return new SourceSpec(table, query, key, where, YamlNodes.location(node), fileSource);
 	}
 
-	/** {@code file}, {@code format}, {@code csv} and {@code maxRecordSize} of a file source. */
+	/**
+	 * {@code file}, {@code format}, {@code csv} and {@code maxRecordSize} of a file
+	 * source.
+	 */
 	private FileSourceSpec fileSource(Map<String, Node> fields) {
 		String path = yaml.text(fields.get("file"), "source.file");
 		FileFormat format = fields.containsKey("format")
@@ -74,15 +81,16 @@ final class ItemSourceReader extends SectionReader {
 						"Write `header: false` and `columns: [...]` for a file without a header row.");
 			}
 			String encoding = yaml.text(options.get("encoding"), "csv.encoding");
-			csv = new CsvSpec(delimiter, quote, !"false".equals(header), yaml.texts(options.get("columns"),
-					"csv.columns"), encoding == null ? "UTF-8" : encoding);
+			csv = new CsvSpec(delimiter, quote, !"false".equals(header),
+					yaml.texts(options.get("columns"), "csv.columns"), encoding == null ? "UTF-8" : encoding);
 			locations.put(csv, csvNode);
 		}
 		int maxRecordSize = (int) yaml.number(fields.get("maxRecordSize"), "maxRecordSize",
 				FileSourceSpec.DEFAULT_MAX_RECORD_SIZE, 1, Integer.MAX_VALUE - 8);
 		String s3EndpointUrl = yaml.text(fields.get("s3EndpointUrl"), "source.s3EndpointUrl");
-		return locations.put(new FileSourceSpec(path == null ? "" : path, folder(file), format,
-				csv, maxRecordSize, s3EndpointUrl), fields.get("file"));
+		return locations.put(
+				new FileSourceSpec(path == null ? "" : path, folder(file), format, csv, maxRecordSize, s3EndpointUrl),
+				fields.get("file"));
 	}
 
 	private char character(@Nullable Node node, String what, char defaultValue) {
@@ -91,8 +99,9 @@ final class ItemSourceReader extends SectionReader {
 			return defaultValue;
 		}
 		if (text.length() != 1) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE, what + " must be one character, not `"
-					+ text + "`.", "Write it quoted, e.g. `\";\"`, or `\"\\t\"` for a tab.");
+			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+					what + " must be one character, not `" + text + "`.",
+					"Write it quoted, e.g. `\";\"`, or `\"\\t\"` for a tab.");
 			return defaultValue;
 		}
 		return text.charAt(0);

@@ -27,10 +27,11 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
- * Reads a mapping file into a {@link MappingSpec}, collecting every problem (with file:line:column and a fix)
- * before failing with {@link InvalidMappingException}. The YAML is composed into nodes only, never constructed
- * into Java objects, so a file cannot instantiate classes; a {@link MappingReader} per file reads the nodes,
- * section by section, and the {@link MappingValidator} checks what was read. Thread-safe.
+ * Reads a mapping file into a {@link MappingSpec}, collecting every problem (with
+ * file:line:column and a fix) before failing with {@link InvalidMappingException}. The
+ * YAML is composed into nodes only, never constructed into Java objects, so a file cannot
+ * instantiate classes; a {@link MappingReader} per file reads the nodes, section by
+ * section, and the {@link MappingValidator} checks what was read. Thread-safe.
  */
 public final class MappingLoader {
 
@@ -43,7 +44,10 @@ public final class MappingLoader {
 		this(System::getenv);
 	}
 
-	/** A loader that resolves {@code {env: NAME}} values with the given function (null = not set). */
+	/**
+	 * A loader that resolves {@code {env: NAME}} values with the given function (null =
+	 * not set).
+	 */
 	public MappingLoader(UnaryOperator<String> environment) {
 		this.environment = environment;
 	}
@@ -56,7 +60,10 @@ public final class MappingLoader {
 		return Objects.requireNonNull(spec, "no mapping without a problem");
 	}
 
-	/** Reads and checks mapping text; {@code file} names it in messages and anchors relative paths. */
+	/**
+	 * Reads and checks mapping text; {@code file} names it in messages and anchors
+	 * relative paths.
+	 */
 	public MappingSpec load(Path file, String content) {
 		Problems problems = new Problems(file);
 		MappingSpec spec = read(file, content, problems);
@@ -65,26 +72,31 @@ public final class MappingLoader {
 	}
 
 	/**
-	 * Reads and checks a mapping file as far as it can, adding every problem to {@code problems} instead of
-	 * failing: the mapping with what could be read (parts with problems may be missing or placeholders), or null
-	 * when the file cannot be read or is not YAML. For reporting every problem at once ({@code validate} adds the
+	 * Reads and checks a mapping file as far as it can, adding every problem to
+	 * {@code problems} instead of failing: the mapping with what could be read (parts
+	 * with problems may be missing or placeholders), or null when the file cannot be read
+	 * or is not YAML. For reporting every problem at once ({@code validate} adds the
 	 * source database's); run nothing with a mapping that has problems.
 	 */
 	public @Nullable MappingSpec read(Path file, Problems problems) {
 		String content;
 		try {
 			long bytes = Files.size(file);
-			if (bytes > 4L * YamlLimits.MAX_CHARACTERS) { // not read: more characters than allowed, however encoded
-				problems.add(Location.NONE, ProblemCode.YAML_SYNTAX, "The mapping file has " + YamlLimits.count(bytes)
-						+ " bytes; a mapping may have at most " + YamlLimits.count(YamlLimits.MAX_CHARACTERS)
-						+ " characters.", "Split it into several mappings.");
+			if (bytes > 4L * YamlLimits.MAX_CHARACTERS) { // not read: more characters
+															// than allowed, however
+															// encoded
+				problems.add(Location.NONE, ProblemCode.YAML_SYNTAX,
+						"The mapping file has " + YamlLimits.count(bytes) + " bytes; a mapping may have at most "
+								+ YamlLimits.count(YamlLimits.MAX_CHARACTERS) + " characters.",
+						"Split it into several mappings.");
 				return null;
 			}
 			content = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			problems.add(Location.NONE, ProblemCode.YAML_SYNTAX, "Cannot read the mapping file: " + ex.getMessage()
-					+ ".", "Check the path and that the file is readable.");
+			problems.add(Location.NONE, ProblemCode.YAML_SYNTAX,
+					"Cannot read the mapping file: " + ex.getMessage() + ".",
+					"Check the path and that the file is readable.");
 			return null;
 		}
 		return read(file, content, problems);
@@ -120,13 +132,15 @@ public final class MappingLoader {
 					"Check indentation and quoting near this position; quote values that contain `: ` or `#`.");
 			return null;
 		}
-		catch (ReaderException ex) { // a character YAML does not allow (control characters)
+		catch (ReaderException ex) { // a character YAML does not allow (control
+										// characters)
 			problems.add(position(content, ex.getPosition()), ProblemCode.YAML_SYNTAX,
-					"Not valid YAML: the character " + String.format("U+%04X", ex.getCodePoint())
-							+ " is not allowed.", "Remove the character or write it as an escape in a quoted value.");
+					"Not valid YAML: the character " + String.format("U+%04X", ex.getCodePoint()) + " is not allowed.",
+					"Remove the character or write it as an escape in a quoted value.");
 			return null;
 		}
-		catch (YAMLException ex) { // limits without a position: too many aliases, too deep nesting
+		catch (YAMLException ex) { // limits without a position: too many aliases, too
+									// deep nesting
 			problems.add(Location.NONE, ProblemCode.YAML_SYNTAX, "Not valid YAML: " + ex.getMessage() + ".",
 					"Write the values out instead of using many aliases (*name) or deeply nested lists and maps.");
 			return null;

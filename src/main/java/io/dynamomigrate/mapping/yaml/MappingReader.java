@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the top level of one mapping file ({@code name}, {@code source}, {@code dynamodb}, {@code tables},
- * {@code items}) into a {@link MappingSpec}, handing each section to its reader and remembering where everything
- * was written ({@link #locations()}). Not thread-safe: one instance per file being read.
+ * Reads the top level of one mapping file ({@code name}, {@code source},
+ * {@code dynamodb}, {@code tables}, {@code items}) into a {@link MappingSpec}, handing
+ * each section to its reader and remembering where everything was written
+ * ({@link #locations()}). Not thread-safe: one instance per file being read.
  */
 final class MappingReader {
 
@@ -54,7 +55,10 @@ final class MappingReader {
 		this.itemReader = new ItemReader(yaml, problems, locations, file, templates);
 	}
 
-	/** Where each table, key, index, item and attribute was written, for the validator's messages. */
+	/**
+	 * Where each table, key, index, item and attribute was written, for the validator's
+	 * messages.
+	 */
 	Map<Object, Location> locations() {
 		return locations.asMap();
 	}
@@ -75,9 +79,11 @@ final class MappingReader {
 		return new MappingSpec(name == null ? "" : name, file, checksum, source, dynamodb, tables, items);
 	}
 
-	/** The entries of a list the mapping must have ({@code tables}, {@code items}), each read by {@code reader}. */
-	private <T> List<T> section(Map<String, Node> fields, String key, Node root, String fix,
-			Function<Node, T> reader) {
+	/**
+	 * The entries of a list the mapping must have ({@code tables}, {@code items}), each
+	 * read by {@code reader}.
+	 */
+	private <T> List<T> section(Map<String, Node> fields, String key, Node root, String fix, Function<Node, T> reader) {
 		List<T> entries = new ArrayList<>();
 		Node node = fields.get(key);
 		if (node == null) {

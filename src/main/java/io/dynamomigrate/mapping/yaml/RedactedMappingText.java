@@ -22,19 +22,24 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A mapping file's text with its secrets replaced, for storing (the job repository) and showing (what changed when
- * a restart is refused): DESIGN.md invariant 8. The text is parsed, and the nodes that hold a secret are replaced
- * where the parser found them, whatever their style (plain, quoted, block, flow, an alias of an anchor elsewhere):
- * the whole value of every key that names a secret ({@link Secret#isSecretKey}: {@code password}, also as a
- * {@code { env, default }} map), and the user info and password parameters of every URL ({@link Secret#redactUrl}).
- * Everything else, comments included, stays as written, on the same lines. Thread-safe.
+ * A mapping file's text with its secrets replaced, for storing (the job repository) and
+ * showing (what changed when a restart is refused): DESIGN.md invariant 8. The text is
+ * parsed, and the nodes that hold a secret are replaced where the parser found them,
+ * whatever their style (plain, quoted, block, flow, an alias of an anchor elsewhere): the
+ * whole value of every key that names a secret ({@link Secret#isSecretKey}:
+ * {@code password}, also as a {@code { env, default }} map), and the user info and
+ * password parameters of every URL ({@link Secret#redactUrl}). Everything else, comments
+ * included, stays as written, on the same lines. Thread-safe.
  */
 public final class RedactedMappingText {
 
 	/** What a secret value becomes. */
 	public static final String REDACTED = "\"<redacted>\"";
 
-	/** The text stored instead of one that is not YAML (so that no part of it is taken for harmless). */
+	/**
+	 * The text stored instead of one that is not YAML (so that no part of it is taken for
+	 * harmless).
+	 */
 	static final String NOT_YAML = "# (not shown: the mapping file is not valid YAML)";
 
 	private RedactedMappingText() {
@@ -80,7 +85,8 @@ public final class RedactedMappingText {
 		}
 		else if (node instanceof MappingNode map) {
 			for (NodeTuple tuple : map.getValue()) {
-				boolean secretValue = tuple.getKeyNode() instanceof ScalarNode key && Secret.isSecretKey(key.getValue());
+				boolean secretValue = tuple.getKeyNode() instanceof ScalarNode key
+						&& Secret.isSecretKey(key.getValue());
 				collect(tuple.getKeyNode(), false, content, replacements, seen);
 				collect(tuple.getValueNode(), secretValue, content, replacements, seen);
 			}
@@ -93,13 +99,17 @@ public final class RedactedMappingText {
 	}
 
 	/**
-	 * The node's text replaced by {@code text}, keeping the line breaks it spans (a block scalar's lines) and the
-	 * indentation after its last one, so that every other line keeps its number and meaning.
+	 * The node's text replaced by {@code text}, keeping the line breaks it spans (a block
+	 * scalar's lines) and the indentation after its last one, so that every other line
+	 * keeps its number and meaning.
 	 */
 	private static Replacement replacement(Node node, String text, String content) {
 		int start = content.offsetByCodePoints(0, node.getStartMark().getIndex());
 		int end = content.offsetByCodePoints(0, node.getEndMark().getIndex());
-		if (node.getAnchor() != null && content.startsWith("&" + node.getAnchor(), start)) { // kept for its aliases
+		if (node.getAnchor() != null && content.startsWith("&" + node.getAnchor(), start)) { // kept
+																								// for
+																								// its
+																								// aliases
 			start += node.getAnchor().length() + 1;
 			while (start < end && content.charAt(start) == ' ') {
 				start++;

@@ -6,8 +6,9 @@ import java.util.Objects;
 import io.dynamomigrate.mapping.validation.Problems;
 
 /**
- * What the readers of a mapping file's sections share: the node reader, the problems found so far (each with its
- * line and column) and where each part was written. Not thread-safe: the readers of one file run on one thread.
+ * What the readers of a mapping file's sections share: the node reader, the problems
+ * found so far (each with its line and column) and where each part was written. Not
+ * thread-safe: the readers of one file run on one thread.
  */
 abstract class SectionReader {
 

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads one entry of a mapping file's {@code tables} ({@link TableSpec}): its keys, global secondary indexes,
- * billing, capacity and write budget. Not thread-safe (one instance per file).
+ * Reads one entry of a mapping file's {@code tables} ({@link TableSpec}): its keys,
+ * global secondary indexes, billing, capacity and write budget. Not thread-safe (one
+ * instance per file).
  */
 final class TableReader extends SectionReader {
 
@@ -33,7 +34,8 @@ final class TableReader extends SectionReader {
 		super(yaml, problems, locations);
 	}
 
-	// A missing partition key is a reported problem, and the table keeps a null one: a mapping with problems is only
+	// A missing partition key is a reported problem, and the table keeps a null one: a
+	// mapping with problems is only
 	// validated (the checks skip null keys), never run.
 	@SuppressWarnings("NullAway")
 	TableSpec table(Node node) {
@@ -59,8 +61,9 @@ final class TableReader extends SectionReader {
 		long rcu = yaml.number(fields.get("readCapacity"), "readCapacity", 5, 1, 40_000);
 		long wcu = yaml.number(fields.get("writeCapacity"), "writeCapacity", 5, 1, 40_000);
 		WriteBudget writeBudget = writeBudget(fields.get("writeBudget"));
-		return locations.put(new TableSpec(name == null ? "" : name, partitionKey, sortKey, indexes, billing, rcu, wcu,
-				writeBudget), node);
+		return locations.put(
+				new TableSpec(name == null ? "" : name, partitionKey, sortKey, indexes, billing, rcu, wcu, writeBudget),
+				node);
 	}
 
 	private @Nullable WriteBudget writeBudget(@Nullable Node node) {
@@ -90,8 +93,7 @@ final class TableReader extends SectionReader {
 		}
 		Map<String, Node> fields = yaml.fields(node, what, KEY);
 		String name = yaml.required(fields, "name", node, what);
-		AttributeType type = yaml.choice(fields.get("type"), what + ".type", AttributeType.class,
-				AttributeType.S);
+		AttributeType type = yaml.choice(fields.get("type"), what + ".type", AttributeType.class, AttributeType.S);
 		if (!type.isKeyType()) {
 			problems.add(YamlNodes.location(fields.get("type")), ProblemCode.WRONG_VALUE,
 					"A key attribute must be of type S, N or B, not " + type + ".", "Use S, N or B.");

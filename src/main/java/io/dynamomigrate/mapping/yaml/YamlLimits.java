@@ -26,17 +26,25 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Bounds what reading a mapping file may cost, before it is composed into nodes: its size, its size with every alias
- * ({@code *name}) expanded, its nesting, and no alias inside the node it names (a recursive alias). A file past a
- * bound is one problem naming the line where it is crossed, instead of running out of memory or stack. SnakeYAML's
- * own {@link LoaderOptions} limits ({@link #options()}) stay as a second guard. Thread-safe.
+ * Bounds what reading a mapping file may cost, before it is composed into nodes: its
+ * size, its size with every alias ({@code *name}) expanded, its nesting, and no alias
+ * inside the node it names (a recursive alias). A file past a bound is one problem naming
+ * the line where it is crossed, instead of running out of memory or stack. SnakeYAML's
+ * own {@link LoaderOptions} limits ({@link #options()}) stay as a second guard.
+ * Thread-safe.
  */
 final class YamlLimits {
 
-	/** The most characters (code points) a mapping file may have, and may expand to with its aliases. */
+	/**
+	 * The most characters (code points) a mapping file may have, and may expand to with
+	 * its aliases.
+	 */
 	static final int MAX_CHARACTERS = 1_000_000;
 
-	/** The deepest nesting of lists and maps (a mapping needs about 40: DynamoDB's 32 levels and the file's own). */
+	/**
+	 * The deepest nesting of lists and maps (a mapping needs about 40: DynamoDB's 32
+	 * levels and the file's own).
+	 */
 	static final int MAX_DEPTH = 48;
 
 	/** Aliases of lists or maps (each may copy a large part of the file). */
@@ -48,7 +56,8 @@ final class YamlLimits {
 	/** The options to compose a mapping file with: SnakeYAML's limits at these bounds. */
 	static LoaderOptions options() {
 		LoaderOptions options = new LoaderOptions();
-		options.setAllowDuplicateKeys(true); // reported as problems with a position instead
+		options.setAllowDuplicateKeys(true); // reported as problems with a position
+												// instead
 		options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
 		options.setAllowRecursiveKeys(false);
 		options.setNestingDepthLimit(MAX_DEPTH + 1);
@@ -57,7 +66,8 @@ final class YamlLimits {
 	}
 
 	/**
-	 * Adds a problem when the content crosses a bound. Syntax errors are left to composing, which reports them.
+	 * Adds a problem when the content crosses a bound. Syntax errors are left to
+	 * composing, which reports them.
 	 * @return whether the content is within every bound
 	 */
 	static boolean check(String content, Problems problems) {
@@ -72,7 +82,8 @@ final class YamlLimits {
 		try (Reader reader = new StringReader(content)) {
 			return new Walk(problems).events(new Yaml(options()).parse(reader), characters);
 		}
-		catch (YAMLException ex) { // not valid YAML: composing reports it with its position
+		catch (YAMLException ex) { // not valid YAML: composing reports it with its
+									// position
 			return true;
 		}
 		catch (IOException ex) {
@@ -106,10 +117,16 @@ final class YamlLimits {
 		/** The open lists and maps, innermost first. */
 		private final Deque<Open> open = new ArrayDeque<>();
 
-		/** Anchors of the lists and maps that are still open: an alias of one is recursive. */
+		/**
+		 * Anchors of the lists and maps that are still open: an alias of one is
+		 * recursive.
+		 */
 		private final Set<String> openAnchors = new HashSet<>();
 
-		/** Each anchored node: the characters it stands for (its own aliases expanded), and whether a list or map. */
+		/**
+		 * Each anchored node: the characters it stands for (its own aliases expanded),
+		 * and whether a list or map.
+		 */
 		private final Map<String, Anchored> anchored = new HashMap<>();
 
 		private int collectionAliases;
@@ -123,8 +140,8 @@ final class YamlLimits {
 			for (Event event : events) {
 				if (event instanceof CollectionStartEvent start) {
 					if (open.size() >= MAX_DEPTH) {
-						problems.add(location(start.getStartMark()), ProblemCode.YAML_SYNTAX, "Lists and maps are "
-								+ "nested more than " + MAX_DEPTH + " levels deep here.",
+						problems.add(location(start.getStartMark()), ProblemCode.YAML_SYNTAX,
+								"Lists and maps are " + "nested more than " + MAX_DEPTH + " levels deep here.",
 								"Nest less deeply: DynamoDB itself allows 32 levels in an item.");
 						return false;
 					}
@@ -157,9 +174,10 @@ final class YamlLimits {
 						open.peek().extra += size;
 					}
 					if (total > MAX_CHARACTERS) {
-						problems.add(location(alias.getStartMark()), ProblemCode.YAML_SYNTAX, "With its aliases "
-								+ "expanded, the mapping has more than " + count(MAX_CHARACTERS) + " characters here "
-								+ "(the alias *" + alias.getAnchor() + " stands for " + count(size) + ").",
+						problems.add(location(alias.getStartMark()), ProblemCode.YAML_SYNTAX,
+								"With its aliases " + "expanded, the mapping has more than " + count(MAX_CHARACTERS)
+										+ " characters here " + "(the alias *" + alias.getAnchor() + " stands for "
+										+ count(size) + ").",
 								"Write the values out, or use aliases of short values only.");
 						return false;
 					}
@@ -172,8 +190,9 @@ final class YamlLimits {
 		private @Nullable Long alias(AliasEvent alias) {
 			String anchor = alias.getAnchor();
 			if (openAnchors.contains(anchor)) {
-				problems.add(location(alias.getStartMark()), ProblemCode.YAML_SYNTAX, "The alias *" + anchor
-						+ " is inside the list or map &" + anchor + " that it names, so it would never end.",
+				problems.add(location(alias.getStartMark()), ProblemCode.YAML_SYNTAX,
+						"The alias *" + anchor + " is inside the list or map &" + anchor
+								+ " that it names, so it would never end.",
 						"Remove the alias, or point it at a node outside &" + anchor + ".");
 				return null;
 			}
@@ -182,8 +201,9 @@ final class YamlLimits {
 				return 0L;
 			}
 			if (node.collection && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-				problems.add(location(alias.getStartMark()), ProblemCode.YAML_SYNTAX, "More than "
-						+ MAX_COLLECTION_ALIASES + " aliases of lists or maps; this one is *" + anchor + ".",
+				problems.add(
+						location(alias.getStartMark()), ProblemCode.YAML_SYNTAX, "More than " + MAX_COLLECTION_ALIASES
+								+ " aliases of lists or maps; this one is *" + anchor + ".",
 						"Write the lists and maps out instead of repeating them with aliases.");
 				return null;
 			}

@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads typed values out of SnakeYAML nodes, reporting every mismatch with its line and column instead of failing
- * on the first. Not thread-safe (one instance per file).
+ * Reads typed values out of SnakeYAML nodes, reporting every mismatch with its line and
+ * column instead of failing on the first. Not thread-safe (one instance per file).
  */
 final class YamlNodes {
 
@@ -65,8 +65,8 @@ final class YamlNodes {
 		for (NodeTuple tuple : map.getValue()) {
 			String key = scalarText(tuple.getKeyNode());
 			if (key == null) {
-				problems.add(location(tuple.getKeyNode()), ProblemCode.WRONG_VALUE, "Keys in " + what
-						+ " must be plain names.", "Use a name such as `name:`.");
+				problems.add(location(tuple.getKeyNode()), ProblemCode.WRONG_VALUE,
+						"Keys in " + what + " must be plain names.", "Use a name such as `name:`.");
 				continue;
 			}
 			if (!allowed.isEmpty() && !allowed.contains(key)) {
@@ -82,7 +82,10 @@ final class YamlNodes {
 		return fields;
 	}
 
-	/** All entries of a map node, in file order, for maps whose keys are user names (attributes). */
+	/**
+	 * All entries of a map node, in file order, for maps whose keys are user names
+	 * (attributes).
+	 */
 	List<NodeTuple> entries(Node node, String what) {
 		if (node instanceof MappingNode map) {
 			return map.getValue();
@@ -166,7 +169,10 @@ final class YamlNodes {
 		return (choice != null) ? choice : defaultValue;
 	}
 
-	/** One of the constants of {@code type}; null when the node is absent or names none of them (reported). */
+	/**
+	 * One of the constants of {@code type}; null when the node is absent or names none of
+	 * them (reported).
+	 */
 	<E extends Enum<E>> @Nullable E choice(@Nullable Node node, String what, Class<E> type) {
 		String text = text(node, what);
 		if (text == null) {

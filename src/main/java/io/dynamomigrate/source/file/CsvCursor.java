@@ -17,11 +17,13 @@ import org.apache.commons.csv.QuoteMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * CSV per RFC 4180 with Apache Commons CSV: quoted fields with doubled quotes and embedded line breaks, a custom
- * delimiter and quote, column names from a header row or from the mapping. Every value is text; an empty unquoted
- * field is null and {@code ""} is an empty string. Blank lines are ignored. A row with another number of fields than
- * there are columns, a row with invalid bytes, or a row longer than the record limit is a reject and the next row is
- * read; a quoting error (a quote that is never closed) is one reject and ends the file. Not thread-safe.
+ * CSV per RFC 4180 with Apache Commons CSV: quoted fields with doubled quotes and
+ * embedded line breaks, a custom delimiter and quote, column names from a header row or
+ * from the mapping. Every value is text; an empty unquoted field is null and {@code ""}
+ * is an empty string. Blank lines are ignored. A row with another number of fields than
+ * there are columns, a row with invalid bytes, or a row longer than the record limit is a
+ * reject and the next row is read; a quoting error (a quote that is never closed) is one
+ * reject and ends the file. Not thread-safe.
  */
 final class CsvCursor implements RecordCursor {
 
@@ -60,8 +62,10 @@ final class CsvCursor implements RecordCursor {
 		}
 		catch (IllegalArgumentException ex) {
 			reader.close();
-			throw new IOException("the CSV header cannot be used: " + ex.getMessage()
-					+ " (give the columns in the mapping with `csv.columns` and `header: true` to replace it)", ex);
+			throw new IOException(
+					"the CSV header cannot be used: " + ex.getMessage()
+							+ " (give the columns in the mapping with `csv.columns` and `header: true` to replace it)",
+					ex);
 		}
 		this.columns = new ArrayList<>(parser.getHeaderNames());
 		this.records = parser.iterator();
@@ -111,16 +115,17 @@ final class CsvCursor implements RecordCursor {
 		}
 		String excerpt = String.join(",", record.stream().map(String::valueOf).toList());
 		if (size > maxRecordSize) {
-			return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE, "the row has " + size
-					+ " characters, more than maxRecordSize " + maxRecordSize, excerpt);
+			return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE,
+					"the row has " + size + " characters, more than maxRecordSize " + maxRecordSize, excerpt);
 		}
 		if (reader.malformed(line, end)) {
 			return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING,
 					"the row has bytes that are not valid in the file's encoding (shown as \uFFFD)", excerpt);
 		}
 		if (record.size() != columns.size()) {
-			return new FileRecord.Bad(line, RejectReason.RAGGED_ROW, "the row has " + record.size()
-					+ " fields, but there are " + columns.size() + " columns " + columns, excerpt);
+			return new FileRecord.Bad(line, RejectReason.RAGGED_ROW,
+					"the row has " + record.size() + " fields, but there are " + columns.size() + " columns " + columns,
+					excerpt);
 		}
 		return null;
 	}

@@ -13,9 +13,10 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Decodes bytes strictly ({@link CodingErrorAction#REPORT}) but keeps going: every malformed byte sequence becomes
- * U+FFFD and the line it is on is remembered, so a cursor can reject exactly the records on those lines and read the
- * rest of the file. A leading byte order mark (U+FEFF) is skipped. Streams with fixed 64 KiB buffers. Not
+ * Decodes bytes strictly ({@link CodingErrorAction#REPORT}) but keeps going: every
+ * malformed byte sequence becomes U+FFFD and the line it is on is remembered, so a cursor
+ * can reject exactly the records on those lines and read the rest of the file. A leading
+ * byte order mark (U+FEFF) is skipped. Streams with fixed 64 KiB buffers. Not
  * thread-safe.
  */
 final class DecodingReader extends Reader {
@@ -62,8 +63,9 @@ final class DecodingReader extends Reader {
 	}
 
 	/**
-	 * Whether any line from {@code first} to {@code last} (inclusive) had bytes that are not valid in the encoding.
-	 * Forgets the lines before {@code first}: records are checked in order.
+	 * Whether any line from {@code first} to {@code last} (inclusive) had bytes that are
+	 * not valid in the encoding. Forgets the lines before {@code first}: records are
+	 * checked in order.
 	 */
 	boolean malformed(long first, long last) {
 		malformedLines.headSet(first, false).clear();

@@ -14,9 +14,11 @@ import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Converts DynamoDB JSON, as DynamoDB's export to S3 writes it ({@code {"Item": {"id": {"N": "1"}, ...}}}), into
- * Java values that keep their declared types: S as String, N as exact BigDecimal (parsed from its text), B as bytes
- * (from base64), BOOL as Boolean, NULL as {@link JsonNull}, SS/NS/BS as {@link DynamoSet}s with every element as written, L as lists and M as maps. Thread-safe.
+ * Converts DynamoDB JSON, as DynamoDB's export to S3 writes it ({@code {"Item": {"id":
+ * {"N": "1"}, ...}}}), into Java values that keep their declared types: S as String, N as
+ * exact BigDecimal (parsed from its text), B as bytes (from base64), BOOL as Boolean,
+ * NULL as {@link JsonNull}, SS/NS/BS as {@link DynamoSet}s with every element as written,
+ * L as lists and M as maps. Thread-safe.
  */
 final class DynamoDbJson {
 
@@ -25,7 +27,8 @@ final class DynamoDbJson {
 
 	/**
 	 * The attributes of an export line's item.
-	 * @throws IllegalArgumentException with a message saying what is wrong, when the line is not DynamoDB JSON
+	 * @throws IllegalArgumentException with a message saying what is wrong, when the line
+	 * is not DynamoDB JSON
 	 */
 	static Map<String, @Nullable Object> item(Map<String, @Nullable Object> line) {
 		if (!(line.get("Item") instanceof Map<?, ?> item)) {
@@ -83,7 +86,10 @@ final class DynamoDbJson {
 		};
 	}
 
-	/** A set as written: duplicates and empty sets are left to the attribute's set policies. */
+	/**
+	 * A set as written: duplicates and empty sets are left to the attribute's set
+	 * policies.
+	 */
 	private static DynamoSet set(String type, @Nullable Object value, String path) {
 		List<Object> set = new ArrayList<>();
 		for (Object element : list(value, path + "." + type)) {
@@ -112,8 +118,8 @@ final class DynamoDbJson {
 
 	private static BigDecimal number(@Nullable Object value, String path) {
 		if (value instanceof String text && UnreadableValue.isNotFinite(text)) {
-			throw new NotFiniteNumberException(path + " is " + text + ", not a finite number; DynamoDB numbers are "
-					+ "finite");
+			throw new NotFiniteNumberException(
+					path + " is " + text + ", not a finite number; DynamoDB numbers are " + "finite");
 		}
 		try {
 			return new BigDecimal(text(value, path));
@@ -123,7 +129,10 @@ final class DynamoDbJson {
 		}
 	}
 
-	/** An {@code N} value that is {@code NaN} or an infinity: valid DynamoDB JSON syntax, but not a number. */
+	/**
+	 * An {@code N} value that is {@code NaN} or an infinity: valid DynamoDB JSON syntax,
+	 * but not a number.
+	 */
 	static final class NotFiniteNumberException extends IllegalArgumentException {
 
 		private static final long serialVersionUID = 1L;

@@ -11,7 +11,8 @@ import io.dynamomigrate.mapping.model.FileFormat;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 
 /**
- * Opens the cursor for one file of a source (local or S3): its format, decompressing {@code .gz} files. Thread-safe.
+ * Opens the cursor for one file of a source (local or S3): its format, decompressing
+ * {@code .gz} files. Thread-safe.
  */
 final class FileCursors {
 

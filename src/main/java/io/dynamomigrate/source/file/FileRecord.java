@@ -5,7 +5,10 @@ import java.util.Map;
 import io.dynamomigrate.records.RejectReason;
 import org.jspecify.annotations.Nullable;
 
-/** What a cursor found at one place of a file: a record's values, or a record that cannot be read. */
+/**
+ * What a cursor found at one place of a file: a record's values, or a record that cannot
+ * be read.
+ */
 sealed interface FileRecord {
 
 	/** The line the record starts on (1-based). */

@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 
 /**
- * The files of a file source, in a stable order: a single file; the regular, non-hidden files directly in a
- * directory; or the files matching a glob ({@code *}, {@code ?}, {@code [..]}, {@code {a,b}}; {@code **} crosses
- * directories). Sorted by path, so every run and every restart sees the same sequence. Thread-safe.
+ * The files of a file source, in a stable order: a single file; the regular, non-hidden
+ * files directly in a directory; or the files matching a glob ({@code *}, {@code ?},
+ * {@code [..]}, {@code {a,b}}; {@code **} crosses directories). Sorted by path, so every
+ * run and every restart sees the same sequence. Thread-safe.
  */
 public final class FileSet {
 

@@ -19,17 +19,22 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Reads the files of a file source (local files from {@link FileSet}, or S3 objects from {@link S3Files}, in
- * path or key order) record by record, streaming each file (an S3 object through ranged GETs, no local copy). Every
- * record's position is its file and line ({@code file[line=n]}). A record that cannot be read raises
- * {@link RecordRejectedException} with that position and the reason; the step skips it (a read skip), writes it to
- * the rejects file, and the next read continues with the following record.
+ * Reads the files of a file source (local files from {@link FileSet}, or S3 objects from
+ * {@link S3Files}, in path or key order) record by record, streaming each file (an S3
+ * object through ranged GETs, no local copy). Every record's position is its file and
+ * line ({@code file[line=n]}). A record that cannot be read raises
+ * {@link RecordRejectedException} with that position and the reason; the step skips it (a
+ * read skip), writes it to the rejects file, and the next read continues with the
+ * following record.
  *
- * <p><b>Restart.</b> At every chunk boundary {@link #update} saves the index and name of the current file and the
- * number of records (good and bad) already read from it. On restart the reader checks that the same file is at that
- * index, opens it, and reads past that many records without returning them, so it continues with the next record of
- * the right file. Files are not seeked (gzip cannot be), so skipping costs a parse of the file's first part, not a
- * write; an S3 object is read again from its first byte, and the objects before it are not read at all. Not thread-safe: one reader per step execution.
+ * <p>
+ * <b>Restart.</b> At every chunk boundary {@link #update} saves the index and name of the
+ * current file and the number of records (good and bad) already read from it. On restart
+ * the reader checks that the same file is at that index, opens it, and reads past that
+ * many records without returning them, so it continues with the next record of the right
+ * file. Files are not seeked (gzip cannot be), so skipping costs a parse of the file's
+ * first part, not a write; an S3 object is read again from its first byte, and the
+ * objects before it are not read at all. Not thread-safe: one reader per step execution.
  */
 public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 
@@ -119,8 +124,7 @@ public final class FileSourceReader implements ItemStreamReader<SourceRecord> {
 				continue;
 			}
 			recordsInFile++;
-			SourcePosition position = new SourcePosition(files.get(fileIndex).name(),
-					Map.of("line", record.line()));
+			SourcePosition position = new SourcePosition(files.get(fileIndex).name(), Map.of("line", record.line()));
 			if (record instanceof FileRecord.Bad bad) {
 				throw new RecordRejectedException(bad.reason(), position, "", bad.message(), bad.excerpt());
 			}

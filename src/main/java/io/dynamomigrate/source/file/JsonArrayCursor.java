@@ -12,10 +12,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * A JSON array of objects, streamed element by element with Jackson's streaming parser: only one element is in
- * memory at a time. An element that is not an object, is longer than the record limit or has invalid bytes is a
- * reject and the next element is read. A syntax error (including a truncated file) is one reject at its line and
- * ends the file, because a JSON parser cannot find the next element after it. Not thread-safe.
+ * A JSON array of objects, streamed element by element with Jackson's streaming parser:
+ * only one element is in memory at a time. An element that is not an object, is longer
+ * than the record limit or has invalid bytes is a reject and the next element is read. A
+ * syntax error (including a truncated file) is one reject at its line and ends the file,
+ * because a JSON parser cannot find the next element after it. Not thread-safe.
  */
 final class JsonArrayCursor implements RecordCursor {
 
@@ -53,7 +54,8 @@ final class JsonArrayCursor implements RecordCursor {
 					finished = true;
 					return new FileRecord.Bad(parser.currentTokenLocation().getLineNr(), RejectReason.NOT_AN_OBJECT,
 							"the file is " + JsonTokens.kind(first) + ", not a JSON array of objects (for one object "
-									+ "per line use format: jsonl)", "");
+									+ "per line use format: jsonl)",
+							"");
 				}
 			}
 			JsonToken token = parser.nextToken();
@@ -75,12 +77,14 @@ final class JsonArrayCursor implements RecordCursor {
 			long size = parser.currentLocation().getCharOffset() - start;
 			long last = parser.currentLocation().getLineNr();
 			if (size > maxRecordSize) {
-				return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE, "the object has " + size
-						+ " characters, more than maxRecordSize " + maxRecordSize, values.toString());
+				return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE,
+						"the object has " + size + " characters, more than maxRecordSize " + maxRecordSize,
+						values.toString());
 			}
 			if (reader.malformed(line, last)) {
-				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, "the object has bytes that are not "
-						+ "valid in the file's encoding (shown as \uFFFD)", values.toString());
+				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING,
+						"the object has bytes that are not " + "valid in the file's encoding (shown as \uFFFD)",
+						values.toString());
 			}
 			if (JsonValues.hasLoneSurrogate(values)) {
 				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE,
@@ -94,8 +98,8 @@ final class JsonArrayCursor implements RecordCursor {
 		catch (JacksonException ex) {
 			finished = true;
 			long at = ex.getLocation() != null ? ex.getLocation().getLineNr() : line;
-			return new FileRecord.Bad(at, RejectReason.MALFORMED_JSON, "not valid JSON, the rest of the file "
-					+ "cannot be read: " + ex.getOriginalMessage(), "");
+			return new FileRecord.Bad(at, RejectReason.MALFORMED_JSON,
+					"not valid JSON, the rest of the file " + "cannot be read: " + ex.getOriginalMessage(), "");
 		}
 	}
 

@@ -11,9 +11,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * JSON Lines, and DynamoDB JSON exports (one {@code {"Item": ...}} per line): one object per line, blank lines
- * ignored. Every line is parsed on its own, so a bad line (not JSON, truncated, not an object, invalid bytes, longer
- * than the record limit) is one reject and the next line is read normally. A line longer than the limit is skipped
+ * JSON Lines, and DynamoDB JSON exports (one {@code {"Item": ...}} per line): one object
+ * per line, blank lines ignored. Every line is parsed on its own, so a bad line (not
+ * JSON, truncated, not an object, invalid bytes, longer than the record limit) is one
+ * reject and the next line is read normally. A line longer than the limit is skipped
  * without being held in memory. Not thread-safe.
  */
 final class JsonLinesCursor implements RecordCursor {
@@ -48,12 +49,14 @@ final class JsonLinesCursor implements RecordCursor {
 				return null;
 			}
 			if (length > maxRecordSize) {
-				return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE, "the line has " + length
-						+ " characters, more than maxRecordSize " + maxRecordSize, text.toString());
+				return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE,
+						"the line has " + length + " characters, more than maxRecordSize " + maxRecordSize,
+						text.toString());
 			}
 			if (reader.malformed(line, line)) {
 				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING,
-						"the line has bytes that are not valid in the file's encoding (shown as \uFFFD)", text.toString());
+						"the line has bytes that are not valid in the file's encoding (shown as \uFFFD)",
+						text.toString());
 			}
 			if (!text.toString().isBlank()) {
 				return parse(text.toString());
@@ -74,7 +77,11 @@ final class JsonLinesCursor implements RecordCursor {
 				return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
 						"the line has more after its JSON object (" + JsonTokens.kind(after) + ")", json);
 			}
-			if (json.indexOf("\\u") >= 0 && JsonValues.hasLoneSurrogate(values)) { // only escapes can make one
+			if (json.indexOf("\\u") >= 0 && JsonValues.hasLoneSurrogate(values)) { // only
+																					// escapes
+																					// can
+																					// make
+																					// one
 				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE, json);
 			}
 			return new FileRecord.Values(line, dynamoDbJson ? DynamoDbJson.item(values) : values);
@@ -87,14 +94,15 @@ final class JsonLinesCursor implements RecordCursor {
 			return new FileRecord.Bad(line, RejectReason.NUMBER_NOT_FINITE, String.valueOf(ex.getMessage()), json);
 		}
 		catch (IllegalArgumentException ex) {
-			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON, "the line is not DynamoDB JSON: "
-					+ ex.getMessage(), json);
+			return new FileRecord.Bad(line, RejectReason.MALFORMED_JSON,
+					"the line is not DynamoDB JSON: " + ex.getMessage(), json);
 		}
 	}
 
 	/**
-	 * Reads the next line into {@link #text} (at most {@code maxRecordSize + 1} characters are kept) and returns its
-	 * full length without the line break, or -1 at the end of the file.
+	 * Reads the next line into {@link #text} (at most {@code maxRecordSize + 1}
+	 * characters are kept) and returns its full length without the line break, or -1 at
+	 * the end of the file.
 	 */
 	private long readLine() throws IOException {
 		text.setLength(0);

@@ -37,16 +37,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The objects of an {@code s3://} file source, in key order, and the client that reads them. A pattern is a key
- * (one object), a prefix (the objects directly in that "folder") or a glob over keys ({@code **} crosses
- * {@code /}). A folder that holds a DynamoDB export's {@code manifest-files.json} is read as that export: the data
- * files the manifest lists, as DynamoDB JSON. Credentials and region come from the SDK's default chains; an
- * endpoint override (an S3-compatible store) uses path-style addressing and sends or checks the newer flexible
- * checksums only where S3 requires them. Thread-safe.
+ * The objects of an {@code s3://} file source, in key order, and the client that reads
+ * them. A pattern is a key (one object), a prefix (the objects directly in that "folder")
+ * or a glob over keys ({@code **} crosses {@code /}). A folder that holds a DynamoDB
+ * export's {@code manifest-files.json} is read as that export: the data files the
+ * manifest lists, as DynamoDB JSON. Credentials and region come from the SDK's default
+ * chains; an endpoint override (an S3-compatible store) uses path-style addressing and
+ * sends or checks the newer flexible checksums only where S3 requires them. Thread-safe.
  */
 public final class S3Files {
 
-	/** The file DynamoDB's export to S3 writes next to {@code data/}, one JSON line per data file. */
+	/**
+	 * The file DynamoDB's export to S3 writes next to {@code data/}, one JSON line per
+	 * data file.
+	 */
 	static final String EXPORT_MANIFEST = "manifest-files.json";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,12 +67,17 @@ public final class S3Files {
 				.socketTimeout(Duration.ofSeconds(60)))
 			.crossRegionAccessEnabled(true);
 		DefaultCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
-		URI endpoint = spec.s3EndpointUrl() == null ? null : URI.create(spec.s3Endpoint()); // no user info
+		URI endpoint = spec.s3EndpointUrl() == null ? null : URI.create(spec.s3Endpoint()); // no
+																							// user
+																							// info
 		if (endpoint == null) {
 			return builder.credentialsProvider(defaultChain).build();
 		}
-		// S3-compatible stores do not all know the newer flexible checksums: send and check them only when required
-		builder.endpointOverride(endpoint).forcePathStyle(true).region(regionOrLocal())
+		// S3-compatible stores do not all know the newer flexible checksums: send and
+		// check them only when required
+		builder.endpointOverride(endpoint)
+			.forcePathStyle(true)
+			.region(regionOrLocal())
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 		builder.credentialsProvider(DynamoDbClients.isLoopback(endpoint) ? AwsCredentialsProviderChain.builder()
@@ -88,7 +97,8 @@ public final class S3Files {
 
 	/**
 	 * The objects of the source, sorted by key; empty when nothing matches.
-	 * @throws S3Exception or {@link SdkClientException} when S3 cannot be reached or refuses the listing
+	 * @throws S3Exception or {@link SdkClientException} when S3 cannot be reached or
+	 * refuses the listing
 	 */
 	static List<SourceFile> list(S3Client client, FileSourceSpec spec) {
 		S3Location location = S3Location.parse(spec.resolved());
@@ -113,8 +123,9 @@ public final class S3Files {
 	}
 
 	/**
-	 * The data files a DynamoDB export's manifest lists, as DynamoDB JSON; each is looked up by its name in the
-	 * folder's {@code data/}, so an export copied under another prefix is read too.
+	 * The data files a DynamoDB export's manifest lists, as DynamoDB JSON; each is looked
+	 * up by its name in the folder's {@code data/}, so an export copied under another
+	 * prefix is read too.
 	 */
 	private static List<SourceFile> export(S3Client client, S3Location location, String folder) {
 		List<String> keys = new ArrayList<>();
@@ -124,7 +135,8 @@ public final class S3Files {
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				if (!line.isBlank()) {
 					JsonNode entry = JSON.readTree(line);
-					// the data file in this folder's data/, whatever prefix the export was written under
+					// the data file in this folder's data/, whatever prefix the export
+					// was written under
 					String key = entry.path("dataFileS3Key").asString();
 					keys.add(folder + "data/" + key.substring(key.lastIndexOf('/') + 1));
 				}
@@ -157,7 +169,10 @@ public final class S3Files {
 		return files;
 	}
 
-	/** Keys and sizes under a prefix, sorted by key; only those directly under it with {@code folder}. */
+	/**
+	 * Keys and sizes under a prefix, sorted by key; only those directly under it with
+	 * {@code folder}.
+	 */
 	private static Map<String, Long> objects(S3Client client, String bucket, String prefix, boolean folder) {
 		Map<String, Long> objects = new TreeMap<>();
 		client.listObjectsV2Paginator((r) -> {
@@ -170,8 +185,9 @@ public final class S3Files {
 	}
 
 	/**
-	 * Why the source's objects cannot be read, in one sentence naming the bucket or prefix and the fix; null when
-	 * at least one object matches and the listing is allowed.
+	 * Why the source's objects cannot be read, in one sentence naming the bucket or
+	 * prefix and the fix; null when at least one object matches and the listing is
+	 * allowed.
 	 */
 	public static @Nullable String problem(FileSourceSpec spec) {
 		S3Location location;
@@ -181,15 +197,16 @@ public final class S3Files {
 		catch (IllegalArgumentException ex) {
 			return ex.getMessage() + ".";
 		}
-		try (S3Client client = client(spec)) { // an endpoint that is not a URL fails here (IllegalArgumentException)
+		try (S3Client client = client(spec)) { // an endpoint that is not a URL fails here
+												// (IllegalArgumentException)
 			return list(client, spec).isEmpty() ? "No S3 object matches " + location + ": check the bucket, "
 					+ "the prefix and the glob (keys are case-sensitive)." : null;
 		}
 		catch (S3Exception ex) {
 			String code = ex.awsErrorDetails() == null ? "" : ex.awsErrorDetails().errorCode();
 			if ("NoSuchBucket".equals(code) || ex.statusCode() == 404) {
-				return "The bucket `" + location.bucket() + "` of " + location + " does not exist at "
-						+ where(spec) + ": check the bucket's name (and the endpoint or region).";
+				return "The bucket `" + location.bucket() + "` of " + location + " does not exist at " + where(spec)
+						+ ": check the bucket's name (and the endpoint or region).";
 			}
 			if (ex.statusCode() == 403) {
 				return "Access to " + location + " is denied (" + code + "): give the credentials of the SDK's "

@@ -3,8 +3,9 @@ package io.dynamomigrate.source.file;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 
 /**
- * Where the objects of an S3 file source are: {@code s3://bucket/pattern}, the pattern being a key, a prefix (a
- * "folder", with or without the closing {@code /}) or a glob over keys.
+ * Where the objects of an S3 file source are: {@code s3://bucket/pattern}, the pattern
+ * being a key, a prefix (a "folder", with or without the closing {@code /}) or a glob
+ * over keys.
  *
  * @param bucket the bucket
  * @param pattern the key, prefix or glob ("" for the whole bucket)
@@ -25,12 +26,16 @@ record S3Location(String bucket, String pattern) {
 		return new S3Location(bucket, slash < 0 ? "" : rest.substring(slash + 1));
 	}
 
-	/** Whether the pattern is a glob ({@code *}, {@code ?}, {@code [..]}, {@code {a,b}}). */
+	/**
+	 * Whether the pattern is a glob ({@code *}, {@code ?}, {@code [..]}, {@code {a,b}}).
+	 */
 	boolean isGlob() {
 		return pattern.chars().anyMatch((c) -> c == '*' || c == '?' || c == '[' || c == '{');
 	}
 
-	/** The longest plain prefix of the pattern: the part before its first glob character. */
+	/**
+	 * The longest plain prefix of the pattern: the part before its first glob character.
+	 */
 	String listPrefix() {
 		int first = 0;
 		while (first < pattern.length() && "*?[{".indexOf(pattern.charAt(first)) < 0) {

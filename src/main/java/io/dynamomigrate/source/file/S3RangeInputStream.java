@@ -12,10 +12,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * The bytes of one S3 object, streamed with ranged GETs of at most {@link #RANGE} bytes each, one after the other:
- * nothing is copied to disk and no connection stays open for the whole object. When a response breaks off, the next
- * GET asks for the rest from the first byte not yet read (up to {@link #ATTEMPTS} times in a row); the SDK retries
- * a GET that fails before its body. Not thread-safe.
+ * The bytes of one S3 object, streamed with ranged GETs of at most {@link #RANGE} bytes
+ * each, one after the other: nothing is copied to disk and no connection stays open for
+ * the whole object. When a response breaks off, the next GET asks for the rest from the
+ * first byte not yet read (up to {@link #ATTEMPTS} times in a row); the SDK retries a GET
+ * that fails before its body. Not thread-safe.
  */
 final class S3RangeInputStream extends InputStream {
 
@@ -60,7 +61,7 @@ final class S3RangeInputStream extends InputStream {
 		if (length == 0) {
 			return 0;
 		}
-		for (int failures = 0;; ) {
+		for (int failures = 0;;) {
 			if (position >= size) {
 				return -1;
 			}
@@ -79,8 +80,9 @@ final class S3RangeInputStream extends InputStream {
 			catch (IOException | SdkException ex) {
 				closeResponse();
 				if (++failures >= ATTEMPTS) {
-					throw new IOException("cannot read s3://" + bucket + "/" + key + " at byte " + position + ": "
-							+ ex.getMessage(), ex);
+					throw new IOException(
+							"cannot read s3://" + bucket + "/" + key + " at byte " + position + ": " + ex.getMessage(),
+							ex);
 				}
 				log.debug("Reading s3://{}/{} again from byte {} [error={}]", bucket, key, position, ex.getMessage());
 			}

@@ -10,12 +10,15 @@ import io.dynamomigrate.mapping.model.FileFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One file of a file source, wherever its bytes come from: a local file or an S3 object. Its name is what record
- * positions and the restart state show ({@code /data/part-1.csv}, {@code s3://bucket/key}). Thread-safe.
+ * One file of a file source, wherever its bytes come from: a local file or an S3 object.
+ * Its name is what record positions and the restart state show ({@code /data/part-1.csv},
+ * {@code s3://bucket/key}). Thread-safe.
  *
  * @param name the full name, shown in positions and saved at every chunk boundary
- * @param fileName the last segment of the name, for the format and compression its extension implies
- * @param format the format the file has whatever its extension (the data files of a DynamoDB export), or null
+ * @param fileName the last segment of the name, for the format and compression its
+ * extension implies
+ * @param format the format the file has whatever its extension (the data files of a
+ * DynamoDB export), or null
  * @param opener opens a new stream of the file's bytes from the first one
  */
 record SourceFile(String name, String fileName, @Nullable FileFormat format, Opener opener) {

@@ -6,12 +6,14 @@ import io.dynamomigrate.mapping.model.AttributeType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The DynamoDB type a column takes when the mapping declares none, from its SQL type in the result set's metadata:
- * numeric types N (and MySQL's {@code YEAR} and {@code BIT(n)} bit fields), boolean BOOL, binary B, JSON M or L
- * (decided by each value: an object is M, an array L), arrays L, and everything else S (text; dates, times and
- * timestamps as ISO-8601 text in UTC; a MySQL {@code TIME} outside a day as the database's text). {@link JdbcValues} reads
- * each SQL type as the one Java type that {@code Values.inferredType} maps to the same DynamoDB type, so the types
- * checked here before the run are the types written during it. Thread-safe.
+ * The DynamoDB type a column takes when the mapping declares none, from its SQL type in
+ * the result set's metadata: numeric types N (and MySQL's {@code YEAR} and {@code BIT(n)}
+ * bit fields), boolean BOOL, binary B, JSON M or L (decided by each value: an object is
+ * M, an array L), arrays L, and everything else S (text; dates, times and timestamps as
+ * ISO-8601 text in UTC; a MySQL {@code TIME} outside a day as the database's text).
+ * {@link JdbcValues} reads each SQL type as the one Java type that
+ * {@code Values.inferredType} maps to the same DynamoDB type, so the types checked here
+ * before the run are the types written during it. Thread-safe.
  */
 public final class ColumnTypes {
 
@@ -29,13 +31,12 @@ public final class ColumnTypes {
 	}
 
 	/**
-	 * The inferred type of a column, knowing its precision: a {@code BIT(n)} column with n over 1 is a bit field,
-	 * written as a number (N), not a boolean.
+	 * The inferred type of a column, knowing its precision: a {@code BIT(n)} column with
+	 * n over 1 is a bit field, written as a number (N), not a boolean.
 	 * @param precision the column's precision from the metadata
 	 */
 	public static @Nullable AttributeType inferred(int sqlType, @Nullable String typeName, int precision) {
-		if (JdbcValues.isBitField(sqlType, precision)
-				|| (sqlType == Types.DATE && "YEAR".equalsIgnoreCase(typeName))) {
+		if (JdbcValues.isBitField(sqlType, precision) || (sqlType == Types.DATE && "YEAR".equalsIgnoreCase(typeName))) {
 			return AttributeType.N;
 		}
 		return switch (sqlType) {

@@ -17,9 +17,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Loads the child rows of embeddings for a whole chunk of parent records before the chunk is processed: one query
- * per embedding per {@value #PARENTS_PER_QUERY} parents ({@code WHERE child_key IN (...)}), never one query per
- * parent. Records without children get an empty list. Registered as a chunk listener of a sequential step; not
+ * Loads the child rows of embeddings for a whole chunk of parent records before the chunk
+ * is processed: one query per embedding per {@value #PARENTS_PER_QUERY} parents
+ * ({@code WHERE child_key IN (...)}), never one query per parent. Records without
+ * children get an empty list. Registered as a chunk listener of a sequential step; not
  * thread-safe.
  */
 public final class EmbeddedRowsLoader implements ChunkListener<SourceRecord, Object> {
@@ -83,7 +84,9 @@ public final class EmbeddedRowsLoader implements ChunkListener<SourceRecord, Obj
 		}
 	}
 
-	/** {@code SELECT * FROM child WHERE (a, b) IN ((?, ?), ...) ORDER BY a, b, order...}. */
+	/**
+	 * {@code SELECT * FROM child WHERE (a, b) IN ((?, ?), ...) ORDER BY a, b, order...}.
+	 */
 	static String query(EmbedSpec embed, Iterable<List<Object>> keys, List<Object> parameters) {
 		List<String> columns = embed.childColumns();
 		String tuple = columns.size() == 1 ? columns.get(0) : "(" + String.join(", ", columns) + ")";
@@ -98,7 +101,10 @@ public final class EmbeddedRowsLoader implements ChunkListener<SourceRecord, Obj
 		return "SELECT * FROM " + embed.table() + " WHERE " + in + " ORDER BY " + String.join(", ", order);
 	}
 
-	/** Joins key values so that 7, 7.0 and "7" from parent and child columns of different types match. */
+	/**
+	 * Joins key values so that 7, 7.0 and "7" from parent and child columns of different
+	 * types match.
+	 */
 	private static String canonical(List<Object> key) {
 		StringJoiner joiner = new StringJoiner("\u0000");
 		for (Object value : key) {

@@ -16,9 +16,10 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 
 /**
- * Builds keyset-paging readers for JDBC sources. A reader pages through the source ordered by its key columns with
- * {@code WHERE key > last} conditions (never OFFSET), so each page costs the same at any depth. It saves the last
- * key read at every chunk commit; on restart, it continues after that key, so committed rows are not read again.
+ * Builds keyset-paging readers for JDBC sources. A reader pages through the source
+ * ordered by its key columns with {@code WHERE key > last} conditions (never OFFSET), so
+ * each page costs the same at any depth. It saves the last key read at every chunk
+ * commit; on restart, it continues after that key, so committed rows are not read again.
  * Each reader is for one step and is not thread-safe.
  */
 public final class JdbcSourceReaderFactory {
@@ -31,7 +32,8 @@ public final class JdbcSourceReaderFactory {
 
 	/**
 	 * A reader of the given source.
-	 * @param name the name under which the reader saves its state (unique within the step)
+	 * @param name the name under which the reader saves its state (unique within the
+	 * step)
 	 * @param pageSize rows per query
 	 */
 	public JdbcPagingItemReader<SourceRecord> reader(String name, SourceSpec source, int pageSize) {
@@ -39,11 +41,13 @@ public final class JdbcSourceReaderFactory {
 	}
 
 	/**
-	 * A reader of the rows of the given source whose (single-column) key is in {@code [lower, upper)}: one
-	 * partition of a partitioned step ({@link KeyRangePartitioner}).
+	 * A reader of the rows of the given source whose (single-column) key is in
+	 * {@code [lower, upper)}: one partition of a partitioned step
+	 * ({@link KeyRangePartitioner}).
 	 * @param lower the inclusive lower bound, or null for none
 	 * @param upper the exclusive upper bound, or null for none
-	 * @param window the rows an incremental run reads, by the values of their incremental column
+	 * @param window the rows an incremental run reads, by the values of their incremental
+	 * column
 	 */
 	public JdbcPagingItemReader<SourceRecord> reader(String name, SourceSpec source, int pageSize,
 			@Nullable Object lower, @Nullable Object upper, ReadWindow window) {

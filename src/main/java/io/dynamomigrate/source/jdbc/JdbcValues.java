@@ -30,29 +30,37 @@ import io.dynamomigrate.records.UnreadableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads row values with exact Java types: every numeric column as {@code BigDecimal} (never {@code double}, DESIGN.md
- * invariant 6), dates and times as {@code java.time} values, binary as {@code byte[]}, SQL arrays as lists, JSON
- * columns (PostgreSQL json/jsonb, H2, MySQL and MariaDB JSON) parsed into maps and lists with exact numbers. Thread-safe.
+ * Reads row values with exact Java types: every numeric column as {@code BigDecimal}
+ * (never {@code double}, DESIGN.md invariant 6), dates and times as {@code java.time}
+ * values, binary as {@code byte[]}, SQL arrays as lists, JSON columns (PostgreSQL
+ * json/jsonb, H2, MySQL and MariaDB JSON) parsed into maps and lists with exact numbers.
+ * Thread-safe.
  * <p>
- * The columns of a result set (labels, types, how each is read) are looked up once per result set, not per row:
- * each thread remembers those of the last result set it read.
+ * The columns of a result set (labels, types, how each is read) are looked up once per
+ * result set, not per row: each thread remembers those of the last result set it read.
  */
 final class JdbcValues {
 
-	/** Per thread: the columns of the last result set read (a page of a paging reader), weakly held. */
+	/**
+	 * Per thread: the columns of the last result set read (a page of a paging reader),
+	 * weakly held.
+	 */
 	private static final ThreadLocal<@Nullable Columns> LAST_COLUMNS = new ThreadLocal<>();
 
 	private JdbcValues() {
 	}
 
-	/** The current row as a read-only, case-insensitive map of column label to value ({@link ColumnValues}). */
+	/**
+	 * The current row as a read-only, case-insensitive map of column label to value
+	 * ({@link ColumnValues}).
+	 */
 	static Map<String, @Nullable Object> row(ResultSet rs) throws SQLException {
 		Columns columns = columns(rs);
 		int count = columns.types.length;
 		@Nullable Object[] values = new Object[count];
 		for (int i = 0; i < count; i++) {
-			values[i] = columns.integer[i] ? integer(rs, i + 1) : value(rs, i + 1, columns.types[i],
-					columns.typeNames[i], columns.bitFields[i]);
+			values[i] = columns.integer[i] ? integer(rs, i + 1)
+					: value(rs, i + 1, columns.types[i], columns.typeNames[i], columns.bitFields[i]);
 		}
 		return new ColumnValues(columns.layout, values);
 	}
@@ -67,7 +75,10 @@ final class JdbcValues {
 		return columns;
 	}
 
-	/** A signed integer column (BIGINT UNSIGNED may exceed a long): exactly, without a decimal's parsing. */
+	/**
+	 * A signed integer column (BIGINT UNSIGNED may exceed a long): exactly, without a
+	 * decimal's parsing.
+	 */
 	private static @Nullable BigDecimal integer(ResultSet rs, int i) throws SQLException {
 		long value = rs.getLong(i);
 		return rs.wasNull() ? null : BigDecimal.valueOf(value);
@@ -86,12 +97,13 @@ final class JdbcValues {
 	}
 
 	/**
-	 * The value of a column, or an {@link UnreadableValue} when the column holds a value without an exact Java value
-	 * (NaN, infinities, JSON that does not parse, a value the driver cannot convert), so that one bad value becomes
-	 * the reject of its row instead of failing the read of the whole page. A lost connection is still thrown.
+	 * The value of a column, or an {@link UnreadableValue} when the column holds a value
+	 * without an exact Java value (NaN, infinities, JSON that does not parse, a value the
+	 * driver cannot convert), so that one bad value becomes the reject of its row instead
+	 * of failing the read of the whole page. A lost connection is still thrown.
 	 */
-	private static @Nullable Object value(ResultSet rs, int i, int sqlType, @Nullable String typeName,
-			boolean bitField) throws SQLException {
+	private static @Nullable Object value(ResultSet rs, int i, int sqlType, @Nullable String typeName, boolean bitField)
+			throws SQLException {
 		Object value;
 		try {
 			value = convert(rs, i, sqlType, typeName, bitField);
@@ -100,14 +112,16 @@ final class JdbcValues {
 			if (ex.getSQLState() != null && ex.getSQLState().startsWith("08")) {
 				throw ex; // connection exception: not a property of the value
 			}
-			return unreadable(rs, i, typeName, "cannot be read as " + typeName(rs, i, typeName) + " ("
-					+ ex.getMessage() + ")");
+			return unreadable(rs, i, typeName,
+					"cannot be read as " + typeName(rs, i, typeName) + " (" + ex.getMessage() + ")");
 		}
-		catch (IllegalArgumentException ex) { // JSON that does not parse, an array element that is not a number
+		catch (IllegalArgumentException ex) { // JSON that does not parse, an array
+												// element that is not a number
 			return unreadable(rs, i, typeName, String.valueOf(ex.getMessage()));
 		}
 		if (value == null && (sqlType == Types.DATE || sqlType == Types.TIMESTAMP)) {
-			String text = rs.getString(i); // MariaDB's driver reads a zero date as null; its text is not null
+			String text = rs.getString(i); // MariaDB's driver reads a zero date as null;
+											// its text is not null
 			if (text != null && isZeroDate(text)) {
 				return zeroDate(text);
 			}
@@ -115,7 +129,8 @@ final class JdbcValues {
 		if (value == null || rs.wasNull()) {
 			return null;
 		}
-		if (INFINITIES.contains(value)) { // PostgreSQL's 'infinity' dates and timestamps, as pgjdbc returns them
+		if (INFINITIES.contains(value)) { // PostgreSQL's 'infinity' dates and timestamps,
+											// as pgjdbc returns them
 			String text = rs.getString(i);
 			return new UnreadableValue(RejectReason.INVALID_VALUE, "is " + text + ", a date without a calendar "
 					+ "value (it has no ISO-8601 form). Change the value in the source, or leave the column out of "
@@ -124,7 +139,10 @@ final class JdbcValues {
 		return value;
 	}
 
-	/** The dates and timestamps pgjdbc returns for PostgreSQL's {@code infinity} and {@code -infinity}. */
+	/**
+	 * The dates and timestamps pgjdbc returns for PostgreSQL's {@code infinity} and
+	 * {@code -infinity}.
+	 */
 	private static final Set<Object> INFINITIES = Set.of(LocalDate.MAX, LocalDate.MIN, LocalDateTime.MAX,
 			LocalDateTime.MIN, OffsetDateTime.MAX, OffsetDateTime.MIN);
 
@@ -140,7 +158,10 @@ final class JdbcValues {
 		return isZeroDate(text) ? zeroDate(text) : UnreadableValue.of(text, why);
 	}
 
-	/** MySQL's and MariaDB's zero dates ({@code 0000-00-00}), which stand for "no date" and have no calendar value. */
+	/**
+	 * MySQL's and MariaDB's zero dates ({@code 0000-00-00}), which stand for "no date"
+	 * and have no calendar value.
+	 */
 	private static boolean isZeroDate(String text) {
 		return text.startsWith("0000-00-00");
 	}
@@ -166,19 +187,25 @@ final class JdbcValues {
 			case Types.DATE -> "YEAR".equalsIgnoreCase(typeName) ? year(rs, i) : rs.getObject(i, LocalDate.class);
 			case Types.TIME -> time(rs.getString(i));
 			case Types.TIME_WITH_TIMEZONE -> rs.getObject(i, OffsetTime.class);
-			// PostgreSQL reports timestamptz as TIMESTAMP; it is read with its offset and converted to UTC later
-			case Types.TIMESTAMP -> "timestamptz".equalsIgnoreCase(typeName)
-					? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i, LocalDateTime.class);
+			// PostgreSQL reports timestamptz as TIMESTAMP; it is read with its offset and
+			// converted to UTC later
+			case Types.TIMESTAMP -> "timestamptz".equalsIgnoreCase(typeName) ? rs.getObject(i, OffsetDateTime.class)
+					: rs.getObject(i, LocalDateTime.class);
 			case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i, OffsetDateTime.class);
 			case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rs.getBytes(i);
 			case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB ->
 				rs.getString(i);
 			case Types.ARRAY -> array(rs.getArray(i));
-			default -> { // LONGVARCHAR too: MariaDB's JSON columns are LONGVARCHAR named JSON
+			default -> { // LONGVARCHAR too: MariaDB's JSON columns are LONGVARCHAR named
+							// JSON
 				if (isJson(typeName)) {
 					String json = rs.getString(i);
 					Object parsed = json == null ? null : JsonValues.parse(json);
-					yield json != null && parsed == null ? JsonNull.VALUE : parsed; // JSON null is a value
+					yield json != null && parsed == null ? JsonNull.VALUE : parsed; // JSON
+																					// null
+																					// is
+																					// a
+																					// value
 				}
 				if (sqlType == Types.LONGVARCHAR) {
 					yield rs.getString(i);
@@ -190,9 +217,10 @@ final class JdbcValues {
 	}
 
 	/**
-	 * A {@code TIME} value: a time of day as {@link LocalTime}; a value outside a day, as MySQL's and MariaDB's
-	 * {@code TIME} (an interval from -838:59:59 to 838:59:59) and PostgreSQL's {@code 24:00:00} allow, as the
-	 * database's own text (the drivers would wrap it into a day, changing it silently).
+	 * A {@code TIME} value: a time of day as {@link LocalTime}; a value outside a day, as
+	 * MySQL's and MariaDB's {@code TIME} (an interval from -838:59:59 to 838:59:59) and
+	 * PostgreSQL's {@code 24:00:00} allow, as the database's own text (the drivers would
+	 * wrap it into a day, changing it silently).
 	 */
 	private static @Nullable Object time(@Nullable String text) {
 		if (text == null) {
@@ -211,18 +239,26 @@ final class JdbcValues {
 
 	private static final Pattern DURATION = Pattern.compile("-?\\d{1,3}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
 
-	/** MySQL's {@code YEAR} (which the drivers read as January 1st of that year by default) as its number. */
+	/**
+	 * MySQL's {@code YEAR} (which the drivers read as January 1st of that year by
+	 * default) as its number.
+	 */
 	private static @Nullable BigDecimal year(ResultSet rs, int i) throws SQLException {
 		int year = rs.getInt(i);
 		return rs.wasNull() ? null : BigDecimal.valueOf(year);
 	}
 
-	/** A {@code BIT(n)} column with n over 1 (a bit field, not a flag) as the unsigned number of its bits. */
+	/**
+	 * A {@code BIT(n)} column with n over 1 (a bit field, not a flag) as the unsigned
+	 * number of its bits.
+	 */
 	private static @Nullable BigDecimal bitField(byte @Nullable [] bits) {
 		return bits == null ? null : new BigDecimal(new BigInteger(1, bits));
 	}
 
-	/** Whether a column is a bit field ({@code BIT(n)}, n over 1) rather than a boolean. */
+	/**
+	 * Whether a column is a bit field ({@code BIT(n)}, n over 1) rather than a boolean.
+	 */
 	static boolean isBitField(int sqlType, int precision) {
 		return sqlType == Types.BIT && precision > 1;
 	}
@@ -276,7 +312,10 @@ final class JdbcValues {
 		return typeName != null && (typeName.equalsIgnoreCase("json") || typeName.equalsIgnoreCase("jsonb"));
 	}
 
-	/** An SQL array as a list: numbers as BigDecimal, dates and times as java.time values, nested arrays as lists. */
+	/**
+	 * An SQL array as a list: numbers as BigDecimal, dates and times as java.time values,
+	 * nested arrays as lists.
+	 */
 	private static @Nullable List<@Nullable Object> array(@Nullable Array array) throws SQLException {
 		if (array == null) {
 			return null;
@@ -304,11 +343,13 @@ final class JdbcValues {
 				|| element instanceof byte[]) {
 			return element;
 		}
-		if ((element instanceof Double d && !Double.isFinite(d)) || (element instanceof Float f && !Float.isFinite(f))) {
+		if ((element instanceof Double d && !Double.isFinite(d))
+				|| (element instanceof Float f && !Float.isFinite(f))) {
 			throw new IllegalArgumentException("has the element " + element + ", which is not a finite number");
 		}
 		if (element instanceof Number number) {
-			return new BigDecimal(number.toString()); // integers exactly; float elements by their shortest text
+			return new BigDecimal(number.toString()); // integers exactly; float elements
+														// by their shortest text
 		}
 		if (element instanceof Object[] nested) {
 			List<@Nullable Object> list = new ArrayList<>(nested.length);

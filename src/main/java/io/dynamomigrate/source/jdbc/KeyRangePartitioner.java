@@ -19,19 +19,25 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits a JDBC source with a single-column key into key ranges for a partitioned step. An integral numeric key is
- * split by its minimum and maximum into ranges of equal width; any other key by boundaries sampled from the data
- * ({@code NTILE} over the key order, so the ranges hold about the same number of rows). Each range is
- * {@code [lower, upper)}, the first without a lower and the last without an upper bound, so every row is in exactly
- * one range, also rows added after the split. The bounds go into each partition's execution context; on restart
- * Spring Batch reuses the saved contexts, so the ranges never change for an execution. Thread-safe.
+ * Splits a JDBC source with a single-column key into key ranges for a partitioned step.
+ * An integral numeric key is split by its minimum and maximum into ranges of equal width;
+ * any other key by boundaries sampled from the data ({@code NTILE} over the key order, so
+ * the ranges hold about the same number of rows). Each range is {@code [lower, upper)},
+ * the first without a lower and the last without an upper bound, so every row is in
+ * exactly one range, also rows added after the split. The bounds go into each partition's
+ * execution context; on restart Spring Batch reuses the saved contexts, so the ranges
+ * never change for an execution. Thread-safe.
  */
 public final class KeyRangePartitioner implements Partitioner {
 
-	/** Execution-context key of a partition's inclusive lower bound (absent = unbounded). */
+	/**
+	 * Execution-context key of a partition's inclusive lower bound (absent = unbounded).
+	 */
 	public static final String LOWER = "partition.lower";
 
-	/** Execution-context key of a partition's exclusive upper bound (absent = unbounded). */
+	/**
+	 * Execution-context key of a partition's exclusive upper bound (absent = unbounded).
+	 */
 	public static final String UPPER = "partition.upper";
 
 	private final DataSource dataSource;
@@ -92,8 +98,9 @@ public final class KeyRangePartitioner implements Partitioner {
 				return numericBoundaries(low, high, n, min);
 			}
 			List<Object> boundaries = new ArrayList<>();
-			try (ResultSet rs = s.executeQuery("SELECT MIN(" + key + ") FROM (SELECT " + key + ", NTILE(" + n
-					+ ") OVER (ORDER BY " + key + ") AS dm_tile FROM " + from + ") dm_tiles GROUP BY dm_tile ORDER BY 1")) {
+			try (ResultSet rs = s
+				.executeQuery("SELECT MIN(" + key + ") FROM (SELECT " + key + ", NTILE(" + n + ") OVER (ORDER BY " + key
+						+ ") AS dm_tile FROM " + from + ") dm_tiles GROUP BY dm_tile ORDER BY 1")) {
 				while (rs.next()) {
 					boundaries.add(rs.getObject(1));
 				}
@@ -103,7 +110,9 @@ public final class KeyRangePartitioner implements Partitioner {
 	}
 
 	private static List<Object> numericBoundaries(BigDecimal low, BigDecimal high, int n, Object sample) {
-		BigDecimal width = high.subtract(low).add(BigDecimal.ONE).divide(BigDecimal.valueOf(n), 0, RoundingMode.CEILING);
+		BigDecimal width = high.subtract(low)
+			.add(BigDecimal.ONE)
+			.divide(BigDecimal.valueOf(n), 0, RoundingMode.CEILING);
 		List<Object> boundaries = new ArrayList<>();
 		for (int i = 1; i < n; i++) {
 			BigDecimal boundary = low.add(width.multiply(BigDecimal.valueOf(i)));

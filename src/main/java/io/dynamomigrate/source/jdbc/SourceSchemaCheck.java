@@ -30,10 +30,12 @@ import io.dynamomigrate.mapping.validation.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a mapping against the source database before any row is read: every source table or query can be
- * described, every column a template, function, key, filter, {@code when} condition, unmapped-columns exclusion,
- * embedding, incremental column, soft-delete condition or tombstone source names exists, and every key attribute whose type comes from its column ({@link ColumnTypes}) gets the
- * table's key type. Runs {@code SELECT * ... WHERE 1 = 0} per source, which reads no rows. Thread-safe.
+ * Checks a mapping against the source database before any row is read: every source table
+ * or query can be described, every column a template, function, key, filter, {@code when}
+ * condition, unmapped-columns exclusion, embedding, incremental column, soft-delete
+ * condition or tombstone source names exists, and every key attribute whose type comes
+ * from its column ({@link ColumnTypes}) gets the table's key type. Runs
+ * {@code SELECT * ... WHERE 1 = 0} per source, which reads no rows. Thread-safe.
  */
 public final class SourceSchemaCheck {
 
@@ -44,9 +46,10 @@ public final class SourceSchemaCheck {
 	}
 
 	/**
-	 * Adds a problem for every unknown table, query error, unknown column and key type that cannot match. A mapping
-	 * that already has problems of its own is checked as far as it was read: a source, embedding or tombstone source
-	 * with a problem where it is written (a table name that is not an identifier, a query that is not one SELECT,
+	 * Adds a problem for every unknown table, query error, unknown column and key type
+	 * that cannot match. A mapping that already has problems of its own is checked as far
+	 * as it was read: a source, embedding or tombstone source with a problem where it is
+	 * written (a table name that is not an identifier, a query that is not one SELECT,
 	 * neither or both of table and query) is not sent to the database.
 	 */
 	public void check(MappingSpec spec, Problems problems) {
@@ -55,10 +58,12 @@ public final class SourceSchemaCheck {
 		for (ItemSpec item : spec.items()) {
 			SourceSpec source = item.source();
 			if (!checkable(source, flagged)) {
-				continue; // file sources have no schema to check before reading; a source with problems is not read
+				continue; // file sources have no schema to check before reading; a source
+							// with problems is not read
 			}
-			Map<String, @Nullable AttributeType> columns = columns("SELECT * FROM " + JdbcSources.fromClause(source)
-					+ " WHERE 1 = 0", source.label(), source.location(), problems);
+			Map<String, @Nullable AttributeType> columns = columns(
+					"SELECT * FROM " + JdbcSources.fromClause(source) + " WHERE 1 = 0", source.label(),
+					source.location(), problems);
 			if (columns == null) {
 				continue;
 			}
@@ -83,8 +88,8 @@ public final class SourceSchemaCheck {
 				for (String parent : embed.parentColumns()) {
 					column(parent, columns, source.label(), embed.location(), problems, "parent column");
 				}
-				Map<String, @Nullable AttributeType> childColumns = columns("SELECT * FROM " + embed.table()
-						+ " WHERE 1 = 0", embed.table(), embed.location(), problems);
+				Map<String, @Nullable AttributeType> childColumns = columns(
+						"SELECT * FROM " + embed.table() + " WHERE 1 = 0", embed.table(), embed.location(), problems);
 				if (childColumns != null) {
 					List<String> named = new ArrayList<>(embed.childColumns());
 					named.addAll(embed.orderBy());
@@ -93,7 +98,8 @@ public final class SourceSchemaCheck {
 								embed.childColumns().contains(child) ? "child column" : "orderBy column");
 					}
 					if (embed.mapKey() != null) {
-						column(embed.mapKey(), childColumns, embed.table(), embed.location(), problems, "map key column");
+						column(embed.mapKey(), childColumns, embed.table(), embed.location(), problems,
+								"map key column");
 					}
 					attributes(embed.attributes(), childColumns, embed.table(), problems);
 				}
@@ -102,8 +108,9 @@ public final class SourceSchemaCheck {
 	}
 
 	/**
-	 * The incremental column and the soft-delete condition's column in the source; the tombstone source, its key
-	 * and mark columns, and every column the item's key attributes read, in the tombstones.
+	 * The incremental column and the soft-delete condition's column in the source; the
+	 * tombstone source, its key and mark columns, and every column the item's key
+	 * attributes read, in the tombstones.
 	 */
 	private void changes(ItemSpec item, MappingSpec spec, Map<String, @Nullable AttributeType> columns,
 			Problems problems, Set<Location> flagged) {
@@ -125,8 +132,9 @@ public final class SourceSchemaCheck {
 		if (!checkable(source, flagged)) {
 			return;
 		}
-		Map<String, @Nullable AttributeType> tombstoneColumns = columns("SELECT * FROM "
-				+ JdbcSources.fromClause(source) + " WHERE 1 = 0", source.label(), source.location(), problems);
+		Map<String, @Nullable AttributeType> tombstoneColumns = columns(
+				"SELECT * FROM " + JdbcSources.fromClause(source) + " WHERE 1 = 0", source.label(), source.location(),
+				problems);
 		if (tombstoneColumns == null) {
 			return;
 		}
@@ -150,7 +158,10 @@ public final class SourceSchemaCheck {
 		});
 	}
 
-	/** A database source with exactly one of table and query, and no problem where it is written. */
+	/**
+	 * A database source with exactly one of table and query, and no problem where it is
+	 * written.
+	 */
 	private static boolean checkable(SourceSpec source, Set<Location> flagged) {
 		return !source.isFile() && (source.table() == null) != (source.query() == null)
 				&& !flagged.contains(source.location());
@@ -170,7 +181,10 @@ public final class SourceSchemaCheck {
 		}
 	}
 
-	/** A key attribute that is one column without a declared type takes the column's type, which must match. */
+	/**
+	 * A key attribute that is one column without a declared type takes the column's type,
+	 * which must match.
+	 */
 	private static void keyTypes(ItemSpec item, TableSpec table, Map<String, @Nullable AttributeType> columns,
 			Problems problems) {
 		List<KeySpec> keys = new ArrayList<>();
@@ -193,9 +207,10 @@ public final class SourceSchemaCheck {
 				String lower = column.toLowerCase(Locale.ROOT);
 				if (columns.containsKey(lower) && columns.get(lower) != key.type()) {
 					AttributeType inferred = columns.get(lower);
-					problems.add(attribute.value().location(), ProblemCode.KEY_MISMATCH, "`" + key.name() + "` must be "
-							+ "of type " + key.type() + ", but the column `" + column + "` of " + item.source().label()
-							+ " makes it " + (inferred == null ? "a JSON document" : inferred) + ".",
+					problems.add(attribute.value().location(), ProblemCode.KEY_MISMATCH,
+							"`" + key.name() + "` must be " + "of type " + key.type() + ", but the column `" + column
+									+ "` of " + item.source().label() + " makes it "
+									+ (inferred == null ? "a JSON document" : inferred) + ".",
 							"Declare `type: " + key.type() + "` to convert the value, or cast the column in a source "
 									+ "query.");
 				}
@@ -203,15 +218,18 @@ public final class SourceSchemaCheck {
 		}
 	}
 
-	private static void column(String column, Map<String, @Nullable AttributeType> columns, String source,
-			Location at, Problems problems, String what) {
+	private static void column(String column, Map<String, @Nullable AttributeType> columns, String source, Location at,
+			Problems problems, String what) {
 		if (!columns.containsKey(column.toLowerCase(Locale.ROOT))) {
-			problems.add(at, ProblemCode.UNKNOWN_REFERENCE, "The " + what + " `" + column + "` does not exist in "
-					+ source + ".", "Use one of: " + String.join(", ", columns.keySet()) + ".");
+			problems.add(at, ProblemCode.UNKNOWN_REFERENCE,
+					"The " + what + " `" + column + "` does not exist in " + source + ".",
+					"Use one of: " + String.join(", ", columns.keySet()) + ".");
 		}
 	}
 
-	/** The columns of a statement, lower-cased, with their inferred types (null for JSON). */
+	/**
+	 * The columns of a statement, lower-cased, with their inferred types (null for JSON).
+	 */
 	private @Nullable Map<String, @Nullable AttributeType> columns(String sql, String source, Location at,
 			Problems problems) {
 		try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
@@ -224,8 +242,9 @@ public final class SourceSchemaCheck {
 			return columns;
 		}
 		catch (SQLException ex) {
-			problems.add(at, ProblemCode.UNKNOWN_REFERENCE, "Cannot read " + source + " from the source database: "
-					+ String.valueOf(ex.getMessage()).lines().findFirst().orElse("") + ".",
+			problems.add(at, ProblemCode.UNKNOWN_REFERENCE,
+					"Cannot read " + source + " from the source database: "
+							+ String.valueOf(ex.getMessage()).lines().findFirst().orElse("") + ".",
 					"Check the table name or query, and that the source user may read it.");
 			return null;
 		}

@@ -26,8 +26,9 @@ import io.dynamomigrate.mapping.model.SourceSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A high-water mark of an incremental column: the largest value a run saw when it started, kept as text in the
- * job's parameters ({@link #encode()}) and bound back as a JDBC value of the column's kind. Immutable.
+ * A high-water mark of an incremental column: the largest value a run saw when it
+ * started, kept as text in the job's parameters ({@link #encode()}) and bound back as a
+ * JDBC value of the column's kind. Immutable.
  *
  * @param kind the kind of column
  * @param text the value in ISO-8601 (date/time kinds) or plain decimal notation (numbers)
@@ -42,7 +43,10 @@ public record Watermark(Kind kind, String text) {
 	/** Kinds of incremental columns. */
 	public enum Kind {
 
-		/** A timestamp without time zone (bound as {@link LocalDateTime}: its wall-clock value). */
+		/**
+		 * A timestamp without time zone (bound as {@link LocalDateTime}: its wall-clock
+		 * value).
+		 */
 		TIMESTAMP,
 		/** A timestamp with time zone (bound as {@link OffsetDateTime}). */
 		TIMESTAMPTZ,
@@ -84,7 +88,8 @@ public record Watermark(Kind kind, String text) {
 	}
 
 	/**
-	 * The largest value of a column among a source's rows (its {@code where} applied), or empty when it has none.
+	 * The largest value of a column among a source's rows (its {@code where} applied), or
+	 * empty when it has none.
 	 * @throws SourceUnavailableException when the query fails
 	 */
 	public static Optional<Watermark> max(DataSource dataSource, SourceSpec source, String column) {
@@ -96,15 +101,16 @@ public record Watermark(Kind kind, String text) {
 			return of(value(rows));
 		}
 		catch (SQLException ex) {
-			throw new SourceUnavailableException("Cannot read the high-water mark of " + source.label() + "."
-					+ column + " (" + sql + "): " + ex.getMessage(), ex);
+			throw new SourceUnavailableException("Cannot read the high-water mark of " + source.label() + "." + column
+					+ " (" + sql + "): " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * The first column as a zone-independent value: a timestamp with time zone as {@link OffsetDateTime}, one without
-	 * as {@link LocalDateTime} (its wall-clock value, whatever the JVM's zone), a date as {@link LocalDate}; so that
-	 * a mark taken on one host means the same on another.
+	 * The first column as a zone-independent value: a timestamp with time zone as
+	 * {@link OffsetDateTime}, one without as {@link LocalDateTime} (its wall-clock value,
+	 * whatever the JVM's zone), a date as {@link LocalDate}; so that a mark taken on one
+	 * host means the same on another.
 	 */
 	private static @Nullable Object value(ResultSet rows) throws SQLException {
 		int type = rows.getMetaData().getColumnType(1);
@@ -143,7 +149,10 @@ public record Watermark(Kind kind, String text) {
 		};
 	}
 
-	/** The instant of a date/time mark (a timestamp without zone is taken in the JVM's zone, as JDBC reads it). */
+	/**
+	 * The instant of a date/time mark (a timestamp without zone is taken in the JVM's
+	 * zone, as JDBC reads it).
+	 */
 	public Optional<Instant> instant() {
 		return switch (kind) {
 			case TIMESTAMP -> Optional.of(Timestamp.valueOf(LocalDateTime.parse(text)).toInstant());
@@ -154,9 +163,10 @@ public record Watermark(Kind kind, String text) {
 	}
 
 	/**
-	 * The mark lowered by an overlap: {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d} or {@code 250ms} for date/time
-	 * columns (a number alone is seconds), a number for numeric columns; null for the default (1 minute, 0 for
-	 * numbers). Dates are lowered by whole days, rounded up.
+	 * The mark lowered by an overlap: {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d} or
+	 * {@code 250ms} for date/time columns (a number alone is seconds), a number for
+	 * numeric columns; null for the default (1 minute, 0 for numbers). Dates are lowered
+	 * by whole days, rounded up.
 	 * @throws IllegalArgumentException when the overlap does not fit the column
 	 */
 	public Watermark minus(@Nullable String overlap) {
@@ -165,11 +175,12 @@ public record Watermark(Kind kind, String text) {
 				return this;
 			}
 			try {
-				return new Watermark(kind, new BigDecimal(text).subtract(new BigDecimal(overlap.strip())).toPlainString());
+				return new Watermark(kind,
+						new BigDecimal(text).subtract(new BigDecimal(overlap.strip())).toPlainString());
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("The overlap of a numeric incremental column must be a number, not '"
-						+ overlap + "'.", ex);
+				throw new IllegalArgumentException(
+						"The overlap of a numeric incremental column must be a number, not '" + overlap + "'.", ex);
 			}
 		}
 		Duration duration = overlap == null ? DEFAULT_TIME_OVERLAP : duration(overlap);
@@ -182,7 +193,10 @@ public record Watermark(Kind kind, String text) {
 		};
 	}
 
-	/** {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d}, {@code 250ms}; a number alone is seconds. */
+	/**
+	 * {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d}, {@code 250ms}; a number alone is
+	 * seconds.
+	 */
 	static Duration duration(String text) {
 		Matcher matcher = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The warm throughput read from a {@code DescribeTable} answer: the on-demand default budget it gives, and the
- * pre-warm request and its paid increase.
+ * The warm throughput read from a {@code DescribeTable} answer: the on-demand default
+ * budget it gives, and the pre-warm request and its paid increase.
  */
 class WarmThroughputsTests {
 
@@ -31,7 +31,9 @@ class WarmThroughputsTests {
 		return GlobalSecondaryIndexDescription.builder()
 			.indexName(name)
 			.warmThroughput(units == null ? null
-					: GlobalSecondaryIndexWarmThroughputDescription.builder().writeUnitsPerSecond(units).status("ACTIVE")
+					: GlobalSecondaryIndexWarmThroughputDescription.builder()
+						.writeUnitsPerSecond(units)
+						.status("ACTIVE")
 						.build())
 			.build();
 	}

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Budgets as written, and resolved against table descriptions as {@code DescribeTable} returns them.
+ * Budgets as written, and resolved against table descriptions as {@code DescribeTable}
+ * returns them.
  */
 class WriteBudgetTests {
 
@@ -73,10 +74,13 @@ class WriteBudgetTests {
 	void aBudgetAboveWhatTheTableOrAnIndexCanTake_isWarnedAbout() {
 		WriteBudgets.resolve(WriteBudget.parse("500", "x"), provisioned(400), warnings::add);
 		WriteBudgets.resolve(WriteBudget.parse("50000", "x"), onDemand(), warnings::add);
-		WriteBudgets.resolve(WriteBudget.parse("300", "x"), provisioned(1000, GlobalSecondaryIndexDescription.builder()
-				.indexName("gsi1")
-				.provisionedThroughput((b) -> b.writeCapacityUnits(100L))
-				.build()), warnings::add);
+		WriteBudgets.resolve(WriteBudget.parse("300", "x"),
+				provisioned(1000,
+						GlobalSecondaryIndexDescription.builder()
+							.indexName("gsi1")
+							.provisionedThroughput((b) -> b.writeCapacityUnits(100L))
+							.build()),
+				warnings::add);
 		assertThat(warnings).hasSize(3);
 		assertThat(warnings.get(0)).contains("(500 WCU/s) is above its provisioned write capacity (400 WCU/s)");
 		assertThat(warnings.get(1)).contains("(50000 WCU/s) is above its on-demand limit (40000 WCU/s)");

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The limiter on a fake nanosecond clock: sleeping advances the clock, so seconds of schedule take milliseconds.
+ * The limiter on a fake nanosecond clock: sleeping advances the clock, so seconds of
+ * schedule take milliseconds.
  */
 @Invariant(5)
 class WriteCapacityLimiterTests {
@@ -135,24 +136,29 @@ class WriteCapacityLimiterTests {
 
 	@Test
 	void aCallerThatWakesLate_isCountedUntilItsCallIsAnswered() throws InterruptedException {
-		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 100, clock::get, (d) -> clock.addAndGet(
-				d.toNanos() + SECOND / 5));
+		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 100, clock::get,
+				(d) -> clock.addAndGet(d.toNanos() + SECOND / 5));
 		long first = answered(limiter, 60);
-		WriteCapacityLimiter.Grant second = limiter.acquire(40); // waits for pacing, wakes 200 ms late and sends
+		WriteCapacityLimiter.Grant second = limiter.acquire(40); // waits for pacing,
+																	// wakes 200 ms late
+																	// and sends
 		long woke = clock.get();
 		assertThat(woke - second.instant()).isGreaterThanOrEqualTo(SECOND / 5);
 		limiter.completed(second);
 		long third = answered(limiter, 70);
-		// 70 fits only once the first two have left the window; the second leaves 1 s after it was answered
+		// 70 fits only once the first two have left the window; the second leaves 1 s
+		// after it was answered
 		assertThat(third).isGreaterThanOrEqualTo(first + SECOND).isGreaterThanOrEqualTo(woke + SECOND);
 	}
 
 	/**
-	 * Defect 13 of issue 18: eight writer threads of 25-WCU requests at a budget of 200 on a loaded host, where each
-	 * request reaches the endpoint 0 to 40 ms after its grant and is answered 1 to 10 ms after that; each writer asks
-	 * for its next grant once answered. Simulated on the fake clock one event at a time (a writer reserving its grant,
-	 * a call being answered), so that the writers' waits overlap as on threads. Where the requests arrive, no second
-	 * holds more than the budget, and the budget is nearly reached.
+	 * Defect 13 of issue 18: eight writer threads of 25-WCU requests at a budget of 200
+	 * on a loaded host, where each request reaches the endpoint 0 to 40 ms after its
+	 * grant and is answered 1 to 10 ms after that; each writer asks for its next grant
+	 * once answered. Simulated on the fake clock one event at a time (a writer reserving
+	 * its grant, a call being answered), so that the writers' waits overlap as on
+	 * threads. Where the requests arrive, no second holds more than the budget, and the
+	 * budget is nearly reached.
 	 */
 	@Test
 	@Invariant(11)
@@ -185,7 +191,10 @@ class WriteCapacityLimiterTests {
 		assertThat(399 * 25 / seconds).as("mean WCU/s over %.1f s", seconds).isGreaterThan(180.0);
 	}
 
-	/** A writer ready to reserve at {@code at} (when {@code answered} is null), or the answer to its call. */
+	/**
+	 * A writer ready to reserve at {@code at} (when {@code answered} is null), or the
+	 * answer to its call.
+	 */
 	private record Event(long at, WriteCapacityLimiter.@Nullable Grant answered) {
 	}
 
@@ -209,7 +218,8 @@ class WriteCapacityLimiterTests {
 		while (clock.get() - start < SECOND * 9 / 10) {
 			grants.add(new Grant(answered(limiter, 5), 5));
 		}
-		// 0.9 s at 250 WCU/s, plus what pacing lets a paused writer catch up (200 ms) and its tolerance (50 ms), plus
+		// 0.9 s at 250 WCU/s, plus what pacing lets a paused writer catch up (200 ms) and
+		// its tolerance (50 ms), plus
 		// one request: far below the 900 WCU the budget would allow
 		assertThat(grants.stream().mapToLong(Grant::cost).sum()).isLessThanOrEqualTo(250 * 115 / 100 + 5);
 
@@ -222,9 +232,10 @@ class WriteCapacityLimiterTests {
 	}
 
 	/**
-	 * Defect 3 of issue 18: items that come back unprocessed at random, whatever the rate, lower the writer's rate
-	 * only in proportion to the share refused, so it stays near the budget (1 %) or well above half of it (30 %)
-	 * instead of being halved down to its floor.
+	 * Defect 3 of issue 18: items that come back unprocessed at random, whatever the
+	 * rate, lower the writer's rate only in proportion to the share refused, so it stays
+	 * near the budget (1 %) or well above half of it (30 %) instead of being halved down
+	 * to its floor.
 	 */
 	@Test
 	void itemsRefusedAtRandom_lowerTheLaneInProportionToTheShareRefused_soItStaysHigh() throws InterruptedException {
@@ -232,7 +243,10 @@ class WriteCapacityLimiterTests {
 		assertThat(laneRateAfter20sOfRefusalsAtRandom(0.30)).isGreaterThan(0.6 * 1000);
 	}
 
-	/** The lane's rate after 20 s of 25-WCU calls as fast as it allows, each item refused with this probability. */
+	/**
+	 * The lane's rate after 20 s of 25-WCU calls as fast as it allows, each item refused
+	 * with this probability.
+	 */
 	private double laneRateAfter20sOfRefusalsAtRandom(double refusedShare) throws InterruptedException {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 1000, clock::get, advancingSleeper);
 		WriteCapacityLimiter.Lane lane = limiter.lane();
@@ -254,9 +268,10 @@ class WriteCapacityLimiterTests {
 	}
 
 	/**
-	 * Defect 3 of issue 18: a writer whose keys fall in one partition of 50 WCU/s (a hot key; what is over its
-	 * capacity in each second comes back unprocessed) converges near what the partition accepts, while another writer
-	 * of the same table keeps the whole budget.
+	 * Defect 3 of issue 18: a writer whose keys fall in one partition of 50 WCU/s (a hot
+	 * key; what is over its capacity in each second comes back unprocessed) converges
+	 * near what the partition accepts, while another writer of the same table keeps the
+	 * whole budget.
 	 */
 	@Test
 	void aLaneWritingAHotPartition_convergesNearWhatItAccepts_andTheOtherLanesKeepTheirRate()

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link BatchWriteItemWriter} against dynalite through the fault-injecting proxy, which measures every
- * {@code BatchWriteItem} call.
+ * {@link BatchWriteItemWriter} against dynalite through the fault-injecting proxy, which
+ * measures every {@code BatchWriteItem} call.
  */
 class BatchWriteItemWriterIntegrationTests {
 
@@ -135,8 +135,7 @@ class BatchWriteItemWriterIntegrationTests {
 	@Invariant(3)
 	void itemsNear400Kb_areAllWrittenInRequestsWithinTheApiLimits() throws Exception {
 		List<MappedItem> items = bigItems(60);
-		assertThat(items).allSatisfy((item) -> assertThat(ItemSizes.of(item.item()))
-			.isEqualTo(item.sizeBytes())
+		assertThat(items).allSatisfy((item) -> assertThat(ItemSizes.of(item.item())).isEqualTo(item.sizeBytes())
 			.isGreaterThan(390 * 1024)
 			.isLessThan(ItemSizes.MAX_ITEM_BYTES));
 
@@ -176,7 +175,8 @@ class BatchWriteItemWriterIntegrationTests {
 		long budget = 1024 * 1024;
 		int[] kilobytes = { 390, 100, 250, 390, 10, 10, 300, 200, 390, 390, 50, 5, 5, 5, 5, 5, 5, 300 };
 		List<MappedItem> items = IntStream.range(0, kilobytes.length)
-			.mapToObj((i) -> item(this.table, i, i, Map.of("payload", AttributeValue.fromS("x".repeat(kilobytes[i] * 1024)))))
+			.mapToObj((i) -> item(this.table, i, i,
+					Map.of("payload", AttributeValue.fromS("x".repeat(kilobytes[i] * 1024)))))
 			.toList();
 		Map<String, Long> sizes = items.stream()
 			.collect(Collectors.toMap(WriterFixtures::canonicalKey, MappedItem::sizeBytes));
@@ -260,7 +260,8 @@ class BatchWriteItemWriterIntegrationTests {
 		assertThat(writer.counters().calls()).isEqualTo(this.proxy.batchWriteCalls());
 		assertThat(this.proxy.keysWrittenMoreThanOnce(this.table)).isZero();
 		assertThat(this.proxy.maxItemsPerCall()).isLessThanOrEqualTo(25);
-		// each call that got items back was followed by one sleep; its retry number restarts with each batch
+		// each call that got items back was followed by one sleep; its retry number
+		// restarts with each batch
 		List<Integer> retryNumbers = new ArrayList<>();
 		int retry = 0;
 		for (CallStats call : this.proxy.callStats()) {
@@ -276,17 +277,17 @@ class BatchWriteItemWriterIntegrationTests {
 		assertThat(retryNumbers).contains(0, 1);
 		List<Duration> firstRetryDelays = new ArrayList<>();
 		for (int i = 0; i < delays.size(); i++) {
-			long bound = Math.min(RETRIES.maxDelay().toMillis(),
-					RETRIES.baseDelay().toMillis() << retryNumbers.get(i));
+			long bound = Math.min(RETRIES.maxDelay().toMillis(), RETRIES.baseDelay().toMillis() << retryNumbers.get(i));
 			assertThat(delays.get(i)).as("delay before retry %d", retryNumbers.get(i))
 				.isBetween(Duration.ZERO, Duration.ofMillis(bound));
 			if (retryNumbers.get(i) == 0) {
 				firstRetryDelays.add(delays.get(i));
 			}
 		}
-		// full jitter draws from [0, base) before the first retry too; it does not retry at once every time
-		assertThat(firstRetryDelays).hasSizeGreaterThanOrEqualTo(3).anySatisfy((delay) -> assertThat(delay)
-			.isPositive());
+		// full jitter draws from [0, base) before the first retry too; it does not retry
+		// at once every time
+		assertThat(firstRetryDelays).hasSizeGreaterThanOrEqualTo(3)
+			.anySatisfy((delay) -> assertThat(delay).isPositive());
 	}
 
 	@Test
@@ -306,7 +307,8 @@ class BatchWriteItemWriterIntegrationTests {
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items.subList(40, 60)));
 		assertThat(this.proxy.unprocessedReturned()).as("some deletes came back unprocessed").isPositive();
 		assertThat(writer.counters().deletes()).isEqualTo(40);
-		// every put and delete of these small items costs 1 WCU, and a retried one is paid again
+		// every put and delete of these small items costs 1 WCU, and a retried one is
+		// paid again
 		assertThat(writer.counters().writeUnits()).isEqualTo(60 + 40 + writer.counters().unprocessedRetries());
 	}
 
@@ -319,8 +321,7 @@ class BatchWriteItemWriterIntegrationTests {
 		List<MappedItem> items = new ArrayList<>(items(30));
 		items.add(item(this.table, 3, 99, Map.of()));
 
-		assertThatExceptionOfType(UnprocessedItemsException.class)
-			.isThrownBy(() -> writer.write(new Chunk<>(items)))
+		assertThatExceptionOfType(UnprocessedItemsException.class).isThrownBy(() -> writer.write(new Chunk<>(items)))
 			.withMessageContaining("[table=" + this.table + "]")
 			.withMessageContaining("25 of 25 items")
 			.withMessageContaining("after 4 retries");
@@ -382,8 +383,9 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	private void assertKeyNeverSentTwice() {
-		assertThat(this.proxy.writesPerKey(this.table)).containsOnlyKeys(canonicalKey(item(this.table, 1)),
-				canonicalKey(item(this.table, 2))).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+		assertThat(this.proxy.writesPerKey(this.table))
+			.containsOnlyKeys(canonicalKey(item(this.table, 1)), canonicalKey(item(this.table, 2)))
+			.allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
 		assertThat(this.proxy.callStats()).allSatisfy((call) -> assertThat(call.keys()).doesNotHaveDuplicates());
 	}
 

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The writer with a limiter and a pool: the batches of a chunk in flight at once, against dynalite through the fault
- * proxy.
+ * The writer with a limiter and a pool: the batches of a chunk in flight at once, against
+ * dynalite through the fault proxy.
  */
 class ConcurrentBatchWriteIntegrationTests {
 
@@ -121,9 +121,11 @@ class ConcurrentBatchWriteIntegrationTests {
 		writer.write(new Chunk<>(items));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 
-		// 8 calls of 200 ms each: one after another they take 1.6 s, four at a time about 0.4 s
+		// 8 calls of 200 ms each: one after another they take 1.6 s, four at a time about
+		// 0.4 s
 		assertThat(millis).isLessThan(1000);
-		assertThat(this.proxy.callStats()).hasSize(8).allSatisfy((call) -> assertThat(call.writeRequests()).isEqualTo(25));
+		assertThat(this.proxy.callStats()).hasSize(8)
+			.allSatisfy((call) -> assertThat(call.writeRequests()).isEqualTo(25));
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(pks(items));
 		assertThat(this.proxy.keysWrittenMoreThanOnce(this.table)).isZero();
 		assertThat(writer.counters().calls()).isEqualTo(8);

@@ -41,8 +41,9 @@ import static io.dynamomigrate.dynamodb.write.WriterFixtures.scanKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md invariant 2 in a real chunk-oriented step: when DynamoDB keeps returning items as unprocessed past the
- * retry bound, the step fails, and nothing is reported as written that was not.
+ * DESIGN.md invariant 2 in a real chunk-oriented step: when DynamoDB keeps returning
+ * items as unprocessed past the retry bound, the step fails, and nothing is reported as
+ * written that was not.
  */
 @Invariant(2)
 class UnprocessedItemsStepFailureIntegrationTests {
@@ -115,10 +116,10 @@ class UnprocessedItemsStepFailureIntegrationTests {
 
 		assertThat(stepExecution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(stepExecution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
-		assertThat(stepExecution.getFailureExceptions()).anySatisfy((failure) -> assertThat(failure)
-			.hasRootCauseInstanceOf(UnprocessedItemsException.class)
-			.rootCause()
-			.hasMessageContaining(this.table));
+		assertThat(stepExecution.getFailureExceptions())
+			.anySatisfy((failure) -> assertThat(failure).hasRootCauseInstanceOf(UnprocessedItemsException.class)
+				.rootCause()
+				.hasMessageContaining(this.table));
 		assertThat(stepExecution.getWriteCount()).isEqualTo(10);
 		assertThat(stepExecution.getCommitCount()).isEqualTo(1);
 		assertThat(stepExecution.getRollbackCount()).isEqualTo(1);
@@ -128,7 +129,8 @@ class UnprocessedItemsStepFailureIntegrationTests {
 			.collect(Collectors.toSet());
 		assertThat(scanKeys(this.client, this.table)).isEqualTo(firstChunk);
 		assertThat(this.proxy.forwardedWrites()).isEqualTo(10);
-		// one call for the committed chunk, then 1 + 3 for the failed one; only the commit reached the context
+		// one call for the committed chunk, then 1 + 3 for the failed one; only the
+		// commit reached the context
 		assertThat(this.proxy.batchWriteCalls()).isEqualTo(1 + 1 + 3);
 		assertThat(sleeper.delays()).hasSize(3);
 		assertThat(stepExecution.getExecutionContext().getLong(WriteCounters.CALLS)).isEqualTo(1);

@@ -60,11 +60,12 @@ class WriteBatchesTests {
 
 	@Test
 	void fullSizeItems_keepBothLimitsOfTheApi() {
-		List<List<MappedItem>> batches = WriteBatches.split(items(60, ItemSizes.MAX_ITEM_BYTES),
-				WriteBatches.MAX_ITEMS, WriteBatches.MAX_BYTES);
+		List<List<MappedItem>> batches = WriteBatches.split(items(60, ItemSizes.MAX_ITEM_BYTES), WriteBatches.MAX_ITEMS,
+				WriteBatches.MAX_BYTES);
 		assertThat(batches).allSatisfy((batch) -> {
 			assertThat(batch).hasSizeLessThanOrEqualTo(WriteBatches.MAX_ITEMS);
-			assertThat(batch.stream().mapToLong(MappedItem::sizeBytes).sum()).isLessThanOrEqualTo(WriteBatches.MAX_BYTES);
+			assertThat(batch.stream().mapToLong(MappedItem::sizeBytes).sum())
+				.isLessThanOrEqualTo(WriteBatches.MAX_BYTES);
 		});
 		assertThat(sizes(batches)).containsExactly(25, 25, 10);
 	}
@@ -72,7 +73,8 @@ class WriteBatchesTests {
 	@Test
 	void itemOfExactly400Kb_isAccepted() {
 		assertThat(WriteBatches.split(List.of(sized(1, ItemSizes.MAX_ITEM_BYTES)), WriteBatches.MAX_ITEMS,
-				WriteBatches.MAX_BYTES)).hasSize(1);
+				WriteBatches.MAX_BYTES))
+			.hasSize(1);
 	}
 
 	@Test

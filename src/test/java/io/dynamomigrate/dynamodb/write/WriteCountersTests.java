@@ -20,7 +20,8 @@ class WriteCountersTests {
 
 	@Test
 	void from_readsAContextSavedByEarlierVersions_underTheirKeys() {
-		// the keys of every earlier version: a run they started is restarted with its counters
+		// the keys of every earlier version: a run they started is restarted with its
+		// counters
 		ExecutionContext context = new ExecutionContext();
 		context.putLong("dynamo-migrate.duplicates.dropped", 1);
 		context.putLong("dynamo-migrate.duplicates.rejected", 2);

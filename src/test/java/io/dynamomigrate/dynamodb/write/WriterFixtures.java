@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Items, tables and a recording sleeper shared by the writer tests. Items have the key {@code pk} (S, e.g.
- * {@code TRACK#7}) and {@code sk} (N), and come from row {@code row} of the source table {@code tracks}.
+ * Items, tables and a recording sleeper shared by the writer tests. Items have the key
+ * {@code pk} (S, e.g. {@code TRACK#7}) and {@code sk} (N), and come from row {@code row}
+ * of the source table {@code tracks}.
  */
 final class WriterFixtures {
 
@@ -32,7 +33,10 @@ final class WriterFixtures {
 	private WriterFixtures() {
 	}
 
-	/** An item with key {@code TRACK#id}/{@code id} from source row {@code row}, with the given extra attributes. */
+	/**
+	 * An item with key {@code TRACK#id}/{@code id} from source row {@code row}, with the
+	 * given extra attributes.
+	 */
 	static MappedItem item(String table, int id, int row, Map<String, AttributeValue> attributes) {
 		Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("TRACK#" + id), "sk",
 				AttributeValue.fromN(Integer.toString(id)));
@@ -41,12 +45,17 @@ final class WriterFixtures {
 		return new MappedItem(table, item, key, ItemSizes.of(item), position(row));
 	}
 
-	/** An item with key {@code TRACK#id} from source row {@code id} with a short title. */
+	/**
+	 * An item with key {@code TRACK#id} from source row {@code id} with a short title.
+	 */
 	static MappedItem item(String table, int id) {
 		return item(table, id, id, Map.of("title", AttributeValue.fromS("Track " + id)));
 	}
 
-	/** An item that declares {@code sizeBytes} without holding that much data, for pure unit tests. */
+	/**
+	 * An item that declares {@code sizeBytes} without holding that much data, for pure
+	 * unit tests.
+	 */
 	static MappedItem sized(int id, long sizeBytes) {
 		Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("TRACK#" + id), "sk",
 				AttributeValue.fromN(Integer.toString(id)));
@@ -63,7 +72,10 @@ final class WriterFixtures {
 				+ "\"}}";
 	}
 
-	/** Creates a new table with a unique name through {@link TableProvisioner}; returns its name. */
+	/**
+	 * Creates a new table with a unique name through {@link TableProvisioner}; returns
+	 * its name.
+	 */
 	static String createTable(DynamoDbClient client, String prefix) {
 		String name = prefix + "-" + UUID.randomUUID();
 		new TableProvisioner(client).ensure(new TableSpec(name, new KeySpec("pk", AttributeType.S),
@@ -79,7 +91,10 @@ final class WriterFixtures {
 			.collect(Collectors.toMap((item) -> item.get("pk").s(), (item) -> item));
 	}
 
-	/** The {@code pk} of every item of the table, without reading the other attributes out. */
+	/**
+	 * The {@code pk} of every item of the table, without reading the other attributes
+	 * out.
+	 */
 	static Set<String> scanKeys(DynamoDbClient client, String table) {
 		return client.scanPaginator((scan) -> scan.tableName(table).consistentRead(true).projectionExpression("pk"))
 			.items()
@@ -88,7 +103,10 @@ final class WriterFixtures {
 			.collect(Collectors.toSet());
 	}
 
-	/** A {@link Sleeper} that does not sleep and records the delays it was asked for. Thread-safe. */
+	/**
+	 * A {@link Sleeper} that does not sleep and records the delays it was asked for.
+	 * Thread-safe.
+	 */
 	static final class RecordingSleeper implements Sleeper {
 
 		private final List<Duration> delays = new CopyOnWriteArrayList<>();

@@ -102,8 +102,8 @@ class MappingLoaderTests {
 		assertThat(album.attributes()).extracting(AttributeSpec::name)
 			.containsExactly("pk", "sk", "type", "albumId", "artistId", "title", "releaseDate", "albumType", "label",
 					"gsi1pk", "gsi1sk");
-		assertThat(album.source()).isEqualTo(new SourceSpec("albums", null, List.of("album_id"), null,
-				new Location(62, 13)));
+		assertThat(album.source())
+			.isEqualTo(new SourceSpec("albums", null, List.of("album_id"), null, new Location(62, 13)));
 
 		ItemSpec artist = item(noEnvironment.load(CATALOG), "artist");
 		assertThat(attribute(artist, "verified").type()).isEqualTo(AttributeType.BOOL);
@@ -187,27 +187,27 @@ class MappingLoaderTests {
 			assertThat(table.partitionKey()).isEqualTo(new KeySpec("play_id", AttributeType.N));
 			assertThat(table.sortKey()).isNull();
 		});
-		assertThat(spec.items()).extracting(ItemSpec::name).containsExactlyElementsOf(
-				spec.tables().stream().map(TableSpec::name).toList());
+		assertThat(spec.items()).extracting(ItemSpec::name)
+			.containsExactlyElementsOf(spec.tables().stream().map(TableSpec::name).toList());
 		assertThat(item(spec, "playlist_tracks").source().key()).containsExactly("playlist_id", "position");
 		assertThat(item(spec, "plays").chunkSize()).isEqualTo(1000);
 		assertThat(item(spec, "artists").chunkSize()).isEqualTo(ItemReader.DEFAULT_CHUNK_SIZE);
-		assertThat(item(spec, "tracks").attributes()).hasSize(8)
-			.allSatisfy((attribute) -> {
-				assertThat(attribute.value().isSingleColumn()).isTrue();
-				assertThat(attribute.value().columns()).containsExactly(attribute.name());
-				assertThat(attribute.type()).isNull();
-			});
+		assertThat(item(spec, "tracks").attributes()).hasSize(8).allSatisfy((attribute) -> {
+			assertThat(attribute.value().isSingleColumn()).isTrue();
+			assertThat(attribute.value().columns()).containsExactly(attribute.name());
+			assertThat(attribute.type()).isNull();
+		});
 		assertThat(spec.source().password().reveal()).isEmpty();
 	}
 
 	@Test
 	void environmentValue_isTakenFromTheVariableWhenSet() {
-		MappingLoader loader = new MappingLoader(Map.of("SHOP_URL", "jdbc:postgresql://db:5432/shop", "SHOP_PW",
-				"pw")::get);
+		MappingLoader loader = new MappingLoader(
+				Map.of("SHOP_URL", "jdbc:postgresql://db:5432/shop", "SHOP_PW", "pw")::get);
 
-		MappingSpec spec = loader.load(Path.of("shop.yml"), MINIMAL.formatted("{ env: SHOP_URL, default: jdbc:h2:mem:x }",
-				"{ env: SHOP_USER, default: reader }", "{ env: SHOP_PW }"));
+		MappingSpec spec = loader.load(Path.of("shop.yml"),
+				MINIMAL.formatted("{ env: SHOP_URL, default: jdbc:h2:mem:x }", "{ env: SHOP_USER, default: reader }",
+						"{ env: SHOP_PW }"));
 
 		assertThat(spec.source().url()).isEqualTo("jdbc:postgresql://db:5432/shop");
 		assertThat(spec.source().user()).as("unset, so the default").isEqualTo("reader");
@@ -216,9 +216,8 @@ class MappingLoaderTests {
 
 	@Test
 	void environmentValue_withoutDefaultAndUnset_isAMissingEnvironmentProblem() {
-		InvalidMappingException ex = catchThrowableOfType(InvalidMappingException.class,
-				() -> noEnvironment.load(Path.of("shop.yml"),
-						MINIMAL.formatted("jdbc:h2:mem:x", "sa", "{ env: SHOP_PASSWORD }")));
+		InvalidMappingException ex = catchThrowableOfType(InvalidMappingException.class, () -> noEnvironment
+			.load(Path.of("shop.yml"), MINIMAL.formatted("jdbc:h2:mem:x", "sa", "{ env: SHOP_PASSWORD }")));
 
 		assertThat(ex.getProblems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.code()).isEqualTo(ProblemCode.MISSING_ENVIRONMENT);
@@ -232,9 +231,8 @@ class MappingLoaderTests {
 
 	@Test
 	void environmentValue_withUnknownKey_isReported() {
-		InvalidMappingException ex = catchThrowableOfType(InvalidMappingException.class,
-				() -> noEnvironment.load(Path.of("shop.yml"),
-						MINIMAL.formatted("jdbc:h2:mem:x", "{ env: SHOP_USER, defualt: sa }", "x")));
+		InvalidMappingException ex = catchThrowableOfType(InvalidMappingException.class, () -> noEnvironment
+			.load(Path.of("shop.yml"), MINIMAL.formatted("jdbc:h2:mem:x", "{ env: SHOP_USER, defualt: sa }", "x")));
 
 		assertThat(ex.getProblems()).extracting(MappingProblem::code, MappingProblem::location)
 			.containsExactly(tuple(ProblemCode.MISSING_ENVIRONMENT, new Location(4, 9)),
@@ -247,14 +245,13 @@ class MappingLoaderTests {
 	void initScripts_areResolvedAgainstTheMappingFilesFolder(@TempDir Path folder) {
 		Path file = folder.resolve("conf/shop.yml");
 		Path absolute = folder.resolve("elsewhere/seed.sql").toAbsolutePath();
-		String yaml = MINIMAL.formatted("jdbc:h2:mem:x", "sa", "x")
-			.replace("  password: x\n", """
-					  password: x
-					  init:
-					    - ../sql/schema.sql
-					    - data.sql
-					    - %s
-					""".formatted(absolute));
+		String yaml = MINIMAL.formatted("jdbc:h2:mem:x", "sa", "x").replace("  password: x\n", """
+				  password: x
+				  init:
+				    - ../sql/schema.sql
+				    - data.sql
+				    - %s
+				""".formatted(absolute));
 
 		ConnectionSpec source = noEnvironment.load(file, yaml).source();
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Secrets are found in the parsed mapping, in every YAML style, and replaced where they were written; the rest of
- * the text keeps its lines. The redacted text is still a mapping that loads.
+ * Secrets are found in the parsed mapping, in every YAML style, and replaced where they
+ * were written; the rest of the text keeps its lines. The redacted text is still a
+ * mapping that loads.
  */
 @Invariant(8)
 class RedactedMappingTextTests {

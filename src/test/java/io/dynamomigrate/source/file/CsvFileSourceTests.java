@@ -22,8 +22,8 @@ class CsvFileSourceTests {
 
 	@Test
 	void rfc4180_quotedFields_doubledQuotes_embeddedLineBreaks_andLinesOfFollowingRecords() throws Exception {
-		Path file = write("a.csv", "id,name,note\r\n1,\"Smith, Jo\",\"said \"\"hi\"\"\"\r\n2,\"two\r\nlines\",x\r\n"
-				+ "3,plain,\r\n");
+		Path file = write("a.csv",
+				"id,name,note\r\n1,\"Smith, Jo\",\"said \"\"hi\"\"\"\r\n2,\"two\r\nlines\",x\r\n" + "3,plain,\r\n");
 		List<FileReading.Outcome> read = readAll(spec(file, null));
 		assertThat(read).extracting(FileReading.Outcome::line).containsExactly(2L, 3L, 5L);
 		assertThat(read.get(0).values()).containsExactly(entry("id", "1"), entry("name", "Smith, Jo"),

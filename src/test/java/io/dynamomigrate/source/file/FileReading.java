@@ -13,7 +13,10 @@ import io.dynamomigrate.records.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** Test support: reads a file source to the end the way a step does, keeping records and rejects in order. */
+/**
+ * Test support: reads a file source to the end the way a step does, keeping records and
+ * rejects in order.
+ */
 final class FileReading {
 
 	private FileReading() {
@@ -32,7 +35,10 @@ final class FileReading {
 		return read(spec, new ExecutionContext(), Integer.MAX_VALUE).outcomes();
 	}
 
-	/** Reads at most {@code limit} outcomes starting from a saved context, then saves the position into it. */
+	/**
+	 * Reads at most {@code limit} outcomes starting from a saved context, then saves the
+	 * position into it.
+	 */
 	static Result read(FileSourceSpec spec, ExecutionContext context, int limit) throws Exception {
 		FileSourceReader reader = new FileSourceReader("test.reader", spec);
 		reader.open(context);
@@ -44,8 +50,8 @@ final class FileReading {
 					if (record == null) {
 						break;
 					}
-					outcomes.add(new Outcome(record.position().source(), line(record.position().key()),
-							record.values(), null, null));
+					outcomes.add(new Outcome(record.position().source(), line(record.position().key()), record.values(),
+							null, null));
 				}
 				catch (RecordRejectedException reject) {
 					outcomes.add(new Outcome(reject.getPosition().source(), line(reject.getPosition().key()), null,

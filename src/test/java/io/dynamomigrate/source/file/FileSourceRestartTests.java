@@ -18,7 +18,10 @@ import static io.dynamomigrate.source.file.FileReading.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Directories and globs as one source in a stable order, and restarting from a saved position. */
+/**
+ * Directories and globs as one source in a stable order, and restarting from a saved
+ * position.
+ */
 class FileSourceRestartTests {
 
 	@TempDir
@@ -41,8 +44,8 @@ class FileSourceRestartTests {
 		Files.write(dir.resolve("2024/02/part.jsonl.gz"), Gzip.compress("{\"id\": 2}\n"));
 		Files.writeString(dir.resolve("2024/01/part.jsonl"), "{\"id\": 1}\n");
 		Files.writeString(dir.resolve("2024/01/notes.txt"), "not matched");
-		List<FileReading.Outcome> read = readAll(new FileSourceSpec("2024/**/part.jsonl*", dir, null,
-				CsvSpec.DEFAULT, 1000));
+		List<FileReading.Outcome> read = readAll(
+				new FileSourceSpec("2024/**/part.jsonl*", dir, null, CsvSpec.DEFAULT, 1000));
 		assertThat(read).map(Object::toString).containsExactly("1:{id=1}", "1:{id=2}");
 	}
 

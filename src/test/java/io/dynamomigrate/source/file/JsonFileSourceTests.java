@@ -19,7 +19,9 @@ import static io.dynamomigrate.source.file.FileReading.readAll;
 import static io.dynamomigrate.source.file.FileReading.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** JSON Lines, JSON arrays and DynamoDB JSON exports, including every kind of bad record. */
+/**
+ * JSON Lines, JSON arrays and DynamoDB JSON exports, including every kind of bad record.
+ */
 class JsonFileSourceTests {
 
 	@TempDir
@@ -47,10 +49,12 @@ class JsonFileSourceTests {
 				+ "[1, 2]\n" // not an object
 				+ "\n" // blank: not a record
 				+ "{\"id\": 5} trailing\n" // text after the object
-				+ "{\"id\": 6, \"name\": \"").getBytes(StandardCharsets.UTF_8));
+				+ "{\"id\": 6, \"name\": \"")
+			.getBytes(StandardCharsets.UTF_8));
 		bytes.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFE }); // invalid UTF-8
 		bytes.writeBytes(("\"}\n{\"id\": 7, \"pad\": \"" + "x".repeat(300) + "\"}\n" // oversized
-				+ "{\"id\": 8}").getBytes(StandardCharsets.UTF_8)); // last line without a line break
+				+ "{\"id\": 8}")
+			.getBytes(StandardCharsets.UTF_8)); // last line without a line break
 		Path file = dir.resolve("a.jsonl");
 		Files.write(file, bytes.toByteArray());
 		List<FileReading.Outcome> read = readAll(spec(file, null, CsvSpec.DEFAULT, 100));
@@ -98,10 +102,11 @@ class JsonFileSourceTests {
 
 	@Test
 	void dynamoDbJsonExport_keepsEveryDeclaredType() throws Exception {
-		Path file = write("export.json", "{\"Item\":{\"pk\":{\"S\":\"USER#1\"},\"n\":{\"N\":\"12345678901234567890.5\"},"
-				+ "\"b\":{\"B\":\"AAEC\"},\"ok\":{\"BOOL\":false},\"nothing\":{\"NULL\":true},"
-				+ "\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},"
-				+ "\"l\":{\"L\":[{\"S\":\"x\"},{\"N\":\"3\"}]},\"m\":{\"M\":{\"k\":{\"S\":\"v\"}}}}}\n");
+		Path file = write("export.json",
+				"{\"Item\":{\"pk\":{\"S\":\"USER#1\"},\"n\":{\"N\":\"12345678901234567890.5\"},"
+						+ "\"b\":{\"B\":\"AAEC\"},\"ok\":{\"BOOL\":false},\"nothing\":{\"NULL\":true},"
+						+ "\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},"
+						+ "\"l\":{\"L\":[{\"S\":\"x\"},{\"N\":\"3\"}]},\"m\":{\"M\":{\"k\":{\"S\":\"v\"}}}}}\n");
 		FileReading.Outcome record = readAll(spec(file, FileFormat.DDB_JSON)).get(0);
 		assertThat(record.get("pk")).isEqualTo("USER#1");
 		assertThat(record.get("n")).isEqualTo(new BigDecimal("12345678901234567890.5"));
@@ -109,8 +114,8 @@ class JsonFileSourceTests {
 		assertThat(record.get("ok")).isEqualTo(false);
 		assertThat(record.values()).containsEntry("nothing", io.dynamomigrate.records.JsonNull.VALUE);
 		assertThat(record.get("ss")).isEqualTo(new DynamoSet(AttributeType.SS, List.of("a", "b")));
-		assertThat(record.get("ns")).isEqualTo(new DynamoSet(AttributeType.NS, List.of(new BigDecimal("1"),
-				new BigDecimal("2.5"))));
+		assertThat(record.get("ns"))
+			.isEqualTo(new DynamoSet(AttributeType.NS, List.of(new BigDecimal("1"), new BigDecimal("2.5"))));
 		assertThat(record.get("l")).isEqualTo(List.of("x", new BigDecimal("3")));
 		assertThat(record.get("m")).isEqualTo(Map.of("k", "v"));
 	}

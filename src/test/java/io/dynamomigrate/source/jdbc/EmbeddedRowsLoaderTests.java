@@ -29,8 +29,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Child rows of embeddings are fetched for a whole chunk with a constant number of statements, counted at the JDBC
- * connection of a real H2 database: one per embedding per 1,000 parents, never one per parent.
+ * Child rows of embeddings are fetched for a whole chunk with a constant number of
+ * statements, counted at the JDBC connection of a real H2 database: one per embedding per
+ * 1,000 parents, never one per parent.
  */
 class EmbeddedRowsLoaderTests {
 
@@ -48,7 +49,8 @@ class EmbeddedRowsLoaderTests {
 		try (Statement s = keepAlive.createStatement()) {
 			s.execute("CREATE TABLE playlist_tracks (playlist_id INT, position INT, track_id INT, "
 					+ "PRIMARY KEY (playlist_id, position))");
-			// playlists 1..3000, each with (id % 4) entries, positions in reverse insertion order
+			// playlists 1..3000, each with (id % 4) entries, positions in reverse
+			// insertion order
 			s.execute("INSERT INTO playlist_tracks SELECT p.x, t.x, p.x * 10 + t.x FROM SYSTEM_RANGE(1, 3000) p, "
 					+ "SYSTEM_RANGE(1, 3) t WHERE t.x <= MOD(p.x, 4) ORDER BY p.x, t.x DESC");
 		}
@@ -117,7 +119,8 @@ class EmbeddedRowsLoaderTests {
 			List<Map<String, Object>> rows = parent.children("entries");
 			assertThat(rows).as("children of %s", id).hasSize(id % 4);
 			assertThat(rows).extracting((row) -> ((BigDecimal) row.get("position")).intValue())
-				.as("in position order").isSorted();
+				.as("in position order")
+				.isSorted();
 			assertThat(rows).extracting((row) -> ((BigDecimal) row.get("track_id")).intValue())
 				.allMatch((track) -> track / 10 == id);
 		}

@@ -18,7 +18,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Key ranges of real tables (H2): every row is read by exactly one partition's reader. */
+/**
+ * Key ranges of real tables (H2): every row is read by exactly one partition's reader.
+ */
 class KeyRangePartitionerTests {
 
 	private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
@@ -30,9 +32,13 @@ class KeyRangePartitionerTests {
 			s.execute("DROP TABLE IF EXISTS nums");
 			s.execute("DROP TABLE IF EXISTS texts");
 			s.execute("CREATE TABLE nums (id BIGINT PRIMARY KEY)");
-			s.execute("INSERT INTO nums SELECT X FROM SYSTEM_RANGE(11, 1010)"); // 1000 rows, ids 11..1010
+			s.execute("INSERT INTO nums SELECT X FROM SYSTEM_RANGE(11, 1010)"); // 1000
+																				// rows,
+																				// ids
+																				// 11..1010
 			s.execute("CREATE TABLE texts (code VARCHAR(20) PRIMARY KEY)");
-			s.execute("INSERT INTO texts SELECT 'k' || LPAD(CAST(X * 7 % 1000 AS VARCHAR), 4, '0') FROM SYSTEM_RANGE(1, 1000)");
+			s.execute(
+					"INSERT INTO texts SELECT 'k' || LPAD(CAST(X * 7 % 1000 AS VARCHAR), 4, '0') FROM SYSTEM_RANGE(1, 1000)");
 		}
 	}
 
@@ -71,8 +77,8 @@ class KeyRangePartitionerTests {
 		}
 		assertThat(new KeyRangePartitioner(dataSource, source("nums", "id")).partition(4)).hasSize(1);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new KeyRangePartitioner(dataSource, new SourceSpec("nums", null, List.of("a", "b"),
-					null, Location.NONE)))
+			.isThrownBy(() -> new KeyRangePartitioner(dataSource,
+					new SourceSpec("nums", null, List.of("a", "b"), null, Location.NONE)))
 			.withMessageContaining("single-column key");
 	}
 

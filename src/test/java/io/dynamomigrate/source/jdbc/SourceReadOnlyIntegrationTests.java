@@ -24,11 +24,12 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The source is only read (DESIGN.md invariant 10), against real PostgreSQL: a {@code where:} that calls a
- * volatile function inserting a row per call writes nothing during {@code dry-run}, {@code run} (one reader and
- * {@code partitions}, so the partitioner's and the readers' connections) and {@code run --incremental} (the
- * watermark query), because every source connection runs in a read-only transaction; and {@code init:} SQL is never
- * run against a database that is not an in-memory H2 one.
+ * The source is only read (DESIGN.md invariant 10), against real PostgreSQL: a
+ * {@code where:} that calls a volatile function inserting a row per call writes nothing
+ * during {@code dry-run}, {@code run} (one reader and {@code partitions}, so the
+ * partitioner's and the readers' connections) and {@code run --incremental} (the
+ * watermark query), because every source connection runs in a read-only transaction; and
+ * {@code init:} SQL is never run against a database that is not an in-memory H2 one.
  */
 @Invariant(10)
 class SourceReadOnlyIntegrationTests {
@@ -46,8 +47,8 @@ class SourceReadOnlyIntegrationTests {
 		Postgres.recreateSchema(SCHEMA);
 		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement()) {
 			s.execute("CREATE TABLE notes (id INT PRIMARY KEY, body TEXT, updated_at TIMESTAMP)");
-			s.execute("INSERT INTO notes SELECT n, 'note ' || n, TIMESTAMP '2026-01-01' FROM generate_series(1, "
-					+ ROWS + ") n");
+			s.execute("INSERT INTO notes SELECT n, 'note ' || n, TIMESTAMP '2026-01-01' FROM generate_series(1, " + ROWS
+					+ ") n");
 			s.execute("CREATE TABLE side_effects (at TIMESTAMP DEFAULT now())");
 			s.execute("""
 					CREATE FUNCTION note_read() RETURNS BOOLEAN VOLATILE LANGUAGE plpgsql AS $$
@@ -143,7 +144,8 @@ class SourceReadOnlyIntegrationTests {
 	}
 
 	private static int sideEffects() throws SQLException {
-		try (Connection c = Postgres.connect(SCHEMA); Statement s = c.createStatement();
+		try (Connection c = Postgres.connect(SCHEMA);
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM side_effects")) {
 			rows.next();
 			return rows.getInt(1);

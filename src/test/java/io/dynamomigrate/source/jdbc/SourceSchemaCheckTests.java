@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Checks a mapping's columns against a real (in-memory H2) database. Positions are line:column of the YAML below.
+ * Checks a mapping's columns against a real (in-memory H2) database. Positions are
+ * line:column of the YAML below.
  */
 class SourceSchemaCheckTests {
 
@@ -94,8 +95,8 @@ class SourceSchemaCheckTests {
 
 	@Test
 	void unknownColumnInsideAMixedTemplate_isReportedAtTheTemplatesStart() {
-		List<MappingProblem> problems = check(VALID.replace("\"CUSTOMER#${customer_id}\"",
-				"\"CUSTOMER#${customer_id}#${region}\""));
+		List<MappingProblem> problems = check(
+				VALID.replace("\"CUSTOMER#${customer_id}\"", "\"CUSTOMER#${customer_id}#${region}\""));
 
 		assertThat(problems).extracting(MappingProblem::code, MappingProblem::location, MappingProblem::fix)
 			.containsExactly(tuple(ProblemCode.UNKNOWN_REFERENCE, new Location(12, 12), CUSTOMER_COLUMNS));
@@ -104,8 +105,9 @@ class SourceSchemaCheckTests {
 
 	@Test
 	void columnNames_areComparedWithoutRegardToCase() {
-		assertThat(check(VALID.replace("\"${country}\"", "\"${COUNTRY}\"").replace("key: [customer_id]",
-				"key: [Customer_Id]"))).isEmpty();
+		assertThat(check(
+				VALID.replace("\"${country}\"", "\"${COUNTRY}\"").replace("key: [customer_id]", "key: [Customer_Id]")))
+			.isEmpty();
 	}
 
 	@Test
@@ -165,8 +167,8 @@ class SourceSchemaCheckTests {
 
 	@Test
 	void unknownEmbeddedTable_isReportedAtTheEmbedding() {
-		List<MappingProblem> problems = check(VALID.replace("        table: addresses\n",
-				"        table: postal_addresses\n"));
+		List<MappingProblem> problems = check(
+				VALID.replace("        table: addresses\n", "        table: postal_addresses\n"));
 
 		assertThat(problems).singleElement().satisfies((problem) -> {
 			assertThat(problem.location()).isEqualTo(new Location(16, 9));

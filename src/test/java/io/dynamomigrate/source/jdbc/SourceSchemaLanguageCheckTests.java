@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The columns of functions, filters, {@code when} conditions, unmapped-column exclusions and map embeddings are
- * checked against a real H2 schema, and key attributes typed by their column must match the table's key types.
- * Appended lines start at line 13.
+ * The columns of functions, filters, {@code when} conditions, unmapped-column exclusions
+ * and map embeddings are checked against a real H2 schema, and key attributes typed by
+ * their column must match the table's key types. Appended lines start at line 13.
  */
 class SourceSchemaLanguageCheckTests {
 
@@ -80,8 +80,7 @@ class SourceSchemaLanguageCheckTests {
 				    embed:
 				      - { name: orders, table: orders, parentColumns: [customer_id], as: map, key: line_no,
 				          attributes: { qty: "${qty}" } }
-				"""))
-			.isEmpty();
+				""")).isEmpty();
 	}
 
 	@Test
@@ -116,11 +115,14 @@ class SourceSchemaLanguageCheckTests {
 				""");
 
 		assertThat(problems).extracting(MappingProblem::code).containsOnly(ProblemCode.KEY_MISMATCH);
-		assertThat(problems).extracting(MappingProblem::location, MappingProblem::message).containsExactly(
-				tuple(new Location(13, 12), "`pk` must be of type S, but the column `vip` of customers makes it BOOL."),
-				tuple(new Location(14, 12), "`sk` must be of type N, but the column `name` of customers makes it S."));
-		assertThat(problems.get(0).fix()).isEqualTo("Declare `type: S` to convert the value, or cast the column in "
-				+ "a source query.");
+		assertThat(problems).extracting(MappingProblem::location, MappingProblem::message)
+			.containsExactly(
+					tuple(new Location(13, 12),
+							"`pk` must be of type S, but the column `vip` of customers makes it BOOL."),
+					tuple(new Location(14, 12),
+							"`sk` must be of type N, but the column `name` of customers makes it S."));
+		assertThat(problems.get(0).fix())
+			.isEqualTo("Declare `type: S` to convert the value, or cast the column in " + "a source query.");
 	}
 
 	@Test
@@ -151,10 +153,10 @@ class SourceSchemaLanguageCheckTests {
 					tuple(new Location(17, 13), "The `deletes.when` column `gone` does not exist in customers.",
 							COLUMNS),
 					tuple(new Location(18, 19), "The tombstone column `deleted_at` does not exist in orders.", orders),
-					// the tombstones must give every column the key attributes read: `sk` reads customer_id, which
+					// the tombstones must give every column the key attributes read: `sk`
+					// reads customer_id, which
 					// orders has; `pk` reads name, which it lacks
-					tuple(new Location(18, 19), "The `pk` key column `name` does not exist in orders.",
-							orders));
+					tuple(new Location(18, 19), "The `pk` key column `name` does not exist in orders.", orders));
 	}
 
 	private List<MappingProblem> check(String yaml) {

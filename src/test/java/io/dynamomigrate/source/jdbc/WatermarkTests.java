@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link Watermark}: marks of every kind of column, their job-parameter text, the JDBC values they bind, the overlap
- * that lowers them ({@link WatermarkMaxIntegrationTests} reads the largest value of a column from PostgreSQL).
+ * {@link Watermark}: marks of every kind of column, their job-parameter text, the JDBC
+ * values they bind, the overlap that lowers them ({@link WatermarkMaxIntegrationTests}
+ * reads the largest value of a column from PostgreSQL).
  */
 class WatermarkTests {
 
@@ -37,8 +38,8 @@ class WatermarkTests {
 						"2024-03-01T10:00:05+02:00"),
 				Arguments.of(Instant.parse("2024-03-01T10:00:00Z"), Kind.TIMESTAMPTZ, "2024-03-01T10:00Z"),
 				Arguments.of(Date.valueOf("2024-03-01"), Kind.DATE, "2024-03-01"),
-				Arguments.of(LocalDate.of(2024, 2, 29), Kind.DATE, "2024-02-29"),
-				Arguments.of(42, Kind.NUMBER, "42"), Arguments.of(9_000_000_000L, Kind.NUMBER, "9000000000"),
+				Arguments.of(LocalDate.of(2024, 2, 29), Kind.DATE, "2024-02-29"), Arguments.of(42, Kind.NUMBER, "42"),
+				Arguments.of(9_000_000_000L, Kind.NUMBER, "9000000000"),
 				Arguments.of(new BigDecimal("12.50"), Kind.NUMBER, "12.50"),
 				Arguments.of(new BigDecimal("1E+3"), Kind.NUMBER, "1000"));
 	}
@@ -115,8 +116,7 @@ class WatermarkTests {
 	@ParameterizedTest(name = "{0} lowers 2024-03-01 to {1}")
 	@CsvSource({ "2d, 2024-02-28", "90s, 2024-02-29", "24h, 2024-02-29", "25h, 2024-02-28", "0, 2024-03-01" })
 	void minus_lowersADateByWholeDays_roundedUp(String overlap, String expected) {
-		assertThat(new Watermark(Kind.DATE, "2024-03-01").minus(overlap))
-			.isEqualTo(new Watermark(Kind.DATE, expected));
+		assertThat(new Watermark(Kind.DATE, "2024-03-01").minus(overlap)).isEqualTo(new Watermark(Kind.DATE, expected));
 	}
 
 	@Test
