@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
@@ -108,14 +109,8 @@ public final class MigrationRunner {
 	 */
 	public RunSummary run(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory,
 			boolean incremental) {
-		provision(mapping, target);
-		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
-				warnings)) {
-			return execute(mapping.name(), mapping, source,
-					MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput),
-					target.description(), target.region(), stateDirectory, incremental)
-				.withCapacity(throughput.report());
-		}
+		return writing(mapping, source, target, (writers) -> execute(mapping.name(), mapping, source, writers,
+				target.description(), target.region(), stateDirectory, incremental));
 	}
 
 	/**
@@ -124,13 +119,23 @@ public final class MigrationRunner {
 	 */
 	public RunSummary restart(JobExecution previous, MappingSpec mapping, DataSource source, DynamoDbTarget target,
 			Path stateDirectory) {
+		return writing(mapping, source, target,
+				(writers) -> launch(mapping.name(), mapping, source, writers, target.description(), target.region(),
+						stateDirectory, IncrementalWindows.of(previous.getJobParameters()),
+						(job) -> jobOperator.restart(previous)));
+	}
+
+	/**
+	 * Creates the missing tables, starts the run's write capacity (limiters, warm-up,
+	 * pool), runs the job with writers that take from it, and adds what the capacity did
+	 * to the summary.
+	 */
+	private RunSummary writing(MappingSpec mapping, DataSource source, DynamoDbTarget target,
+			Function<StepWriterFactory, RunSummary> job) {
 		provision(mapping, target);
 		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
 				warnings)) {
-			return launch(mapping.name(), mapping, source,
-					MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput),
-					target.description(), target.region(), stateDirectory,
-					IncrementalWindows.of(previous.getJobParameters()), (job) -> jobOperator.restart(previous))
+			return job.apply(MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput))
 				.withCapacity(throughput.report());
 		}
 	}

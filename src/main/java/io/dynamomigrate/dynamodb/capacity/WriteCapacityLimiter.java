@@ -51,7 +51,7 @@ public final class WriteCapacityLimiter {
 	/** How far ahead of the paced schedule a grant may be. */
 	static final long PACING_TOLERANCE_MILLIS = 50;
 
-	private static final long PACING_TOLERANCE_NANOS = PACING_TOLERANCE_MILLIS * 1_000_000L;
+	static final long PACING_TOLERANCE_NANOS = PACING_TOLERANCE_MILLIS * 1_000_000L;
 
 	/**
 	 * How far the paced schedule may lag the clock: unused capacity of the last 200 ms
@@ -199,7 +199,7 @@ public final class WriteCapacityLimiter {
 	 * A paced schedule moved on by {@code cost} WCU at {@code rate}, from at most
 	 * {@link #CATCH_UP_NANOS} ago.
 	 */
-	private static long paidUntil(long paidUntil, long now, long cost, double rate) {
+	static long paidUntil(long paidUntil, long now, long cost, double rate) {
 		return (paidUntil == Long.MIN_VALUE ? now : Math.max(paidUntil, now - CATCH_UP_NANOS))
 				+ (long) Math.ceil(cost * 1e9 / rate);
 	}
@@ -230,63 +230,22 @@ public final class WriteCapacityLimiter {
 	 * are refused by the partitions their keys fall in, so they lower the rate of the
 	 * writer that sent them, in proportion to the share refused ({@link AdaptiveRate}),
 	 * and a hot key written by one key range does not slow the others down.
-	 * {@link #acquire(Lane, long)} paces the writer at its rate before it takes its grant
-	 * from the table. Thread-safe.
+	 * {@link #acquire(WriteLane, long)} paces the writer at its rate before it takes its
+	 * grant from the table. Thread-safe.
 	 */
-	public Lane lane() {
-		return new Lane(nanoTime.getAsLong());
+	public WriteLane lane() {
+		return new WriteLane(this, budget, nanoTime);
 	}
 
-	/** A writer's own rate; see {@link #lane()}. */
-	public final class Lane {
-
-		private final AdaptiveRate rate;
-
-		private long paidUntil = Long.MIN_VALUE;
-
-		private Lane(long now) {
-			this.rate = new AdaptiveRate(budget, now);
-		}
-
-		/**
-		 * The instant the lane's rate lets {@code cost} WCU go: now, unless the rate is
-		 * below the budget.
-		 */
-		private synchronized long pace(long cost) {
-			long now = nanoTime.getAsLong();
-			double effective = rate.at(now);
-			if (effective >= budget) {
-				paidUntil = Long.MIN_VALUE;
-				return now;
-			}
-			paidUntil = paidUntil(paidUntil, now, cost, effective);
-			return paidUntil - PACING_TOLERANCE_NANOS;
-		}
-
-		/**
-		 * A call of {@code units} WCU was answered with {@code refusedUnits} of them
-		 * unprocessed.
-		 */
-		public void answered(long units, long refusedUnits) {
-			synchronized (this) {
-				rate.answered(nanoTime.getAsLong(), units, refusedUnits);
-			}
-			if (refusedUnits > 0) {
-				synchronized (WriteCapacityLimiter.this) {
-					partlyUnprocessed++;
-				}
-			}
-		}
-
-		/** The lane's rate now, WCU/s. */
-		public synchronized double effectiveRate() {
-			return rate.at(nanoTime.getAsLong());
-		}
-
+	/**
+	 * One more call answered with some of its items unprocessed (counted as a throttle).
+	 */
+	synchronized void partlyUnprocessed() {
+		partlyUnprocessed++;
 	}
 
 	/** Like {@link #acquire(long)}, after waiting for the lane's own pace. */
-	public Grant acquire(Lane lane, long cost) throws InterruptedException {
+	public Grant acquire(WriteLane lane, long cost) throws InterruptedException {
 		long wait = lane.pace(cost) - nanoTime.getAsLong();
 		if (wait > 0) {
 			sleeper.sleep(Duration.ofNanos(wait));

@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
+import io.dynamomigrate.dynamodb.capacity.WriteLane;
 import io.dynamomigrate.dynamodb.capacity.WriteThroughput;
 import io.dynamomigrate.transform.MappedItem;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ final class BatchSender {
 
 	private final ToLongFunction<MappedItem> cost;
 
-	private final WriteCapacityLimiter.@Nullable Lane lane;
+	private final @Nullable WriteLane lane;
 
 	final AtomicLong calls = new AtomicLong();
 
@@ -168,13 +169,13 @@ final class BatchSender {
 
 		private final WriteCapacityLimiter limiter;
 
-		private final WriteCapacityLimiter.Lane lane;
+		private final WriteLane lane;
 
 		private final long units;
 
 		private WriteCapacityLimiter.@Nullable Grant grant;
 
-		Attempts(WriteCapacityLimiter limiter, WriteCapacityLimiter.Lane lane, long units) throws InterruptedException {
+		Attempts(WriteCapacityLimiter limiter, WriteLane lane, long units) throws InterruptedException {
 			this.limiter = limiter;
 			this.lane = lane;
 			this.units = units;

@@ -13,11 +13,8 @@ import java.util.regex.Pattern;
 import io.dynamomigrate.mapping.model.AttributeSpec;
 import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.ChangeSpec;
-import io.dynamomigrate.mapping.model.CsvSpec;
 import io.dynamomigrate.mapping.model.DynamoDbSpec;
 import io.dynamomigrate.mapping.model.EmbedSpec;
-import io.dynamomigrate.mapping.model.FileFormat;
-import io.dynamomigrate.mapping.model.FileSourceSpec;
 import io.dynamomigrate.mapping.model.IndexSpec;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.Location;
@@ -149,7 +146,7 @@ public final class MappingValidator {
 	private void source(SourceSpec source) {
 		Location at = source.location();
 		if (source.file() != null) {
-			fileSource(source, source.file());
+			FileSourceChecks.check(problems, this::where, source, source.file());
 			return;
 		}
 		if ((source.table() == null) == (source.query() == null)) {
@@ -244,53 +241,6 @@ public final class MappingValidator {
 			identifier(column, at, "orderBy column");
 		}
 		attributes(embed.attributes(), "embedding " + embed.name());
-	}
-
-	private void fileSource(SourceSpec source, FileSourceSpec file) {
-		Location at = where(file) != Location.NONE ? where(file) : source.location();
-		if (source.table() != null || source.query() != null || source.where() != null) {
-			problems.add(at, ProblemCode.WRONG_VALUE, "A source reads either `file` or a `table`/`query`, not both.",
-					"Remove `table`, `query` and `where`, or remove `file`.");
-		}
-		if (file.path().isBlank()) {
-			problems.add(at, ProblemCode.MISSING_KEY, "source.file is empty.",
-					"Write a file, a directory or a glob, relative to the mapping file, e.g. `file: exports/*.csv`.");
-		}
-		else if (file.format() == null && !file.isS3() && !file.path().matches(".*[*?\\[{].*")
-				&& !java.nio.file.Files.isDirectory(file.base().resolve(file.path()))
-				&& FileFormat.fromFileName(file.path()) == null) {
-			problems.add(at, ProblemCode.MISSING_KEY,
-					"The format of `" + file.path() + "` is not known from its extension.",
-					"Declare `format: csv | json | jsonl | ddb-json`.");
-		}
-		CsvSpec csv = file.csv();
-		if (csv.delimiter() == csv.quote() || csv.delimiter() == '\n' || csv.delimiter() == '\r') {
-			problems.add(where(csv), ProblemCode.WRONG_VALUE,
-					"csv.delimiter must differ from the quote and from " + "line breaks.",
-					"Use e.g. `delimiter: \";\"` or `delimiter: \"\\t\"`.");
-		}
-		if (!csv.header() && csv.columns().isEmpty()) {
-			problems.add(where(csv), ProblemCode.MISSING_KEY, "A CSV source without a header row needs `columns`.",
-					"Add `columns: [id, name, ...]` in file order, or set `header: true`.");
-		}
-		if (!knownCharset(csv.encoding())) {
-			problems.add(where(csv), ProblemCode.WRONG_VALUE,
-					"csv.encoding `" + csv.encoding() + "` is not a known character set.",
-					"Use e.g. UTF-8, ISO-8859-1 or windows-1252.");
-		}
-		if (source.key().isEmpty()) {
-			problems.add(source.location(), ProblemCode.MISSING_KEY, "The source has no `key` columns.",
-					"Add `key: [id]` with the columns that identify a record (positions are file and line).");
-		}
-	}
-
-	private static boolean knownCharset(String name) {
-		try {
-			return java.nio.charset.Charset.isSupported(name);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private void identifier(String column, Location at, String what) {

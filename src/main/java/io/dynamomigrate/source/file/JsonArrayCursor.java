@@ -76,15 +76,10 @@ final class JsonArrayCursor implements RecordCursor {
 			Map<String, @Nullable Object> values = JsonValues.record(parser);
 			long size = parser.currentLocation().getCharOffset() - start;
 			long last = parser.currentLocation().getLineNr();
-			if (size > maxRecordSize) {
-				return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE,
-						"the object has " + size + " characters, more than maxRecordSize " + maxRecordSize,
-						values.toString());
-			}
-			if (reader.malformed(line, last)) {
-				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING,
-						"the object has bytes that are not " + "valid in the file's encoding (shown as \uFFFD)",
-						values.toString());
+			FileRecord.Bad bad = FileRecord.Bad.ofSizeOrEncoding("object", line, last, size, maxRecordSize, reader,
+					values::toString);
+			if (bad != null) {
+				return bad;
 			}
 			if (JsonValues.hasLoneSurrogate(values)) {
 				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING, JsonValues.LONE_SURROGATE,

@@ -48,15 +48,10 @@ final class JsonLinesCursor implements RecordCursor {
 			if (length < 0) {
 				return null;
 			}
-			if (length > maxRecordSize) {
-				return new FileRecord.Bad(line, RejectReason.RECORD_TOO_LARGE,
-						"the line has " + length + " characters, more than maxRecordSize " + maxRecordSize,
-						text.toString());
-			}
-			if (reader.malformed(line, line)) {
-				return new FileRecord.Bad(line, RejectReason.INVALID_ENCODING,
-						"the line has bytes that are not valid in the file's encoding (shown as \uFFFD)",
-						text.toString());
+			FileRecord.Bad bad = FileRecord.Bad.ofSizeOrEncoding("line", line, line, length, maxRecordSize, reader,
+					text::toString);
+			if (bad != null) {
+				return bad;
 			}
 			if (!text.toString().isBlank()) {
 				return parse(text.toString());

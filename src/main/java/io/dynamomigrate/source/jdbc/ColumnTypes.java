@@ -36,7 +36,8 @@ public final class ColumnTypes {
 	 * @param precision the column's precision from the metadata
 	 */
 	public static @Nullable AttributeType inferred(int sqlType, @Nullable String typeName, int precision) {
-		if (JdbcValues.isBitField(sqlType, precision) || (sqlType == Types.DATE && "YEAR".equalsIgnoreCase(typeName))) {
+		if (MySqlValues.isBitField(sqlType, precision)
+				|| (sqlType == Types.DATE && "YEAR".equalsIgnoreCase(typeName))) {
 			return AttributeType.N;
 		}
 		return switch (sqlType) {

@@ -2,25 +2,16 @@ package io.dynamomigrate.source.jdbc;
 
 import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Time;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.dynamomigrate.records.ColumnValues;
 import io.dynamomigrate.records.JsonNull;
@@ -122,8 +113,8 @@ final class JdbcValues {
 		if (value == null && (sqlType == Types.DATE || sqlType == Types.TIMESTAMP)) {
 			String text = rs.getString(i); // MariaDB's driver reads a zero date as null;
 											// its text is not null
-			if (text != null && isZeroDate(text)) {
-				return zeroDate(text);
+			if (text != null && MySqlValues.isZeroDate(text)) {
+				return MySqlValues.zeroDate(text);
 			}
 		}
 		if (value == null || rs.wasNull()) {
@@ -155,21 +146,7 @@ final class JdbcValues {
 		catch (SQLException ex) {
 			text = "(unreadable " + typeName(rs, i, typeName) + ")";
 		}
-		return isZeroDate(text) ? zeroDate(text) : UnreadableValue.of(text, why);
-	}
-
-	/**
-	 * MySQL's and MariaDB's zero dates ({@code 0000-00-00}), which stand for "no date"
-	 * and have no calendar value.
-	 */
-	private static boolean isZeroDate(String text) {
-		return text.startsWith("0000-00-00");
-	}
-
-	private static UnreadableValue zeroDate(String text) {
-		return new UnreadableValue(RejectReason.INVALID_VALUE, "is " + text + ", a MySQL zero date, which has no "
-				+ "calendar value (it has no ISO-8601 form). Set it to NULL in the source, or read the column with a "
-				+ "`query:` that selects NULLIF(column, '0000-00-00') AS column", text);
+		return MySqlValues.isZeroDate(text) ? MySqlValues.zeroDate(text) : UnreadableValue.of(text, why);
 	}
 
 	private static String typeName(ResultSet rs, int i, @Nullable String typeName) throws SQLException {
@@ -183,9 +160,10 @@ final class JdbcValues {
 					Types.FLOAT, Types.DOUBLE ->
 				rs.getBigDecimal(i);
 			case Types.BOOLEAN -> rs.getBoolean(i);
-			case Types.BIT -> bitField ? bitField(rs.getBytes(i)) : rs.getBoolean(i);
-			case Types.DATE -> "YEAR".equalsIgnoreCase(typeName) ? year(rs, i) : rs.getObject(i, LocalDate.class);
-			case Types.TIME -> time(rs.getString(i));
+			case Types.BIT -> bitField ? MySqlValues.bitField(rs.getBytes(i)) : rs.getBoolean(i);
+			case Types.DATE ->
+				"YEAR".equalsIgnoreCase(typeName) ? MySqlValues.year(rs, i) : rs.getObject(i, LocalDate.class);
+			case Types.TIME -> MySqlValues.time(rs.getString(i));
 			case Types.TIME_WITH_TIMEZONE -> rs.getObject(i, OffsetTime.class);
 			// PostgreSQL reports timestamptz as TIMESTAMP; it is read with its offset and
 			// converted to UTC later
@@ -195,7 +173,7 @@ final class JdbcValues {
 			case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rs.getBytes(i);
 			case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB ->
 				rs.getString(i);
-			case Types.ARRAY -> array(rs.getArray(i));
+			case Types.ARRAY -> SqlArrays.list(rs.getArray(i));
 			default -> { // LONGVARCHAR too: MariaDB's JSON columns are LONGVARCHAR named
 							// JSON
 				if (isJson(typeName)) {
@@ -214,53 +192,6 @@ final class JdbcValues {
 				yield object == null || object instanceof Boolean ? object : object.toString();
 			}
 		};
-	}
-
-	/**
-	 * A {@code TIME} value: a time of day as {@link LocalTime}; a value outside a day, as
-	 * MySQL's and MariaDB's {@code TIME} (an interval from -838:59:59 to 838:59:59) and
-	 * PostgreSQL's {@code 24:00:00} allow, as the database's own text (the drivers would
-	 * wrap it into a day, changing it silently).
-	 */
-	private static @Nullable Object time(@Nullable String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return LocalTime.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			if (DURATION.matcher(text).matches()) {
-				return text;
-			}
-			throw new IllegalArgumentException("is " + text + ", which is not a time of day");
-		}
-	}
-
-	private static final Pattern DURATION = Pattern.compile("-?\\d{1,3}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
-
-	/**
-	 * MySQL's {@code YEAR} (which the drivers read as January 1st of that year by
-	 * default) as its number.
-	 */
-	private static @Nullable BigDecimal year(ResultSet rs, int i) throws SQLException {
-		int year = rs.getInt(i);
-		return rs.wasNull() ? null : BigDecimal.valueOf(year);
-	}
-
-	/**
-	 * A {@code BIT(n)} column with n over 1 (a bit field, not a flag) as the unsigned
-	 * number of its bits.
-	 */
-	private static @Nullable BigDecimal bitField(byte @Nullable [] bits) {
-		return bits == null ? null : new BigDecimal(new BigInteger(1, bits));
-	}
-
-	/**
-	 * Whether a column is a bit field ({@code BIT(n)}, n over 1) rather than a boolean.
-	 */
-	static boolean isBitField(int sqlType, int precision) {
-		return sqlType == Types.BIT && precision > 1;
 	}
 
 	/** The columns of one result set, as every row of it is read. */
@@ -292,7 +223,7 @@ final class JdbcValues {
 			for (int i = 0; i < count; i++) {
 				labels[i] = meta.getColumnLabel(i + 1);
 				types[i] = meta.getColumnType(i + 1);
-				bitFields[i] = isBitField(types[i], types[i] == Types.BIT ? meta.getPrecision(i + 1) : 1);
+				bitFields[i] = MySqlValues.isBitField(types[i], types[i] == Types.BIT ? meta.getPrecision(i + 1) : 1);
 				boolean needsName = types[i] == Types.TIMESTAMP || types[i] == Types.DATE
 						|| types[i] == Types.LONGVARCHAR || !isKnown(types[i]);
 				typeNames[i] = needsName ? meta.getColumnTypeName(i + 1) : null;
@@ -310,67 +241,6 @@ final class JdbcValues {
 	/** Whether a database type name is JSON (PostgreSQL json and jsonb, H2 JSON). */
 	static boolean isJson(@Nullable String typeName) {
 		return typeName != null && (typeName.equalsIgnoreCase("json") || typeName.equalsIgnoreCase("jsonb"));
-	}
-
-	/**
-	 * An SQL array as a list: numbers as BigDecimal, dates and times as java.time values,
-	 * nested arrays as lists.
-	 */
-	private static @Nullable List<@Nullable Object> array(@Nullable Array array) throws SQLException {
-		if (array == null) {
-			return null;
-		}
-		try {
-			Object[] elements = (Object[]) array.getArray();
-			List<@Nullable Object> list = new ArrayList<>(elements.length);
-			for (Object element : elements) {
-				list.add(element(element));
-			}
-			return list;
-		}
-		finally {
-			try {
-				array.free();
-			}
-			catch (SQLException | UnsupportedOperationException ex) {
-				// nothing to free
-			}
-		}
-	}
-
-	private static @Nullable Object element(@Nullable Object element) throws SQLException {
-		if (element instanceof BigDecimal || element == null || element instanceof String || element instanceof Boolean
-				|| element instanceof byte[]) {
-			return element;
-		}
-		if ((element instanceof Double d && !Double.isFinite(d))
-				|| (element instanceof Float f && !Float.isFinite(f))) {
-			throw new IllegalArgumentException("has the element " + element + ", which is not a finite number");
-		}
-		if (element instanceof Number number) {
-			return new BigDecimal(number.toString()); // integers exactly; float elements
-														// by their shortest text
-		}
-		if (element instanceof Object[] nested) {
-			List<@Nullable Object> list = new ArrayList<>(nested.length);
-			for (Object inner : nested) {
-				list.add(element(inner));
-			}
-			return list;
-		}
-		if (element instanceof Array nested) {
-			return array(nested);
-		}
-		if (element instanceof Timestamp timestamp) {
-			return timestamp.toLocalDateTime();
-		}
-		if (element instanceof java.sql.Date date) {
-			return date.toLocalDate();
-		}
-		if (element instanceof Time time) {
-			return time.toLocalTime();
-		}
-		return element.toString();
 	}
 
 }

@@ -249,7 +249,7 @@ class WriteCapacityLimiterTests {
 	 */
 	private double laneRateAfter20sOfRefusalsAtRandom(double refusedShare) throws InterruptedException {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 1000, clock::get, advancingSleeper);
-		WriteCapacityLimiter.Lane lane = limiter.lane();
+		WriteLane lane = limiter.lane();
 		Random random = new Random(3);
 		long end = clock.get() + 20 * SECOND;
 		double lowest = Double.MAX_VALUE;
@@ -277,8 +277,8 @@ class WriteCapacityLimiterTests {
 	void aLaneWritingAHotPartition_convergesNearWhatItAccepts_andTheOtherLanesKeepTheirRate()
 			throws InterruptedException {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 1000, clock::get, advancingSleeper);
-		WriteCapacityLimiter.Lane hot = limiter.lane();
-		WriteCapacityLimiter.Lane other = limiter.lane();
+		WriteLane hot = limiter.lane();
+		WriteLane other = limiter.lane();
 		long start = clock.get();
 		long[] bucket = { 0, 0 }; // second, WCU accepted in it
 		List<Double> rates = new ArrayList<>();
