@@ -16,23 +16,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * never as a fallback. For endpoints on this machine, placeholder credentials are used
  * when the default chain has none. Owns the client and, for the local endpoint, the
  * dynalite process; {@link #close()} stops both. Thread-safe.
+ *
+ * @param client the client of the target
+ * @param local the local endpoint's server, or null for any other target
+ * @param description where writes go, for the summary: a URL (without its user info), the
+ * local server, or AWS
+ * @param region the region, as the summary shows it
  */
-public final class DynamoDbTarget implements AutoCloseable {
-
-	private final DynamoDbClient client;
-
-	private final @Nullable LocalDynamoDb local;
-
-	private final String description;
-
-	private final String region;
-
-	private DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description, String region) {
-		this.client = client;
-		this.local = local;
-		this.description = description;
-		this.region = region;
-	}
+public record DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description,
+		String region) implements AutoCloseable {
 
 	/**
 	 * Resolves and connects to the target.
@@ -46,14 +38,7 @@ public final class DynamoDbTarget implements AutoCloseable {
 	public static DynamoDbTarget connect(DynamoDbSpec mapping, @Nullable String endpointUrl, boolean local,
 			@Nullable String region, Path localDataDirectory, int maxConnections) {
 		String effectiveRegion = region != null ? region : mapping.region();
-		if (endpointUrl != null) {
-			URI endpoint = URI.create(endpointUrl);
-			return new DynamoDbTarget(
-					DynamoDbClients.create(endpoint, effectiveRegion, DynamoDbClients.isLoopback(endpoint),
-							maxConnections),
-					null, Secret.redactUrl(endpoint.toString()), regionText(effectiveRegion, true));
-		}
-		if (local || DynamoDbSpec.LOCAL.equals(mapping.endpoint())) {
+		if (endpointUrl == null && (local || DynamoDbSpec.LOCAL.equals(mapping.endpoint()))) {
 			LocalDynamoDb server = LocalDynamoDb.start(localDataDirectory);
 			try {
 				DynamoDbClient client = DynamoDbClients.create(server.endpoint(), effectiveRegion, true,
@@ -67,8 +52,9 @@ public final class DynamoDbTarget implements AutoCloseable {
 				throw ex;
 			}
 		}
-		if (mapping.endpoint() != null) {
-			URI endpoint = URI.create(mapping.endpoint());
+		String url = endpointUrl != null ? endpointUrl : mapping.endpoint();
+		if (url != null) {
+			URI endpoint = URI.create(url);
 			return new DynamoDbTarget(
 					DynamoDbClients.create(endpoint, effectiveRegion, DynamoDbClients.isLoopback(endpoint),
 							maxConnections),
@@ -80,22 +66,6 @@ public final class DynamoDbTarget implements AutoCloseable {
 
 	private static String regionText(@Nullable String region, boolean endpoint) {
 		return region != null ? region : endpoint ? DynamoDbClients.LOCAL_REGION : "default";
-	}
-
-	public DynamoDbClient client() {
-		return client;
-	}
-
-	/**
-	 * Where writes go, for the summary: a URL (without its user info), the local server,
-	 * or AWS.
-	 */
-	public String description() {
-		return description;
-	}
-
-	public String region() {
-		return region;
 	}
 
 	@Override
