@@ -23,17 +23,11 @@ public final class ColumnTypes {
 	/**
 	 * The inferred type of a column.
 	 * @param sqlType the {@link java.sql.Types} code
-	 * @param typeName the database's type name (to recognise json and jsonb)
+	 * @param typeName the database's type name (to recognise json and jsonb, and MySQL's
+	 * {@code YEAR})
+	 * @param precision the column's precision from the metadata (a {@code BIT(n)} column
+	 * with n over 1 is a bit field, written as a number, not a boolean)
 	 * @return the type, or null for JSON columns, which are M or L depending on the value
-	 */
-	public static @Nullable AttributeType inferred(int sqlType, @Nullable String typeName) {
-		return inferred(sqlType, typeName, 1);
-	}
-
-	/**
-	 * The inferred type of a column, knowing its precision: a {@code BIT(n)} column with
-	 * n over 1 is a bit field, written as a number (N), not a boolean.
-	 * @param precision the column's precision from the metadata
 	 */
 	public static @Nullable AttributeType inferred(int sqlType, @Nullable String typeName, int precision) {
 		if (MySqlValues.isBitField(sqlType, precision)

@@ -100,7 +100,8 @@ class JdbcValuesIntegrationTests {
 			var meta = rs.getMetaData();
 			Map<String, Object> row = JdbcValues.row(rs);
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				AttributeType inferred = ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i));
+				AttributeType inferred = ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i),
+						meta.getPrecision(i));
 				Object value = row.get(meta.getColumnLabel(i));
 				AttributeType read = Values.inferredType(value);
 				if (inferred == null) {
@@ -152,7 +153,8 @@ class JdbcValuesIntegrationTests {
 			Map<String, AttributeType> types = new LinkedHashMap<>();
 			var meta = rs.getMetaData();
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				AttributeType type = ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i));
+				AttributeType type = ColumnTypes.inferred(meta.getColumnType(i), meta.getColumnTypeName(i),
+						meta.getPrecision(i));
 				types.put(meta.getColumnLabel(i), type == null ? AttributeType.NULL : type);
 			}
 			assertThat(String.join(", ", types.keySet())).isEqualTo(columns);
