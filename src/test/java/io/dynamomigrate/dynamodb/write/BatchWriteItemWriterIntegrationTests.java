@@ -1,6 +1,5 @@
 package io.dynamomigrate.dynamodb.write;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
@@ -19,11 +17,9 @@ import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
-import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -48,11 +44,11 @@ class BatchWriteItemWriterIntegrationTests {
 	private static final UnprocessedItemsBackoff RETRIES = new UnprocessedItemsBackoff(20, Duration.ofMillis(100),
 			Duration.ofSeconds(1));
 
-	private static URI dynalite;
-
 	private final WriterFixtures.RecordingSleeper sleeper = new WriterFixtures.RecordingSleeper();
 
 	private final List<RecordRejectedException> rejects = new CopyOnWriteArrayList<>();
+
+	private WriterFixtures.ProxiedTable target;
 
 	private FaultInjectingDynamoDbProxy proxy;
 
@@ -60,29 +56,17 @@ class BatchWriteItemWriterIntegrationTests {
 
 	private String table;
 
-	@BeforeAll
-	static void useSharedDynalite() {
-		dynalite = SharedDynalite.endpoint();
-	}
-
 	@BeforeEach
 	void start() {
-		this.proxy = FaultInjectingDynamoDbProxy.start(dynalite, FaultPlan.none());
-		this.client = DynamoDbClients.create(this.proxy.endpoint(), "us-east-1", true, 8);
-		this.table = WriterFixtures.createTable(this.client, "writer");
-		this.proxy.resetCounters();
+		this.target = WriterFixtures.ProxiedTable.create("writer", 8);
+		this.proxy = this.target.proxy();
+		this.client = this.target.client();
+		this.table = this.target.table();
 	}
 
 	@AfterEach
 	void stop() {
-		try {
-			this.proxy.plan(FaultPlan.none());
-			this.client.deleteTable((b) -> b.tableName(this.table));
-		}
-		finally {
-			this.client.close();
-			this.proxy.close();
-		}
+		this.target.close();
 	}
 
 	private BatchWriteItemWriter writer(DuplicateKeyPolicy policy, UnprocessedItemsBackoff retries) {

@@ -1,6 +1,5 @@
 package io.dynamomigrate.dynamodb.write;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -10,18 +9,15 @@ import java.util.stream.IntStream;
 
 import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import io.dynamomigrate.dynamodb.capacity.WriteThroughput;
-import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.testing.CallStats;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
-import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -42,9 +38,9 @@ class ConcurrentBatchWriteIntegrationTests {
 	private static final UnprocessedItemsBackoff RETRIES = new UnprocessedItemsBackoff(20, Duration.ofMillis(1),
 			Duration.ofMillis(5));
 
-	private static URI dynalite;
-
 	private final WriterFixtures.RecordingSleeper sleeper = new WriterFixtures.RecordingSleeper();
+
+	private WriterFixtures.ProxiedTable target;
 
 	private FaultInjectingDynamoDbProxy proxy;
 
@@ -54,31 +50,19 @@ class ConcurrentBatchWriteIntegrationTests {
 
 	private ExecutorService pool;
 
-	@BeforeAll
-	static void useSharedDynalite() {
-		dynalite = SharedDynalite.endpoint();
-	}
-
 	@BeforeEach
 	void start() {
-		this.proxy = FaultInjectingDynamoDbProxy.start(dynalite, FaultPlan.none());
-		this.client = DynamoDbClients.create(this.proxy.endpoint(), "us-east-1", true, 16);
-		this.table = WriterFixtures.createTable(this.client, "concurrent");
-		this.proxy.resetCounters();
+		this.target = WriterFixtures.ProxiedTable.create("concurrent", 16);
+		this.proxy = this.target.proxy();
+		this.client = this.target.client();
+		this.table = this.target.table();
 		this.pool = WriteThroughput.pool(4);
 	}
 
 	@AfterEach
 	void stop() {
 		this.pool.shutdownNow();
-		try {
-			this.proxy.plan(FaultPlan.none());
-			this.client.deleteTable((b) -> b.tableName(this.table));
-		}
-		finally {
-			this.client.close();
-			this.proxy.close();
-		}
+		this.target.close();
 	}
 
 	private BatchWriteItemWriter writer(WriteCapacityLimiter limiter, List<RecordRejectedException> rejects) {

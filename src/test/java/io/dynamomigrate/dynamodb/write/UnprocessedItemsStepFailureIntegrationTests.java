@@ -1,22 +1,18 @@
 package io.dynamomigrate.dynamodb.write;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
-import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -48,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Invariant(2)
 class UnprocessedItemsStepFailureIntegrationTests {
 
-	private static URI dynalite;
+	private WriterFixtures.ProxiedTable target;
 
 	private FaultInjectingDynamoDbProxy proxy;
 
@@ -56,29 +52,17 @@ class UnprocessedItemsStepFailureIntegrationTests {
 
 	private String table;
 
-	@BeforeAll
-	static void useSharedDynalite() {
-		dynalite = SharedDynalite.endpoint();
-	}
-
 	@BeforeEach
 	void start() {
-		this.proxy = FaultInjectingDynamoDbProxy.start(dynalite, FaultPlan.none());
-		this.client = DynamoDbClients.create(this.proxy.endpoint(), "us-east-1", true, 8);
-		this.table = WriterFixtures.createTable(this.client, "step");
-		this.proxy.resetCounters();
+		this.target = WriterFixtures.ProxiedTable.create("step", 8);
+		this.proxy = this.target.proxy();
+		this.client = this.target.client();
+		this.table = this.target.table();
 	}
 
 	@AfterEach
 	void stop() {
-		try {
-			this.proxy.plan(FaultPlan.none());
-			this.client.deleteTable((b) -> b.tableName(this.table));
-		}
-		finally {
-			this.client.close();
-			this.proxy.close();
-		}
+		this.target.close();
 	}
 
 	@Test

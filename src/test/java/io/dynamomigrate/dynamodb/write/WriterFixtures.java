@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.BillingMode;
@@ -17,6 +18,9 @@ import io.dynamomigrate.mapping.model.KeySpec;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.transform.ItemSizes;
+import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
+import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -81,6 +85,37 @@ final class WriterFixtures {
 		new TableProvisioner(client).ensure(new TableSpec(name, new KeySpec("pk", AttributeType.S),
 				new KeySpec("sk", AttributeType.N), List.of(), BillingMode.PAY_PER_REQUEST, 0, 0));
 		return name;
+	}
+
+	/**
+	 * A new table on the shared dynalite, reached through a
+	 * {@link FaultInjectingDynamoDbProxy} that injects no fault until a test plans one;
+	 * {@link #close()} deletes the table and stops the client and the proxy.
+	 */
+	record ProxiedTable(FaultInjectingDynamoDbProxy proxy, DynamoDbClient client,
+			String table) implements AutoCloseable {
+
+		static ProxiedTable create(String prefix, int maxConnections) {
+			FaultInjectingDynamoDbProxy proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(),
+					FaultPlan.none());
+			DynamoDbClient client = DynamoDbClients.create(proxy.endpoint(), "us-east-1", true, maxConnections);
+			String table = createTable(client, prefix);
+			proxy.resetCounters();
+			return new ProxiedTable(proxy, client, table);
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.proxy.plan(FaultPlan.none());
+				this.client.deleteTable((b) -> b.tableName(this.table));
+			}
+			finally {
+				this.client.close();
+				this.proxy.close();
+			}
+		}
+
 	}
 
 	/** Every item of the table by {@code pk}, read consistently. */
