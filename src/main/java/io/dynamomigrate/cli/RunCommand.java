@@ -2,6 +2,8 @@ package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
 
+import io.dynamomigrate.job.PartitionRuns;
+import io.dynamomigrate.job.remote.RemotePartitionHandlers;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import io.dynamomigrate.run.RunService;
@@ -40,6 +42,9 @@ final class RunCommand extends SessionCommand {
 	@Mixin
 	RunOptions options;
 
+	@Mixin
+	DistributedOptions distributed;
+
 	@Option(names = "--incremental", description = "Read only the rows changed since the last completed run "
 			+ "(item definitions with `incremental:`; the first run reads every row).")
 	boolean incremental;
@@ -54,9 +59,13 @@ final class RunCommand extends SessionCommand {
 		out.printf("Migrating %s into %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
 				session.targetRegion());
 		out.flush();
-		RunSummary summary = new RunService(session).run(incremental);
-		SummaryPrinter.print(summary, out, options.restartHint());
-		return summary.exitCode();
+		try (RemotePartitionHandlers remote = distributed.open(session)) {
+			distributed.warnWithoutWorkers(remote, err);
+			RunSummary summary = new RunService(session, DistributedOptions.orLocal(remote)).run(incremental);
+			SummaryPrinter.print(summary, out, options.restartHint());
+			PartitionRuns.lines(session.jobRepository(), summary.executionId()).forEach(out::println);
+			return summary.exitCode();
+		}
 	}
 
 }

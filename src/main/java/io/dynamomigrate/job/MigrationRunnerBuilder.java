@@ -44,6 +44,8 @@ public final class MigrationRunnerBuilder {
 
 	private @Nullable MigrationMetrics metrics;
 
+	private PartitionHandlers partitions = PartitionHandlers.LOCAL;
+
 	MigrationRunnerBuilder() {
 	}
 
@@ -115,6 +117,14 @@ public final class MigrationRunnerBuilder {
 		return this;
 	}
 
+	/**
+	 * Who runs the partitions of partitioned steps (default: threads of this process).
+	 */
+	public MigrationRunnerBuilder partitions(PartitionHandlers partitions) {
+		this.partitions = partitions;
+		return this;
+	}
+
 	/** The runner; an {@link IllegalStateException} names a missing collaborator. */
 	public MigrationRunner build() {
 		if (jobOperator == null) {
@@ -170,6 +180,10 @@ public final class MigrationRunnerBuilder {
 
 	@Nullable MigrationMetrics metrics() {
 		return metrics;
+	}
+
+	PartitionHandlers partitions() {
+		return partitions;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.dynamomigrate.run;
 
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.job.PartitionHandlers;
 import io.dynamomigrate.job.RestartCheck;
 import io.dynamomigrate.job.RestartRefusedException;
 import io.dynamomigrate.report.RunSummary;
@@ -18,8 +19,20 @@ public final class RunService {
 
 	private final MigrationSession session;
 
+	private final PartitionHandlers partitions;
+
+	/** Runs partitioned steps on threads of this process. */
 	public RunService(MigrationSession session) {
+		this(session, PartitionHandlers.LOCAL);
+	}
+
+	/**
+	 * Runs partitioned steps with the given handlers (remote workers for a distributed
+	 * run).
+	 */
+	public RunService(MigrationSession session, PartitionHandlers partitions) {
 		this.session = session;
+		this.partitions = partitions;
 	}
 
 	/**
@@ -29,6 +42,7 @@ public final class RunService {
 	 */
 	public RunSummary run(boolean incremental) {
 		return session.runner()
+			.partitions(partitions)
 			.build()
 			.run(session.mapping(), session.source(), session.target(), session.stateDirectory(), incremental);
 	}
@@ -57,6 +71,7 @@ public final class RunService {
 	 */
 	public RunSummary restart(Restart restart) {
 		return session.runner()
+			.partitions(partitions)
 			.build()
 			.restart(restart.execution(), session.mapping(), session.source(), session.target(),
 					session.stateDirectory());
