@@ -7,7 +7,6 @@ import java.time.Duration;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.progress.ProgressMode;
 import io.dynamomigrate.report.RejectsFile;
-import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.Step;
@@ -63,9 +62,13 @@ public final class PartitionSteps implements AutoCloseable {
 				IncrementalWindows.of(execution.getJobParameters()));
 	}
 
-	/** The budget each table's writers keep to, in WCU per second (for messages). */
-	public @Nullable Long budget(String table) {
-		return throughput.capacity().budgets().get(table);
+	/**
+	 * Limits the writers of every table to a share of its budget from now on (this
+	 * worker's part of a budget that several workers share).
+	 */
+	public void share(double fraction) {
+		mapping.tables()
+			.forEach((table) -> throughput.capacity().limiter(table.name()).ifPresent((l) -> l.share(fraction)));
 	}
 
 	@Override

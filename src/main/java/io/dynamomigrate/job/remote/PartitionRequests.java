@@ -1,6 +1,9 @@
 package io.dynamomigrate.job.remote;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -37,7 +40,32 @@ final class PartitionRequests {
 
 	private final JobRepository jobRepository;
 
-	private final String workerId;
+	/**
+	 * How long a worker that starts writing for an execution waits after registering as
+	 * one of its writers, so that the others have lowered their share of the write budget
+	 * (they refresh it every {@link #SHARE_REFRESH}) before it writes.
+	 */
+	static final Duration JOIN_DELAY = Duration.ofSeconds(1);
+
+	/** How often a worker re-divides the write budget among an execution's writers. */
+	static final Duration SHARE_REFRESH = Duration.ofMillis(200);
+
+	/** The write capacity limiters' window: no second holds more than the budget. */
+	static final Duration WINDOW = Duration.ofSeconds(1);
+
+	/**
+	 * How long a worker stays among an execution's writers after its last partition of it
+	 * ended: the next one (often prefetched) starts without joining again.
+	 */
+	static final Duration LEAVE_GRACE = Duration.ofMillis(500);
+
+	/** How often a joining worker looks whether the others have made room. */
+	static final Duration JOIN_POLL = Duration.ofMillis(50);
+
+	private final WorkerRegistry registry;
+
+	/** The executions this worker writes for, with their partitions running here. */
+	private final Map<Long, Writing> writing = new HashMap<>();
 
 	private final Function<JobExecution, PartitionSteps> jobs;
 
@@ -50,9 +78,10 @@ final class PartitionRequests {
 	 * execution); an {@link IllegalArgumentException} refuses the partition with its
 	 * sentence
 	 */
-	PartitionRequests(JobRepository jobRepository, String workerId, Function<JobExecution, PartitionSteps> jobs) {
+	PartitionRequests(JobRepository jobRepository, WorkerRegistry registry,
+			Function<JobExecution, PartitionSteps> jobs) {
 		this.jobRepository = jobRepository;
-		this.workerId = workerId;
+		this.registry = registry;
 		this.jobs = jobs;
 	}
 
@@ -64,16 +93,28 @@ final class PartitionRequests {
 			return partition;
 		}
 		ExecutionOwner.current().saveTo(partition.getExecutionContext());
-		partition.getExecutionContext().putString(WorkerRegistry.WORKER, workerId);
+		partition.getExecutionContext().putString(WorkerRegistry.WORKER, registry.id());
 		jobRepository.updateExecutionContext(partition);
 		Step step;
+		PartitionSteps steps;
 		try {
-			step = jobs.apply(partition.getJobExecution()).step(partition);
+			steps = jobs.apply(partition.getJobExecution());
+			step = steps.step(partition);
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			refuse(partition, String.valueOf(ex.getMessage()));
 			return partition;
 		}
+		join(partition.getJobExecutionId(), steps);
+		try {
+			return run(request, partition, step);
+		}
+		finally {
+			leave(partition.getJobExecutionId());
+		}
+	}
+
+	private StepExecution run(StepExecutionRequest request, StepExecution partition, Step step) {
 		if (step instanceof AbstractStep abstractStep) {
 			abstractStep.registerStepExecutionListener(new StepExecutionListener() {
 				@Override
@@ -107,6 +148,96 @@ final class PartitionRequests {
 		return ended;
 	}
 
+	/**
+	 * Counts this worker among the execution's writers. The first partition of an
+	 * execution waits (at most {@link #JOIN_DELAY}) until the others have lowered their
+	 * shares of the budget enough to leave room for its own, {@code 1 / n}.
+	 */
+	private void join(long executionId, PartitionSteps steps) {
+		boolean first;
+		synchronized (writing) {
+			Writing current = writing.get(executionId);
+			first = current == null;
+			writing.put(executionId, current == null ? new Writing(steps, 1, 0, false)
+					: new Writing(steps, current.partitions() + 1, 0, current.joined()));
+		}
+		if (!first) {
+			return;
+		}
+		steps.share(1e-9); // nothing until there is room
+		registry.writesFor(executionId);
+		long deadline = System.nanoTime() + JOIN_DELAY.toNanos();
+		double share = 1.0 / Math.max(1, registry.writers(executionId));
+		while (registry.othersShare(executionId) + share > 1.000001 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(JOIN_POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			share = 1.0 / Math.max(1, registry.writers(executionId));
+		}
+		registry.share(share);
+		try { // the others' grants at their old shares leave the one-second window first
+			Thread.sleep(WINDOW.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		steps.share(share);
+		synchronized (writing) {
+			Writing current = writing.get(executionId);
+			if (current != null) {
+				writing.put(executionId, new Writing(steps, current.partitions(), current.idleSince(), true));
+			}
+		}
+	}
+
+	private void leave(long executionId) {
+		synchronized (writing) {
+			Writing current = writing.get(executionId);
+			if (current != null) {
+				writing.put(executionId,
+						new Writing(current.steps(), current.partitions() - 1, System.nanoTime(), current.joined()));
+			}
+		}
+	}
+
+	/**
+	 * Stops counting among the writers of executions whose partitions here ended more
+	 * than {@link #LEAVE_GRACE} ago.
+	 */
+	private void leaveIdle() {
+		synchronized (writing) {
+			boolean left = writing.values()
+				.removeIf((w) -> w.partitions() == 0 && System.nanoTime() - w.idleSince() > LEAVE_GRACE.toNanos());
+			if (left) {
+				registry.writesFor(writing.isEmpty() ? null : writing.keySet().iterator().next());
+			}
+		}
+	}
+
+	/**
+	 * Gives each execution's writers here {@code 1 / n} of its tables' budgets, n being
+	 * the live workers that write for it.
+	 */
+	void refreshShares() {
+		leaveIdle();
+		Map<Long, Writing> now;
+		synchronized (writing) {
+			now = Map.copyOf(writing);
+		}
+		now.forEach((executionId, current) -> {
+			if (!current.joined()) {
+				return; // its share is set once the others made room
+			}
+			double share = 1.0 / Math.max(1, registry.writers(executionId));
+			current.steps().share(share);
+			registry.share(share);
+		});
+	}
+
 	private void refuse(StepExecution partition, String sentence) {
 		logger.info("Partition refused [partition={}]: {}", partition.getStepName(), sentence);
 		partition.setStartTime(LocalDateTime.now());
@@ -132,6 +263,9 @@ final class PartitionRequests {
 	/** How many partitions run now. */
 	int running() {
 		return running.size();
+	}
+
+	private record Writing(PartitionSteps steps, int partitions, long idleSince, boolean joined) {
 	}
 
 }

@@ -2,6 +2,9 @@ package io.dynamomigrate.job.remote;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -49,6 +52,12 @@ public final class RemoteWorker implements AutoCloseable {
 
 	private final AnnotationConfigApplicationContext integration = IntegrationContext.start();
 
+	private final ScheduledExecutorService shares = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "write-budget-share");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private RemoteWorker(CachingConnectionFactory connections, WorkerRegistry registry, PartitionRequests requests,
 			SimpleMessageListenerContainer container) {
 		this.connections = connections;
@@ -82,7 +91,7 @@ public final class RemoteWorker implements AutoCloseable {
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		container.setShutdownTimeout(Long.MAX_VALUE / 2);
 		RemoteWorker worker = new RemoteWorker(connections, registry,
-				new PartitionRequests(jobRepository, registry.id(), jobs), container);
+				new PartitionRequests(jobRepository, registry, jobs), container);
 		worker.listen();
 		logger.info("Worker started [broker={}, worker={}, concurrency={}]", broker, registry.id(), concurrency);
 		return worker;
@@ -98,6 +107,8 @@ public final class RemoteWorker implements AutoCloseable {
 		adapter.setBeanFactory(integration.getBeanFactory());
 		adapter.afterPropertiesSet();
 		adapter.start();
+		long refresh = PartitionRequests.SHARE_REFRESH.toMillis();
+		shares.scheduleWithFixedDelay(this::refreshShares, refresh, refresh, TimeUnit.MILLISECONDS);
 	}
 
 	private void receive(Message<?> message) {
@@ -123,6 +134,15 @@ public final class RemoteWorker implements AutoCloseable {
 		}
 	}
 
+	private void refreshShares() {
+		try {
+			requests.refreshShares();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot re-divide the write budget: {}", ex.getMessage());
+		}
+	}
+
 	/** This worker's id in the registry. */
 	public String id() {
 		return registry.id();
@@ -145,6 +165,7 @@ public final class RemoteWorker implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
+		shares.shutdownNow();
 		connections.destroy();
 		registry.close();
 		integration.close();

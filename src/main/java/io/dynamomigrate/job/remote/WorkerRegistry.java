@@ -29,7 +29,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class WorkerRegistry implements AutoCloseable {
 
 	/** How often a worker renews its heartbeat. */
-	public static final Duration BEAT = Duration.ofSeconds(2);
+	public static final Duration BEAT = Duration.ofSeconds(1);
+
+	/**
+	 * A worker that has not beaten for this long no longer counts among the writers of an
+	 * execution: the others take up its share of the write budget.
+	 */
+	static final Duration SHARE_LIVENESS = Duration.ofSeconds(3);
 
 	static final String TABLE = "DM_WORKER";
 
@@ -87,10 +93,10 @@ public final class WorkerRegistry implements AutoCloseable {
 			return;
 		}
 		try {
-			jdbc.execute(
-					"CREATE TABLE " + TABLE + " (ID VARCHAR(300) NOT NULL PRIMARY KEY, HOST VARCHAR(255) NOT NULL, "
-							+ "PID BIGINT NOT NULL, QUEUE_NAME VARCHAR(255) NOT NULL, STARTED TIMESTAMP NOT NULL, "
-							+ "HEARTBEAT TIMESTAMP NOT NULL)");
+			jdbc.execute("CREATE TABLE " + TABLE
+					+ " (ID VARCHAR(300) NOT NULL PRIMARY KEY, HOST VARCHAR(255) NOT NULL, "
+					+ "PID BIGINT NOT NULL, QUEUE_NAME VARCHAR(255) NOT NULL, STARTED TIMESTAMP NOT NULL, "
+					+ "HEARTBEAT TIMESTAMP NOT NULL, EXECUTION_ID BIGINT, WRITE_SHARE DOUBLE PRECISION DEFAULT 0 NOT NULL)");
 		}
 		catch (DataAccessException ex) { // another process created it meanwhile
 			if (!Boolean.TRUE.equals(jdbc.execute((Connection c) -> tableExists(c)))) {
@@ -157,6 +163,42 @@ public final class WorkerRegistry implements AutoCloseable {
 	private long now() {
 		Timestamp now = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", Timestamp.class);
 		return now != null ? now.getTime() : System.currentTimeMillis();
+	}
+
+	/**
+	 * Records that this worker writes for the execution (it runs a partition of it), or
+	 * for none ({@code null}).
+	 */
+	void writesFor(@Nullable Long executionId) {
+		jdbc.update("UPDATE " + TABLE + " SET EXECUTION_ID = ?, WRITE_SHARE = 0 WHERE ID = ?", executionId, id);
+	}
+
+	/** Records the share of the write budget this worker uses now. */
+	void share(double fraction) {
+		jdbc.update("UPDATE " + TABLE + " SET WRITE_SHARE = ? WHERE ID = ?", fraction, id);
+	}
+
+	/**
+	 * The shares of the budget that the other live workers writing for the execution use,
+	 * added up.
+	 */
+	double othersShare(long executionId) {
+		Double sum = jdbc.queryForObject(
+				"SELECT COALESCE(SUM(WRITE_SHARE), 0) FROM " + TABLE
+						+ " WHERE EXECUTION_ID = ? AND ID <> ? AND HEARTBEAT >= ?",
+				Double.class, executionId, id, new Timestamp(now() - SHARE_LIVENESS.toMillis()));
+		return sum != null ? sum : 0;
+	}
+
+	/**
+	 * How many live workers write for the execution ({@link #writesFor}), this one
+	 * included when it does.
+	 */
+	int writers(long executionId) {
+		Integer count = jdbc.queryForObject(
+				"SELECT COUNT(*) FROM " + TABLE + " WHERE EXECUTION_ID = ? AND HEARTBEAT >= ?", Integer.class,
+				executionId, new Timestamp(now() - SHARE_LIVENESS.toMillis()));
+		return count != null ? count : 0;
 	}
 
 	/** Stops beating and removes this worker's row. */
