@@ -15,7 +15,7 @@
 #
 # Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8),
 # BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target),
-# BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_dynalite boto3_dynalite;
+# BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk, default direct), BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_dynalite boto3_dynalite;
 # default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench), BENCH_JAVA_OPTS (more JVM options for
 # dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 # Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
@@ -79,7 +79,7 @@ time_run() {
 	read -r SECONDS_OF[$name] RSS_OF[$name] USER_OF[$name] SYS_OF[$name] <<<"$(tail -1 "$WORK/$name.time")"
 }
 OURS=(java -Xmx"$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" run "${BENCH_MAPPING:-$ROOT/bench/plays.yml}" --source-url "$PG_URL" --source-user postgres
-	--state-dir "$WORK/state" --progress off --write-concurrency "$CONCURRENCY")
+	--state-dir "$WORK/state" --progress off --write-concurrency "$CONCURRENCY" --send-path "${BENCH_SEND_PATH:-direct}")
 sink_stats() { curl -s "$SINK/stats"; }
 sink_reset() { curl -s -X POST "$SINK/reset" >/dev/null; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
@@ -109,24 +109,27 @@ if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ] && { wanted ours_dynalite || wanted boto
 fi
 
 rate() { python3 -c "print(f'{$ROWS / float(\"$1\"):.0f}')"; }
-row() { printf '%-38s %10s %9s %10s %10s %9s\n' "$@"; }
+cpu() { python3 -c "print(f'{${USER_OF[$1]} + ${SYS_OF[$1]}:.1f}')"; }
+per_item() { python3 -c "print(f'{1e6 * (${USER_OF[$1]} + ${SYS_OF[$1]}) / $ROWS:.1f}')"; }
+row() { printf '%-16s %9s %8s %9s %8s %11s %9s\n' "$@"; }
 echo
 echo "== results: $ROWS plays, write concurrency $CONCURRENCY, dynamo-migrate with -Xmx$XMX ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-row "run" "items" "seconds" "items/s" "peak RSS" "CPU s"
+row "run" "items/s" "wall s" "CPU s" "CPU us/item" "peak RSS" ""
 for name in ours_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
 	[ -n "${SECONDS_OF[$name]:-}" ] || continue
-	row "$name" "$ROWS" "${SECONDS_OF[$name]}" "$(rate "${SECONDS_OF[$name]}")" "$(( ${RSS_OF[$name]} / 1024 )) MB" "$(python3 -c "print(f'{${USER_OF[$name]} + ${SYS_OF[$name]}:.1f}')")"
+	row "$name" "$(rate "${SECONDS_OF[$name]}")" "${SECONDS_OF[$name]}" "$(cpu "$name")" "$(per_item "$name")" "$(( ${RSS_OF[$name]} / 1024 )) MB" ""
 done
+# ratio A B: B / A (for seconds: how many times faster A is)
 ratio() { python3 -c "print(f'{float(\"$2\") / float(\"$1\"):.2f}')"; }
 have() { [ -n "${SECONDS_OF[$1]:-}" ]; }
 if have ours_sink && have boto3_sink; then
-	echo "dynamo-migrate / boto3 batch_writer (sink):     $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x"
+	echo "dynamo-migrate / boto3 batch_writer (sink):  items/s $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x, CPU per item $(ratio "$(per_item boto3_sink)" "$(per_item ours_sink)")x"
 fi
 if have ours_sink && have raw_sink; then
-	echo "dynamo-migrate / raw SDK ceiling (sink):        $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x"
+	echo "dynamo-migrate / raw SDK loop (sink):        items/s $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x, CPU per item $(ratio "$(per_item raw_sink)" "$(per_item ours_sink)")x"
 fi
 if have ours_dynalite && have boto3_dynalite; then
-	echo "dynamo-migrate / boto3 batch_writer (dynalite): $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
+	echo "dynamo-migrate / boto3 batch_writer (dynalite): items/s $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
 fi
 have ours_sink && echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations)"
 have boto3_sink && echo "sink check, boto3: items $(echo "$SINK_BOTO" | json items)"
