@@ -2,6 +2,7 @@ package io.dynamomigrate.dynamodb.write;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,14 @@ final class DirectBatchCall implements BatchCall {
 	private static final JsonFactory FACTORY = new JsonFactory();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final SerializedString PUT_REQUEST = new SerializedString("PutRequest");
+
+	private static final SerializedString DELETE_REQUEST = new SerializedString("DeleteRequest");
+
+	private static final SerializedString ITEM = new SerializedString("Item");
+
+	private static final SerializedString KEY = new SerializedString("Key");
 
 	private final DirectDynamoDb direct;
 
@@ -69,9 +79,9 @@ final class DirectBatchCall implements BatchCall {
 			json.writeStartArray();
 			for (MappedItem item : items) {
 				json.writeStartObject();
-				json.writeName(item.delete() ? "DeleteRequest" : "PutRequest");
+				json.writeName(item.delete() ? DELETE_REQUEST : PUT_REQUEST);
 				json.writeStartObject();
-				json.writeName(item.delete() ? "Key" : "Item");
+				json.writeName(item.delete() ? KEY : ITEM);
 				ItemJson.writeItem(json, item.delete() ? item.key() : item.item());
 				json.writeEndObject();
 				json.writeEndObject();
@@ -85,7 +95,7 @@ final class DirectBatchCall implements BatchCall {
 
 	/** The key attributes (S, N or B) of an item or key in DynamoDB JSON. */
 	private static Map<String, AttributeValue> keyValues(JsonNode attributes, Iterable<String> names) {
-		Map<String, AttributeValue> key = new java.util.HashMap<>();
+		Map<String, AttributeValue> key = new HashMap<>();
 		for (String name : names) {
 			JsonNode value = attributes.path(name);
 			if (value.has("S")) {

@@ -2,10 +2,12 @@ package io.dynamomigrate.dynamodb.write;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Writes attribute values in DynamoDB's JSON wire format (<code>{"S":"a"}</code>,
@@ -15,14 +17,36 @@ import tools.jackson.core.JsonGenerator;
  */
 final class ItemJson {
 
+	/** Attribute names, quoted and encoded once: an item's names repeat on every item. */
+	private static final Map<String, SerializedString> NAMES = new ConcurrentHashMap<>();
+
+	/** At most this many names are kept (names of free-form maps may not repeat). */
+	private static final int MAX_NAMES = 10_000;
+
+	private static final SerializedString S = new SerializedString("S");
+
+	private static final SerializedString N = new SerializedString("N");
+
 	private ItemJson() {
+	}
+
+	/** The name, encoded once when it is among the first {@value #MAX_NAMES}. */
+	static SerializedString name(String name) {
+		SerializedString encoded = NAMES.get(name);
+		if (encoded == null) {
+			encoded = new SerializedString(name);
+			if (NAMES.size() < MAX_NAMES) {
+				NAMES.putIfAbsent(name, encoded);
+			}
+		}
+		return encoded;
 	}
 
 	/** Writes the attributes as a JSON object of attribute values. */
 	static void writeItem(JsonGenerator json, Map<String, AttributeValue> attributes) {
 		json.writeStartObject();
 		for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
-			json.writeName(attribute.getKey());
+			json.writeName(name(attribute.getKey()));
 			writeValue(json, attribute.getValue());
 		}
 		json.writeEndObject();
@@ -31,8 +55,14 @@ final class ItemJson {
 	static void writeValue(JsonGenerator json, AttributeValue value) {
 		json.writeStartObject();
 		switch (value.type()) {
-			case S -> json.writeStringProperty("S", value.s());
-			case N -> json.writeStringProperty("N", value.n());
+			case S -> {
+				json.writeName(S);
+				json.writeString(value.s());
+			}
+			case N -> {
+				json.writeName(N);
+				json.writeString(value.n());
+			}
 			case B -> {
 				json.writeName("B");
 				json.writeBinary(value.b().asByteArrayUnsafe());
