@@ -133,17 +133,23 @@ class DryRunIntegrationTests {
 		long writeUnits = report.path("tables").get(0).path("writeUnits").asLong();
 		assertThat(writeUnits).isBetween(1L, 100L);
 		double cost = writeUnits * 0.625 / 1_000_000;
-		assertThat(report.path("pricing").path("totalCost").asDouble()).isEqualTo(cost);
 		assertThat(report.path("tables").get(0).path("estimatedCost").asDouble()).isEqualTo(cost);
+		assertThat(report.path("paths").path("writeCost").asDouble()).isEqualTo(cost);
+		// the table is new and an import costs less: the limit applies to the import
+		double chosen = report.path("paths").path("importCost").asDouble();
+		assertThat(report.path("paths").path("recommended").asString()).isEqualTo("import");
+		assertThat(report.path("pricing").path("totalCost").asDouble()).isEqualTo(chosen).isGreaterThan(0);
 		String shown = new java.math.BigDecimal(writeUnits * 625).movePointLeft(9)
 			.round(new java.math.MathContext(3))
 			.toPlainString();
-		assertThat(dryRun.output).contains("The estimated cost " + shown + " USD is over the limit of 0 USD.");
+		assertThat(dryRun.output).contains("The estimated cost " + DryRunReportBuilder.usd(chosen)
+				+ " USD (import, the path a run should take) is over the limit of 0 USD.");
 		Path html = Files.list(state.resolve("reports"))
 			.filter((p) -> p.toString().endsWith(".html"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<strong>" + shown + " USD</strong>");
+		assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<td class=\"n\">" + shown + " USD</td>",
+				"<strong>" + DryRunReportBuilder.usd(chosen) + " USD</strong>");
 	}
 
 	@Test
