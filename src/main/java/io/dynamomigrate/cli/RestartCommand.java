@@ -56,7 +56,8 @@ final class RestartCommand extends SessionCommand {
 			out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
 					session.mapping().name(), session.targetDescription(), session.targetRegion());
 			out.flush();
-			RunSummary summary = new RunService(session, DistributedOptions.orLocal(remote)).restart(restart);
+			RunSummary summary = new RunService(session, DistributedOptions.orLocal(remote)).restart(restart,
+					options.s3EndpointUrl());
 			SummaryPrinter.print(summary, out, options.restartHint());
 			PartitionRuns.lines(session.jobRepository(), summary.executionId()).forEach(out::println);
 			return summary.exitCode();
