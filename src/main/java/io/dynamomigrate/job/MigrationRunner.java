@@ -160,7 +160,7 @@ public final class MigrationRunner {
 		provision(mapping, target);
 		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
 				warnings)) {
-			return job.apply(MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput))
+			return job.apply(MigrationJobFactory.dynamoDbWriters(target, retryPolicy, sleeper, throughput))
 				.withCapacity(throughput.report());
 		}
 	}
