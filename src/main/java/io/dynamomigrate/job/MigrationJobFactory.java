@@ -141,6 +141,9 @@ public final class MigrationJobFactory {
 		if (job == null) {
 			throw new IllegalArgumentException("A mapping needs at least one item definition");
 		}
+		for (Step step : writers.finalSteps(jobRepository, transactionManager)) {
+			job = job.next(step);
+		}
 		return job.build();
 	}
 

@@ -145,7 +145,7 @@ public final class TableProvisioner {
 		}
 	}
 
-	static CreateTableRequest createRequest(TableSpec table) {
+	public static CreateTableRequest createRequest(TableSpec table) {
 		return createRequest(table, 0);
 	}
 
