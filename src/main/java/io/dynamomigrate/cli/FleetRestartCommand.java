@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "restart", mixinStandardHelpOptions = true,
 		description = { "Continue only the entries of a fleet whose latest attempt FAILED or STOPPED, or that were "
 				+ "left running by a process that is gone (kill -9, a crash): each continues after the last chunk its "
-				+ "steps committed; an entry that failed before its job started (its source could not be opened) runs "
-				+ "from the start. Completed entries are not touched.",
+				+ "steps committed; an entry that failed before its job started (its source could not be opened), and "
+				+ "one a killed fleet run never reached, runs from the start. Completed entries are not touched.",
 				"An entry whose mapping changed since its failed execution is refused (see `restart`)." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every entry restarted completed (or none needed it)",

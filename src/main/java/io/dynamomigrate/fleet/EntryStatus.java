@@ -35,11 +35,12 @@ public record EntryStatus(String jobName, String state, @Nullable Long execution
 	}
 
 	/**
-	 * Whether {@code fleet restart} takes it up: it failed, stopped or was left running.
+	 * Whether {@code fleet restart} takes it up: it failed, stopped, was left running, or
+	 * was never attempted (a fleet run that ended before reaching it).
 	 */
 	public boolean restartable() {
-		return "FAILED".equals(state) || "STOPPED".equals(state) || "STARTED".equals(state) || "STOPPING".equals(state)
-				|| "STARTING".equals(state);
+		return NOT_RUN.equals(state) || "FAILED".equals(state) || "STOPPED".equals(state) || "STARTED".equals(state)
+				|| "STOPPING".equals(state) || "STARTING".equals(state);
 	}
 
 }

@@ -105,7 +105,7 @@ public final class FleetService {
 	/**
 	 * Continues the failed, stopped and crashed entries, {@code concurrency} at a time,
 	 * each after its last committed chunk (an entry that failed before its job started
-	 * runs from the beginning).
+	 * runs from the beginning), and runs the entries a killed fleet run never reached.
 	 */
 	public FleetResult restart(int concurrency) {
 		List<EntryRun> runs = new ArrayList<>();
@@ -122,7 +122,7 @@ public final class FleetService {
 			}
 		}
 		if (runs.isEmpty()) {
-			out.println("No entry of the fleet failed, stopped or crashed: nothing to restart.");
+			out.println("No entry of the fleet failed, stopped, crashed or is still to run: nothing to restart.");
 		}
 		return execute(runs, concurrency, untouched);
 	}
