@@ -51,6 +51,8 @@ final class FleetEntryReader {
 
 	private final FleetLoader.InventoryQuery queries;
 
+	private final Set<Location> plainPasswords = new java.util.HashSet<>();
+
 	FleetEntryReader(YamlNodes yaml, Problems problems, Path file, UnaryOperator<String> environment,
 			FleetLoader.InventoryQuery queries) {
 		this.yaml = yaml;
@@ -121,9 +123,11 @@ final class FleetEntryReader {
 			return null;
 		}
 		if (node instanceof ScalarNode) {
-			problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
-					prefix(entry) + "a password is never written in the fleet file.",
-					"Write `password: { env: NAME }` and set the environment variable NAME.");
+			if (plainPasswords.add(YamlNodes.location(node))) { // once, not once an entry
+				problems.add(YamlNodes.location(node), ProblemCode.WRONG_VALUE,
+						"A password is never written in the fleet file.",
+						"Write `password: { env: NAME }` and set the environment variable NAME.");
+			}
 			return null;
 		}
 		Map<String, Node> fields = yaml.fields(node, "password", ENV);
