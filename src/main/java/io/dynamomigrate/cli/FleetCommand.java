@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 				+ "services (mappings with their own sources). Each entry is one job named <fleet>.<entry> in the "
 				+ "job repository; entries writing one table share its write budget.",
 				"See the fleet file reference in mappings/README.md." },
-		subcommands = { FleetValidateCommand.class, FleetRunCommand.class, FleetStatusCommand.class,
-				FleetRestartCommand.class })
+		subcommands = { FleetValidateCommand.class, FleetDryRunCommand.class, FleetRunCommand.class,
+				FleetStatusCommand.class, FleetRestartCommand.class })
 final class FleetCommand {
 
 }

@@ -86,6 +86,14 @@ final class FleetOptions {
 			.limiters(limiters);
 	}
 
+	/**
+	 * The options of an entry's dry-run session: its mapping and source, within the
+	 * fleet's session.
+	 */
+	Function<MappingSpec, SessionOptions> dryRunSessions(MigrationSession fleetSession) {
+		return (mapping) -> state.session().mapping(mapping).source().within(fleetSession);
+	}
+
 	private static WriteSettings quiet(WriteSettings settings) {
 		return settings.progress() == ProgressMode.LOG ? settings : new WriteSettings(settings.budget(),
 				settings.concurrency(), ProgressMode.OFF, settings.progressInterval(), settings.prewarm());

@@ -24,7 +24,8 @@ public record DryRunOptions(double pricePerMillionWrites, @Nullable Double maxEs
 		@Nullable Double writeUnitsPerSecond, long prewarm, double pricePerPrewarmWriteUnit, boolean targetCheck,
 		Path reportDirectory) {
 
-	DryRunPricing pricing() {
+	/** The pricing these options give. */
+	public DryRunPricing pricing() {
 		return new DryRunPricing(pricePerMillionWrites, DryRunPricing.DEFAULT_BASIS, maxEstimatedCost, prewarm,
 				pricePerPrewarmWriteUnit);
 	}
