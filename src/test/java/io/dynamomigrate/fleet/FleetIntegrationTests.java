@@ -56,7 +56,7 @@ class FleetIntegrationTests {
 		FleetFixture.Result status = fixture.run("status.log", Map.of(), args("status", fleet));
 		assertThat(status.exitCode()).as(status.output()).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(entryLines(status.output(), "COMPLETED\\s+100\\s+100\\s+0")).as(status.output()).hasSize(25);
-		assertThat(status.output()).contains("25 of 25 entries completed.");
+		assertThat(status.output()).contains("25 of 25 entries completed (");
 		assertThat(FleetFixture.executionsPerEntry()).hasSize(25).allSatisfy((job, n) -> assertThat(n).isOne());
 
 		FleetFixture.Result again = fixture.run("again.log", Map.of(), args("run", fleet));
@@ -83,7 +83,7 @@ class FleetIntegrationTests {
 		assertThat(status.output()).containsPattern("(?m)^pg-7 +FAILED .*maxRejects.*\\.")
 			.containsPattern("(?m)^my-23 +FAILED .*Cannot open the source database jdbc:mariadb://127.0.0.1:3306/"
 					+ "dm_it_fleet_my_23: .*Access denied.*\\.")
-			.contains("23 of 25 entries completed.");
+			.contains("23 of 25 entries completed (");
 		Map<String, Integer> before = FleetFixture.executionsPerEntry();
 		assertThat(before).as("an entry whose source cannot be opened starts no job").hasSize(24);
 
@@ -105,7 +105,7 @@ class FleetIntegrationTests {
 		FleetFixture.assertTargetEquals(fixture.expected());
 		FleetFixture.Result done = fixture.run("done.log", Map.of(), args("status", fleet));
 		assertThat(done.exitCode()).as(done.output()).isEqualTo(ExitCodes.SUCCESS);
-		assertThat(done.output()).contains("25 of 25 entries completed.");
+		assertThat(done.output()).contains("25 of 25 entries completed (");
 	}
 
 	private static List<String> entryLines(String output, String pattern) {
