@@ -40,7 +40,18 @@ final class FleetOptions {
 	 * listing them.
 	 */
 	LoadedFleet load() {
-		LoadedFleet loaded = LoadedFleet.read(fleet, System::getenv);
+		return checked(LoadedFleet.read(fleet, System::getenv));
+	}
+
+	/**
+	 * The fleet's entries without their mappings ({@code fleet status}); a fleet file
+	 * with problems refuses the command.
+	 */
+	LoadedFleet entries() {
+		return checked(LoadedFleet.entriesOnly(fleet, System::getenv));
+	}
+
+	private static LoadedFleet checked(LoadedFleet loaded) {
 		if (!loaded.problems().isEmpty()) {
 			throw new SessionRefusedException(ExitCodes.INVALID, FleetValidateCommand.problemLines(loaded));
 		}

@@ -34,7 +34,7 @@ final class FleetStatusCommand extends SessionCommand {
 
 	@Override
 	SessionOptions session() {
-		this.loaded = fleet.load();
+		this.loaded = fleet.entries();
 		return fleet.session();
 	}
 

@@ -26,6 +26,12 @@ final class FleetLedger {
 
 	private static final String TABLE = "DM_FLEET_ENTRY";
 
+	/**
+	 * The latest execution of every entry job, its checksum and its counts over the job
+	 * instance. The parameters are filtered in a derived table: joined directly, an
+	 * unanalysed PostgreSQL repository (no index on the parameters' execution id) was
+	 * scanned once per entry (2 s for 5,000 entries instead of 30 ms).
+	 */
 	private static final String STATUS = """
 			SELECT f.JOB_NAME, f.STATE, f.FAILURE, f.EXECUTION_ID, f.UPDATED, e.JOB_EXECUTION_ID, e.STATUS,
 			       e.START_TIME, e.END_TIME, p.PARAMETER_VALUE, s.READ_N, s.WRITTEN_N, s.REJECTED_N, s.FILTERED_N
@@ -34,8 +40,9 @@ final class FleetLedger {
 			           FROM BATCH_JOB_INSTANCE i JOIN BATCH_JOB_EXECUTION x ON x.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID
 			           WHERE i.JOB_NAME LIKE ? GROUP BY i.JOB_NAME) l ON l.JOB_NAME = f.JOB_NAME
 			LEFT JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = l.LAST_ID
-			LEFT JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-			       AND p.PARAMETER_NAME = '%s'
+			LEFT JOIN (SELECT JOB_EXECUTION_ID, MAX(PARAMETER_VALUE) AS PARAMETER_VALUE
+			           FROM BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_NAME = '%s'
+			           GROUP BY JOB_EXECUTION_ID) p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
 			LEFT JOIN (SELECT x.JOB_INSTANCE_ID, SUM(t.READ_COUNT + t.READ_SKIP_COUNT) AS READ_N,
 			                  SUM(t.WRITE_COUNT) AS WRITTEN_N,
 			                  SUM(t.READ_SKIP_COUNT + t.PROCESS_SKIP_COUNT + t.WRITE_SKIP_COUNT) AS REJECTED_N,

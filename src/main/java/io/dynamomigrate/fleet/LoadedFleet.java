@@ -41,13 +41,29 @@ public record LoadedFleet(@Nullable FleetSpec fleet, List<FleetEntry> entries, L
 	 * @param environment where {@code { env: NAME }} values come from
 	 */
 	public static LoadedFleet read(Path file, UnaryOperator<String> environment) {
+		return read(file, environment, true);
+	}
+
+	/**
+	 * Reads a fleet file's entries without their mappings (each entry's mapping is null):
+	 * what {@code fleet status} needs, in a fraction of the time for thousands of
+	 * entries.
+	 */
+	public static LoadedFleet entriesOnly(Path file, UnaryOperator<String> environment) {
+		return read(file, environment, false);
+	}
+
+	private static LoadedFleet read(Path file, UnaryOperator<String> environment, boolean mappings) {
 		Problems fleetProblems = new Problems(file);
 		FleetSpec fleet = new FleetLoader(environment, InventoryQueries::rows).read(file, fleetProblems);
 		List<String> problems = new ArrayList<>();
 		fleetProblems.list().forEach((problem) -> problems.add(problem.toString()));
 		List<FleetEntry> entries = new ArrayList<>();
-		if (fleet == null) {
-			return new LoadedFleet(null, entries, problems);
+		if (fleet == null || !mappings) {
+			if (fleet != null) {
+				fleet.entries().forEach((spec) -> entries.add(new FleetEntry(spec, spec.jobName(fleet), null)));
+			}
+			return new LoadedFleet(fleet, entries, problems);
 		}
 		MappingLoader loader = new MappingLoader(environment);
 		Map<Path, String> texts = new HashMap<>();
