@@ -15,7 +15,7 @@
 #
 # Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8),
 # BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target),
-# BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_dynalite boto3_dynalite;
+# BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk; default: the tool's default, direct), BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_small ours_dynalite boto3_dynalite;
 # default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench), BENCH_JAVA_OPTS (more JVM options for
 # dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 # Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
@@ -46,7 +46,7 @@ CP="$BUILD/test-classes:$BUILD/classes:$(cat "$WORK/cp.txt")"
 javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/bench/src/RawCeiling.java"
 JAR="$BUILD/dynamo-migrate.jar"
 
-ONLY=" ${BENCH_ONLY:-ours_sink raw_sink boto3_sink budget_sink ours_dynalite boto3_dynalite} "
+ONLY=" ${BENCH_ONLY:-ours_sink raw_sink boto3_sink budget_sink ours_small ours_dynalite boto3_dynalite} "
 wanted() { [[ "$ONLY" == *" $1 "* ]]; }
 
 if [ "${BENCH_SKIP_LOAD:-0}" != 1 ]; then
@@ -78,8 +78,11 @@ time_run() {
 	/usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
 	read -r SECONDS_OF[$name] RSS_OF[$name] USER_OF[$name] SYS_OF[$name] <<<"$(tail -1 "$WORK/$name.time")"
 }
-OURS=(java -Xmx"$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" run "${BENCH_MAPPING:-$ROOT/bench/plays.yml}" --source-url "$PG_URL" --source-user postgres
-	--state-dir "$WORK/state" --progress off --write-concurrency "$CONCURRENCY")
+OURS_JAVA=(java -Xmx"$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" run)
+OURS_OPTS=(--source-url "$PG_URL" --source-user postgres --state-dir "$WORK/state" --progress off
+	--write-concurrency "$CONCURRENCY")
+[ -z "${BENCH_SEND_PATH:-}" ] || OURS_OPTS+=(--send-path "$BENCH_SEND_PATH")
+OURS=("${OURS_JAVA[@]}" "${BENCH_MAPPING:-$ROOT/bench/plays.yml}" "${OURS_OPTS[@]}")
 sink_stats() { curl -s "$SINK/stats"; }
 sink_reset() { curl -s -X POST "$SINK/reset" >/dev/null; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
@@ -98,6 +101,22 @@ sink_reset
 time_run budget_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity "$BUDGET"
 SINK_BUDGET=$(sink_stats)
 
+# a 1,000-row mapping end to end (JVM start to exit), and the time from the JVM's start to the first item written
+if wanted ours_small; then
+	psql -q -h 127.0.0.1 -U postgres -d test -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS bench.plays_small' \
+		-c 'CREATE TABLE bench.plays_small AS SELECT * FROM bench.plays ORDER BY play_id LIMIT 1000' \
+		-c 'ALTER TABLE bench.plays_small ADD PRIMARY KEY (play_id)'
+	sed -e 's/^name: bench-plays/name: bench-plays-small/' -e 's/table: plays,/table: plays_small,/' \
+		-e 's/partitions: 4 .*/partitions: 1/' "$ROOT/bench/plays.yml" >"$WORK/plays-small.yml"
+	rm -rf "$WORK/state"
+	sink_reset
+	STARTED_MS=$(date +%s%3N)
+	time_run ours_small "${OURS_JAVA[@]}" "$WORK/plays-small.yml" "${OURS_OPTS[@]}" --endpoint-url "$SINK" \
+		--max-write-capacity unlimited
+	FIRST_ITEM_S=$(python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')")
+	SMALL_ITEMS=$(sink_stats | json items)
+fi
+
 if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ] && { wanted ours_dynalite || wanted boto3_dynalite; }; then
 	echo "== into dynalite"
 	DYN_PORT=$(free_port)
@@ -109,24 +128,27 @@ if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ] && { wanted ours_dynalite || wanted boto
 fi
 
 rate() { python3 -c "print(f'{$ROWS / float(\"$1\"):.0f}')"; }
-row() { printf '%-38s %10s %9s %10s %10s %9s\n' "$@"; }
+cpu() { python3 -c "print(f'{${USER_OF[$1]} + ${SYS_OF[$1]}:.1f}')"; }
+per_item() { python3 -c "print(f'{1e6 * (${USER_OF[$1]} + ${SYS_OF[$1]}) / $ROWS:.1f}')"; }
+row() { printf '%-16s %9s %8s %9s %8s %11s %9s\n' "$@"; }
 echo
 echo "== results: $ROWS plays, write concurrency $CONCURRENCY, dynamo-migrate with -Xmx$XMX ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-row "run" "items" "seconds" "items/s" "peak RSS" "CPU s"
+row "run" "items/s" "wall s" "CPU s" "CPU us/item" "peak RSS" ""
 for name in ours_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
 	[ -n "${SECONDS_OF[$name]:-}" ] || continue
-	row "$name" "$ROWS" "${SECONDS_OF[$name]}" "$(rate "${SECONDS_OF[$name]}")" "$(( ${RSS_OF[$name]} / 1024 )) MB" "$(python3 -c "print(f'{${USER_OF[$name]} + ${SYS_OF[$name]}:.1f}')")"
+	row "$name" "$(rate "${SECONDS_OF[$name]}")" "${SECONDS_OF[$name]}" "$(cpu "$name")" "$(per_item "$name")" "$(( ${RSS_OF[$name]} / 1024 )) MB" ""
 done
+# ratio A B: B / A (for seconds: how many times faster A is)
 ratio() { python3 -c "print(f'{float(\"$2\") / float(\"$1\"):.2f}')"; }
 have() { [ -n "${SECONDS_OF[$1]:-}" ]; }
 if have ours_sink && have boto3_sink; then
-	echo "dynamo-migrate / boto3 batch_writer (sink):     $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x"
+	echo "dynamo-migrate / boto3 batch_writer (sink):  items/s $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[boto3_sink]}")x, CPU per item $(ratio "$(per_item boto3_sink)" "$(per_item ours_sink)")x"
 fi
 if have ours_sink && have raw_sink; then
-	echo "dynamo-migrate / raw SDK ceiling (sink):        $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x"
+	echo "dynamo-migrate / raw SDK loop (sink):        items/s $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x, CPU per item $(ratio "$(per_item raw_sink)" "$(per_item ours_sink)")x"
 fi
 if have ours_dynalite && have boto3_dynalite; then
-	echo "dynamo-migrate / boto3 batch_writer (dynalite): $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
+	echo "dynamo-migrate / boto3 batch_writer (dynalite): items/s $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
 fi
 have ours_sink && echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations)"
 have boto3_sink && echo "sink check, boto3: items $(echo "$SINK_BOTO" | json items)"
@@ -134,5 +156,8 @@ if have budget_sink; then
 	MEAN=$(echo "$SINK_BUDGET" | json meanWcuPerSecond)
 	WORST=$(echo "$SINK_BUDGET" | json maxWcuInAnySecond)
 	echo "budget run: --max-write-capacity $BUDGET: mean $MEAN WCU/s ($(python3 -c "print(f'{100*$MEAN/$BUDGET:.1f}')")% of budget), worst 1-second window $WORST WCU/s ($(python3 -c "print(f'{100*$WORST/$BUDGET:.1f}')")%), ${SECONDS_OF[budget_sink]} s"
+fi
+if have ours_small; then
+	echo "1,000-row mapping (ours_small): $SMALL_ITEMS items, JVM start to exit ${SECONDS_OF[ours_small]} s, to the first item written $FIRST_ITEM_S s, CPU $(cpu ours_small) s"
 fi
 echo "details: $WORK/*.out"

@@ -7,7 +7,9 @@ import io.dynamomigrate.dryrun.DryRunOptions;
 import io.dynamomigrate.dryrun.DryRunResult;
 import io.dynamomigrate.fleet.FleetDryRunService;
 import io.dynamomigrate.fleet.LoadedFleet;
+import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.DryRunReportBuilder;
+import io.dynamomigrate.report.RegionPrices;
 import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.session.SessionOptions;
 import org.jspecify.annotations.Nullable;
@@ -42,9 +44,10 @@ final class FleetDryRunCommand extends SessionCommand {
 			description = "Make the verdict NOT_READY when the estimated on-demand cost is higher.")
 	@Nullable Double maxEstimatedCost;
 
-	@Option(names = "--price-per-million-writes", paramLabel = "USD", defaultValue = "0.625",
-			description = "On-demand price per million write request units (default: ${DEFAULT-VALUE}).")
-	double pricePerMillion;
+	@Option(names = "--price-per-million-writes", paramLabel = "USD",
+			description = "On-demand price per million write request units (default: the region's in the price "
+					+ "table, us-east-1: 0.625).")
+	@Nullable Double pricePerMillion;
 
 	@Option(names = "--max-write-capacity", paramLabel = "WCU",
 			description = "Write units per second to estimate durations with (default: a provisioned table's write "
@@ -52,6 +55,19 @@ final class FleetDryRunCommand extends SessionCommand {
 	@Nullable Double writeUnitsPerSecond;
 
 	private @Nullable LoadedFleet loaded;
+
+	/**
+	 * The prices of the region of the target (--region, else the first entry's mapping),
+	 * with --price-per-million-writes where given.
+	 */
+	private RegionPrices prices(LoadedFleet entries) {
+		MappingSpec first = entries.entries().get(0).mapping();
+		String region = fleet.target.region != null ? fleet.target.region
+				: first != null ? first.dynamodb().region() : null;
+		RegionPrices prices = RegionPrices.of(region);
+		return pricePerMillion == null ? prices : new RegionPrices(prices.region(), pricePerMillion,
+				prices.importPerGb(), "--price-per-million-writes, else " + prices.basis());
+	}
 
 	@Override
 	SessionOptions session() {
@@ -66,7 +82,7 @@ final class FleetDryRunCommand extends SessionCommand {
 				entries.spec().name(), entries.entries().size());
 		out.flush();
 		DryRunResult result = new FleetDryRunService(session, entries, fleet.dryRunSessions(session), err)
-			.run(new DryRunOptions(pricePerMillion, maxEstimatedCost, writeUnitsPerSecond, 0, 0, false,
+			.run(new DryRunOptions(prices(entries), maxEstimatedCost, writeUnitsPerSecond, 0, 0, false,
 					fleet.state.reportDirectory(reportDirectory)));
 		out.printf("%s%n", result.report().verdictText());
 		result.report().findings().forEach((f) -> out.printf("  %s %s%n", f.severity(), f.message()));

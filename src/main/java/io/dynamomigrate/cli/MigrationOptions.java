@@ -40,6 +40,11 @@ final class MigrationOptions {
 		return state.restartHint(mapping);
 	}
 
+	/** The {@code --region} given, or null. */
+	String region() {
+		return target.region;
+	}
+
 	/** Where reports go: the {@code --report} folder, or {@code <state-dir>/reports}. */
 	Path reportDirectory(Path requested) {
 		return state.reportDirectory(requested);

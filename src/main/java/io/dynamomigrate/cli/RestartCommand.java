@@ -50,7 +50,7 @@ final class RestartCommand extends SessionCommand {
 		out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
 				session.mapping().name(), session.targetDescription(), session.targetRegion());
 		out.flush();
-		RunSummary summary = service.restart(restart);
+		RunSummary summary = service.restart(restart, options.s3EndpointUrl());
 		SummaryPrinter.print(summary, out, options.restartHint());
 		return summary.exitCode();
 	}

@@ -33,6 +33,11 @@ final class RunOptions {
 		return migration.session().writeSettings(throughput::settings).target().shutdown();
 	}
 
+	/** The {@code --s3-endpoint-url} given, or null. */
+	String s3EndpointUrl() {
+		return migration.source.s3EndpointUrl;
+	}
+
 	/** What continues a failed or stopped run of the mapping, and where its log is. */
 	String restartHint() {
 		return migration.restartHint();

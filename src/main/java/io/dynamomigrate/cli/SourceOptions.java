@@ -26,8 +26,8 @@ final class SourceOptions {
 	char[] password;
 
 	@Option(names = "--s3-endpoint-url", paramLabel = "URL",
-			description = "Endpoint of an S3-compatible store for s3:// file sources (path-style requests); wins over "
-					+ "source.s3EndpointUrl. Without either: AWS S3 with the default credential and region chains.")
+			description = "Endpoint of an S3-compatible store for s3:// file sources and for run --via-import "
+					+ "(path-style requests); wins over source.s3EndpointUrl. Without either: AWS S3 with the default credential and region chains.")
 	String s3EndpointUrl;
 
 	/** The mapping with the command line's source overrides. */

@@ -2,6 +2,7 @@ package io.dynamomigrate.cli;
 
 import java.nio.file.Path;
 
+import io.dynamomigrate.dynamodb.client.SendPath;
 import io.dynamomigrate.session.TargetEndpoint;
 import picocli.CommandLine.Option;
 
@@ -23,12 +24,19 @@ final class TargetOptions {
 	@Option(names = "--region", paramLabel = "REGION", description = "AWS region; wins over dynamodb.region.")
 	String region;
 
+	@Option(names = "--send-path", paramLabel = "PATH", defaultValue = "direct",
+			description = "How BatchWriteItem calls are sent: direct (request bodies written from the items, "
+					+ "signed with the SDK's SigV4 signer and sent by its HTTP client, with its retries; the "
+					+ "fastest) or sdk (the AWS SDK client's batchWriteItem). Default: ${DEFAULT-VALUE}.")
+	String sendPath;
+
 	/**
 	 * The endpoint these options choose; a local server keeps its data in
 	 * {@code <state-dir>/dynalite}.
 	 */
 	TargetEndpoint endpoint(Path stateDirectory) {
-		return new TargetEndpoint(endpointUrl, local, region, stateDirectory.resolve("dynalite"));
+		return new TargetEndpoint(endpointUrl, local, region, stateDirectory.resolve("dynalite"),
+				SendPath.parse(sendPath, "--send-path"));
 	}
 
 }

@@ -3,12 +3,13 @@ package io.dynamomigrate.dryrun;
 import java.nio.file.Path;
 
 import io.dynamomigrate.report.DryRunPricing;
+import io.dynamomigrate.report.RegionPrices;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a dry run estimates with, and where its report goes.
  *
- * @param pricePerMillionWrites on-demand price per million write request units (USD)
+ * @param prices the prices of writes and of an import (the region's, or as overridden)
  * @param maxEstimatedCost the verdict is NOT_READY above this estimated cost (USD), or
  * null for no limit
  * @param writeUnitsPerSecond write units per second to estimate durations with, or null
@@ -20,13 +21,13 @@ import org.jspecify.annotations.Nullable;
  * BatchGetItem)
  * @param reportDirectory where the JSON and HTML report are written
  */
-public record DryRunOptions(double pricePerMillionWrites, @Nullable Double maxEstimatedCost,
+public record DryRunOptions(RegionPrices prices, @Nullable Double maxEstimatedCost,
 		@Nullable Double writeUnitsPerSecond, long prewarm, double pricePerPrewarmWriteUnit, boolean targetCheck,
 		Path reportDirectory) {
 
 	/** The pricing these options give. */
 	public DryRunPricing pricing() {
-		return new DryRunPricing(pricePerMillionWrites, DryRunPricing.DEFAULT_BASIS, maxEstimatedCost, prewarm,
+		return new DryRunPricing(prices.writePerMillion(), prices.basis(), maxEstimatedCost, prewarm,
 				pricePerPrewarmWriteUnit);
 	}
 

@@ -42,8 +42,8 @@ public final class DryRunService {
 						"none (dry run)", "-", session.stateDirectory());
 			TargetInspection target = options.targetCheck() ? TargetInspection.of(session, findings, options.prewarm())
 					: TargetInspection.skipped();
-			report = new DryRunReportBuilder(options.pricing(), options.writeUnitsPerSecond()).build(mapping, summary,
-					findings, target.inspections(), target.note());
+			report = new DryRunReportBuilder(options.pricing(), options.writeUnitsPerSecond(), options.prices())
+				.build(mapping, summary, findings, target.inspections(), target.note());
 		}
 		Path html = ReportFiles.write(report, options.reportDirectory(),
 				mapping.name() + "-dry-run-" + summary.executionId());

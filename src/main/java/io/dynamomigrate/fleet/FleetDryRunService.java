@@ -101,8 +101,8 @@ public final class FleetDryRunService {
 			RunSummary total = new RunSummary(fleet.spec().name(), 0, failures.isEmpty() ? "COMPLETED" : "FAILED",
 					failures.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILED, "none (dry run)", "-", steps, elapsed,
 					null, failures.isEmpty() ? null : String.join(" ", failures));
-			report = new DryRunReportBuilder(options.pricing(), options.writeUnitsPerSecond()).build(whole, total,
-					findings, Map.of(),
+			report = new DryRunReportBuilder(options.pricing(), options.writeUnitsPerSecond(), options.prices()).build(
+					whole, total, findings, Map.of(),
 					"A fleet dry run does not look at the target tables; dry-run one entry's " + "mapping for that.");
 		}
 		Path html = ReportFiles.write(report, options.reportDirectory(), fleet.spec().name() + "-fleet-dry-run");

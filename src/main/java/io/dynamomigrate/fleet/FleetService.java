@@ -166,7 +166,8 @@ public final class FleetService {
 			ledger.record(job, "STARTED", null, null);
 			try (MigrationSession entry = entrySessions.apply(run.mapping()).open(err)) {
 				RunService service = new RunService(entry);
-				RunSummary summary = run.restart() ? service.restart(service.restartable(false)) : service.run(false);
+				RunSummary summary = run.restart() ? service.restart(service.restartable(false), null)
+						: service.run(false);
 				ledger.record(job, summary.status(), summary.executionId(), summary.failure());
 				result = EntryResult.of(run.entry().name(), summary);
 			}

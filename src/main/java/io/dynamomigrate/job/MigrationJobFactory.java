@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
 import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
@@ -39,7 +40,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.PlatformTransactionManager;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Assembles the Spring Batch job of a mapping: one chunk-oriented step per item
@@ -90,11 +90,12 @@ public final class MigrationJobFactory {
 	 * chunk's batches in flight together on the run's pool, followed by the run's
 	 * progress reporter.
 	 */
-	public static StepWriterFactory dynamoDbWriters(DynamoDbClient client, UnprocessedItemsBackoff retryPolicy,
+	public static StepWriterFactory dynamoDbWriters(DynamoDbTarget target, UnprocessedItemsBackoff retryPolicy,
 			Sleeper sleeper, RunThroughput throughput) {
 		return (item, table, rejects) -> throughput.track(item, table,
 				BatchWriteItemWriter.builder()
-					.client(client)
+					.client(target.client())
+					.direct(target.direct())
 					.table(table.name())
 					.duplicateKeyPolicy(item.onDuplicateKey())
 					.retries(retryPolicy)
@@ -139,6 +140,9 @@ public final class MigrationJobFactory {
 		}
 		if (job == null) {
 			throw new IllegalArgumentException("A mapping needs at least one item definition");
+		}
+		for (Step step : writers.finalSteps(jobRepository, transactionManager)) {
+			job = job.next(step);
 		}
 		return job.build();
 	}

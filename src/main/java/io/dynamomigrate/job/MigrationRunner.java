@@ -130,6 +130,31 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Runs the mapping through Import from S3 (checked by the caller: new tables, a
+	 * writable prefix): its steps stage the items, the import step uploads them and
+	 * imports each table; returns the summary with the imports' outcomes.
+	 */
+	public RunSummary runViaImport(MappingSpec mapping, DataSource source, DynamoDbTarget target, Path stateDirectory,
+			ImportRun importRun) {
+		JobParameters parameters = importRun.parameters(parameters(mapping, importRun.runId())).toJobParameters();
+		return launch(mapping.name(), mapping, source, importRun, target.description(), target.region(), stateDirectory,
+				IncrementalWindows.none(), (job) -> jobOperator.start(job, parameters))
+			.withImports(importRun.results());
+	}
+
+	/**
+	 * Restarts an execution of an import run: the steps continue after their last
+	 * committed chunk, then the import step uploads and imports (the same import, by its
+	 * client token, when the execution had started it).
+	 */
+	public RunSummary restartViaImport(JobExecution previous, MappingSpec mapping, DataSource source,
+			DynamoDbTarget target, Path stateDirectory, ImportRun importRun) {
+		return launch(mapping.name(), mapping, source, importRun, target.description(), target.region(), stateDirectory,
+				IncrementalWindows.none(), (job) -> jobOperator.restart(previous))
+			.withImports(importRun.results());
+	}
+
+	/**
 	 * Creates the missing tables, starts the run's write capacity (limiters, warm-up,
 	 * pool), runs the job with writers that take from it, and adds what the capacity did
 	 * to the summary.
@@ -139,7 +164,7 @@ public final class MigrationRunner {
 		provision(mapping, target);
 		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings, warnings,
 				limiters)) {
-			return job.apply(MigrationJobFactory.dynamoDbWriters(target.client(), retryPolicy, sleeper, throughput))
+			return job.apply(MigrationJobFactory.dynamoDbWriters(target, retryPolicy, sleeper, throughput))
 				.withCapacity(throughput.report());
 		}
 	}
@@ -166,13 +191,15 @@ public final class MigrationRunner {
 	private RunSummary execute(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
 			String endpoint, String region, Path stateDirectory, boolean incremental) {
 		IncrementalWindows windows = IncrementalWindows.plan(jobRepository, jobName, mapping, source, incremental);
-		JobParameters parameters = windows
-			.addTo(new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
-				.addLong(RUN_ID, System.currentTimeMillis())
-				.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false))
-			.toJobParameters();
+		JobParameters parameters = windows.addTo(parameters(mapping, System.currentTimeMillis())).toJobParameters();
 		return launch(jobName, mapping, source, writers, endpoint, region, stateDirectory, windows,
 				(job) -> jobOperator.start(job, parameters));
+	}
+
+	private static JobParametersBuilder parameters(MappingSpec mapping, long runId) {
+		return new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
+			.addLong(RUN_ID, runId)
+			.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false);
 	}
 
 	private RunSummary launch(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,

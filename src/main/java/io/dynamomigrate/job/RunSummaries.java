@@ -30,7 +30,7 @@ final class RunSummaries {
 		Map<String, Map<String, Long>> reasons = rejects.counts();
 		List<StepSummary> steps = new ArrayList<>();
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (step.getStepName().contains(":")) {
+			if (step.getStepName().contains(":") || step.getStepName().equals(ImportRun.STEP)) {
 				continue; // a partition of a partitioned step: counted in its manager
 							// step
 			}

@@ -1,10 +1,15 @@
 package io.dynamomigrate.job;
 
+import java.util.List;
+
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Makes the writer of a step. A run writes to DynamoDB; other modes (a dry run) swap in
@@ -20,5 +25,13 @@ public interface StepWriterFactory {
 	 * @param rejects where the writer reports records it rejects
 	 */
 	ItemWriter<MappedItem> writer(ItemSpec item, TableSpec table, RejectSink rejects);
+
+	/**
+	 * Steps that run after every item definition's step (none by default; the import
+	 * path's upload and {@code ImportTable}).
+	 */
+	default List<Step> finalSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return List.of();
+	}
 
 }

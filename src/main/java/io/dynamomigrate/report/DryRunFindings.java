@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 
 import io.dynamomigrate.dynamodb.capacity.WriteCost;
+import io.dynamomigrate.dynamodb.imports.DynamoDbJsonLines;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.mapping.model.TableSpec;
 import io.dynamomigrate.report.DryRunReport.Collision;
@@ -144,6 +145,9 @@ public final class DryRunFindings implements AutoCloseable {
 
 		long bytes;
 
+		/** The items as DynamoDB JSON lines, what an import would read (uncompressed). */
+		long importBytes;
+
 		long nearLimit;
 
 		TableState(String name, MVStore store) {
@@ -156,6 +160,7 @@ public final class DryRunFindings implements AutoCloseable {
 			items++;
 			writeUnits += units;
 			bytes += item.sizeBytes();
+			importBytes += DynamoDbJsonLines.bytes(item.item());
 			sizes.recordValue(Math.max(1, item.sizeBytes()));
 			if (item.sizeBytes() >= NEAR_LIMIT_BYTES) {
 				nearLimit++;

@@ -3,10 +3,10 @@ package io.dynamomigrate.report;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Price per million write request units, an optional ceiling on the estimated cost, and
- * the pre-warm asked for ({@code --prewarm}, 0 for none) with its price per write unit
- * per second of warm throughput added: what a dry run estimates costs with
- * ({@link DryRunReportBuilder}).
+ * Price per million write request units (from {@link RegionPrices}), an optional ceiling
+ * on the estimated cost, and the pre-warm asked for ({@code --prewarm}, 0 for none) with
+ * its price per write unit per second of warm throughput added: what a dry run estimates
+ * costs with ({@link DryRunReportBuilder}).
  *
  * @param pricePerMillionWriteUnits USD per million write request units
  * @param basis where the price comes from, for the report
@@ -16,12 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record DryRunPricing(double pricePerMillionWriteUnits, String basis, @Nullable Double maxCost, long prewarm,
 		double pricePerPrewarmWriteUnit) {
-
-	/** AWS list price for on-demand writes, standard table class, us-east-1. */
-	public static final double DEFAULT_PRICE = 0.625;
-
-	public static final String DEFAULT_BASIS = "AWS on-demand list price for the standard table class in us-east-1 "
-			+ "(USD 0.625 per million write request units, as published in November 2024); an estimate, not a quote";
 
 	/**
 	 * Price of pre-warming, per write unit per second of warm throughput added to a table

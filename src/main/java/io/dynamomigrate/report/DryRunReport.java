@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param tables per-table sizes, capacity and cost
  * @param collisions key collisions across the whole run
  * @param pricing how the cost was estimated
+ * @param paths the two ways of loading: writes and Import from S3, their costs and
+ * durations, and which one a run should take
  */
 public record DryRunReport(String mapping, String mappingFile, String generatedAt, Verdict verdict, String verdictText,
 		List<Finding> findings, List<StepReport> steps, List<TableReport> tables, Collisions collisions,
-		Pricing pricing) {
+		Pricing pricing, LoadPaths paths) {
 
 	/** The overall outcome; the dry-run exit code follows it. */
 	public enum Verdict {
@@ -84,6 +86,35 @@ public record DryRunReport(String mapping, String mappingFile, String generatedA
 
 	/** Two records with the same primary key in different chunks. */
 	public record Collision(String table, String key, String firstPosition, String secondPosition, String outcome) {
+	}
+
+	/**
+	 * Writes ({@code BatchWriteItem}, per write unit) against Import from S3 (per GB of
+	 * uncompressed DynamoDB JSON, new tables only), side by side. {@code recommended} is
+	 * {@code writes} or {@code import}: the cheaper one that can load the mapping's
+	 * tables; {@code --max-estimated-cost} applies to it.
+	 *
+	 * @param writeCost the writes' cost (pre-warm included)
+	 * @param writeSeconds the writes' estimated duration
+	 * @param importCost the import's cost
+	 * @param importSeconds the import's estimated duration (an assumption, see
+	 * {@link RegionPrices})
+	 * @param importBytes the uncompressed DynamoDB JSON an import would read
+	 * @param pricePerImportGb USD per GB imported
+	 * @param importBasis where the import's price and duration come from
+	 * @param importPossible whether an import can load the tables (all new, no deletes)
+	 * @param recommended {@code writes} or {@code import}
+	 * @param reason why, in a sentence
+	 */
+	public record LoadPaths(double writeCost, double writeSeconds, double importCost, double importSeconds,
+			long importBytes, double pricePerImportGb, String importBasis, boolean importPossible, String recommended,
+			String reason) {
+
+		/** The cost of the recommended path. */
+		public double recommendedCost() {
+			return "import".equals(recommended) ? importCost : writeCost;
+		}
+
 	}
 
 	/**

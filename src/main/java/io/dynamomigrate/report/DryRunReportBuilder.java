@@ -45,14 +45,18 @@ public final class DryRunReportBuilder {
 
 	private final @Nullable Double writeUnitsPerSecond;
 
+	private final RegionPrices prices;
+
 	/**
 	 * @param pricing the on-demand price and an optional cost ceiling
 	 * @param writeUnitsPerSecond the write budget to estimate durations with, or null for
 	 * each table's own
+	 * @param prices the import's price per GB and its basis
 	 */
-	public DryRunReportBuilder(DryRunPricing pricing, @Nullable Double writeUnitsPerSecond) {
+	public DryRunReportBuilder(DryRunPricing pricing, @Nullable Double writeUnitsPerSecond, RegionPrices prices) {
 		this.pricing = pricing;
 		this.writeUnitsPerSecond = writeUnitsPerSecond;
+		this.prices = prices;
 	}
 
 	public DryRunReport build(MappingSpec mapping, RunSummary summary, DryRunFindings findings,
@@ -85,15 +89,22 @@ public final class DryRunReportBuilder {
 		List<TableReport> tables = new ArrayList<>();
 		long writeUnits = 0;
 		long prewarmUnits = 0;
+		long importBytes = 0;
+		double writeSeconds = 0;
 		for (TableSpec table : mapping.tables()) {
 			TableReport report = table(table, findings.table(table.name()), inspections.get(table.name()),
 					inspectionNote, blockers, warnings);
 			writeUnits += report.writeUnits();
 			prewarmUnits += report.prewarmWriteUnits();
+			importBytes += findings.table(table.name()).importBytes;
+			writeSeconds += report.estimatedSeconds();
 			tables.add(report);
 		}
 		BigDecimal prewarmCost = prewarmCost(prewarmUnits);
-		BigDecimal totalCost = cost(writeUnits).add(prewarmCost);
+		BigDecimal writeCost = cost(writeUnits).add(prewarmCost);
+		DryRunReport.LoadPaths paths = LoadPathChoice.choose(mapping, inspections, writeCost.doubleValue(),
+				round(writeSeconds), importBytes, prices);
+		BigDecimal totalCost = BigDecimal.valueOf(paths.recommendedCost());
 		if (findings.collisions() > 0) {
 			warnings.add(new Finding("WARNING",
 					findings.collisions() + " records have the same primary key as a "
@@ -102,7 +113,8 @@ public final class DryRunReportBuilder {
 		}
 		if (pricing.maxCost() != null && totalCost.compareTo(BigDecimal.valueOf(pricing.maxCost())) > 0) {
 			blockers.add(new Finding("BLOCKER",
-					"The estimated cost " + usd(totalCost.doubleValue()) + " USD is over the limit of "
+					"The estimated cost " + usd(totalCost.doubleValue()) + " USD (" + paths.recommended()
+							+ ", the path a run should take) is over the limit of "
 							+ BigDecimal.valueOf(pricing.maxCost()).stripTrailingZeros().toPlainString() + " USD.",
 					"Raise --max-estimated-cost, or reduce what is written (fewer items, attributes or indexes)"
 							+ (pricing.prewarm() > 0 ? " or the --prewarm throughput." : ".")));
@@ -121,7 +133,8 @@ public final class DryRunReportBuilder {
 				new DryRunReport.Pricing(pricing.pricePerMillionWriteUnits(), "USD", pricing.basis(), pricing.maxCost(),
 						totalCost.doubleValue(), pricing.prewarm() > 0 ? pricing.prewarm() : null,
 						pricing.pricePerPrewarmWriteUnit(), DryRunPricing.DEFAULT_PREWARM_BASIS,
-						prewarmCost.doubleValue()));
+						prewarmCost.doubleValue()),
+				paths);
 	}
 
 	private TableReport table(TableSpec table, DryRunFindings.TableState state,
@@ -226,7 +239,7 @@ public final class DryRunReportBuilder {
 		return shown.toPlainString();
 	}
 
-	private static double round(double value) {
+	static double round(double value) {
 		return Math.round(value * 1000) / 1000.0;
 	}
 

@@ -105,6 +105,11 @@ public final class ReportFiles {
 		}
 		Map<String, Object> pricing = (Map<String, Object>) view.get("pricing");
 		pricing.put("totalCostText", DryRunReportBuilder.usd(((Number) pricing.get("totalCost")).doubleValue()));
+		Map<String, Object> paths = (Map<String, Object>) view.get("paths");
+		paths.put("writeCostText", DryRunReportBuilder.usd(((Number) paths.get("writeCost")).doubleValue()));
+		paths.put("importCostText", DryRunReportBuilder.usd(((Number) paths.get("importCost")).doubleValue()));
+		paths.put("importGigabytes",
+				String.format(Locale.ROOT, "%.3f", ((Number) paths.get("importBytes")).doubleValue() / 1e9));
 		pricing.put("prewarmCostText", DryRunReportBuilder.usd(((Number) pricing.get("prewarmCost")).doubleValue()));
 		for (Object table : (List<Object>) view.get("tables")) {
 			Map<String, Object> tableView = (Map<String, Object>) table;

@@ -3,6 +3,7 @@ package io.dynamomigrate.report;
 import java.time.Duration;
 import java.util.List;
 
+import io.dynamomigrate.dynamodb.imports.ImportResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,26 +21,36 @@ import org.jspecify.annotations.Nullable;
  * @param failure the failure's message, or null
  * @param capacity per target table: write budget, effective rate at the end, throttles
  * (empty for dry runs)
+ * @param imports per table loaded through Import from S3: how its import ended (empty for
+ * runs that write)
  */
 public record RunSummary(String mapping, long executionId, String status, int exitCode, String endpoint, String region,
 		List<StepSummary> steps, Duration elapsed, @Nullable String rejectsFile, @Nullable String failure,
-		List<TableCapacity> capacity) {
+		List<TableCapacity> capacity, List<ImportResult> imports) {
 
 	public RunSummary {
 		steps = List.copyOf(steps);
 		capacity = List.copyOf(capacity);
+		imports = List.copyOf(imports);
 	}
 
 	/** A summary without write-capacity figures. */
 	public RunSummary(String mapping, long executionId, String status, int exitCode, String endpoint, String region,
 			List<StepSummary> steps, Duration elapsed, @Nullable String rejectsFile, @Nullable String failure) {
-		this(mapping, executionId, status, exitCode, endpoint, region, steps, elapsed, rejectsFile, failure, List.of());
+		this(mapping, executionId, status, exitCode, endpoint, region, steps, elapsed, rejectsFile, failure, List.of(),
+				List.of());
 	}
 
 	/** This summary with the tables' write-capacity figures. */
 	public RunSummary withCapacity(List<TableCapacity> tables) {
 		return new RunSummary(mapping, executionId, status, exitCode, endpoint, region, steps, elapsed, rejectsFile,
-				failure, tables);
+				failure, tables, imports);
+	}
+
+	/** This summary with the outcomes of the tables' imports. */
+	public RunSummary withImports(List<ImportResult> results) {
+		return new RunSummary(mapping, executionId, status, exitCode, endpoint, region, steps, elapsed, rejectsFile,
+				failure, capacity, results);
 	}
 
 	public long read() {

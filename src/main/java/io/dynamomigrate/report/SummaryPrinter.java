@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
+import io.dynamomigrate.dynamodb.imports.ImportResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +67,13 @@ public final class SummaryPrinter {
 				out.printf(Locale.ROOT, "Table %s: write budget unlimited (%s), %d throttles.%n", table.table(),
 						table.budgetSource(), table.throttles());
 			}
+		}
+		for (ImportResult result : summary.imports()) {
+			out.printf(Locale.ROOT,
+					"Import of table %s: %s, %d items processed, %d imported, %d errors, %d bytes processed (%s)%s.%n",
+					result.table(), result.status(), result.processedItems(), result.importedItems(), result.errors(),
+					result.processedBytes(), result.importArn(), result.logGroup() == null ? ""
+							: "; errors are logged in CloudWatch log group " + result.logGroup());
 		}
 		if (summary.rejectsFile() != null) {
 			out.printf(Locale.ROOT, "Rejects: %s%n", summary.rejectsFile());

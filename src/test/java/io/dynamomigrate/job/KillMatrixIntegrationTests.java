@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import io.dynamomigrate.dynamodb.client.SendPath;
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.DynamoDbSink;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
@@ -29,6 +30,9 @@ import io.dynamomigrate.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +57,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * time. {@code -Dkill.seed=N} repeats the kill points of a run (a failure names it).
  */
 @Invariant(4)
+@ParameterizedClass
+@EnumSource(SendPath.class)
 class KillMatrixIntegrationTests {
+
+	/** Every test runs on both send paths. */
+	@Parameter
+	SendPath sendPath;
 
 	private static final String SCHEMA = "dm_it_kill_matrix";
 
@@ -250,6 +260,7 @@ class KillMatrixIntegrationTests {
 		private List<String> command(String... args) {
 			List<String> command = new ArrayList<>(List.of(args));
 			if (!args[0].equals("status")) {
+				command.addAll(List.of("--send-path", sendPath.name()));
 				command.addAll(List.of("--endpoint-url", proxy.endpoint().toString(), "--max-write-capacity",
 						"unlimited", "--progress", "off"));
 			}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.dynamomigrate.dynamodb.client.SendPath;
 import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
@@ -15,6 +16,9 @@ import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the chunks in flight per kill: one per partition (two key ranges).
  */
 @Invariant(4)
+@ParameterizedClass
+@EnumSource(SendPath.class)
 class KillRestartIntegrationTests {
+
+	/** Every test runs on both send paths. */
+	@Parameter
+	SendPath sendPath;
 
 	private static final String SCHEMA = "dm_it_kill";
 
@@ -123,8 +133,8 @@ class KillRestartIntegrationTests {
 	}
 
 	private Process start(String command, Path mapping, String logName) throws Exception {
-		List<String> args = new ArrayList<>(
-				List.of(command, mapping.toString(), "--endpoint-url", proxy.endpoint().toString()));
+		List<String> args = new ArrayList<>(List.of(command, mapping.toString(), "--endpoint-url",
+				proxy.endpoint().toString(), "--send-path", this.sendPath.name()));
 		args.addAll(List.of(repository()));
 		return jar.start(logName, args);
 	}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.dynamomigrate.dynamodb.client.SendPath;
 import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.testing.DynamoDbSink;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -39,7 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * capacity is warned about.
  */
 @Invariant(5)
+@ParameterizedClass
+@EnumSource(SendPath.class)
 class WriteBudgetIntegrationTests {
+
+	/** Every test runs on both send paths. */
+	@Parameter
+	SendPath sendPath;
 
 	private static final String SOURCE_SCHEMA = "dm_it_budget_source";
 
@@ -100,9 +110,10 @@ class WriteBudgetIntegrationTests {
 	}
 
 	private Run run(URI endpoint, Path mapping, String... options) {
-		List<String> args = new ArrayList<>(List.of("run", mapping.toString(), "--endpoint-url", endpoint.toString(),
-				"--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user", Postgres.USER, "--repository-url",
-				Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER, "--progress", "off"));
+		List<String> args = new ArrayList<>(List.of("run", mapping.toString(), "--send-path", this.sendPath.name(),
+				"--endpoint-url", endpoint.toString(), "--source-url", Postgres.url(SOURCE_SCHEMA), "--source-user",
+				Postgres.USER, "--repository-url", Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER,
+				"--progress", "off"));
 		args.addAll(List.of(options));
 		StringWriter out = new StringWriter();
 		CommandLine commandLine = DynamoMigrate.commandLine();

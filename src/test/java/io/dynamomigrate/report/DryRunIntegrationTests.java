@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dry run end to end: it makes no write call and creates nothing (counted by a
@@ -133,17 +134,23 @@ class DryRunIntegrationTests {
 		long writeUnits = report.path("tables").get(0).path("writeUnits").asLong();
 		assertThat(writeUnits).isBetween(1L, 100L);
 		double cost = writeUnits * 0.625 / 1_000_000;
-		assertThat(report.path("pricing").path("totalCost").asDouble()).isEqualTo(cost);
 		assertThat(report.path("tables").get(0).path("estimatedCost").asDouble()).isEqualTo(cost);
+		assertThat(report.path("paths").path("writeCost").asDouble()).isEqualTo(cost);
+		// the table is new and an import costs less: the limit applies to the import
+		double chosen = report.path("paths").path("importCost").asDouble();
+		assertThat(report.path("paths").path("recommended").asString()).isEqualTo("import");
+		assertThat(report.path("pricing").path("totalCost").asDouble()).isEqualTo(chosen).isGreaterThan(0);
 		String shown = new java.math.BigDecimal(writeUnits * 625).movePointLeft(9)
 			.round(new java.math.MathContext(3))
 			.toPlainString();
-		assertThat(dryRun.output).contains("The estimated cost " + shown + " USD is over the limit of 0 USD.");
+		assertThat(dryRun.output).contains("The estimated cost " + DryRunReportBuilder.usd(chosen)
+				+ " USD (import, the path a run should take) is over the limit of 0 USD.");
 		Path html = Files.list(state.resolve("reports"))
 			.filter((p) -> p.toString().endsWith(".html"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<strong>" + shown + " USD</strong>");
+		assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<td class=\"n\">" + shown + " USD</td>",
+				"<strong>" + DryRunReportBuilder.usd(chosen) + " USD</strong>");
 	}
 
 	@Test
@@ -170,6 +177,56 @@ class DryRunIntegrationTests {
 				report(state.resolve("mismatch")).path("tables").get(0).path("target").path("differences").toString())
 			.contains("the mapping's partition key is owner (S), the table's is id (N)");
 		assertThat(proxy.batchWriteCalls()).as("only the run wrote").isPositive();
+	}
+
+	@Test
+	void dryRun_showsBothCostsSideBySide_andRecommendsTheCheaperPathForNewTables() throws Exception {
+		Run dryRun = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("new").toString());
+		assertThat(dryRun.exitCode).as(dryRun.output).isEqualTo(0);
+		JsonNode paths = report(state.resolve("new")).path("paths");
+		long writeUnits = report(state.resolve("new")).path("tables").get(0).path("writeUnits").asLong();
+		JsonNode table = report(state.resolve("new")).path("tables").get(0);
+		long itemBytes = Math.round(table.path("averageItemBytes").asDouble() * table.path("items").asLong());
+		assertThat(paths.path("writeCost").asDouble()).isCloseTo(writeUnits * 0.625 / 1e6, within(1e-9));
+		assertThat(paths.path("importBytes").asLong()).as("DynamoDB JSON is larger than the items")
+			.isGreaterThan(itemBytes);
+		assertThat(paths.path("importCost").asDouble()).isCloseTo(paths.path("importBytes").asLong() * 0.15 / 1e9,
+				within(1e-9));
+		assertThat(paths.path("importCost").asDouble()).isLessThan(paths.path("writeCost").asDouble());
+		assertThat(paths.path("recommended").asString()).isEqualTo("import");
+		assertThat(paths.path("importSeconds").asDouble()).isGreaterThanOrEqualTo(300);
+		assertThat(dryRun.output).contains("Cost by writes: ", "by Import from S3: ",
+				"Recommendation: Import from S3. Every table is new");
+		String html = Files.readString(htmlIn(state.resolve("new")));
+		assertThat(html).contains("id=\"load-paths\"", "Recommended: <strong>import</strong>");
+
+		double limit = (paths.path("importCost").asDouble() + paths.path("writeCost").asDouble()) / 2;
+		Run underLimit = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("limit").toString(),
+				"--max-estimated-cost", Double.toString(limit));
+		assertThat(underLimit.exitCode).as("the limit applies to the import, which is under it: " + underLimit.output)
+			.isEqualTo(0);
+
+		try (DynamoDbClient client = SharedDynalite.client()) {
+			client.createTable((b) -> b.tableName("music")
+				.keySchema((k) -> k.attributeName("pk").keyType("HASH"), (k) -> k.attributeName("sk").keyType("RANGE"))
+				.attributeDefinitions((d) -> d.attributeName("pk").attributeType("S"),
+						(d) -> d.attributeName("sk").attributeType("S"))
+				.billingMode("PAY_PER_REQUEST"));
+			SharedDynalite.awaitActive(client, "music");
+		}
+		Run existing = cli("dry-run", "mappings/music-catalog.yml", "--report", state.resolve("existing").toString(),
+				"--max-estimated-cost", Double.toString(limit));
+		assertThat(existing.exitCode).as("writes, over the limit: " + existing.output).isEqualTo(6);
+		assertThat(report(state.resolve("existing")).path("paths").path("recommended").asString()).isEqualTo("writes");
+		assertThat(existing.output).contains(
+				"Recommendation: writes. An import cannot load these tables: table music " + "exists",
+				"(writes, the path a run should take) is over the limit");
+	}
+
+	private static Path htmlIn(Path directory) throws Exception {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((f) -> f.toString().endsWith(".html")).findFirst().orElseThrow();
+		}
 	}
 
 	private static JsonNode report(Path directory) throws Exception {

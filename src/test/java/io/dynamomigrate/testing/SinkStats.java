@@ -21,7 +21,13 @@ public final class SinkStats {
 
 	private long violations;
 
+	/** Wall-clock time (epoch ms) of the first accepted call, or 0. */
+	private long firstCallMillis;
+
 	synchronized void record(long nanoTime, long items, long units, boolean partial) {
+		if (calls.isEmpty()) {
+			firstCallMillis = System.currentTimeMillis();
+		}
 		calls.add(new long[] { nanoTime, units });
 		this.items += items;
 		this.units += units;
@@ -86,8 +92,9 @@ public final class SinkStats {
 	public synchronized String json() {
 		return String.format(Locale.ROOT,
 				"{\"items\":%d,\"writeUnits\":%d,\"calls\":%d,\"partialCalls\":%d,\"violations\":%d,"
-						+ "\"meanWcuPerSecond\":%.1f,\"maxWcuInAnySecond\":%d}",
-				items, units, calls.size(), partial, violations, meanWriteUnitsPerSecond(), maxWriteUnitsInAnySecond());
+						+ "\"meanWcuPerSecond\":%.1f,\"maxWcuInAnySecond\":%d,\"firstCallMillis\":%d}",
+				items, units, calls.size(), partial, violations, meanWriteUnitsPerSecond(), maxWriteUnitsInAnySecond(),
+				firstCallMillis);
 	}
 
 }

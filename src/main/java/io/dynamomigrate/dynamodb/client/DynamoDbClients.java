@@ -43,10 +43,7 @@ public final class DynamoDbClients {
 	public static DynamoDbClient create(@Nullable URI endpoint, @Nullable String region, boolean localCredentials,
 			int maxConnections) {
 		DynamoDbClientBuilder builder = DynamoDbClient.builder()
-			.httpClientBuilder(Apache5HttpClient.builder()
-				.maxConnections(maxConnections)
-				.connectionTimeout(Duration.ofSeconds(10))
-				.socketTimeout(Duration.ofSeconds(60)))
+			.httpClientBuilder(httpClient(maxConnections))
 			.overrideConfiguration((o) -> o.retryStrategy(retryStrategy()));
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
@@ -62,6 +59,17 @@ public final class DynamoDbClients {
 				? AwsCredentialsProviderChain.builder().credentialsProviders(defaultChain, localCredentials()).build()
 				: defaultChain);
 		return builder.build();
+	}
+
+	/**
+	 * The HTTP client of the SDK's calls and of {@link DirectDynamoDb}: Apache 5 with
+	 * {@code maxConnections} connections, 10 s to connect, 60 s per read.
+	 */
+	static Apache5HttpClient.Builder httpClient(int maxConnections) {
+		return Apache5HttpClient.builder()
+			.maxConnections(maxConnections)
+			.connectionTimeout(Duration.ofSeconds(10))
+			.socketTimeout(Duration.ofSeconds(60));
 	}
 
 	/**

@@ -22,9 +22,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * @param description where writes go, for the summary: a URL (without its user info), the
  * local server, or AWS
  * @param region the region, as the summary shows it
+ * @param direct the lean send path of {@code BatchWriteItem} calls, or null to send them
+ * with {@code client} ({@link SendPath})
  */
-public record DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description,
-		String region) implements AutoCloseable {
+public record DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description, String region,
+		@Nullable DirectDynamoDb direct) implements AutoCloseable {
+
+	/** A target whose writes go through {@code client}. */
+	public DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb local, String description, String region) {
+		this(client, local, description, region, null);
+	}
+
+	/**
+	 * This target, sending its {@code BatchWriteItem} calls on {@code path} (with an HTTP
+	 * client of {@code maxConnections} connections for the direct path).
+	 */
+	public DynamoDbTarget sending(SendPath path, int maxConnections) {
+		if (direct != null) {
+			direct.close();
+		}
+		return new DynamoDbTarget(client, local, description, region,
+				path == SendPath.DIRECT ? DirectDynamoDb.of(client, maxConnections) : null);
+	}
 
 	/**
 	 * Resolves and connects to the target.
@@ -70,6 +89,9 @@ public record DynamoDbTarget(DynamoDbClient client, @Nullable LocalDynamoDb loca
 
 	@Override
 	public void close() {
+		if (direct != null) {
+			direct.close();
+		}
 		client.close();
 		if (local != null) {
 			local.close();

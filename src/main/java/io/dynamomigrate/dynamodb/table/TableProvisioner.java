@@ -154,7 +154,7 @@ public final class TableProvisioner {
 		}
 	}
 
-	static CreateTableRequest createRequest(TableSpec table) {
+	public static CreateTableRequest createRequest(TableSpec table) {
 		return createRequest(table, 0);
 	}
 

@@ -2,9 +2,7 @@ package io.dynamomigrate.dynamodb.write;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 
@@ -18,10 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Sends one {@code BatchWriteItem} request until every item of it is written: it takes
@@ -44,7 +38,7 @@ final class BatchSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchSender.class);
 
-	private final DynamoDbClient client;
+	private final BatchCall batchCall;
 
 	private final String table;
 
@@ -87,9 +81,9 @@ final class BatchSender {
 	/**
 	 * @param throughput the table's limiter (none = unlimited) and the WCU of an item
 	 */
-	BatchSender(DynamoDbClient client, String table, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
+	BatchSender(BatchCall batchCall, String table, UnprocessedItemsBackoff retryPolicy, Sleeper sleeper,
 			WriteThroughput throughput) {
-		this.client = client;
+		this.batchCall = batchCall;
 		this.table = table;
 		this.retryPolicy = retryPolicy;
 		this.backoff = retryPolicy.backoff();
@@ -104,22 +98,17 @@ final class BatchSender {
 		for (int attempt = 0;; attempt++) {
 			long units = 0;
 			long deletes = 0;
-			List<WriteRequest> requests = new ArrayList<>(pending.size());
 			for (MappedItem item : pending) {
 				units += cost.applyAsLong(item);
 				if (item.delete()) {
 					deletes++;
-					requests.add(WriteRequest.builder().deleteRequest((d) -> d.key(item.key())).build());
-				}
-				else {
-					requests.add(WriteRequest.builder().putRequest((p) -> p.item(item.item())).build());
 				}
 			}
 			Attempts attempts = (limiter != null && lane != null) ? new Attempts(limiter, lane, units) : null;
 			writeUnits.addAndGet(units);
 			Outcome outcome;
 			try {
-				outcome = call(requests, pending, attempts);
+				outcome = call(pending, attempts);
 			}
 			finally {
 				if (attempts != null) {
@@ -225,16 +214,11 @@ final class BatchSender {
 	}
 
 	/** One call. */
-	private Outcome call(List<WriteRequest> requests, List<MappedItem> pending, @Nullable Attempts attempts) {
+	private Outcome call(List<MappedItem> pending, @Nullable Attempts attempts) {
 		long started = System.nanoTime();
-		BatchWriteItemResponse response;
+		List<MappedItem> unprocessed;
 		try {
-			response = client.batchWriteItem((b) -> {
-				b.requestItems(Map.of(table, requests));
-				if (attempts != null) {
-					b.overrideConfiguration((o) -> o.addPlugin(ThrottleObserver.plugin(attempts)));
-				}
-			});
+			unprocessed = batchCall.call(table, pending, attempts);
 		}
 		catch (AwsServiceException ex) {
 			if (!ex.isThrottlingException()) {
@@ -246,39 +230,11 @@ final class BatchSender {
 			return new Outcome(pending, true);
 		}
 		calls.incrementAndGet();
-		List<WriteRequest> returned = response.unprocessedItems().getOrDefault(table, List.of());
 		if (logger.isDebugEnabled()) {
 			logger.debug("BatchWriteItem [table={}, items={}, unprocessed={}, ms={}]", table, pending.size(),
-					returned.size(), (System.nanoTime() - started) / 1_000_000);
+					unprocessed.size(), (System.nanoTime() - started) / 1_000_000);
 		}
-		return new Outcome(returned.isEmpty() ? List.of() : unprocessedItems(returned, pending), false);
-	}
-
-	/**
-	 * The pending items DynamoDB returned, matched by primary key so that costs stay per
-	 * item.
-	 */
-	private static List<MappedItem> unprocessedItems(List<WriteRequest> returned, List<MappedItem> pending) {
-		Map<Map<String, AttributeValue>, MappedItem> byKey = new HashMap<>();
-		for (MappedItem item : pending) {
-			byKey.put(item.key(), item);
-		}
-		List<MappedItem> unprocessed = new ArrayList<>(returned.size());
-		for (WriteRequest request : returned) {
-			Map<String, AttributeValue> attributes = request.putRequest() != null ? request.putRequest().item()
-					: request.deleteRequest().key();
-			Map<String, AttributeValue> key = new HashMap<>();
-			for (String name : pending.get(0).key().keySet()) {
-				key.put(name, attributes.get(name));
-			}
-			MappedItem item = byKey.get(key);
-			if (item == null) {
-				throw new IllegalStateException(
-						"DynamoDB returned an unprocessed item that was not sent [key=" + key + "]");
-			}
-			unprocessed.add(item);
-		}
-		return unprocessed;
+		return new Outcome(unprocessed, false);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.client.DirectDynamoDb;
 import io.dynamomigrate.dynamodb.capacity.WriteThroughput;
 import io.dynamomigrate.mapping.model.DuplicateKeyPolicy;
 import io.dynamomigrate.records.RecordRejectedException;
@@ -55,9 +56,9 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 	/** Every execution's counters, and this execution's own WCU. */
 	private WriteCounters counters = WriteCounters.NONE;
 
-	private BatchWriteItemWriter(Builder builder, DynamoDbClient client, String table,
-			DuplicateKeyPolicy duplicateKeyPolicy, RejectSink rejects) {
-		this.sender = new BatchSender(client, table, builder.retries, builder.sleeper, builder.throughput);
+	private BatchWriteItemWriter(Builder builder, BatchCall call, String table, DuplicateKeyPolicy duplicateKeyPolicy,
+			RejectSink rejects) {
+		this.sender = new BatchSender(call, table, builder.retries, builder.sleeper, builder.throughput);
 		this.duplicateKeyPolicy = duplicateKeyPolicy;
 		this.rejects = rejects;
 		this.maxItemsPerCall = builder.maxItemsPerCall;
@@ -171,6 +172,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 
 		private @Nullable DynamoDbClient client;
 
+		private @Nullable DirectDynamoDb direct;
+
 		private @Nullable String table;
 
 		private @Nullable DuplicateKeyPolicy duplicateKeyPolicy;
@@ -193,6 +196,17 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 		/** The client that sends {@code BatchWriteItem} calls (required). */
 		public Builder client(DynamoDbClient client) {
 			this.client = client;
+			return this;
+		}
+
+		/**
+		 * Send through the lean path ({@link DirectDynamoDb}: request bodies written from
+		 * the items, SigV4-signed, no SDK request pipeline) instead of the client's
+		 * {@code batchWriteItem}; null (the default) for the client's. The client is
+		 * still required.
+		 */
+		public Builder direct(@Nullable DirectDynamoDb direct) {
+			this.direct = direct;
 			return this;
 		}
 
@@ -267,7 +281,8 @@ public final class BatchWriteItemWriter implements ItemWriter<MappedItem>, ItemS
 			if (maxItemsPerCall < 1 || maxItemsPerCall > WriteBatches.MAX_ITEMS) {
 				throw new IllegalArgumentException("maxItemsPerCall must be 1 to 25");
 			}
-			return new BatchWriteItemWriter(this, client, table, duplicateKeyPolicy, rejects);
+			BatchCall call = direct != null ? new DirectBatchCall(direct) : new SdkBatchCall(client);
+			return new BatchWriteItemWriter(this, call, table, duplicateKeyPolicy, rejects);
 		}
 
 	}

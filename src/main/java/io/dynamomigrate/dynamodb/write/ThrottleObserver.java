@@ -52,6 +52,14 @@ final class ThrottleObserver implements RetryStrategy {
 		this.attempts = attempts;
 	}
 
+	/**
+	 * {@code delegate} with its retries reporting to {@code attempts}: for calls that do
+	 * not go through the SDK's request pipeline ({@link DirectBatchCall}).
+	 */
+	static RetryStrategy wrap(RetryStrategy delegate, Attempts attempts) {
+		return new ThrottleObserver(delegate, attempts);
+	}
+
 	/** A request plugin that makes the request's retries report to {@code attempts}. */
 	static SdkPlugin plugin(Attempts attempts) {
 		return (config) -> config.overrideConfiguration((override) -> {

@@ -4,12 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,20 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import io.dynamomigrate.dynamodb.client.DynamoDbClients;
+import io.dynamomigrate.dynamodb.client.S3Clients;
 import io.dynamomigrate.mapping.model.FileFormat;
 import io.dynamomigrate.mapping.model.FileSourceSpec;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
@@ -60,39 +50,7 @@ public final class S3Files {
 
 	/** A client for the source's endpoint (AWS S3 when it has none). */
 	static S3Client client(FileSourceSpec spec) {
-		S3ClientBuilder builder = S3Client.builder()
-			.httpClientBuilder(Apache5HttpClient.builder()
-				.maxConnections(4)
-				.connectionTimeout(Duration.ofSeconds(10))
-				.socketTimeout(Duration.ofSeconds(60)))
-			.crossRegionAccessEnabled(true);
-		DefaultCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
-		URI endpoint = spec.s3EndpointUrl() == null ? null : URI.create(spec.s3Endpoint()); // no
-																							// user
-																							// info
-		if (endpoint == null) {
-			return builder.credentialsProvider(defaultChain).build();
-		}
-		// S3-compatible stores do not all know the newer flexible checksums: send and
-		// check them only when required
-		builder.endpointOverride(endpoint)
-			.forcePathStyle(true)
-			.region(regionOrLocal())
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-		builder.credentialsProvider(DynamoDbClients.isLoopback(endpoint) ? AwsCredentialsProviderChain.builder()
-			.credentialsProviders(defaultChain, DynamoDbClients.localCredentials())
-			.build() : defaultChain);
-		return builder.build();
-	}
-
-	private static Region regionOrLocal() {
-		try {
-			return DefaultAwsRegionProviderChain.builder().build().getRegion();
-		}
-		catch (SdkClientException ex) {
-			return Region.of(DynamoDbClients.LOCAL_REGION);
-		}
+		return S3Clients.create(spec.s3Endpoint(), 4);
 	}
 
 	/**

@@ -19,9 +19,13 @@ import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.transform.ItemSizes;
 import io.dynamomigrate.transform.MappedItem;
+import io.dynamomigrate.dynamodb.client.SendPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +43,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link BatchWriteItemWriter} against dynalite through the fault-injecting proxy, which
  * measures every {@code BatchWriteItem} call.
  */
+@ParameterizedClass
+@EnumSource(SendPath.class)
 class BatchWriteItemWriterIntegrationTests {
+
+	/** Every test runs on both send paths. */
+	@Parameter
+	SendPath sendPath;
 
 	private static final UnprocessedItemsBackoff RETRIES = new UnprocessedItemsBackoff(20, Duration.ofMillis(100),
 			Duration.ofSeconds(1));
@@ -58,7 +68,7 @@ class BatchWriteItemWriterIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.target = WriterFixtures.ProxiedTable.create("writer", 8);
+		this.target = WriterFixtures.ProxiedTable.create("writer", 8, this.sendPath);
 		this.proxy = this.target.proxy();
 		this.client = this.target.client();
 		this.table = this.target.table();
@@ -79,9 +89,7 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	private BatchWriteItemWriter.Builder builder(DuplicateKeyPolicy policy, UnprocessedItemsBackoff retries) {
-		return BatchWriteItemWriter.builder()
-			.client(this.client)
-			.table(this.table)
+		return this.target.writer()
 			.duplicateKeyPolicy(policy)
 			.retries(retries)
 			.sleeper(this.sleeper)

@@ -17,9 +17,13 @@ import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
+import io.dynamomigrate.dynamodb.client.SendPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +37,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The writer with a limiter and a pool: the batches of a chunk in flight at once, against
  * dynalite through the fault proxy.
  */
+@ParameterizedClass
+@EnumSource(SendPath.class)
 class ConcurrentBatchWriteIntegrationTests {
+
+	/** Every test runs on both send paths. */
+	@Parameter
+	SendPath sendPath;
 
 	private static final UnprocessedItemsBackoff RETRIES = new UnprocessedItemsBackoff(20, Duration.ofMillis(1),
 			Duration.ofMillis(5));
@@ -52,7 +62,7 @@ class ConcurrentBatchWriteIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.target = WriterFixtures.ProxiedTable.create("concurrent", 16);
+		this.target = WriterFixtures.ProxiedTable.create("concurrent", 16, this.sendPath);
 		this.proxy = this.target.proxy();
 		this.client = this.target.client();
 		this.table = this.target.table();
@@ -71,9 +81,7 @@ class ConcurrentBatchWriteIntegrationTests {
 
 	private BatchWriteItemWriter writer(UnprocessedItemsBackoff retries, RejectSink rejects,
 			WriteThroughput throughput) {
-		return BatchWriteItemWriter.builder()
-			.client(this.client)
-			.table(this.table)
+		return this.target.writer()
 			.duplicateKeyPolicy(DuplicateKeyPolicy.LAST_WINS)
 			.retries(retries)
 			.sleeper(this.sleeper)

@@ -12,9 +12,13 @@ import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.transform.MappedItem;
 import io.dynamomigrate.transform.RejectSink;
+import io.dynamomigrate.dynamodb.client.SendPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -42,7 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written that was not.
  */
 @Invariant(2)
+@ParameterizedClass
+@EnumSource(SendPath.class)
 class UnprocessedItemsStepFailureIntegrationTests {
+
+	/** Every test runs on both send paths. */
+	@Parameter
+	SendPath sendPath;
 
 	private WriterFixtures.ProxiedTable target;
 
@@ -54,7 +64,7 @@ class UnprocessedItemsStepFailureIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.target = WriterFixtures.ProxiedTable.create("step", 8);
+		this.target = WriterFixtures.ProxiedTable.create("step", 8, this.sendPath);
 		this.proxy = this.target.proxy();
 		this.client = this.target.client();
 		this.table = this.target.table();
@@ -69,9 +79,7 @@ class UnprocessedItemsStepFailureIntegrationTests {
 	void exhaustedRetries_failTheStepAndCountOnlyCommittedChunksAsWritten() throws Exception {
 		List<MappedItem> items = IntStream.range(0, 30).mapToObj((i) -> item(this.table, i)).toList();
 		WriterFixtures.RecordingSleeper sleeper = new WriterFixtures.RecordingSleeper();
-		BatchWriteItemWriter writer = BatchWriteItemWriter.builder()
-			.client(this.client)
-			.table(this.table)
+		BatchWriteItemWriter writer = this.target.writer()
 			.duplicateKeyPolicy(DuplicateKeyPolicy.LAST_WINS)
 			.retries(new UnprocessedItemsBackoff(3, Duration.ofMillis(10), Duration.ofMillis(100)))
 			.sleeper(sleeper)

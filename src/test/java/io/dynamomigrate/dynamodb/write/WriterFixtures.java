@@ -10,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.client.DirectDynamoDb;
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
+import io.dynamomigrate.dynamodb.client.SendPath;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.mapping.model.AttributeType;
 import io.dynamomigrate.mapping.model.BillingMode;
@@ -22,6 +24,7 @@ import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.SharedDynalite;
 import io.dynamomigrate.transform.MappedItem;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -90,18 +93,25 @@ final class WriterFixtures {
 	/**
 	 * A new table on the shared dynalite, reached through a
 	 * {@link FaultInjectingDynamoDbProxy} that injects no fault until a test plans one;
-	 * {@link #close()} deletes the table and stops the client and the proxy.
+	 * {@link #close()} deletes the table and stops the client and the proxy. Writers send
+	 * on the given {@link SendPath}: with {@link #direct()} when it is not null.
 	 */
-	record ProxiedTable(FaultInjectingDynamoDbProxy proxy, DynamoDbClient client,
-			String table) implements AutoCloseable {
+	record ProxiedTable(FaultInjectingDynamoDbProxy proxy, DynamoDbClient client, String table,
+			@Nullable DirectDynamoDb direct) implements AutoCloseable {
 
-		static ProxiedTable create(String prefix, int maxConnections) {
+		static ProxiedTable create(String prefix, int maxConnections, SendPath path) {
 			FaultInjectingDynamoDbProxy proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(),
 					FaultPlan.none());
 			DynamoDbClient client = DynamoDbClients.create(proxy.endpoint(), "us-east-1", true, maxConnections);
 			String table = createTable(client, prefix);
 			proxy.resetCounters();
-			return new ProxiedTable(proxy, client, table);
+			return new ProxiedTable(proxy, client, table,
+					path == SendPath.DIRECT ? DirectDynamoDb.of(client, maxConnections) : null);
+		}
+
+		/** A writer of the table on this send path. */
+		BatchWriteItemWriter.Builder writer() {
+			return BatchWriteItemWriter.builder().client(this.client).direct(this.direct).table(this.table);
 		}
 
 		@Override
@@ -111,6 +121,9 @@ final class WriterFixtures {
 				this.client.deleteTable((b) -> b.tableName(this.table));
 			}
 			finally {
+				if (this.direct != null) {
+					this.direct.close();
+				}
 				this.client.close();
 				this.proxy.close();
 			}
