@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
+import io.dynamomigrate.testing.FaultPlan;
+import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.Postgres;
+import io.dynamomigrate.testing.SinkStats;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +110,29 @@ class FleetIntegrationTests {
 		FleetFixture.Result done = fixture.run("done.log", Map.of(), args("status", fleet));
 		assertThat(done.exitCode()).as(done.output()).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(done.output()).contains("25 of 25 entries completed (");
+	}
+
+	@Test
+	@Invariant(11)
+	void entriesWritingOneTableAtOnce_shareItsWriteBudget() throws Exception {
+		Path fleet = fixture.writeFleet(25, 0);
+		try (FaultInjectingDynamoDbProxy proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(),
+				FaultPlan.none())) {
+			List<String> args = new ArrayList<>(List.of("fleet", "run", fleet.toString(), "--concurrency", "4",
+					"--max-write-capacity", "400", "--endpoint-url", proxy.endpoint().toString(), "--state-dir",
+					temp.resolve("state").toString()));
+
+			FleetFixture.Result run = fixture.run("budget.log", Map.of(), args);
+
+			assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.SUCCESS);
+			SinkStats arrivals = proxy.arrivals();
+			System.out.printf("fleet budget: 400 WCU/s shared by 4 entries at a time: %s%n", arrivals.json());
+			assertThat(arrivals.writeUnits()).isEqualTo(25L * ROWS);
+			assertThat(arrivals.maxWriteUnitsInAnySecond())
+				.as("the worst second over all entries writing the table (4 limiters of their own would allow 1600)")
+				.isLessThanOrEqualTo(400);
+		}
+		FleetFixture.assertTargetEquals(fixture.expected());
 	}
 
 	private static List<String> entryLines(String output, String pattern) {
