@@ -109,8 +109,7 @@ public class BatchInfrastructure {
 		properties.put("spring.batch.jdbc.isolation-level-for-create", "READ_COMMITTED");
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("spring.jmx.enabled", "false");
-		// logging stays as ConsoleLogConfigurator and the command set it up (the
-		// command's log file,
+		// logging stays as logback.xml and the command set it up (the command's log file,
 		// see the cli package);
 		// Spring Boot would reset it when the context starts
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
