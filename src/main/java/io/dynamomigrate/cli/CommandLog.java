@@ -138,14 +138,16 @@ final class CommandLog implements AutoCloseable {
 	}
 
 	/**
-	 * Leaves Spring Batch's ERROR lines about a failing chunk or step off the console.
+	 * Leaves Spring Batch's ERROR lines about a failing chunk or step, and the fleet's
+	 * about a failing entry (whose root cause the fleet prints), off the console.
 	 */
 	private static final class StepFailureFilter extends Filter<ILoggingEvent> {
 
 		@Override
 		public FilterReply decide(ILoggingEvent event) {
-			return event.getLevel() == Level.ERROR && event.getLoggerName().startsWith("org.springframework.batch.")
-					? FilterReply.DENY : FilterReply.NEUTRAL;
+			return event.getLevel() == Level.ERROR && (event.getLoggerName().startsWith("org.springframework.batch.")
+					|| event.getLoggerName().startsWith("io.dynamomigrate.fleet.")) ? FilterReply.DENY
+							: FilterReply.NEUTRAL;
 		}
 
 	}

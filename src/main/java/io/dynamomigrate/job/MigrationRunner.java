@@ -11,6 +11,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.TableLimiters;
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
@@ -70,6 +71,8 @@ public final class MigrationRunner {
 
 	private final @Nullable MigrationMetrics metrics;
 
+	private final @Nullable TableLimiters limiters;
+
 	/**
 	 * A runner as the builder says (checked by {@link MigrationRunnerBuilder#build()}).
 	 */
@@ -84,6 +87,7 @@ public final class MigrationRunner {
 		this.writeSettings = builder.writeSettings();
 		this.warnings = builder.warnings();
 		this.metrics = builder.metrics();
+		this.limiters = builder.limiters();
 	}
 
 	/**
@@ -158,8 +162,8 @@ public final class MigrationRunner {
 	private RunSummary writing(MappingSpec mapping, DataSource source, DynamoDbTarget target,
 			Function<StepWriterFactory, RunSummary> job) {
 		provision(mapping, target);
-		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
-				warnings)) {
+		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings, warnings,
+				limiters)) {
 			return job.apply(MigrationJobFactory.dynamoDbWriters(target, retryPolicy, sleeper, throughput))
 				.withCapacity(throughput.report());
 		}
