@@ -25,17 +25,17 @@ import org.slf4j.LoggerFactory;
  * the log file ({@code <state-dir>/logs/dynamo-migrate.log}, appended to by every command
  * and process that uses the state dir, each line with the process id; rolled over at 10
  * MB, three old files kept). The console (standard error, the {@code STDERR} appender of
- * {@link ConsoleLogConfigurator}) shows messages only: no stack traces, and not Spring
- * Batch's ERROR lines about a failing step, which the run summary says in a sentence.
- * With {@code --verbose} the console shows both, as the file does. {@link #close()}
- * detaches the file and restores the console. Thread-safe.
+ * {@code logback.xml}) shows messages only: no stack traces, and not Spring Batch's ERROR
+ * lines about a failing step, which the run summary says in a sentence. With
+ * {@code --verbose} the console shows both, as the file does. {@link #close()} detaches
+ * the file and restores the console. Thread-safe.
  */
 final class CommandLog implements AutoCloseable {
 
 	/** The log file's name in {@code <state-dir>/logs}. */
 	static final String FILE_NAME = "dynamo-migrate.log";
 
-	private static final String CONSOLE = ConsoleLogConfigurator.APPENDER;
+	private static final String CONSOLE = "STDERR";
 
 	private static final String VERBOSE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
 
@@ -138,14 +138,16 @@ final class CommandLog implements AutoCloseable {
 	}
 
 	/**
-	 * Leaves Spring Batch's ERROR lines about a failing chunk or step off the console.
+	 * Leaves Spring Batch's ERROR lines about a failing chunk or step, and the fleet's
+	 * about a failing entry (whose root cause the fleet prints), off the console.
 	 */
 	private static final class StepFailureFilter extends Filter<ILoggingEvent> {
 
 		@Override
 		public FilterReply decide(ILoggingEvent event) {
-			return event.getLevel() == Level.ERROR && event.getLoggerName().startsWith("org.springframework.batch.")
-					? FilterReply.DENY : FilterReply.NEUTRAL;
+			return event.getLevel() == Level.ERROR && (event.getLoggerName().startsWith("org.springframework.batch.")
+					|| event.getLoggerName().startsWith("io.dynamomigrate.fleet.")) ? FilterReply.DENY
+							: FilterReply.NEUTRAL;
 		}
 
 	}

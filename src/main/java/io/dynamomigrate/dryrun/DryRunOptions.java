@@ -25,7 +25,8 @@ public record DryRunOptions(RegionPrices prices, @Nullable Double maxEstimatedCo
 		@Nullable Double writeUnitsPerSecond, long prewarm, double pricePerPrewarmWriteUnit, boolean targetCheck,
 		Path reportDirectory) {
 
-	DryRunPricing pricing() {
+	/** The pricing these options give. */
+	public DryRunPricing pricing() {
 		return new DryRunPricing(prices.writePerMillion(), prices.basis(), maxEstimatedCost, prewarm,
 				pricePerPrewarmWriteUnit);
 	}

@@ -102,10 +102,14 @@ public class BatchInfrastructure {
 		properties.put("spring.datasource.hikari.maximum-pool-size", "4");
 		properties.put("spring.batch.job.enabled", "false");
 		properties.put("spring.batch.jdbc.initialize-schema", "never");
+		// jobs of different names start at once in one process (a fleet's entries): with
+		// the default SERIALIZABLE, PostgreSQL cancels all but one of the concurrent
+		// creations. The unique job key still forbids two instances of one job, and the
+		// run lease two runs of one mapping.
+		properties.put("spring.batch.jdbc.isolation-level-for-create", "READ_COMMITTED");
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("spring.jmx.enabled", "false");
-		// logging stays as ConsoleLogConfigurator and the command set it up (the
-		// command's log file,
+		// logging stays as logback.xml and the command set it up (the command's log file,
 		// see the cli package);
 		// Spring Boot would reset it when the context starts
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);

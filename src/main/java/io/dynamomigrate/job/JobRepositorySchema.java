@@ -72,7 +72,7 @@ public final class JobRepositorySchema {
 	 * Whether the connection's schema has the table, named in upper case (PostgreSQL
 	 * folds it to lower case).
 	 */
-	static boolean exists(Connection c, String table) throws SQLException {
+	public static boolean exists(Connection c, String table) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
 		for (String name : new String[] { table, table.toLowerCase(Locale.ROOT) }) {
 			try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), name, new String[] { "TABLE" })) {

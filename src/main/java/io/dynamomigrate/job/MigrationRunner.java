@@ -11,6 +11,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.TableLimiters;
 import io.dynamomigrate.dynamodb.client.DynamoDbTarget;
 import io.dynamomigrate.dynamodb.table.TableProvisioner;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
@@ -80,6 +81,8 @@ public final class MigrationRunner {
 
 	private final PartitionHandlers partitions;
 
+	private final @Nullable TableLimiters limiters;
+
 	/**
 	 * A runner as the builder says (checked by {@link MigrationRunnerBuilder#build()}).
 	 */
@@ -95,6 +98,8 @@ public final class MigrationRunner {
 		this.warnings = builder.warnings();
 		this.metrics = builder.metrics();
 		this.partitions = builder.partitions();
+
+		this.limiters = builder.limiters();
 	}
 
 	/**
@@ -169,8 +174,8 @@ public final class MigrationRunner {
 	private RunSummary writing(MappingSpec mapping, DataSource source, DynamoDbTarget target,
 			Function<StepWriterFactory, RunSummary> job) {
 		provision(mapping, target);
-		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings,
-				warnings)) {
+		try (RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings, warnings,
+				limiters)) {
 			return job.apply(MigrationJobFactory.dynamoDbWriters(target, retryPolicy, sleeper, throughput))
 				.withCapacity(throughput.report());
 		}

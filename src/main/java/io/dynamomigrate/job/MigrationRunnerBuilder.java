@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.TableLimiters;
 import io.dynamomigrate.dynamodb.write.UnprocessedItemsBackoff;
 import io.dynamomigrate.metrics.MigrationMetrics;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,8 @@ public final class MigrationRunnerBuilder {
 	private @Nullable MigrationMetrics metrics;
 
 	private PartitionHandlers partitions = PartitionHandlers.LOCAL;
+
+	private @Nullable TableLimiters limiters;
 
 	MigrationRunnerBuilder() {
 	}
@@ -125,6 +128,16 @@ public final class MigrationRunnerBuilder {
 		return this;
 	}
 
+	/**
+	 * Take the tables' write-capacity limiters from {@code limiters}, shared with the
+	 * other runs given the same instance (the entries of a fleet); by default every run
+	 * has its own.
+	 */
+	public MigrationRunnerBuilder limiters(TableLimiters limiters) {
+		this.limiters = limiters;
+		return this;
+	}
+
 	/** The runner; an {@link IllegalStateException} names a missing collaborator. */
 	public MigrationRunner build() {
 		if (jobOperator == null) {
@@ -184,6 +197,10 @@ public final class MigrationRunnerBuilder {
 
 	PartitionHandlers partitions() {
 		return partitions;
+	}
+
+	@Nullable TableLimiters limiters() {
+		return limiters;
 	}
 
 }

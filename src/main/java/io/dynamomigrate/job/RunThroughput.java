@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import io.dynamomigrate.dynamodb.capacity.RunWriteCapacity;
 import io.dynamomigrate.dynamodb.capacity.Sleeper;
+import io.dynamomigrate.dynamodb.capacity.TableLimiters;
 import io.dynamomigrate.dynamodb.capacity.WriteCapacityLimiter;
 import io.dynamomigrate.dynamodb.write.BatchWriteItemWriter;
 import io.dynamomigrate.mapping.model.ItemSpec;
@@ -60,8 +61,22 @@ public final class RunThroughput implements AutoCloseable {
 	 */
 	public static RunThroughput start(DynamoDbClient client, MappingSpec mapping, DataSource source,
 			WriteSettings settings, Consumer<String> warnings) {
-		RunWriteCapacity capacity = RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(),
-				TableSpec::writeBudget, settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM);
+		return start(client, mapping, source, settings, warnings, null);
+	}
+
+	/**
+	 * Resolves budgets and starts progress reporting.
+	 * @param warnings where warnings about budgets go (the command line prints them)
+	 * @param shared the table limiters shared with the other runs of this process (a
+	 * fleet's entries), or null for limiters of this run only
+	 */
+	public static RunThroughput start(DynamoDbClient client, MappingSpec mapping, DataSource source,
+			WriteSettings settings, Consumer<String> warnings, @Nullable TableLimiters shared) {
+		RunWriteCapacity capacity = shared == null
+				? RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(), TableSpec::writeBudget,
+						settings.concurrency(), warnings, System::nanoTime, Sleeper.SYSTEM)
+				: RunWriteCapacity.resolve(client, mapping.tables(), settings.budget(), TableSpec::writeBudget,
+						settings.concurrency(), warnings, shared);
 		ProgressReporter progress = ProgressReporter.start(settings.progress(), settings.progressInterval());
 		ExecutorService counting = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "row-count");

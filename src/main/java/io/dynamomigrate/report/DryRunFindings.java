@@ -49,9 +49,19 @@ public final class DryRunFindings implements AutoCloseable {
 
 	private long collisions;
 
+	private String origin = "";
+
 	/** Findings whose on-disk state lives in {@code file} (deleted on close). */
 	public DryRunFindings(Path file) {
 		this.store = new MVStore.Builder().fileName(file.toString()).cacheSize(16).open();
+	}
+
+	/**
+	 * Names the fleet entry whose items follow, so that positions (and collisions across
+	 * entries) say which entry an item came from; entries are dry-run one after another.
+	 */
+	public synchronized void origin(String entry) {
+		this.origin = "entry " + entry + ", ";
 	}
 
 	/** Records an item that the run would write. */
@@ -59,7 +69,7 @@ public final class DryRunFindings implements AutoCloseable {
 		TableState state = tables.computeIfAbsent(table.name(), (name) -> new TableState(name, store));
 		long units = WriteCost.of(item.item(), item.sizeBytes(), table);
 		String key = ItemKeys.text(item.key());
-		String position = item.position().toString();
+		String position = origin + item.position();
 		String earlier = state.keys.putIfAbsent(key, position);
 		if (earlier != null) {
 			collisions++;

@@ -78,8 +78,9 @@ public final class MigrationSession implements AutoCloseable {
 	}
 
 	private void openParts() {
-		if (options.mappingFile != null) {
-			MappingSpec loaded = loadMapping(options.mappingFile);
+		if (options.mappingFile != null || options.loadedMapping != null) {
+			MappingSpec loaded = options.loadedMapping != null ? prepare(options.loadedMapping)
+					: loadMapping(Objects.requireNonNull(options.mappingFile, "a mapping file"));
 			this.mapping = loaded;
 			if (options.source) {
 				this.source = resources.add(SourceCheck.open(loaded));
@@ -89,9 +90,15 @@ public final class MigrationSession implements AutoCloseable {
 						: Math.max(16, writeSettings().concurrency() + 4)));
 			}
 		}
-		if (options.repository != null) {
-			ConfigurableApplicationContext context = resources.add(options.repository.start());
-			this.batch = context;
+		if (options.parent != null) {
+			this.batch = options.parent.batch();
+			this.shutdown = options.parent.shutdown;
+		}
+		else if (options.repository != null) {
+			this.batch = resources.add(options.repository.start());
+		}
+		if (batch != null) {
+			ConfigurableApplicationContext context = batch;
 			if (options.lease) {
 				String name = mapping().name();
 				RunLease.Acquisition acquisition = RunLease.acquire(context.getBean(DataSource.class), name,
@@ -103,7 +110,7 @@ public final class MigrationSession implements AutoCloseable {
 				}
 				resources.add(Objects.requireNonNull(acquisition.lease(), "a lease taken"));
 			}
-			if (options.shutdown) {
+			if (options.shutdown && options.parent == null) {
 				this.shutdown = resources.add(GracefulShutdown.install(jobRepository(), err));
 			}
 		}
@@ -120,6 +127,11 @@ public final class MigrationSession implements AutoCloseable {
 		catch (InvalidMappingException ex) {
 			throw new SessionRefusedException(ExitCodes.INVALID, MappingFiles.problemLines(ex));
 		}
+		return prepare(loaded);
+	}
+
+	/** The command line's checks, the warnings and the write settings of a mapping. */
+	private MappingSpec prepare(MappingSpec loaded) {
 		try {
 			options.checks.forEach(Runnable::run);
 			if (options.warnings) {
@@ -232,6 +244,9 @@ public final class MigrationSession implements AutoCloseable {
 			.transactionManager(context.getBean(PlatformTransactionManager.class));
 		if (shutdown != null) {
 			builder.listener(shutdown);
+		}
+		if (options.limiters != null) {
+			builder.limiters(options.limiters);
 		}
 		if (writeSettings != null) {
 			builder.writeSettings(writeSettings).warnings((warning) -> {

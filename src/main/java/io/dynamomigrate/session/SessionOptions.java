@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.dynamomigrate.dynamodb.capacity.TableLimiters;
 import io.dynamomigrate.job.WriteSettings;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,12 @@ public final class SessionOptions {
 	final Path stateDirectory;
 
 	@Nullable Path mappingFile;
+
+	@Nullable MappingSpec loadedMapping;
+
+	@Nullable MigrationSession parent;
+
+	@Nullable TableLimiters limiters;
 
 	UnaryOperator<MappingSpec> overrides = UnaryOperator.identity();
 
@@ -67,6 +74,33 @@ public final class SessionOptions {
 	public SessionOptions mapping(Path file, UnaryOperator<MappingSpec> overrides) {
 		this.mappingFile = file;
 		this.overrides = overrides;
+		return this;
+	}
+
+	/**
+	 * Work with this mapping, already loaded and valid (a fleet entry's, with the fleet's
+	 * variables and source).
+	 */
+	public SessionOptions mapping(MappingSpec mapping) {
+		this.loadedMapping = mapping;
+		return this;
+	}
+
+	/**
+	 * Work in the Spring Batch context of {@code parent} (a fleet's session), which stays
+	 * open when this session closes, instead of starting one.
+	 */
+	public SessionOptions within(MigrationSession parent) {
+		this.parent = parent;
+		return this;
+	}
+
+	/**
+	 * Take the tables' write-capacity limiters from {@code limiters}, shared with every
+	 * other session given them (a fleet's entries write each table within one budget).
+	 */
+	public SessionOptions limiters(TableLimiters limiters) {
+		this.limiters = limiters;
 		return this;
 	}
 

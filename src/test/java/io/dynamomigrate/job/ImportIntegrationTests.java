@@ -146,8 +146,21 @@ class ImportIntegrationTests {
 	}
 
 	@Test
-	void anExistingTable_orAMissingBucket_isRefusedInOneSentence_andNothingStarts() throws Exception {
+	void anExistingTable_aMissingBucket_deniedOrUnreachableS3_areRefusedInOneSentence_andNothingStarts()
+			throws Exception {
 		Path mapping = mapping(40);
+		try (S3Server secured = S3Server.startWithCredentials("import-id", "import-secret")) {
+			secured.createBucket("imports");
+			CliRun denied = cli(options(secured.endpoint().toString()), "run", mapping.toString(), "--via-import",
+					"s3://imports/load-3/");
+			assertThat(denied.exitCode()).as(denied.output()).isEqualTo(ExitCodes.INVALID);
+			assertThat(denied.output()).contains("Access to s3://imports/load-3/ is denied");
+		}
+		CliRun unreachable = cli(options("http://127.0.0.1:1"), "run", mapping.toString(), "--via-import",
+				"s3://imports/load-3/");
+		assertThat(unreachable.exitCode()).as(unreachable.output()).isEqualTo(ExitCodes.INVALID);
+		assertThat(unreachable.output())
+			.contains("Cannot reach S3 at http://127.0.0.1:1 to write s3://imports/load-3/");
 		CliRun missingBucket = cli("run", mapping.toString(), "--via-import", "s3://no-such-bucket/x/");
 		assertThat(missingBucket.exitCode()).as(missingBucket.output()).isEqualTo(ExitCodes.INVALID);
 		assertThat(missingBucket.output())
@@ -214,14 +227,22 @@ class ImportIntegrationTests {
 	}
 
 	private List<String> options() {
-		return List.of("--endpoint-url", dynamodb.endpoint().toString(), "--s3-endpoint-url", s3.endpoint().toString(),
+		return options(s3.endpoint().toString());
+	}
+
+	private List<String> options(String s3Endpoint) {
+		return List.of("--endpoint-url", dynamodb.endpoint().toString(), "--s3-endpoint-url", s3Endpoint,
 				"--repository-url", Postgres.url(REPOSITORY), "--repository-user", Postgres.USER, "--state-dir",
 				temp.resolve("state").toString());
 	}
 
 	private CliRun cli(String... args) {
+		return cli(options(), args);
+	}
+
+	private CliRun cli(List<String> options, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(options());
+		all.addAll(options);
 		StringWriter out = new StringWriter();
 		CommandLine cli = DynamoMigrate.commandLine();
 		cli.setOut(new PrintWriter(out));

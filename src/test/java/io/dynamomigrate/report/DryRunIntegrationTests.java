@@ -14,6 +14,7 @@ import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.dynamodb.capacity.WriteCost;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
+import io.dynamomigrate.testing.Chromium;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.SharedDynalite;
@@ -103,7 +104,7 @@ class DryRunIntegrationTests {
 			.filter((p) -> p.toString().endsWith(".html"))
 			.findFirst()
 			.orElseThrow();
-		String dom = chromiumDom(html);
+		String dom = Chromium.dom(html);
 		assertThat(dom).contains("READY_WITH_WARNINGS", "notes[id=3]", "ITEM_TOO_LARGE", "notes[id=7]");
 		assertThat(dom).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
 		assertThat(dom).doesNotContain("<script>alert(1)</script>");
@@ -226,19 +227,6 @@ class DryRunIntegrationTests {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.filter((f) -> f.toString().endsWith(".html")).findFirst().orElseThrow();
 		}
-	}
-
-	private static String chromiumDom(Path html) throws Exception {
-		Path chromium = Path.of("/usr/bin/chromium");
-		assertThat(chromium).as("headless Chromium (Debian package chromium) renders the report").exists();
-		List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory("chromium"), "--dump-dom", html.toUri().toString()));
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return dom;
 	}
 
 	private static JsonNode report(Path directory) throws Exception {

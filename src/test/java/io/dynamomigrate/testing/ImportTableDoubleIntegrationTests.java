@@ -46,11 +46,12 @@ class ImportTableDoubleIntegrationTests {
 
 	@Test
 	void aBadLineDropsTheRestOfItsObject_aClientTokenReturnsTheSameImport() {
-		s3.put("b", "in/a.json", lines("{\"Item\":{\"id\":{\"S\":\"a1\"}}}", "{\"Item\":{\"id\":{\"S\":\"a2\"}}}",
-				"{\"Item\":{\"id\":{\"N\":\"3\"}}}", "{\"Item\":{\"id\":{\"S\":\"a4\"}}}"));
-		s3.put("b", "in/b.json",
+		s3.put("double-in", "in/a.json",
+				lines("{\"Item\":{\"id\":{\"S\":\"a1\"}}}", "{\"Item\":{\"id\":{\"S\":\"a2\"}}}",
+						"{\"Item\":{\"id\":{\"N\":\"3\"}}}", "{\"Item\":{\"id\":{\"S\":\"a4\"}}}"));
+		s3.put("double-in", "in/b.json",
 				lines("{\"Item\":{\"id\":{\"S\":\"b1\"}}}", "not json", "{\"Item\":{\"id\":{\"S\":\"b3\"}}}"));
-		s3.put("b", "in/c.json", lines("{\"Item\":{\"id\":{\"S\":\"c1\"}}}"));
+		s3.put("double-in", "in/c.json", lines("{\"Item\":{\"id\":{\"S\":\"c1\"}}}"));
 		try (DynamoDbClient client = DynamoDbClients.create(dynamodb.endpoint(), "us-east-1", true, 4)) {
 			ImportTableRequest request = request("tok-1", "double_t");
 			String arn = client.importTable(request).importTableDescription().importArn();
@@ -58,7 +59,7 @@ class ImportTableDoubleIntegrationTests {
 				.until(() -> client.describeImport((r) -> r.importArn(arn)).importTableDescription(),
 						(d) -> !d.importStatusAsString().equals("IN_PROGRESS"));
 
-			assertThat(ended.importStatusAsString()).isEqualTo("COMPLETED");
+			assertThat(ended.importStatusAsString()).as(ended.failureMessage()).isEqualTo("COMPLETED");
 			assertThat(ended.errorCount()).isEqualTo(2);
 			assertThat(ended.importedItemCount()).isEqualTo(4);
 			assertThat(ended.processedItemCount()).isEqualTo(6);
@@ -83,7 +84,7 @@ class ImportTableDoubleIntegrationTests {
 	private static ImportTableRequest request(String token, String table) {
 		return ImportTableRequest.builder()
 			.clientToken(token)
-			.s3BucketSource((s) -> s.s3Bucket("b").s3KeyPrefix("in/"))
+			.s3BucketSource((s) -> s.s3Bucket("double-in").s3KeyPrefix("in/"))
 			.inputFormat(InputFormat.DYNAMODB_JSON)
 			.tableCreationParameters((t) -> t.tableName(table)
 				.keySchema((k) -> k.attributeName("id").keyType("HASH"))

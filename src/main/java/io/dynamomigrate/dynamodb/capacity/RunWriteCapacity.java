@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -52,6 +53,30 @@ public final class RunWriteCapacity implements AutoCloseable {
 	public static RunWriteCapacity resolve(DynamoDbClient client, Iterable<TableSpec> tables,
 			@Nullable WriteBudget commandLine, Function<TableSpec, @Nullable WriteBudget> fromMapping, int concurrency,
 			Consumer<String> warnings, LongSupplier nanoTime, Sleeper sleeper) {
+		return resolve(client, tables, commandLine, fromMapping, concurrency, warnings,
+				(table, units) -> new WriteCapacityLimiter(table, units, nanoTime, sleeper));
+	}
+
+	/**
+	 * Resolves the budget of every table and takes the limiters from {@code shared}
+	 * (making those it has not made yet): entries of a fleet that write the same table
+	 * share its limiter.
+	 * @param commandLine {@code --max-write-capacity}, or null
+	 * @param fromMapping a table's own budget, or null
+	 * @param concurrency {@code BatchWriteItem} calls in flight at most
+	 * @param warnings where warnings about budgets above a table's capacity go
+	 * @param shared the limiters shared with other runs of this process
+	 */
+	public static RunWriteCapacity resolve(DynamoDbClient client, Iterable<TableSpec> tables,
+			@Nullable WriteBudget commandLine, Function<TableSpec, @Nullable WriteBudget> fromMapping, int concurrency,
+			Consumer<String> warnings, TableLimiters shared) {
+		return resolve(client, tables, commandLine, fromMapping, concurrency, warnings,
+				(table, units) -> shared.limiter(table, () -> WriteCapacityLimiter.system(table, units)));
+	}
+
+	private static RunWriteCapacity resolve(DynamoDbClient client, Iterable<TableSpec> tables,
+			@Nullable WriteBudget commandLine, Function<TableSpec, @Nullable WriteBudget> fromMapping, int concurrency,
+			Consumer<String> warnings, BiFunction<String, Long, WriteCapacityLimiter> limiterOf) {
 		Map<String, WriteCapacityLimiter> limiters = new LinkedHashMap<>();
 		Map<String, Long> budgets = new LinkedHashMap<>();
 		Map<String, String> sources = new LinkedHashMap<>();
@@ -69,7 +94,7 @@ public final class RunWriteCapacity implements AutoCloseable {
 			budgets.put(table.name(), units);
 			sources.put(table.name(), source);
 			if (units > 0) {
-				limiters.put(table.name(), new WriteCapacityLimiter(table.name(), units, nanoTime, sleeper));
+				limiters.put(table.name(), limiterOf.apply(table.name(), units));
 			}
 		}
 		return new RunWriteCapacity(limiters, budgets, sources,

@@ -1,10 +1,9 @@
 package io.dynamomigrate.dynamodb.imports;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Base64;
 import java.util.Map;
 
-import software.amazon.awssdk.core.SdkBytes;
+import io.dynamomigrate.dynamodb.write.ItemJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +27,7 @@ public final class DynamoDbJsonLines {
 		try (JsonGenerator json = JSON.createGenerator(bytes)) {
 			json.writeStartObject();
 			json.writeName("Item");
-			map(json, item);
+			ItemJson.writeItem(json, item);
 			json.writeEndObject();
 		}
 		return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
@@ -37,52 +36,6 @@ public final class DynamoDbJsonLines {
 	/** The length of the item's line in UTF-8 bytes, with its line break. */
 	public static long bytes(Map<String, AttributeValue> item) {
 		return line(item).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
-	}
-
-	private static void map(JsonGenerator json, Map<String, AttributeValue> attributes) {
-		json.writeStartObject();
-		for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
-			json.writeName(attribute.getKey());
-			value(json, attribute.getValue());
-		}
-		json.writeEndObject();
-	}
-
-	private static void value(JsonGenerator json, AttributeValue value) {
-		json.writeStartObject();
-		switch (value.type()) {
-			case S -> json.writeStringProperty("S", value.s());
-			case N -> json.writeStringProperty("N", value.n());
-			case B -> json.writeStringProperty("B", base64(value.b()));
-			case BOOL -> json.writeBooleanProperty("BOOL", value.bool());
-			case NUL -> json.writeBooleanProperty("NULL", true);
-			case SS -> strings(json, "SS", value.ss());
-			case NS -> strings(json, "NS", value.ns());
-			case BS -> strings(json, "BS", value.bs().stream().map(DynamoDbJsonLines::base64).toList());
-			case M -> {
-				json.writeName("M");
-				map(json, value.m());
-			}
-			case L -> {
-				json.writeName("L");
-				json.writeStartArray();
-				value.l().forEach((element) -> value(json, element));
-				json.writeEndArray();
-			}
-			default -> throw new IllegalArgumentException("An attribute value of unknown type: " + value);
-		}
-		json.writeEndObject();
-	}
-
-	private static void strings(JsonGenerator json, String type, java.util.List<String> values) {
-		json.writeName(type);
-		json.writeStartArray();
-		values.forEach(json::writeString);
-		json.writeEndArray();
-	}
-
-	private static String base64(SdkBytes bytes) {
-		return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
 	}
 
 }

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -77,7 +78,15 @@ public final class TableProvisioner {
 			return false;
 		}
 		boolean warm = prewarm > WarmThroughputs.NEW_TABLE_WRITE_UNITS;
-		client.createTable(createRequest(table, warm ? prewarm : 0));
+		try {
+			client.createTable(createRequest(table, warm ? prewarm : 0));
+		}
+		catch (ResourceInUseException ex) { // created at the same moment by another run
+											// (a fleet's entries): check it once
+											// active
+			waitUntilActive(table.name());
+			return ensure(table, prewarm, notes);
+		}
 		waitUntilActive(table.name());
 		logger.debug("Created table [table={}, prewarm={}]", table.name(), warm ? prewarm : 0);
 		if (warm) {

@@ -13,9 +13,9 @@ import tools.jackson.core.io.SerializedString;
  * Writes attribute values in DynamoDB's JSON wire format (<code>{"S":"a"}</code>,
  * <code>{"N":"1"}</code>, <code>{"B":"base64"}</code>, sets, lists, maps,
  * <code>{"BOOL":true}</code>, <code>{"NULL":true}</code>), as the SDK's marshaller writes
- * them.
+ * them. Used for {@code BatchWriteItem} bodies and for the lines an import uploads.
  */
-final class ItemJson {
+public final class ItemJson {
 
 	/** Attribute names, quoted and encoded once: an item's names repeat on every item. */
 	private static final Map<String, SerializedString> NAMES = new ConcurrentHashMap<>();
@@ -43,7 +43,7 @@ final class ItemJson {
 	}
 
 	/** Writes the attributes as a JSON object of attribute values. */
-	static void writeItem(JsonGenerator json, Map<String, AttributeValue> attributes) {
+	public static void writeItem(JsonGenerator json, Map<String, AttributeValue> attributes) {
 		json.writeStartObject();
 		for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
 			json.writeName(name(attribute.getKey()));

@@ -102,7 +102,11 @@ public final class MappingLoader {
 		return read(file, content, problems);
 	}
 
-	private @Nullable MappingSpec read(Path file, String content, Problems problems) {
+	/**
+	 * Reads and checks mapping text as far as it can (see {@link #read(Path, Problems)});
+	 * {@code file} names it in messages and anchors relative paths.
+	 */
+	public @Nullable MappingSpec read(Path file, String content, Problems problems) {
 		Node root = compose(content, problems);
 		if (root == null) {
 			return null;
@@ -113,7 +117,7 @@ public final class MappingLoader {
 		return spec;
 	}
 
-	private static @Nullable Node compose(String content, Problems problems) {
+	static @Nullable Node compose(String content, Problems problems) {
 		if (!YamlLimits.check(content, problems)) {
 			return null;
 		}

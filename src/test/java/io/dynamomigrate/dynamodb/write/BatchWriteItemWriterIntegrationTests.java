@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import static io.dynamomigrate.dynamodb.write.WriterFixtures.canonicalKey;
 import static io.dynamomigrate.dynamodb.write.WriterFixtures.item;
@@ -368,6 +370,48 @@ class BatchWriteItemWriterIntegrationTests {
 	}
 
 	/** Rows 10 and 12 share the key TRACK#1; row 11 has TRACK#2. */
+	@Test
+	void everyAttributeType_isWrittenExactly_andDeletionsRemoveItems() throws Exception {
+		Map<String, AttributeValue> attributes = Map.of("s", AttributeValue.fromS("ünïcode \"quoted\" \\ \n\u0001 😀"),
+				"n", AttributeValue.fromN("-12345678901234567890.123456789"), "b",
+				AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] { 0, 1, -2, 127 })), "ss",
+				AttributeValue.fromSs(List.of("a", "b")), "ns", AttributeValue.fromNs(List.of("1", "2.5")), "bs",
+				AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("x"), SdkBytes.fromUtf8String("y"))), "bool",
+				AttributeValue.fromBool(false), "nul", AttributeValue.fromNul(true), "m",
+				AttributeValue.fromM(Map.of("inner",
+						AttributeValue.fromL(List.of(AttributeValue.fromN("1"),
+								AttributeValue.fromM(Map.of("deep", AttributeValue.fromS("x"))))))),
+				"l", AttributeValue.fromL(List.of()));
+		MappedItem kept = item(this.table, 1, 1, attributes);
+		MappedItem deleted = item(this.table, 2);
+		BatchWriteItemWriter writer = writer(DuplicateKeyPolicy.LAST_WINS, RETRIES);
+		writer.write(new Chunk<>(List.of(kept, deleted)));
+
+		writer.write(new Chunk<>(List.of(MappedItem.deletion(this.table, deleted.key(), position(3)))));
+
+		Map<String, Map<String, AttributeValue>> stored = scan(this.client, this.table);
+		assertThat(stored).containsOnlyKeys("TRACK#1");
+		assertThat(stored.get("TRACK#1")).isEqualTo(kept.item());
+		assertThat(writer.counters().deletes()).isEqualTo(1);
+	}
+
+	@Test
+	void aMissingTable_failsWithTheSdksResourceNotFoundException() {
+		BatchWriteItemWriter writer = this.target.writer()
+			.table(this.table + "-missing")
+			.duplicateKeyPolicy(DuplicateKeyPolicy.LAST_WINS)
+			.retries(RETRIES)
+			.sleeper(this.sleeper)
+			.rejects(this.rejects::add)
+			.build();
+
+		assertThatExceptionOfType(ResourceNotFoundException.class)
+			.isThrownBy(() -> writer.write(new Chunk<>(List.of(item(this.table + "-missing", 1)))))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
+		assertThat(this.rejects).isEmpty();
+	}
+
 	private Chunk<MappedItem> duplicateChunk() {
 		return new Chunk<>(List.of(item(this.table, 1, 10, Map.of("title", AttributeValue.fromS("earlier"))),
 				item(this.table, 2, 11, Map.of("title", AttributeValue.fromS("other"))),
