@@ -20,7 +20,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * any)</li>
  * <li>{@code cli}: parses options, calls a mode, prints its result</li>
  * <li>the modes: {@code run}, {@code dryrun}, {@code verify}, {@code schedule},
- * {@code fleet}</li>
+ * {@code fleet}, {@code distributed}</li>
  * <li>{@code session}: the migration session every mode opens</li>
  * <li>{@code job}: the Spring Batch job</li>
  * <li>{@code report}, {@code metrics}, {@code progress}</li>
@@ -53,7 +53,8 @@ class ArchitectureTests {
 			.layer("Cli")
 			.definedBy(ROOT + ".cli..")
 			.layer("Modes")
-			.definedBy(ROOT + ".run..", ROOT + ".dryrun..", ROOT + ".verify..", ROOT + ".schedule..", ROOT + ".fleet..")
+			.definedBy(ROOT + ".run..", ROOT + ".dryrun..", ROOT + ".verify..", ROOT + ".schedule..", ROOT + ".fleet..",
+					ROOT + ".distributed..")
 			.layer("Session")
 			.definedBy(ROOT + ".session..")
 			.layer("Job")

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 		description = "Migrates relational databases into Amazon DynamoDB with declarative mapping files.",
 		subcommands = { RunCommand.class, DryRunCommand.class, VerifyCommand.class, RestartCommand.class,
 				StatusCommand.class, StopCommand.class, ScheduleCommand.class, ValidateCommand.class,
-				SampleCommand.class, FleetCommand.class, CommandLine.HelpCommand.class })
+				SampleCommand.class, FleetCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class })
 public final class DynamoMigrate {
 
 	private DynamoMigrate() {

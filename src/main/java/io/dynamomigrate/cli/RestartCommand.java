@@ -2,6 +2,8 @@ package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
 
+import io.dynamomigrate.job.PartitionRuns;
+import io.dynamomigrate.job.remote.RemotePartitionHandlers;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import io.dynamomigrate.run.RunService;
@@ -38,6 +40,9 @@ final class RestartCommand extends SessionCommand {
 	@Mixin
 	RunOptions options;
 
+	@Mixin
+	DistributedOptions distributed;
+
 	@Override
 	SessionOptions session() {
 		return options.runSession(recover);
@@ -45,14 +50,18 @@ final class RestartCommand extends SessionCommand {
 
 	@Override
 	int call(MigrationSession session, PrintWriter out, PrintWriter err) {
-		RunService service = new RunService(session);
-		RunService.Restart restart = service.restartable(recover);
-		out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
-				session.mapping().name(), session.targetDescription(), session.targetRegion());
-		out.flush();
-		RunSummary summary = service.restart(restart, options.s3EndpointUrl());
-		SummaryPrinter.print(summary, out, options.restartHint());
-		return summary.exitCode();
+		RunService.Restart restart = new RunService(session).restartable(recover);
+		try (RemotePartitionHandlers remote = distributed.open(session)) {
+			distributed.warnWithoutWorkers(remote, err);
+			out.printf("Restarting execution %d (%s) of %s into %s (region %s)...%n", restart.id(), restart.status(),
+					session.mapping().name(), session.targetDescription(), session.targetRegion());
+			out.flush();
+			RunSummary summary = new RunService(session, DistributedOptions.orLocal(remote)).restart(restart,
+					options.s3EndpointUrl());
+			SummaryPrinter.print(summary, out, options.restartHint());
+			PartitionRuns.lines(session.jobRepository(), summary.executionId()).forEach(out::println);
+			return summary.exitCode();
+		}
 	}
 
 }

@@ -2,6 +2,8 @@ package io.dynamomigrate.cli;
 
 import java.io.PrintWriter;
 
+import io.dynamomigrate.job.PartitionRuns;
+import io.dynamomigrate.job.remote.RemotePartitionHandlers;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.report.SummaryPrinter;
 import io.dynamomigrate.run.RunService;
@@ -45,6 +47,9 @@ final class RunCommand extends SessionCommand {
 	@Mixin
 	RunOptions options;
 
+	@Mixin
+	DistributedOptions distributed;
+
 	@Option(names = "--incremental", description = "Read only the rows changed since the last completed run "
 			+ "(item definitions with `incremental:`; the first run reads every row).")
 	boolean incremental;
@@ -73,16 +78,20 @@ final class RunCommand extends SessionCommand {
 		out.printf("Migrating %s into %s (region %s)...%n", session.mapping().name(), session.targetDescription(),
 				session.targetRegion());
 		out.flush();
-		RunSummary summary = viaImport != null
-				? new RunService(session).runViaImport(viaImport, options.s3EndpointUrl())
-				: new RunService(session).run(incremental);
-		SummaryPrinter.print(summary, out, options.restartHint());
-		if (!summary.imports().isEmpty()) {
-			out.printf("Imported tables have no streams and no TTL: set them after the import (UpdateTable, "
-					+ "UpdateTimeToLive) if the application needs them.%n");
-			out.flush();
+		try (RemotePartitionHandlers remote = distributed.open(session)) {
+			distributed.warnWithoutWorkers(remote, err);
+			RunService service = new RunService(session, DistributedOptions.orLocal(remote));
+			RunSummary summary = viaImport != null ? service.runViaImport(viaImport, options.s3EndpointUrl())
+					: service.run(incremental);
+			SummaryPrinter.print(summary, out, options.restartHint());
+			PartitionRuns.lines(session.jobRepository(), summary.executionId()).forEach(out::println);
+			if (!summary.imports().isEmpty()) {
+				out.printf("Imported tables have no streams and no TTL: set them after the import (UpdateTable, "
+						+ "UpdateTimeToLive) if the application needs them.%n");
+				out.flush();
+			}
+			return summary.exitCode();
 		}
-		return summary.exitCode();
 	}
 
 }

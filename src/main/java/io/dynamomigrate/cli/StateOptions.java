@@ -23,9 +23,9 @@ final class StateOptions {
 			+ "file <state-dir>/logs/dynamo-migrate.log).")
 	boolean verbose;
 
-	@Option(names = "--repository-url", paramLabel = "JDBC_URL",
-			description = "JDBC URL of the job repository (default: an H2 file in the state dir). Use "
-					+ "PostgreSQL in production.")
+	@Option(names = "--repository-url", paramLabel = "JDBC_URL", defaultValue = "${env:DYNAMO_MIGRATE_REPOSITORY_URL}",
+			description = "JDBC URL of the job repository (default: the environment variable "
+					+ "DYNAMO_MIGRATE_REPOSITORY_URL, else an H2 file in the state dir). Use PostgreSQL in production.")
 	String repositoryUrl;
 
 	@Option(names = "--repository-user", paramLabel = "USER", description = "Job repository user.")

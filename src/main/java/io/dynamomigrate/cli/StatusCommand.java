@@ -17,6 +17,7 @@ import io.dynamomigrate.job.ExecutionHistory.Execution;
 import io.dynamomigrate.job.ExecutionHistory;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.IncrementalWindows;
+import io.dynamomigrate.job.PartitionRuns;
 import io.dynamomigrate.report.StepSummary;
 import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.source.jdbc.Watermark;
@@ -60,6 +61,7 @@ final class StatusCommand extends RepositoryCommand {
 			}
 			for (Execution execution : executions) {
 				print(name, execution, out);
+				PartitionRuns.lines(session.jobRepository(), execution.id()).forEach(out::println);
 			}
 			Map<String, Watermark> marks = IncrementalWindows.lastMarks(session.jobRepository(), name);
 			if (!marks.isEmpty()) {

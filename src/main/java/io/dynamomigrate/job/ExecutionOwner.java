@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -36,7 +37,20 @@ public record ExecutionOwner(String host, long pid) {
 		return Optional.of(new ExecutionOwner(context.getString(HOST), context.getLong(PID)));
 	}
 
-	void saveTo(ExecutionContext context) {
+	/**
+	 * The process that ran a partition on a remote worker, saved in the partition's step
+	 * execution context, if any.
+	 */
+	public static Optional<ExecutionOwner> of(StepExecution partition) {
+		ExecutionContext context = partition.getExecutionContext();
+		if (!context.containsKey(HOST) || !context.containsKey(PID)) {
+			return Optional.empty();
+		}
+		return Optional.of(new ExecutionOwner(context.getString(HOST), context.getLong(PID)));
+	}
+
+	/** Saves this owner in an execution context. */
+	public void saveTo(ExecutionContext context) {
 		context.putString(HOST, host);
 		context.putLong(PID, pid);
 	}

@@ -42,6 +42,7 @@ final class ExecutionRecorder implements JobExecutionListener {
 	public void beforeJob(JobExecution jobExecution) {
 		rejects.executionStarted(jobExecution.getId());
 		jobExecution.getExecutionContext().putString(MAPPING_TEXT, mappingText);
+		jobExecution.getExecutionContext().putString(RecordedMapping.SHA256, RecordedMapping.sha256(mappingText));
 		jobRepository.updateExecutionContext(jobExecution);
 	}
 

@@ -38,11 +38,33 @@ public final class JobRepositorySchema {
 				throw new IllegalStateException("The job repository database " + product + " has no Spring Batch "
 						+ "tables; create them with Spring Batch's schema script for that database.");
 			}
-			ScriptUtils.executeSqlScript(c,
-					new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
+			createTables(c, platform);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot prepare the job repository: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Runs Spring Batch's schema script in one transaction: processes that start together
+	 * on a new repository (workers) create it once; the others find it created.
+	 */
+	private static void createTables(Connection c, String platform) throws SQLException {
+		boolean autoCommit = c.getAutoCommit();
+		c.setAutoCommit(false);
+		try {
+			ScriptUtils.executeSqlScript(c,
+					new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
+			c.commit();
+		}
+		catch (RuntimeException | SQLException ex) {
+			c.rollback();
+			if (!exists(c, "BATCH_JOB_INSTANCE")) {
+				throw ex;
+			}
+		}
+		finally {
+			c.setAutoCommit(autoCommit);
 		}
 	}
 

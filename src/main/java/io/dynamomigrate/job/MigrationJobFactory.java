@@ -33,6 +33,7 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -64,6 +65,8 @@ public final class MigrationJobFactory {
 
 	private final @Nullable MigrationMetrics metrics;
 
+	private PartitionHandlers partitions = PartitionHandlers.LOCAL;
+
 	/**
 	 * A factory of jobs whose steps write with the given writers and record Spring
 	 * Batch's observations and dynamo-migrate's counters in {@code metrics}.
@@ -75,6 +78,15 @@ public final class MigrationJobFactory {
 		this.source = source;
 		this.writers = writers;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Runs the partitions of partitioned steps with the given handlers (default:
+	 * {@link PartitionHandlers#LOCAL}).
+	 */
+	public MigrationJobFactory partitions(PartitionHandlers handlers) {
+		this.partitions = handlers;
+		return this;
 	}
 
 	private StepBuilder stepBuilder(String name) {
@@ -172,14 +184,41 @@ public final class MigrationJobFactory {
 		ItemProcessor<SourceRecord, MappedItem> processor = new MappingItemProcessor(new ItemMapper(item, table));
 		if (item.partitions() > 1 && item.source().file() == null && item.source().key().size() == 1) {
 			return stepBuilder(item.name()).partitioner(item.name(), new KeyRangePartitioner(source, item.source()))
-				.partitionHandler(new PartitionWorkers(item.partitions(),
-						(partition) -> worker(jobName, item, writers.writer(item, table, rejects), rejects,
-								partition.getStepName(), reader(item, partition.getExecutionContext(), window),
-								processor)))
+				.partitionHandler(partitions.handler(item,
+						(partition) -> partitionWorker(jobName, item, table, rejects, partition, window)))
 				.build();
 		}
 		return worker(jobName, item, writers.writer(item, table, rejects), rejects, item.name(), reader(item, window),
 				processor);
+	}
+
+	/**
+	 * The worker step of one partition ({@code <item>:partition<i>}) of a mapping's job,
+	 * reading the partition's key range from its execution context: what a remote worker
+	 * runs.
+	 * @throws IllegalArgumentException when no partitioned item definition of the mapping
+	 * has the partition
+	 */
+	public Step partitionStep(String jobName, MappingSpec mapping, StepExecution partition, RejectsFile rejects,
+			IncrementalWindows windows) {
+		String name = partition.getStepName();
+		ItemSpec item = mapping.items()
+			.stream()
+			.filter((candidate) -> candidate.partitions() > 1 && name.startsWith(candidate.name() + ":"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("The mapping " + mapping.name()
+					+ " has no partitioned item definition with the partition " + name));
+		TableSpec table = mapping.table(item.table())
+			.orElseThrow(() -> new IllegalArgumentException("No table " + item.table()));
+		return partitionWorker(jobName, item, table, rejects.forStep(item.name()), partition,
+				windows.window(item.name()));
+	}
+
+	private Step partitionWorker(String jobName, ItemSpec item, TableSpec table, RejectSink rejects,
+			StepExecution partition, ReadWindow window) {
+		return worker(jobName, item, writers.writer(item, table, rejects), rejects, partition.getStepName(),
+				reader(item, partition.getExecutionContext(), window),
+				new MappingItemProcessor(new ItemMapper(item, table)));
 	}
 
 	/**

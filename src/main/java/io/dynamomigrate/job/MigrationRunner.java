@@ -51,6 +51,14 @@ public final class MigrationRunner {
 	/** Identifying job parameter: distinguishes runs of the same mapping. */
 	public static final String RUN_ID = "run.id";
 
+	/** Job parameter (not identifying): the run's write budget, for remote workers. */
+	public static final String WRITE_BUDGET = "write.budget";
+
+	/**
+	 * Job parameter (not identifying): the run's write concurrency, for remote workers.
+	 */
+	public static final String WRITE_CONCURRENCY = "write.concurrency";
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -71,6 +79,8 @@ public final class MigrationRunner {
 
 	private final @Nullable MigrationMetrics metrics;
 
+	private final PartitionHandlers partitions;
+
 	private final @Nullable TableLimiters limiters;
 
 	/**
@@ -87,6 +97,8 @@ public final class MigrationRunner {
 		this.writeSettings = builder.writeSettings();
 		this.warnings = builder.warnings();
 		this.metrics = builder.metrics();
+		this.partitions = builder.partitions();
+
 		this.limiters = builder.limiters();
 	}
 
@@ -196,16 +208,26 @@ public final class MigrationRunner {
 				(job) -> jobOperator.start(job, parameters));
 	}
 
-	private static JobParametersBuilder parameters(MappingSpec mapping, long runId) {
-		return new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
+	/**
+	 * The identifying checksum and run id, and for remote workers the write settings (not
+	 * identifying).
+	 */
+	private JobParametersBuilder parameters(MappingSpec mapping, long runId) {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(CHECKSUM, mapping.checksum())
 			.addLong(RUN_ID, runId)
-			.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false);
+			.addString("mapping.file", mapping.file().toAbsolutePath().toString(), false)
+			.addLong(WRITE_CONCURRENCY, (long) writeSettings.concurrency(), false);
+		if (writeSettings.budget() != null) {
+			builder.addString(WRITE_BUDGET, String.valueOf(writeSettings.budget()), false);
+		}
+		return builder;
 	}
 
 	private RunSummary launch(String jobName, MappingSpec mapping, DataSource source, StepWriterFactory writers,
 			String endpoint, String region, Path stateDirectory, IncrementalWindows windows, Launch launch) {
 		try (RejectsFile rejects = new RejectsFile(stateDirectory.resolve("rejects"), jobName)) {
 			Job job = new MigrationJobFactory(jobRepository, transactionManager, source, writers, metrics)
+				.partitions(partitions)
 				.create(jobName, mapping, rejects, windows);
 			if (job instanceof AbstractJob abstractJob) {
 				abstractJob.registerJobExecutionListener(
@@ -234,6 +256,22 @@ public final class MigrationRunner {
 			Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
 			throw new IllegalStateException("Cannot start the job " + jobName + ": " + cause.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The worker steps of an execution's partitions, as a remote worker runs them: they
+	 * write within this runner's write settings (the worker's share of the budget), and
+	 * reject into a rejects file of the state directory. The caller closes it.
+	 */
+	public PartitionSteps partitionSteps(JobExecution execution, MappingSpec mapping, DataSource source,
+			DynamoDbTarget target, Path stateDirectory) {
+		String jobName = execution.getJobInstance().getJobName();
+		RunThroughput throughput = RunThroughput.start(target.client(), mapping, source, writeSettings, warnings);
+		RejectsFile rejects = new RejectsFile(stateDirectory.resolve("rejects"), jobName);
+		rejects.executionStarted(execution.getId());
+		MigrationJobFactory factory = new MigrationJobFactory(jobRepository, transactionManager, source,
+				MigrationJobFactory.dynamoDbWriters(target, retryPolicy, sleeper, throughput), metrics);
+		return new PartitionSteps(execution, mapping, factory, rejects, throughput);
 	}
 
 	private void register(Job job) throws DuplicateJobException {

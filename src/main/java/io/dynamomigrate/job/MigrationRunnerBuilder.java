@@ -45,6 +45,8 @@ public final class MigrationRunnerBuilder {
 
 	private @Nullable MigrationMetrics metrics;
 
+	private PartitionHandlers partitions = PartitionHandlers.LOCAL;
+
 	private @Nullable TableLimiters limiters;
 
 	MigrationRunnerBuilder() {
@@ -119,6 +121,14 @@ public final class MigrationRunnerBuilder {
 	}
 
 	/**
+	 * Who runs the partitions of partitioned steps (default: threads of this process).
+	 */
+	public MigrationRunnerBuilder partitions(PartitionHandlers partitions) {
+		this.partitions = partitions;
+		return this;
+	}
+
+	/**
 	 * Take the tables' write-capacity limiters from {@code limiters}, shared with the
 	 * other runs given the same instance (the entries of a fleet); by default every run
 	 * has its own.
@@ -183,6 +193,10 @@ public final class MigrationRunnerBuilder {
 
 	@Nullable MigrationMetrics metrics() {
 		return metrics;
+	}
+
+	PartitionHandlers partitions() {
+		return partitions;
 	}
 
 	@Nullable TableLimiters limiters() {

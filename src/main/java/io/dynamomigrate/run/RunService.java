@@ -6,6 +6,7 @@ import io.dynamomigrate.dynamodb.imports.ImportChecks;
 import io.dynamomigrate.dynamodb.imports.S3Prefix;
 import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.job.ImportRun;
+import io.dynamomigrate.job.PartitionHandlers;
 import io.dynamomigrate.job.RestartCheck;
 import io.dynamomigrate.job.RestartRefusedException;
 import io.dynamomigrate.report.RunSummary;
@@ -25,8 +26,20 @@ public final class RunService {
 
 	private final MigrationSession session;
 
+	private final PartitionHandlers partitions;
+
+	/** Runs partitioned steps on threads of this process. */
 	public RunService(MigrationSession session) {
+		this(session, PartitionHandlers.LOCAL);
+	}
+
+	/**
+	 * Runs partitioned steps with the given handlers (remote workers for a distributed
+	 * run).
+	 */
+	public RunService(MigrationSession session, PartitionHandlers partitions) {
 		this.session = session;
+		this.partitions = partitions;
 	}
 
 	/**
@@ -36,6 +49,7 @@ public final class RunService {
 	 */
 	public RunSummary run(boolean incremental) {
 		return session.runner()
+			.partitions(partitions)
 			.build()
 			.run(session.mapping(), session.source(), session.target(), session.stateDirectory(), incremental);
 	}
@@ -120,6 +134,7 @@ public final class RunService {
 			}
 		}
 		return session.runner()
+			.partitions(partitions)
 			.build()
 			.restart(restart.execution(), session.mapping(), session.source(), session.target(),
 					session.stateDirectory());

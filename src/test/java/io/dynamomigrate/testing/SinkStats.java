@@ -72,6 +72,20 @@ public final class SinkStats {
 		return seconds > 0 ? (units - calls.get(calls.size() - 1)[1]) / seconds : 0;
 	}
 
+	/**
+	 * WCU per second accepted from {@code fromNanos} (inclusive) to {@code toNanos}
+	 * (exclusive), on the {@code System.nanoTime()} clock of this JVM.
+	 */
+	public synchronized double meanWriteUnitsPerSecond(long fromNanos, long toNanos) {
+		long sum = 0;
+		for (long[] call : calls) {
+			if (call[0] >= fromNanos && call[0] < toNanos) {
+				sum += call[1];
+			}
+		}
+		return sum / ((toNanos - fromNanos) / 1e9);
+	}
+
 	/** The most WCU accepted in any window {@code (t - 1 s, t]}. */
 	public synchronized long maxWriteUnitsInAnySecond() {
 		List<long[]> sorted = new ArrayList<>(calls);

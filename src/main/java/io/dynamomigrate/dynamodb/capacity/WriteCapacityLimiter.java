@@ -66,6 +66,9 @@ public final class WriteCapacityLimiter {
 
 	private final long budget;
 
+	/** The part of the budget this process may use ({@link #share(double)}). */
+	private long cap;
+
 	private final LongSupplier nanoTime;
 
 	private final Sleeper sleeper;
@@ -106,6 +109,7 @@ public final class WriteCapacityLimiter {
 		}
 		this.table = table;
 		this.budget = budget;
+		this.cap = budget;
 		this.nanoTime = nanoTime;
 		this.sleeper = sleeper;
 		long now = nanoTime.getAsLong();
@@ -175,13 +179,10 @@ public final class WriteCapacityLimiter {
 			throw new IllegalArgumentException("A write costs at least 1 WCU, not " + cost);
 		}
 		long now = nanoTime.getAsLong();
-		double effective = rate.at(now);
-		// paced: the request is paid for at the effective rate before it is granted (less
-		// a small tolerance); the
-		// schedule may lag the clock by up to CATCH_UP, so that time a writer spent
-		// reading its next chunk is not lost
-		// to pacing (the window still caps every second)
-		// the first request starts the schedule: nothing to catch up yet
+		double effective = Math.min(rate.at(now), cap);
+		// paced at the effective rate (less a tolerance); the schedule may lag the clock
+		// by CATCH_UP (time spent reading is not lost); the window still caps every
+		// second
 		paidUntil = paidUntil(paidUntil, now, cost, effective);
 		long paced = paidUntil - PACING_TOLERANCE_NANOS;
 		long grant = fit(cost, Math.max(Math.max(now, lastGrant), paced));
@@ -211,12 +212,12 @@ public final class WriteCapacityLimiter {
 	 * older than the instant are forgotten: later grants are later still.
 	 */
 	private long fit(long cost, long from) {
-		if (outstanding > 0 && outstanding + cost > budget) {
+		if (outstanding > 0 && outstanding + cost > cap) {
 			return NO_ROOM;
 		}
 		long grant = from;
 		while (!answered.isEmpty()
-				&& (answered.firstKey() <= grant - WINDOW_NANOS || outstanding + answeredTotal + cost > budget)) {
+				&& (answered.firstKey() <= grant - WINDOW_NANOS || outstanding + answeredTotal + cost > cap)) {
 			Map.Entry<Long, Long> oldest = answered.pollFirstEntry();
 			answeredTotal -= oldest.getValue();
 			grant = Math.max(grant, oldest.getKey() + WINDOW_NANOS);
@@ -281,6 +282,15 @@ public final class WriteCapacityLimiter {
 
 	public long budget() {
 		return budget;
+	}
+
+	/**
+	 * Keeps from now on to {@code floor(budget * fraction)} WCU/s (at least 1): a
+	 * process's share.
+	 */
+	public synchronized void share(double fraction) {
+		cap = Math.max(1, (long) Math.floor(budget * Math.min(1, fraction)));
+		notifyAll();
 	}
 
 	public String table() {

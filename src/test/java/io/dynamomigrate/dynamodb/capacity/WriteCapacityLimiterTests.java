@@ -58,6 +58,32 @@ class WriteCapacityLimiterTests {
 	}
 
 	@Test
+	@Invariant(11)
+	void aShareOfTheBudget_isKeptInEveryWindow_andReached_andCanBeRaisedAgain() throws InterruptedException {
+		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 3000, clock::get, advancingSleeper);
+		limiter.share(1.0 / 3);
+		List<Grant> third = new ArrayList<>();
+		long start = clock.get();
+		while (clock.get() - start < 10 * SECOND) {
+			third.add(new Grant(answered(limiter, 25), 25));
+		}
+		assertThat(maxInAnyWindow(third, SECOND)).isLessThanOrEqualTo(1000);
+		double seconds = (third.get(third.size() - 1).instant() - third.get(0).instant()) / 1e9;
+		// the last grant's WCU fall after the span: spread the others over it
+		assertThat((third.stream().mapToLong(Grant::cost).sum() - 25) / seconds).isBetween(970.0, 1000.0);
+
+		limiter.share(0.5);
+		List<Grant> half = new ArrayList<>();
+		start = clock.get();
+		while (clock.get() - start < 10 * SECOND) {
+			half.add(new Grant(answered(limiter, 25), 25));
+		}
+		assertThat(maxInAnyWindow(half, SECOND)).isLessThanOrEqualTo(1500);
+		seconds = (half.get(half.size() - 1).instant() - half.get(0).instant()) / 1e9;
+		assertThat((half.stream().mapToLong(Grant::cost).sum() - 25) / seconds).isBetween(1455.0, 1500.0);
+	}
+
+	@Test
 	void oneWriter_itemsUpToTheWholeBudget_neverMoreThanTheBudgetInAnyOneSecondWindow() throws InterruptedException {
 		WriteCapacityLimiter limiter = new WriteCapacityLimiter("t", 1000, clock::get, advancingSleeper);
 		Random random = new Random(11);
