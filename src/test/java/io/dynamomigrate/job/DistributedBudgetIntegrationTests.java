@@ -3,13 +3,11 @@ package io.dynamomigrate.job;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.dynamomigrate.testing.DynamoDbSink;
 import io.dynamomigrate.testing.Invariant;
 import io.dynamomigrate.testing.PartitionThrottle;
-import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SinkStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Invariant(11)
 class DistributedBudgetIntegrationTests {
 
-	private static final String SOURCE = "dm_it_dist_budget_source";
-
-	private static final String REPOSITORY = "dm_it_dist_budget_repository";
-
-	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
-
 	private static final int ROWS = 150_000;
 
 	private static final long BUDGET = 3000;
@@ -46,62 +38,42 @@ class DistributedBudgetIntegrationTests {
 	@TempDir
 	Path temp;
 
-	private final String queue = "dm-it-dist-budget-" + UUID.randomUUID();
-
-	private final List<Process> workers = new ArrayList<>();
+	private DistributedCluster cluster;
 
 	private DynamoDbSink sink;
 
-	private JarProcesses jar;
-
 	@BeforeEach
 	void setUp() throws Exception {
-		jar = new JarProcesses(temp);
-		Postgres.recreateSchema(SOURCE);
-		Postgres.recreateSchema(REPOSITORY);
-		EventsFixture.createEvents(SOURCE, "events", ROWS);
+		cluster = new DistributedCluster(temp, "dist_budget");
+		EventsFixture.createEvents(cluster.source, "events", ROWS);
 		sink = DynamoDbSink.start(0, 8, PartitionThrottle.none(), false);
 	}
 
 	@AfterEach
 	void tearDown() throws Exception {
-		for (Process worker : workers) {
-			worker.destroyForcibly();
-		}
+		cluster.close();
 		sink.close();
-		Postgres.dropSchema(SOURCE);
-		Postgres.dropSchema(REPOSITORY);
 	}
 
 	@Test
 	void threeWorkers_shareOneBudget_withinFivePercent_noSecondOver110Percent_andTakeUpAStoppedWorkersShare()
 			throws Exception {
-		for (int i = 0; i < 3; i++) {
-			workers.add(jar.start("worker-" + i + ".log",
-					repository("worker", "--broker", BROKER, "--queue", queue, "--endpoint-url",
-							sink.endpoint().toString(), "--state-dir", temp.resolve("worker-" + i).toString())));
-		}
-		for (int i = 0; i < 3; i++) {
-			String logName = "worker-" + i + ".log";
-			Process worker = workers.get(i);
-			JarProcesses.waitFor(() -> !worker.isAlive() || log(logName).contains("takes partitions from"));
-			assertThat(worker.isAlive()).as(log(logName)).isTrue();
-		}
+		cluster.startWorkers(3, sink.endpoint());
 		Path mapping = EventsFixture.write(temp.resolve("budget.yml"),
-				EventsFixture.mapping("dist-budget", SOURCE, "events", 500, "    partitions: 6\n"));
-		Process manager = jar.start("manager.log",
-				repository("run", mapping.toString(), "--distributed", "--broker", BROKER, "--queue", queue,
-						"--endpoint-url", sink.endpoint().toString(), "--max-write-capacity", Long.toString(BUDGET),
-						"--progress", "off", "--state-dir", temp.resolve("manager").toString()));
+				EventsFixture.mapping("dist-budget", cluster.source, "events", 500, "    partitions: 6\n"));
+		List<String> run = new ArrayList<>(cluster.manager("run", mapping, sink.endpoint()));
+		run.addAll(List.of("--max-write-capacity", Long.toString(BUDGET)));
+		Process manager = cluster.jar.start("manager.log", run);
 
 		JarProcesses.waitFor(() -> sink.stats().items() >= 8 * BUDGET || !manager.isAlive());
 		long stoppedAt = System.nanoTime();
-		workers.get(0).destroy(); // SIGTERM: the chunk in flight ends, its partition is
-									// STOPPED
-		assertThat(workers.get(0).waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(workers.get(0).exitValue()).as(log("worker-0.log")).isZero();
+		cluster.workers.get(0).destroy(); // SIGTERM: the chunk in flight ends, its
+											// partition is
+		// STOPPED
+		assertThat(cluster.workers.get(0).waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(cluster.workers.get(0).exitValue()).as(cluster.log("worker-0.log")).isZero();
 		assertThat(manager.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		String log = log("manager.log");
+		String log = cluster.log("manager.log");
 		assertThat(manager.exitValue()).as("one partition stopped: the run is stopped, restartable; %s", log)
 			.isEqualTo(ExitCodes.STOPPED);
 
@@ -117,21 +89,6 @@ class DistributedBudgetIntegrationTests {
 		assertThat(stats.maxWriteUnitsInAnySecond()).isLessThanOrEqualTo(BUDGET * 110 / 100);
 		assertThat(afterStop).isBetween(BUDGET * 0.95, BUDGET * 1.05);
 		assertThat(stats.violations()).isZero();
-	}
-
-	private String log(String logName) {
-		try {
-			return jar.log(logName);
-		}
-		catch (java.io.IOException ex) {
-			return "";
-		}
-	}
-
-	private List<String> repository(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--repository-url", Postgres.url(REPOSITORY), "--repository-user", Postgres.USER));
-		return all;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +13,6 @@ import io.dynamomigrate.job.EventsFixture.Run;
 import io.dynamomigrate.testing.FaultInjectingDynamoDbProxy;
 import io.dynamomigrate.testing.FaultPlan;
 import io.dynamomigrate.testing.Invariant;
-import io.dynamomigrate.testing.Postgres;
 import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Invariant(4)
 class DistributedRunIntegrationTests {
 
-	private static final String SOURCE = "dm_it_dist_source";
-
-	private static final String REPOSITORY = "dm_it_dist_repository";
-
-	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
-
 	private static final int ROWS = 200_000;
 
 	private static final int CHUNK = 1000;
@@ -53,20 +45,14 @@ class DistributedRunIntegrationTests {
 	@TempDir
 	Path temp;
 
-	private final String queue = "dm-it-dist-" + UUID.randomUUID();
-
-	private final List<Process> workers = new ArrayList<>();
+	private DistributedCluster cluster;
 
 	private FaultInjectingDynamoDbProxy proxy;
 
-	private JarProcesses jar;
-
 	@BeforeEach
 	void setUp() throws Exception {
-		jar = new JarProcesses(temp);
-		Postgres.recreateSchema(SOURCE);
-		Postgres.recreateSchema(REPOSITORY);
-		EventsFixture.createEvents(SOURCE, "events", ROWS);
+		cluster = new DistributedCluster(temp, "dist");
+		EventsFixture.createEvents(cluster.source, "events", ROWS);
 		try (var client = SharedDynalite.client()) {
 			client.listTables().tableNames().stream().filter(EventsFixture.TABLE::equals).forEach((t) -> {
 				client.deleteTable((b) -> b.tableName(t));
@@ -77,18 +63,14 @@ class DistributedRunIntegrationTests {
 
 	@AfterEach
 	void tearDown() throws Exception {
-		for (Process worker : workers) {
-			worker.destroyForcibly();
-		}
+		cluster.close();
 		proxy.close();
-		Postgres.dropSchema(SOURCE);
-		Postgres.dropSchema(REPOSITORY);
 	}
 
 	@Test
 	void threeWorkers_runTheSixPartitions_targetEqualsSource_statusNamesTheirWorkers_sigtermExitsZero()
 			throws Exception {
-		startWorkers(3);
+		cluster.startWorkers(3, proxy.endpoint());
 		Path mapping = mapping("dist-events");
 
 		Run run = EventsFixture.cli(manager("run", mapping));
@@ -97,34 +79,36 @@ class DistributedRunIntegrationTests {
 		assertThat(run.output()).containsPattern("event\\s+restart_events\\s+COMPLETED\\s+200000\\s+200000\\s+0\\s+0");
 		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));
 		assertThat(proxy.keysWrittenMoreThanOnce(EventsFixture.TABLE)).isZero();
-		Run status = EventsFixture.cli(repository("status", "dist-events", "--limit", "1"));
+		Run status = EventsFixture.cli(cluster
+			.repository("status", "dist-events", "--limit", "1", "--state-dir", temp.resolve("manager").toString())
+			.toArray(String[]::new));
 		Set<String> owners = owners(status.output());
 		System.out.printf("distributed run: partitions ran on %s%n", owners);
 		assertThat(owners).as(status.output()).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(status.output()).containsPattern("event\\s+COMPLETED\\s+200000\\s+200000");
 
-		for (Process worker : workers) {
+		for (Process worker : cluster.workers) {
 			worker.destroy(); // SIGTERM
 		}
-		for (int i = 0; i < workers.size(); i++) {
-			assertThat(workers.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
-			assertThat(workers.get(i).exitValue()).as(jar.log("worker-" + i + ".log")).isZero();
+		for (int i = 0; i < cluster.workers.size(); i++) {
+			assertThat(cluster.workers.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(cluster.workers.get(i).exitValue()).as(cluster.log(DistributedCluster.workerLog(i))).isZero();
 		}
 	}
 
 	@Test
 	void workerKilledMidRun_failsItsPartitionAfterTheTimeout_restartCompletes_reworkBoundedByTheChunkInFlight()
 			throws Exception {
-		startWorkers(3);
+		cluster.startWorkers(3, proxy.endpoint());
 		Path mapping = mapping("dist-kill-events");
-		List<String> args = new ArrayList<>(List.of(manager("run", mapping)));
+		List<String> args = new ArrayList<>(cluster.manager("run", mapping, proxy.endpoint()));
 		args.addAll(List.of("--worker-timeout", "8"));
-		Process manager = jar.start("manager.log", args);
-		jar.killWhen(workers.get(0), () -> proxy.forwardedWrites() >= 40_000, "worker-0.log");
+		Process manager = cluster.jar.start("manager.log", args);
+		cluster.jar.killWhen(cluster.workers.get(0), () -> proxy.forwardedWrites() >= 40_000, "worker-0.log");
 		long writesAtKill = proxy.forwardedWrites();
 
 		assertThat(manager.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		String log = jar.log("manager.log");
+		String log = cluster.log("manager.log");
 		assertThat(manager.exitValue()).as(log).isEqualTo(ExitCodes.FAILED);
 		assertThat(log).contains("sent no heartbeat for").contains("`restart` runs the partition again");
 
@@ -142,43 +126,11 @@ class DistributedRunIntegrationTests {
 
 	private Path mapping(String name) throws Exception {
 		return EventsFixture.write(temp.resolve(name + ".yml"),
-				EventsFixture.mapping(name, SOURCE, "events", CHUNK, "    partitions: 6\n"));
-	}
-
-	private void startWorkers(int count) throws Exception {
-		for (int i = 0; i < count; i++) {
-			List<String> args = new ArrayList<>(List.of("worker", "--broker", BROKER, "--queue", queue,
-					"--endpoint-url", proxy.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY),
-					"--repository-user", Postgres.USER, "--state-dir", temp.resolve("worker-" + i).toString()));
-			workers.add(jar.start("worker-" + i + ".log", args));
-		}
-		for (int i = 0; i < count; i++) {
-			String logName = "worker-" + i + ".log";
-			Process worker = workers.get(i);
-			JarProcesses.waitFor(() -> !worker.isAlive() || contains(logName, "takes partitions from"));
-			assertThat(worker.isAlive()).as(jar.log(logName)).isTrue();
-		}
-	}
-
-	private boolean contains(String logName, String text) {
-		try {
-			return jar.log(logName).contains(text);
-		}
-		catch (java.io.IOException ex) {
-			return false;
-		}
+				EventsFixture.mapping(name, cluster.source, "events", CHUNK, "    partitions: 6\n"));
 	}
 
 	private String[] manager(String command, Path mapping) {
-		return repository(command, mapping.toString(), "--distributed", "--broker", BROKER, "--queue", queue,
-				"--endpoint-url", proxy.endpoint().toString(), "--progress", "off");
-	}
-
-	private String[] repository(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--repository-url", Postgres.url(REPOSITORY), "--repository-user", Postgres.USER,
-				"--state-dir", temp.resolve("manager").toString()));
-		return all.toArray(String[]::new);
+		return cluster.manager(command, mapping, proxy.endpoint()).toArray(String[]::new);
 	}
 
 	private static Set<String> owners(String status) {

@@ -100,7 +100,7 @@ class SampleMigrationIntegrationTests {
 		}
 	}
 
-	private static void assertSingleTable(List<Map<String, AttributeValue>> expected) {
+	static void assertSingleTable(List<Map<String, AttributeValue>> expected) {
 		assertItems("music", expected, List.of("pk", "sk"));
 	}
 

@@ -1,0 +1,102 @@
+package io.dynamomigrate.job;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dynamomigrate.cli.DynamoMigrate;
+import io.dynamomigrate.sample.SampleDatabase;
+import io.dynamomigrate.testing.Postgres;
+import io.dynamomigrate.testing.SharedDynalite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code sample --shards 3} splits the music sample over three PostgreSQL schemas, and
+ * {@code fleet run} of mappings/music-fleet.yml (with this test's schema names and three
+ * shards) writes exactly the items that music-catalog.yml gives for the unsharded sample,
+ * compared item by item with the independent oracle {@link ExpectedSampleItems}.
+ */
+class ShardedSampleIntegrationTests {
+
+	private static final String PREFIX = "dm_it_sample_shard_";
+
+	private static final String WHOLE = "dm_it_sample_whole";
+
+	private static final String REPOSITORY = "dm_it_sample_shard_repository";
+
+	@TempDir
+	Path temp;
+
+	@AfterEach
+	void dropSchemas() throws Exception {
+		for (String schema : List.of(PREFIX + "01", PREFIX + "02", PREFIX + "03", WHOLE, REPOSITORY)) {
+			Postgres.dropSchema(schema);
+		}
+	}
+
+	@Test
+	void threeShards_fleetRunOfTheMusicFleet_writesWhatTheUnshardedSampleGives() throws Exception {
+		SharedDynalite.deleteAllTables();
+		Postgres.recreateSchema(REPOSITORY);
+		Run sample = run("sample", "--source-url", "jdbc:postgresql://127.0.0.1:5432/test", "--source-user",
+				Postgres.USER, "--shards", "3", "--shard-prefix", PREFIX);
+		assertThat(sample.exitCode).as(sample.output).isZero();
+		assertThat(sample.output).contains("split by user into 3 schemas " + PREFIX + "01.." + PREFIX + "03");
+		assertThat(userCounts()).as("users per shard").containsExactly(67, 67, 66);
+		String fleet = Files.readString(Path.of("mappings/music-fleet.yml"))
+			.replace("music_shard_", PREFIX)
+			.replace("mapping: music-catalog.yml", "mapping: " + Path.of("mappings/music-catalog.yml").toAbsolutePath())
+			.replaceAll("variables: \\[[^\\]]*\\]",
+					"variables: [{ shard: \"01\" }, { shard: \"02\" }, { shard: \"03\" }]");
+		Path file = Files.writeString(temp.resolve("music-fleet.yml"), fleet);
+
+		Run run = run("fleet", "run", file.toString(), "--concurrency", "3", "--endpoint-url",
+				SharedDynalite.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY), "--repository-user",
+				Postgres.USER, "--state-dir", temp.resolve("state").toString());
+
+		assertThat(run.exitCode).as(run.output).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(run.output).contains("3 entries run, 3 completed, 0 failed");
+		Postgres.recreateSchema(WHOLE);
+		try (Connection whole = Postgres.connect(WHOLE)) {
+			SampleDatabase.load(whole);
+			SampleMigrationIntegrationTests.assertSingleTable(new ExpectedSampleItems(whole).singleTable());
+		}
+	}
+
+	private static List<Integer> userCounts() throws Exception {
+		List<Integer> counts = new ArrayList<>();
+		for (String shard : List.of("01", "02", "03")) {
+			try (Connection c = Postgres.connect(PREFIX + shard);
+					Statement s = c.createStatement();
+					ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM users")) {
+				rows.next();
+				counts.add(rows.getInt(1));
+			}
+		}
+		return counts;
+	}
+
+	private static Run run(String... args) {
+		StringWriter out = new StringWriter();
+		CommandLine commandLine = DynamoMigrate.commandLine();
+		commandLine.setOut(new PrintWriter(out));
+		commandLine.setErr(new PrintWriter(out));
+		int exitCode = commandLine.execute(args);
+		return new Run(exitCode, out.toString());
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+}
