@@ -1,6 +1,7 @@
 package io.dynamomigrate.dynamodb.imports;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.dynamomigrate.dynamodb.write.ItemJson;
@@ -23,6 +24,15 @@ public final class DynamoDbJsonLines {
 
 	/** The item's line, without the line break. */
 	public static String line(Map<String, AttributeValue> item) {
+		return written(item).toString(StandardCharsets.UTF_8);
+	}
+
+	/** The length of the item's line in UTF-8 bytes, with its line break. */
+	public static long bytes(Map<String, AttributeValue> item) {
+		return written(item).size() + 1;
+	}
+
+	private static ByteArrayOutputStream written(Map<String, AttributeValue> item) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 		try (JsonGenerator json = JSON.createGenerator(bytes)) {
 			json.writeStartObject();
@@ -30,12 +40,7 @@ public final class DynamoDbJsonLines {
 			ItemJson.writeItem(json, item);
 			json.writeEndObject();
 		}
-		return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	/** The length of the item's line in UTF-8 bytes, with its line break. */
-	public static long bytes(Map<String, AttributeValue> item) {
-		return line(item).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+		return bytes;
 	}
 
 }
