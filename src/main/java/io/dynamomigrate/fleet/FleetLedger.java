@@ -63,13 +63,9 @@ final class FleetLedger {
 	/** The ledger in this job repository, creating its table when missing. */
 	static FleetLedger in(DataSource repository) {
 		try (Connection connection = repository.getConnection()) {
-			if (!JobRepositorySchema.exists(connection, TABLE)) {
-				try (PreparedStatement create = connection.prepareStatement("CREATE TABLE " + TABLE
-						+ " (JOB_NAME VARCHAR(100) NOT NULL PRIMARY KEY, STATE VARCHAR(20) NOT NULL, "
-						+ "FAILURE VARCHAR(1000), EXECUTION_ID BIGINT, UPDATED TIMESTAMP NOT NULL)")) {
-					create.execute();
-				}
-			}
+			JobRepositorySchema.createTableIfMissing(connection, TABLE,
+					"JOB_NAME VARCHAR(100) NOT NULL PRIMARY KEY, STATE VARCHAR(20) NOT NULL, "
+							+ "FAILURE VARCHAR(1000), EXECUTION_ID BIGINT, UPDATED TIMESTAMP NOT NULL");
 			return new FleetLedger(repository);
 		}
 		catch (SQLException ex) {

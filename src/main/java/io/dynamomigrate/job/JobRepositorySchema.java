@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -65,6 +66,29 @@ public final class JobRepositorySchema {
 		}
 		finally {
 			c.setAutoCommit(autoCommit);
+		}
+	}
+
+	/**
+	 * Creates one of dynamo-migrate's own tables unless it exists. Processes that start
+	 * together on a new repository (a manager and its workers, a fleet's entries) may all
+	 * find it missing: PostgreSQL then fails all but one {@code CREATE TABLE} (on its
+	 * catalogue's unique index), which is not an error when the table is there after it.
+	 * @param c a connection in auto-commit mode
+	 * @param table the table's name, in upper case
+	 * @param columns the column definitions, without the parentheses
+	 */
+	public static void createTableIfMissing(Connection c, String table, String columns) throws SQLException {
+		if (exists(c, table)) {
+			return;
+		}
+		try (Statement create = c.createStatement()) {
+			create.execute("CREATE TABLE " + table + " (" + columns + ")");
+		}
+		catch (SQLException ex) {
+			if (!exists(c, table)) {
+				throw ex;
+			}
 		}
 	}
 

@@ -67,14 +67,8 @@ public final class RunLease implements AutoCloseable {
 	 * Creates the lease table when it is missing (H2, PostgreSQL and most SQL databases).
 	 */
 	static void ensureTable(Connection connection) throws SQLException {
-		if (JobRepositorySchema.exists(connection, TABLE)) {
-			return;
-		}
-		try (PreparedStatement create = connection.prepareStatement(
-				"CREATE TABLE " + TABLE + " (MAPPING VARCHAR(100) NOT NULL PRIMARY KEY, OWNER VARCHAR(300) NOT NULL, "
-						+ "RENEWED TIMESTAMP NOT NULL)")) {
-			create.execute();
-		}
+		JobRepositorySchema.createTableIfMissing(connection, TABLE,
+				"MAPPING VARCHAR(100) NOT NULL PRIMARY KEY, OWNER VARCHAR(300) NOT NULL, RENEWED TIMESTAMP NOT NULL");
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.dynamomigrate.job.ExecutionOwner;
+import io.dynamomigrate.job.JobRepositorySchema;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,33 +89,14 @@ public final class WorkerRegistry implements AutoCloseable {
 	}
 
 	private static void ensureTable(JdbcTemplate jdbc) {
-		Boolean exists = jdbc.execute((Connection c) -> tableExists(c));
-		if (Boolean.TRUE.equals(exists)) {
-			return;
-		}
-		try {
-			jdbc.execute("CREATE TABLE " + TABLE
-					+ " (ID VARCHAR(300) NOT NULL PRIMARY KEY, HOST VARCHAR(255) NOT NULL, "
-					+ "PID BIGINT NOT NULL, QUEUE_NAME VARCHAR(255) NOT NULL, STARTED TIMESTAMP NOT NULL, "
-					+ "HEARTBEAT TIMESTAMP NOT NULL, EXECUTION_ID BIGINT, WRITE_SHARE DOUBLE PRECISION DEFAULT 0 NOT NULL)");
-		}
-		catch (DataAccessException ex) { // another process created it meanwhile
-			if (!Boolean.TRUE.equals(jdbc.execute((Connection c) -> tableExists(c)))) {
-				throw ex;
-			}
-		}
-	}
-
-	private static boolean tableExists(Connection c) throws SQLException {
-		for (String name : new String[] { TABLE, TABLE.toLowerCase(java.util.Locale.ROOT) }) {
-			try (var tables = c.getMetaData()
-				.getTables(c.getCatalog(), c.getSchema(), name, new String[] { "TABLE" })) {
-				if (tables.next()) {
-					return true;
-				}
-			}
-		}
-		return false;
+		jdbc.execute((Connection c) -> {
+			JobRepositorySchema.createTableIfMissing(c, TABLE,
+					"ID VARCHAR(300) NOT NULL PRIMARY KEY, "
+							+ "HOST VARCHAR(255) NOT NULL, PID BIGINT NOT NULL, QUEUE_NAME VARCHAR(255) NOT NULL, "
+							+ "STARTED TIMESTAMP NOT NULL, HEARTBEAT TIMESTAMP NOT NULL, EXECUTION_ID BIGINT, "
+							+ "WRITE_SHARE DOUBLE PRECISION DEFAULT 0 NOT NULL");
+			return null;
+		});
 	}
 
 	/** This worker's id ({@code host:pid:random}); empty for a reader. */
