@@ -98,7 +98,7 @@ final class AttributeBuilder {
 			}
 			return switch (attribute.onNull()) {
 				case OMIT -> null;
-				case NULL -> AttributeValue.fromNul(true);
+				case NULL -> Values.NUL;
 				case REJECT -> throw new RecordRejectedException(RejectReason.NULL_VALUE, position, attribute.name(),
 						"value is null and onNull is reject", "null");
 			};

@@ -40,6 +40,13 @@ public final class Values {
 	private Values() {
 	}
 
+	/** Attribute values are immutable: the two booleans and NULL are shared. */
+	private static final AttributeValue TRUE = AttributeValue.fromBool(true);
+
+	private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+
+	static final AttributeValue NUL = AttributeValue.fromNul(true);
+
 	/**
 	 * The most characters the plain text of a number may have: more can never be in an
 	 * item (400 KB), and a JSON number such as {@code 1e999999999} would take gigabytes.
@@ -230,8 +237,8 @@ public final class Values {
 	 */
 	public static @Nullable AttributeValue attribute(Object value, AttributeType type, ValueOptions options) {
 		if (value == JsonNull.VALUE) {
-			return AttributeValue.fromNul(true); // JSON null is a value: NULL whatever
-													// the declared type
+			return NUL; // JSON null is a value: NULL whatever
+						// the declared type
 		}
 		String format = options.format();
 		if (format != null && (Temporals.isTemporal(value) || value instanceof String)) {
@@ -248,8 +255,8 @@ public final class Values {
 			case N -> AttributeValue.fromN(DynamoNumbers
 				.normalise(value instanceof BigDecimal number ? number : DynamoNumbers.parse(text(value))));
 			case B -> AttributeValue.fromB(SdkBytes.fromByteArray(binary(value)));
-			case BOOL -> AttributeValue.fromBool(bool(value));
-			case NULL -> AttributeValue.fromNul(true);
+			case BOOL -> bool(value) ? TRUE : FALSE;
+			case NULL -> NUL;
 			case SS, NS, BS -> Sets.of(Sets.elements(value, options.split()), type, options);
 			case L -> Documents.document(options.split() != null ? Sets.elements(value, options.split())
 					: document(value, List.class, "a list"), 1);

@@ -31,12 +31,12 @@ public final class DuplicateKeys {
 	}
 
 	public static Resolution resolve(List<? extends MappedItem> items, DuplicateKeyPolicy policy) {
+		if (distinct(items)) { // the usual case: no grouping, no list per key
+			return new Resolution(List.copyOf(items), List.of(), List.of());
+		}
 		Map<KeyIdentity, List<MappedItem>> byKey = new LinkedHashMap<>(items.size() * 4 / 3 + 1);
 		for (MappedItem item : items) {
 			byKey.computeIfAbsent(KeyIdentity.of(item.key()), (k) -> new ArrayList<>(1)).add(item);
-		}
-		if (byKey.size() == items.size()) {
-			return new Resolution(List.copyOf(items), List.of(), List.of());
 		}
 		List<MappedItem> toWrite = new ArrayList<>();
 		List<MappedItem> dropped = new ArrayList<>();
@@ -68,6 +68,17 @@ public final class DuplicateKeys {
 			}
 		}
 		return new Resolution(toWrite, dropped, rejected);
+	}
+
+	/** Whether no two items share a key. */
+	private static boolean distinct(List<? extends MappedItem> items) {
+		Set<KeyIdentity> keys = new HashSet<>(items.size() * 4 / 3 + 1);
+		for (MappedItem item : items) {
+			if (!keys.add(KeyIdentity.of(item.key()))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
