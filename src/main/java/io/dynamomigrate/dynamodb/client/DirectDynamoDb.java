@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -46,6 +48,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfigurati
 public final class DirectDynamoDb implements AutoCloseable {
 
 	private static final String SERVICE = "dynamodb";
+
+	/** The {@code X-Amz-Target} header of each operation called. */
+	private static final Map<String, String> TARGETS = new ConcurrentHashMap<>();
 
 	private final SdkHttpClient http;
 
@@ -129,7 +134,7 @@ public final class DirectDynamoDb implements AutoCloseable {
 			.method(SdkHttpMethod.POST)
 			.uri(endpoint)
 			.putHeader("Content-Type", "application/x-amz-json-1.0")
-			.putHeader("X-Amz-Target", "DynamoDB_20120810." + operation)
+			.putHeader("X-Amz-Target", TARGETS.computeIfAbsent(operation, (o) -> "DynamoDB_20120810." + o))
 			.putHeader("Content-Length", Integer.toString(body.length))
 			.build();
 		ContentStreamProvider payload = ContentStreamProvider.fromByteArrayUnsafe(body);

@@ -1,6 +1,8 @@
 package io.dynamomigrate.dynamodb.write;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,16 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@code BatchWriteItem} call on the lean path: the request body is written straight
- * from the items' attributes ({@link ItemJson}), posted by {@link DirectDynamoDb} (SigV4,
- * the SDK's HTTP client and retry strategy, wrapped by a {@link ThrottleObserver} so that
- * every attempt reports to the writer), and the {@code UnprocessedItems} of the answer
- * are matched to the items sent by key. Thread-safe.
+ * from the items' attributes ({@link RequestBody}), posted by {@link DirectDynamoDb}
+ * (SigV4, the SDK's HTTP client and retry strategy, wrapped by a {@link ThrottleObserver}
+ * so that every attempt reports to the writer), and the {@code UnprocessedItems} of the
+ * answer are matched to the items sent by key. Thread-safe.
  */
 final class DirectBatchCall implements BatchCall {
 
 	private static final JsonFactory FACTORY = new JsonFactory();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** DynamoDB's answer when every item was written. */
+	private static final byte[] NOTHING_UNPROCESSED = "{\"UnprocessedItems\":{}}".getBytes(StandardCharsets.US_ASCII);
 
 	private static final SerializedString PUT_REQUEST = new SerializedString("PutRequest");
 
@@ -50,7 +55,11 @@ final class DirectBatchCall implements BatchCall {
 	public List<MappedItem> call(String table, List<MappedItem> pending, ThrottleObserver.@Nullable Attempts attempts) {
 		RetryStrategy retries = attempts != null ? ThrottleObserver.wrap(direct.retryStrategy(), attempts)
 				: direct.retryStrategy();
-		byte[] answer = direct.call("BatchWriteItem", body(table, pending), retries);
+		byte[] answer = direct.call("BatchWriteItem", RequestBody.of(table, pending), retries);
+		if (Arrays.equals(answer, NOTHING_UNPROCESSED)) { // the usual answer: no tree to
+															// parse
+			return List.of();
+		}
 		JsonNode returned = JSON.readTree(answer).path("UnprocessedItems").path(table);
 		if (returned.isEmpty()) {
 			return List.of();
@@ -64,7 +73,10 @@ final class DirectBatchCall implements BatchCall {
 		return UnprocessedKeys.match(keys, pending);
 	}
 
-	/** The {@code BatchWriteItem} request of the items. */
+	/**
+	 * The {@code BatchWriteItem} request of the items, through Jackson's generator: what
+	 * {@link RequestBody} writes, byte for byte (the reference its tests compare with).
+	 */
 	static byte[] body(String table, List<MappedItem> items) {
 		long size = 64;
 		for (MappedItem item : items) {
