@@ -13,7 +13,9 @@ import tools.jackson.core.io.SerializedString;
  * Writes attribute values in DynamoDB's JSON wire format (<code>{"S":"a"}</code>,
  * <code>{"N":"1"}</code>, <code>{"B":"base64"}</code>, sets, lists, maps,
  * <code>{"BOOL":true}</code>, <code>{"NULL":true}</code>), as the SDK's marshaller writes
- * them. Used for {@code BatchWriteItem} bodies and for the lines an import uploads.
+ * them. Used for the lines an import uploads, and as the reference that
+ * {@link RequestBody} (the direct path's {@code BatchWriteItem} bodies) is tested
+ * against.
  */
 public final class ItemJson {
 
