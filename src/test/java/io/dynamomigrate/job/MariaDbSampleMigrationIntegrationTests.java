@@ -1,7 +1,5 @@
 package io.dynamomigrate.job;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.sample.SampleDatabase;
 import io.dynamomigrate.testing.MariaDb;
 import io.dynamomigrate.testing.Postgres;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +44,11 @@ class MariaDbSampleMigrationIntegrationTests {
 		MariaDb.dropDatabase(DATABASE);
 		Postgres.recreateSchema(REPOSITORY_SCHEMA);
 
-		Run sample = execute("sample", "--source-url", MariaDb.url(DATABASE), "--source-user", MariaDb.USER);
+		EventsFixture.Run sample = EventsFixture.cli("sample", "--source-url", MariaDb.url(DATABASE), "--source-user",
+				MariaDb.USER);
 
-		assertThat(sample.exitCode).as(sample.output).isZero();
-		assertThat(sample.output).contains("Loaded the sample music database.");
+		assertThat(sample.exitCode()).as(sample.output()).isZero();
+		assertThat(sample.output()).contains("Loaded the sample music database.");
 		try (Connection c = MariaDb.connect(DATABASE);
 				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM plays")) {
@@ -80,40 +77,28 @@ class MariaDbSampleMigrationIntegrationTests {
 
 	@Test
 	void singleTableMapping_fromMariaDb_writesTheItemsOfTheH2Sample() throws Exception {
-		Run run = run("mappings/music-catalog.yml", MARIADB_SOURCE);
+		EventsFixture.Run run = run("mappings/music-catalog.yml", MARIADB_SOURCE);
 
-		assertThat(run.exitCode).as(run.output).isEqualTo(ExitCodes.SUCCESS);
-		assertThat(run.output).containsPattern("total\\s+40810\\s+40810\\s+0\\s+0");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(run.output()).containsPattern("total\\s+40810\\s+40810\\s+0\\s+0");
 		SampleMigrationIntegrationTests.assertSingleTable(new ExpectedSampleItems(this.h2).singleTable());
 	}
 
 	@Test
 	void tablePerTableMapping_fromMariaDb_writesTheItemsOfTheH2Sample() throws Exception {
-		Run run = run("mappings/music-tables.yml", MARIADB_SOURCE);
+		EventsFixture.Run run = run("mappings/music-tables.yml", MARIADB_SOURCE);
 
-		assertThat(run.exitCode).as(run.output).isEqualTo(ExitCodes.SUCCESS);
-		assertThat(run.output).containsPattern("total\\s+49203\\s+49203\\s+0\\s+0");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(run.output()).containsPattern("total\\s+49203\\s+49203\\s+0\\s+0");
 		SampleMigrationIntegrationTests.assertTables(new ExpectedSampleItems(this.h2).recordToRecord());
 	}
 
-	private static Run run(String mapping, String... options) {
+	private static EventsFixture.Run run(String mapping, String... options) {
 		List<String> args = new ArrayList<>(
 				List.of("run", mapping, "--endpoint-url", SharedDynalite.endpoint().toString(), "--repository-url",
 						Postgres.url(REPOSITORY_SCHEMA), "--repository-user", Postgres.USER));
 		args.addAll(List.of(options));
-		return execute(args.toArray(String[]::new));
-	}
-
-	private static Run execute(String... args) {
-		StringWriter out = new StringWriter();
-		CommandLine commandLine = DynamoMigrate.commandLine();
-		commandLine.setOut(new PrintWriter(out));
-		commandLine.setErr(new PrintWriter(out));
-		int exitCode = commandLine.execute(args);
-		return new Run(exitCode, out.toString());
-	}
-
-	private record Run(int exitCode, String output) {
+		return EventsFixture.cli(args.toArray(String[]::new));
 	}
 
 }

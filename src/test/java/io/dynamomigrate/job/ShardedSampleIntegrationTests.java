@@ -1,7 +1,5 @@
 package io.dynamomigrate.job;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.sample.SampleDatabase;
 import io.dynamomigrate.testing.MariaDb;
 import io.dynamomigrate.testing.Postgres;
@@ -20,7 +17,6 @@ import io.dynamomigrate.testing.SharedDynalite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,17 +56,17 @@ class ShardedSampleIntegrationTests {
 	void threeShards_fleetRunOfTheMusicFleet_writesWhatTheUnshardedSampleGives() throws Exception {
 		SharedDynalite.deleteAllTables();
 		Postgres.recreateSchema(REPOSITORY);
-		Run sample = run("sample", "--source-url", "jdbc:postgresql://127.0.0.1:5432/test", "--source-user",
-				Postgres.USER, "--shards", "3", "--shard-prefix", PREFIX);
-		assertThat(sample.exitCode).as(sample.output).isZero();
-		assertThat(sample.output).contains("split by user into 3 schemas " + PREFIX + "01.." + PREFIX + "03");
+		EventsFixture.Run sample = EventsFixture.cli("sample", "--source-url", "jdbc:postgresql://127.0.0.1:5432/test",
+				"--source-user", Postgres.USER, "--shards", "3", "--shard-prefix", PREFIX);
+		assertThat(sample.exitCode()).as(sample.output()).isZero();
+		assertThat(sample.output()).contains("split by user into 3 schemas " + PREFIX + "01.." + PREFIX + "03");
 		assertThat(userCounts((shard) -> Postgres.connect(PREFIX + shard))).as("users per shard")
 			.containsExactly(67, 67, 66);
 
-		Run run = fleetRun("mappings/music-fleet.yml", "music_shard_", PREFIX);
+		EventsFixture.Run run = fleetRun("mappings/music-fleet.yml", "music_shard_", PREFIX);
 
-		assertThat(run.exitCode).as(run.output).isEqualTo(ExitCodes.SUCCESS);
-		assertThat(run.output).contains("3 entries run, 3 completed, 0 failed");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(run.output()).contains("3 entries run, 3 completed, 0 failed");
 		Postgres.recreateSchema(WHOLE);
 		try (Connection whole = Postgres.connect(WHOLE)) {
 			SampleDatabase.load(whole);
@@ -82,20 +78,20 @@ class ShardedSampleIntegrationTests {
 	void threeMariaDbShards_fleetRunOfTheMariaDbMusicFleet_writesWhatTheUnshardedSampleGives() throws Exception {
 		SharedDynalite.deleteAllTables();
 		Postgres.recreateSchema(REPOSITORY);
-		Run sample = run("sample", "--source-url", MariaDb.url(""), "--source-user", MariaDb.USER, "--shards", "3",
-				"--shard-prefix", MARIADB_PREFIX);
-		assertThat(sample.exitCode).as(sample.output).isZero();
-		assertThat(sample.output)
+		EventsFixture.Run sample = EventsFixture.cli("sample", "--source-url", MariaDb.url(""), "--source-user",
+				MariaDb.USER, "--shards", "3", "--shard-prefix", MARIADB_PREFIX);
+		assertThat(sample.exitCode()).as(sample.output()).isZero();
+		assertThat(sample.output())
 			.contains("split by user into 3 databases " + MARIADB_PREFIX + "01.." + MARIADB_PREFIX + "03");
 		assertThat(userCounts((shard) -> MariaDb.connect(MARIADB_PREFIX + shard))).as("users per shard")
 			.containsExactly(67, 67, 66);
 		assertThat(rowCounts((shard) -> MariaDb.connect(MARIADB_PREFIX + shard), "tracks")).as("tracks per shard")
 			.containsExactly(9_010, 0, 0);
 
-		Run run = fleetRun("mappings/music-fleet-mariadb.yml", "music_shard_", MARIADB_PREFIX);
+		EventsFixture.Run run = fleetRun("mappings/music-fleet-mariadb.yml", "music_shard_", MARIADB_PREFIX);
 
-		assertThat(run.exitCode).as(run.output).isEqualTo(ExitCodes.SUCCESS);
-		assertThat(run.output).contains("3 entries run, 3 completed, 0 failed");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.SUCCESS);
+		assertThat(run.output()).contains("3 entries run, 3 completed, 0 failed");
 		try (Connection whole = DriverManager.getConnection("jdbc:h2:mem:sharded-oracle-" + UUID.randomUUID())) {
 			SampleDatabase.load(whole);
 			SampleMigrationIntegrationTests.assertSingleTable(new ExpectedSampleItems(whole).singleTable());
@@ -105,14 +101,14 @@ class ShardedSampleIntegrationTests {
 	/**
 	 * Runs a copy of a shipped fleet file with this test's shard names and three shards.
 	 */
-	private Run fleetRun(String fleetFile, String shippedPrefix, String prefix) throws Exception {
+	private EventsFixture.Run fleetRun(String fleetFile, String shippedPrefix, String prefix) throws Exception {
 		String fleet = Files.readString(Path.of(fleetFile))
 			.replace(shippedPrefix, prefix)
 			.replace("mapping: music-catalog.yml", "mapping: " + Path.of("mappings/music-catalog.yml").toAbsolutePath())
 			.replaceAll("variables: \\[[^\\]]*\\]",
 					"variables: [{ shard: \"01\" }, { shard: \"02\" }, { shard: \"03\" }]");
 		Path file = Files.writeString(temp.resolve(Path.of(fleetFile).getFileName()), fleet);
-		return run("fleet", "run", file.toString(), "--concurrency", "3", "--endpoint-url",
+		return EventsFixture.cli("fleet", "run", file.toString(), "--concurrency", "3", "--endpoint-url",
 				SharedDynalite.endpoint().toString(), "--repository-url", Postgres.url(REPOSITORY), "--repository-user",
 				Postgres.USER, "--state-dir", temp.resolve("state").toString());
 	}
@@ -139,18 +135,6 @@ class ShardedSampleIntegrationTests {
 
 		Connection connect(String shard) throws Exception;
 
-	}
-
-	private static Run run(String... args) {
-		StringWriter out = new StringWriter();
-		CommandLine commandLine = DynamoMigrate.commandLine();
-		commandLine.setOut(new PrintWriter(out));
-		commandLine.setErr(new PrintWriter(out));
-		int exitCode = commandLine.execute(args);
-		return new Run(exitCode, out.toString());
-	}
-
-	private record Run(int exitCode, String output) {
 	}
 
 }
