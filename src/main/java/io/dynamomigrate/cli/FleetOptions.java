@@ -64,6 +64,14 @@ final class FleetOptions {
 	}
 
 	/**
+	 * The session of {@code fleet status}: the job repository's database, without the
+	 * Spring Batch context.
+	 */
+	SessionOptions statusSession() {
+		return state.session().repositoryDatabase(state.repository());
+	}
+
+	/**
 	 * Whether an entry writes to the local endpoint (no {@code --endpoint-url}, and
 	 * {@code --local} or the mapping's {@code dynamodb.endpoint: local}): the fleet then
 	 * starts one local server for all of them.

@@ -28,13 +28,15 @@ import picocli.CommandLine.Option;
 				+ "continues only those.",
 		"Entries whose latest execution completed with the same mapping checksum are skipped unless --force. "
 				+ "Entries writing the same table share one write budget (--max-write-capacity or the table's).",
-		"A signal ends the process; `fleet restart` recovers the entries that were running and continues "
-				+ "them after their last committed chunk." },
+		"SIGINT/SIGTERM stops the fleet: the running entries finish their chunks in flight and end STOPPED, "
+				+ "the others are not started, exit code 4; a second signal ends the process at once. "
+				+ "`fleet restart` continues both, each after its last committed chunk." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every entry run completed without rejects",
 				"1:some entries failed or stopped (named in the summary); `fleet restart` continues them",
 				"2:the fleet file or an entry's mapping is invalid, or the command line is wrong; nothing was run",
-				"3:every entry run completed, some with rejected records" })
+				"3:every entry run completed, some with rejected records",
+				"4:a signal stopped the fleet (none failed); `fleet restart` continues it" })
 class FleetRunCommand extends SessionCommand {
 
 	@Mixin
@@ -59,7 +61,7 @@ class FleetRunCommand extends SessionCommand {
 					"--concurrency: give 1 to 256 entries at once, not " + concurrency + ".");
 		}
 		this.loaded = fleet.load();
-		return fleet.session();
+		return fleet.session().shutdown();
 	}
 
 	@Override

@@ -35,7 +35,7 @@ final class FleetStatusCommand extends SessionCommand {
 	@Override
 	SessionOptions session() {
 		this.loaded = fleet.entries();
-		return fleet.session();
+		return fleet.statusSession();
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import io.dynamomigrate.job.ExitCodes;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.report.RunSummary;
 import io.dynamomigrate.run.RunService;
+import io.dynamomigrate.session.GracefulShutdown;
 import io.dynamomigrate.session.MigrationSession;
 import io.dynamomigrate.session.SessionOptions;
 import io.dynamomigrate.session.SessionRefusedException;
@@ -129,7 +130,9 @@ public final class FleetService {
 
 	private FleetResult execute(List<EntryRun> runs, int concurrency, int notRun) {
 		FleetLedger ledger = FleetLedger.in(session.repositoryDataSource());
+		GracefulShutdown shutdown = session.shutdown();
 		List<EntryResult> results = new ArrayList<>();
+		int unstarted = 0;
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), (task) -> {
 			Thread thread = new Thread(task, "fleet-entry");
 			thread.setDaemon(true);
@@ -138,10 +141,18 @@ public final class FleetService {
 		try {
 			List<Future<EntryResult>> futures = new ArrayList<>();
 			for (EntryRun run : runs) {
-				futures.add(pool.submit(() -> run(run, ledger)));
+				// after a signal the running entries stop at their next chunk, and the
+				// others are not started
+				futures.add(pool.submit(() -> shutdown.stopping() ? null : run(run, ledger)));
 			}
 			for (Future<EntryResult> future : futures) {
-				results.add(future.get());
+				EntryResult result = future.get();
+				if (result != null) {
+					results.add(result);
+				}
+				else {
+					unstarted++;
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -154,7 +165,7 @@ public final class FleetService {
 		finally {
 			pool.shutdownNow();
 		}
-		return new FleetResult(fleet.spec().name(), results, notRun);
+		return new FleetResult(fleet.spec().name(), results, notRun, unstarted);
 	}
 
 	/** Runs one entry; whatever happens is its result, never the fleet's end. */

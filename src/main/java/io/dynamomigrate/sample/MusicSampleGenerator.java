@@ -11,17 +11,19 @@ import java.util.List;
 
 /**
  * Generates the seed data of the music-streaming sample
- * ({@code sample-sources/<dialect>/data.sql} for PostgreSQL and H2): 300 artists, 900
- * albums, about 9,000 tracks, 200 users, 400 playlists, about 8,000 playlist entries and
- * 30,000 plays, with deliberately awkward values (apostrophes, accents, an emoji, a
- * semicolon and quotes inside strings, NULLs, a BIGINT beyond the int range).
+ * ({@code sample-sources/<dialect>/data.sql} for PostgreSQL, MariaDB and H2): 300
+ * artists, 900 albums, about 9,000 tracks, 200 users, 400 playlists, about 8,000 playlist
+ * entries and 30,000 plays, with deliberately awkward values (apostrophes, accents, an
+ * emoji, a semicolon and quotes inside strings, NULLs, a BIGINT beyond the int range).
  *
  * <p>
  * <b>Determinism.</b> Every row comes from a fixed-seed {@link SampleRandom} keyed by the
  * row's id; nothing depends on the clock, the default time zone, locale or line
- * separator, or the JDK's random-number implementations. The two scripts differ only in
- * binary-literal syntax and their header, and the committed files are exactly this
- * class's output (a test checks it): to change the data, change this class and run
+ * separator, or the JDK's random-number implementations. The scripts differ only in
+ * binary-literal syntax, their header and MariaDB's {@code SET SESSION sql_mode}
+ * statement (string literals would differ in backslashes, which the data has none of),
+ * and the committed files are exactly this class's output (a test checks it): to change
+ * the data, change this class and run
  * {@code java -cp target/classes io.dynamomigrate.sample.MusicSampleGenerator sample-sources}.
  *
  * <p>
@@ -35,7 +37,7 @@ public final class MusicSampleGenerator {
 	}
 
 	/**
-	 * Writes {@code postgres/data.sql} and {@code h2/data.sql}.
+	 * Writes {@code postgres/data.sql}, {@code h2/data.sql} and {@code mariadb/data.sql}.
 	 * @param args the output folder; {@code sample-sources} when absent
 	 * @throws IOException if a file cannot be written
 	 */
@@ -46,7 +48,7 @@ public final class MusicSampleGenerator {
 	}
 
 	/**
-	 * Writes {@code <outputDir>/postgres/data.sql} and {@code <outputDir>/h2/data.sql}
+	 * Writes {@code <outputDir>/<dialect>/data.sql} for every {@link SampleDialect}
 	 * (UTF-8, {@code \n} line ends), creating the folders when needed and replacing
 	 * existing files.
 	 * @param outputDir the folder to write into
@@ -71,7 +73,7 @@ public final class MusicSampleGenerator {
 		for (SqlScriptWriter.Table table : tables) {
 			sql.append(' ').append(table.name()).append('=').append(table.rows().size());
 		}
-		sql.append("\n\n");
+		sql.append("\n\n").append(dialect.scriptPreamble());
 		for (SqlScriptWriter.Table table : tables) {
 			SqlScriptWriter.appendInserts(sql, dialect, table);
 			sql.append('\n');

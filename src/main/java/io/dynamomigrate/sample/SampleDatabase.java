@@ -13,13 +13,16 @@ import org.springframework.core.io.support.EncodedResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Creates the music-streaming sample schema in a PostgreSQL or H2 database and fills it
- * with the seed data: {@code sample-sources/<dialect>/schema.sql}, then {@code data.sql}.
+ * Creates the music-streaming sample schema in a PostgreSQL, MariaDB (or MySQL) or H2
+ * database and fills it with the seed data: {@code sample-sources/<dialect>/schema.sql},
+ * then {@code data.sql}. In MariaDB the tables go into the connection's current database
+ * and the data script sets the session's {@code sql_mode} (strict).
  *
  * <p>
- * The scripts are read from the classpath ({@code sample-sources/postgres/...} or
- * {@code sample-sources/h2/...}); when they are not there (running from a source
- * checkout) they are read from {@code sample-sources/} under the working directory.
+ * The scripts are read from the classpath ({@code sample-sources/postgres/...},
+ * {@code sample-sources/mariadb/...} or {@code sample-sources/h2/...}); when they are not
+ * there (running from a source checkout) they are read from {@code sample-sources/} under
+ * the working directory.
  *
  * <p>
  * <b>Re-runnable.</b> The schema script drops the sample tables first, so loading again
@@ -40,17 +43,22 @@ public final class SampleDatabase {
 
 	/**
 	 * Drops and creates the sample tables and loads the seed data.
-	 * @param connection a connection to PostgreSQL or H2; tables go into its current
-	 * schema
+	 * @param connection a connection to PostgreSQL, MariaDB or H2; tables go into its
+	 * current schema (PostgreSQL, H2) or database (MariaDB)
 	 * @throws SQLException if the database cannot be inspected
 	 * @throws org.springframework.jdbc.datasource.init.ScriptException if a statement
 	 * fails
-	 * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
+	 * @throws IllegalArgumentException if the database is not PostgreSQL, MariaDB or H2,
+	 * or a MariaDB connection has no current database
 	 * @throws IllegalStateException if a script is neither on the classpath nor on the
 	 * disk
 	 */
 	public static void load(Connection connection) throws SQLException {
 		SampleDialect dialect = SampleDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+		if (dialect == SampleDialect.MARIADB && connection.getCatalog() == null) {
+			throw new IllegalArgumentException("The MariaDB URL names no database to load the sample into; "
+					+ "name one, e.g. jdbc:mariadb://127.0.0.1:3306/music_sample.");
+		}
 		for (String file : new String[] { "schema.sql", "data.sql" }) {
 			ScriptUtils.executeSqlScript(connection,
 					new EncodedResource(script(dialect, file), StandardCharsets.UTF_8));

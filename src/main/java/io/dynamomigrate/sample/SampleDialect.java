@@ -21,7 +21,38 @@ enum SampleDialect {
 		String binaryLiteral(byte[] bytes) {
 			return "X'" + HexFormat.of().formatHex(bytes) + "'";
 		}
+	},
+
+	/**
+	 * MariaDB (and MySQL): the data script first sets the session's {@code sql_mode}
+	 * (strict, and backslashes as escapes, as MySQL's default), so a string literal
+	 * doubles its backslashes as well as its quotes.
+	 */
+	MARIADB("mariadb") {
+		@Override
+		String binaryLiteral(byte[] bytes) {
+			return "X'" + HexFormat.of().formatHex(bytes) + "'";
+		}
+
+		@Override
+		String stringLiteral(String text) {
+			return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+		}
+
+		@Override
+		String scriptPreamble() {
+			return "SET SESSION sql_mode = '" + SQL_MODE + "';\n\n";
+		}
 	};
+
+	/**
+	 * The {@code sql_mode} the MariaDB data script runs in, whatever the server's or the
+	 * session's: strict (a value that does not fit is an error, never truncated), no zero
+	 * dates, and without {@code NO_BACKSLASH_ESCAPES}, so that {@code \\} in a literal is
+	 * one backslash.
+	 */
+	static final String SQL_MODE = "STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+			+ "NO_ENGINE_SUBSTITUTION";
 
 	private final String directory;
 
@@ -37,7 +68,24 @@ enum SampleDialect {
 	abstract String binaryLiteral(byte[] bytes);
 
 	/**
-	 * The dialect for a JDBC {@code DatabaseMetaData.getDatabaseProductName()}.
+	 * A string literal: quoted, with quotes (and what else the dialect needs) escaped.
+	 */
+	String stringLiteral(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+	/**
+	 * The statements the data script starts with, before the first {@code INSERT}; empty
+	 * or ending with a blank line.
+	 */
+	String scriptPreamble() {
+		return "";
+	}
+
+	/**
+	 * The dialect for a JDBC {@code DatabaseMetaData.getDatabaseProductName()}: MariaDB
+	 * Connector/J says {@code MariaDB}, and MySQL Connector/J {@code MySQL}, also for a
+	 * MariaDB server.
 	 * @throws IllegalArgumentException for any other database
 	 */
 	static SampleDialect fromProductName(String productName) {
@@ -48,7 +96,10 @@ enum SampleDialect {
 		if (name.equals("h2")) {
 			return H2;
 		}
-		throw new IllegalArgumentException("The sample database exists for PostgreSQL and H2 only, not for '"
+		if (name.equals("mariadb") || name.equals("mysql")) {
+			return MARIADB;
+		}
+		throw new IllegalArgumentException("The sample database exists for PostgreSQL, MariaDB and H2 only, not for '"
 				+ productName + "'; connect to one of those.");
 	}
 

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Loads the music sample split by user into N PostgreSQL schemas, the shards of
- * {@code mappings/music-fleet.yml}: shard k ({@code <prefix>01} ... ) holds the users
- * whose {@code (user_id - 1) mod N = k - 1}, with their playlists, playlist entries and
- * plays; the catalog (artists, albums, tracks) is in the first shard only, so that the
- * union of the shards is exactly the unsharded sample and no two shards hold the same
+ * Loads the music sample split by user into N PostgreSQL schemas or N MariaDB databases
+ * on one server, the shards of {@code mappings/music-fleet.yml} and
+ * {@code mappings/music-fleet-mariadb.yml}: shard k ({@code <prefix>01} ... ) holds the
+ * users whose {@code (user_id - 1) mod N = k - 1}, with their playlists, playlist entries
+ * and plays; the catalog (artists, albums, tracks) is in the first shard only, so that
+ * the union of the shards is exactly the unsharded sample and no two shards hold the same
  * row.
  *
  * <p>
- * <b>Re-runnable.</b> Each schema is created when missing and its sample tables are
- * replaced, as {@link SampleDatabase#load} does. In the shards after the first, the
- * playlist entries' foreign key to {@code tracks} is dropped (the tracks are in the first
- * shard).
+ * <b>Re-runnable.</b> Each schema (database) is created when missing and its sample
+ * tables are replaced, as {@link SampleDatabase#load} does; a MariaDB database is created
+ * with {@code utf8mb4}. In the shards after the first, the playlist entries' foreign key
+ * to {@code tracks} is dropped (the tracks are in the first shard).
  *
  * <p>
  * Stateless and thread-safe; a {@link Connection} must not be shared between concurrent
@@ -33,8 +34,8 @@ public final class ShardedSample {
 	}
 
 	/**
-	 * The schema of shard {@code shard} of {@code shards}: the prefix and the number,
-	 * zero-padded to two digits or more, e.g. {@code music_shard_07}.
+	 * The schema (MariaDB: database) of shard {@code shard} of {@code shards}: the prefix
+	 * and the number, zero-padded to two digits or more, e.g. {@code music_shard_07}.
 	 */
 	public static String schema(String prefix, int shard, int shards) {
 		int width = Math.max(2, String.valueOf(shards).length());
@@ -42,19 +43,20 @@ public final class ShardedSample {
 	}
 
 	/**
-	 * Creates (when missing) and fills the schemas of {@code shards} shards.
-	 * @param connection a connection to PostgreSQL, in auto-commit mode; its schema is
-	 * changed
-	 * @return the schemas, in shard order
+	 * Creates (when missing) and fills the schemas (MariaDB: databases) of {@code shards}
+	 * shards.
+	 * @param connection a connection to PostgreSQL or MariaDB, in auto-commit mode; its
+	 * schema (MariaDB: current database) is changed
+	 * @return the schemas or databases, in shard order
 	 * @throws SQLException if a statement fails
-	 * @throws IllegalArgumentException if the database is not PostgreSQL, the prefix is
-	 * not a lower-case SQL name or {@code shards} is not between 1 and 999
+	 * @throws IllegalArgumentException if the database is neither PostgreSQL nor MariaDB,
+	 * the prefix is not a lower-case SQL name or {@code shards} is not between 1 and 999
 	 */
 	public static List<String> load(Connection connection, int shards, String prefix) throws SQLException {
-		if (SampleDialect
-			.fromProductName(connection.getMetaData().getDatabaseProductName()) != SampleDialect.POSTGRES) {
-			throw new IllegalArgumentException(
-					"sample --shards loads PostgreSQL schemas only; give a jdbc:postgresql:// --source-url.");
+		SampleDialect dialect = SampleDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+		if (dialect == SampleDialect.H2) {
+			throw new IllegalArgumentException("sample --shards loads PostgreSQL schemas or MariaDB databases, not H2; "
+					+ "give a jdbc:postgresql:// or jdbc:mariadb:// --source-url.");
 		}
 		if (!PREFIX.matcher(prefix).matches()) {
 			throw new IllegalArgumentException("The shard prefix '" + prefix
@@ -68,17 +70,24 @@ public final class ShardedSample {
 		for (int shard = 1; shard <= shards; shard++) {
 			String schema = schema(prefix, shard, shards);
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+				if (dialect == SampleDialect.POSTGRES) {
+					statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+					connection.setSchema(schema);
+				}
+				else {
+					statement.execute("CREATE DATABASE IF NOT EXISTS " + schema + " CHARACTER SET utf8mb4");
+					connection.setCatalog(schema);
+				}
 			}
-			connection.setSchema(schema);
 			SampleDatabase.load(connection);
-			keepShard(connection, shard, shards);
+			keepShard(connection, dialect, shard, shards);
 			schemas.add(schema);
 		}
 		return schemas;
 	}
 
-	private static void keepShard(Connection connection, int shard, int shards) throws SQLException {
+	private static void keepShard(Connection connection, SampleDialect dialect, int shard, int shards)
+			throws SQLException {
 		String other = " MOD(%s - 1, " + shards + ") <> " + (shard - 1);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("DELETE FROM plays WHERE" + other.formatted("user_id"));
@@ -87,8 +96,9 @@ public final class ShardedSample {
 			statement.execute("DELETE FROM playlists WHERE" + other.formatted("owner_user_id"));
 			statement.execute("DELETE FROM users WHERE" + other.formatted("user_id"));
 			if (shard > 1) {
-				statement
-					.execute("ALTER TABLE playlist_tracks DROP CONSTRAINT IF EXISTS playlist_tracks_track_id_fkey");
+				statement.execute("ALTER TABLE playlist_tracks DROP "
+						+ ((dialect == SampleDialect.POSTGRES) ? "CONSTRAINT IF EXISTS" : "FOREIGN KEY")
+						+ " playlist_tracks_track_id_fkey");
 				statement.execute("DELETE FROM tracks");
 				statement.execute("DELETE FROM albums");
 				statement.execute("DELETE FROM artists");

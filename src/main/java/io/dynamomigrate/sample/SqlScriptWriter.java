@@ -56,7 +56,7 @@ final class SqlScriptWriter {
 			return "NULL";
 		}
 		if (value instanceof String text) {
-			return "'" + text.replace("'", "''") + "'";
+			return dialect.stringLiteral(text);
 		}
 		if (value instanceof Boolean bool) {
 			return bool ? "TRUE" : "FALSE";

@@ -3,8 +3,9 @@ package io.dynamomigrate.session;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.dynamomigrate.job.ExitCodes;
 import org.slf4j.Logger;
@@ -18,8 +19,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT / SIGTERM handling of a running migration. The first signal asks the execution
- * to stop the way {@code stop} does from another process: it marks the execution
+ * SIGINT / SIGTERM handling of the migrations a command runs (one run, a schedule's
+ * ticks, a fleet's entries side by side). The first signal asks every running execution
+ * to stop the way {@code stop} does from another process: it marks each execution
  * {@code STOPPING} in the job repository, and every step sees that at its next chunk
  * boundary, so the in-flight chunks finish and commit, the execution ends {@code STOPPED}
  * and the command exits with {@link ExitCodes#STOPPED}. A second signal ends the process
@@ -35,7 +37,7 @@ public final class GracefulShutdown implements JobExecutionListener, AutoCloseab
 
 	private final PrintWriter err;
 
-	private final AtomicReference<Long> execution = new AtomicReference<>();
+	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger signals = new AtomicInteger();
 
@@ -65,14 +67,18 @@ public final class GracefulShutdown implements JobExecutionListener, AutoCloseab
 	}
 
 	@Override
-	public void beforeJob(JobExecution jobExecution) { // a scheduler runs one job at a
-														// time: the latest is the one
-		execution.set(jobExecution.getId());
+	public void beforeJob(JobExecution jobExecution) {
+		running.add(jobExecution.getId());
 		if (signals.get() > 0) {
 			// signalled before the job started: the job sees STOPPING and ends STOPPED
 			// without running a step
 			jobExecution.setStatus(BatchStatus.STOPPING);
 		}
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		running.remove(jobExecution.getId());
 	}
 
 	private void signalled(Signal signal) {
@@ -85,9 +91,13 @@ public final class GracefulShutdown implements JobExecutionListener, AutoCloseab
 		err.println("SIG" + signal.getName() + ": stopping after the chunks in flight (signal again to exit at "
 				+ "once)...");
 		err.flush();
-		Long id = execution.get();
-		if (id != null) {
-			requestStop(id);
+		for (Long id : running) {
+			try {
+				requestStop(id);
+			}
+			catch (RuntimeException ex) { // the others are still asked to stop
+				logger.error("Cannot ask execution {} to stop", id, ex);
+			}
 		}
 		synchronized (onStop) {
 			onStop.forEach(Runnable::run);

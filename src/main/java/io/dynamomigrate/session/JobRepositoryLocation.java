@@ -3,8 +3,10 @@ package io.dynamomigrate.session;
 import java.nio.file.Path;
 
 import io.dynamomigrate.job.BatchInfrastructure;
+import io.dynamomigrate.job.JobRepositorySchema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Where a session's job repository is.
@@ -31,6 +33,35 @@ public record JobRepositoryLocation(String url, @Nullable String user, @Nullable
 		}
 		return new JobRepositoryLocation("jdbc:h2:file:" + stateDirectory.toAbsolutePath().resolve("repository")
 				+ ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", password);
+	}
+
+	/**
+	 * One connection to this repository's database, with Spring Batch's tables created
+	 * when missing; closing it closes the connection.
+	 */
+	RepositoryDatabase openDatabase() {
+		SingleConnectionDataSource database = new SingleConnectionDataSource(url, true);
+		database.setUsername(user);
+		database.setPassword(password);
+		RepositoryDatabase opened = new RepositoryDatabase(database);
+		try {
+			JobRepositorySchema.ensure(database);
+			return opened;
+		}
+		catch (RuntimeException ex) {
+			opened.close();
+			throw ex;
+		}
+	}
+
+	/** A job repository's database opened without the Spring Batch context. */
+	record RepositoryDatabase(SingleConnectionDataSource dataSource) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			dataSource.destroy();
+		}
+
 	}
 
 	/** The Spring Batch context on this repository. */

@@ -53,6 +53,8 @@ public final class MigrationSession implements AutoCloseable {
 
 	private @Nullable ConfigurableApplicationContext batch;
 
+	private @Nullable DataSource repositoryDatabase;
+
 	private @Nullable GracefulShutdown shutdown;
 
 	private MigrationSession(SessionOptions options, PrintWriter err) {
@@ -96,6 +98,9 @@ public final class MigrationSession implements AutoCloseable {
 		}
 		else if (options.repository != null) {
 			this.batch = resources.add(options.repository.start());
+		}
+		else if (options.repositoryDatabase != null) {
+			this.repositoryDatabase = resources.add(options.repositoryDatabase.openDatabase()).dataSource();
 		}
 		if (batch != null) {
 			ConfigurableApplicationContext context = batch;
@@ -203,9 +208,12 @@ public final class MigrationSession implements AutoCloseable {
 		return batch().getBean(JobOperator.class);
 	}
 
-	/** The job repository's database (where run leases are kept). */
+	/**
+	 * The job repository's database (where run leases are kept): the Spring Batch
+	 * context's, or the database opened without it.
+	 */
 	public DataSource repositoryDataSource() {
-		return batch().getBean(DataSource.class);
+		return repositoryDatabase != null ? repositoryDatabase : batch().getBean(DataSource.class);
 	}
 
 	/** The shutdown handling of the session's executions. */

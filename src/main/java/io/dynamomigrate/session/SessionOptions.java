@@ -49,6 +49,8 @@ public final class SessionOptions {
 
 	@Nullable JobRepositoryLocation repository;
 
+	@Nullable JobRepositoryLocation repositoryDatabase;
+
 	boolean lease;
 
 	boolean forceLease;
@@ -168,6 +170,17 @@ public final class SessionOptions {
 	/** Start the Spring Batch context on this job repository. */
 	public SessionOptions batch(JobRepositoryLocation repository) {
 		this.repository = repository;
+		return this;
+	}
+
+	/**
+	 * Open only this job repository's database, not the Spring Batch context (which takes
+	 * about two seconds to start): for commands that only read the repository's tables
+	 * with their own queries ({@code fleet status}). Its tables are created when missing,
+	 * as the context would.
+	 */
+	public SessionOptions repositoryDatabase(JobRepositoryLocation repository) {
+		this.repositoryDatabase = repository;
 		return this;
 	}
 

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * The fleet files the project ships load without problems: mappings/music-fleet.yml with
- * its entries' mappings, and the worked example of the mapping reference
- * (mappings/README.md, "Fleet files").
+ * The fleet files the project ships load without problems: mappings/music-fleet.yml and
+ * mappings/music-fleet-mariadb.yml with their entries' mappings, and the worked example
+ * of the mapping reference (mappings/README.md, "Fleet files").
  */
 class FleetExamplesTests {
 
@@ -41,6 +41,23 @@ class FleetExamplesTests {
 			assertThat(entry.mapping()).isNotNull();
 			assertThat(entry.spec().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=music_shard_"
 					+ entry.spec().variables().get("shard"));
+			assertThat(entry.spec().mapping().getFileName()).hasToString("music-catalog.yml");
+		});
+	}
+
+	@Test
+	void mariaDbMusicFleet_loadsTwentyShardDatabasesOfTheSingleTableMapping() {
+		LoadedFleet fleet = LoadedFleet.read(Path.of("mappings/music-fleet-mariadb.yml"), (name) -> null);
+
+		assertThat(fleet.problems()).isEmpty();
+		assertThat(fleet.entries()).hasSize(20);
+		assertThat(fleet.entries().get(0).name()).isEqualTo("music-01");
+		assertThat(fleet.entries().get(19).jobName()).isEqualTo("music-fleet-mariadb.music-20");
+		assertThat(fleet.entries()).allSatisfy((entry) -> {
+			assertThat(entry.mapping()).isNotNull();
+			assertThat(entry.spec().url())
+				.isEqualTo("jdbc:mariadb://127.0.0.1:3306/music_shard_" + entry.spec().variables().get("shard"));
+			assertThat(entry.spec().user()).isEqualTo("root");
 			assertThat(entry.spec().mapping().getFileName()).hasToString("music-catalog.yml");
 		});
 	}

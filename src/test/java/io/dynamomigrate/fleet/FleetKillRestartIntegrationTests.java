@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * committed chunk, the entries never reached run, and the completed ones are left alone.
  * The proxy in front of dynalite counts the writes per key: the target equals the sources
  * and the keys written twice are at most the chunks in flight at the kill (one per entry
- * running).
+ * running). A SIGTERM instead stops the running entries after their chunks in flight:
+ * nothing is written twice.
  */
 @Invariant(4)
 class FleetKillRestartIntegrationTests {
@@ -91,6 +92,45 @@ class FleetKillRestartIntegrationTests {
 		FleetFixture.Result done = fixture.run("done.log", Map.of(), args("status", fleet));
 		assertThat(done.exitCode()).as(done.output()).isEqualTo(ExitCodes.SUCCESS);
 		assertThat(done.output()).contains("25 of 25 entries completed (");
+	}
+
+	@Test
+	void sigtermInTheMiddle_stopsTheRunningEntriesAfterTheirChunks_exit4_fleetRestartCompletes_noKeyWrittenTwice()
+			throws Exception {
+		Path fleet = fixture.writeFleet(CHUNK, 0);
+		int total = FleetFixture.SHARDS * ROWS;
+
+		Process run = fixture.start("run.log", Map.of(),
+				args("run", fleet, "--concurrency", Integer.toString(CONCURRENCY)));
+		FleetFixture.waitFor(() -> proxy.forwardedWrites() >= total / 3 || !run.isAlive());
+		assertThat(run.isAlive()).as(fixture.log("run.log")).isTrue();
+		run.destroy(); // SIGTERM
+		assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		long atStop = proxy.forwardedWrites();
+
+		assertThat(run.exitValue()).as(fixture.log("run.log")).isEqualTo(ExitCodes.STOPPED);
+		assertThat(fixture.log("run.log")).contains("Stopped by a signal: ").doesNotContain("Failed entries");
+		FleetFixture.Result status = fixture.run("status.log", Map.of(), args("status", fleet));
+		assertThat(status.exitCode()).as(status.output()).isEqualTo(ExitCodes.FAILED);
+		assertThat(status.output()).as("entries stopped, none left running or failed")
+			.doesNotContainPattern("(?m) (STARTED|FAILED) ");
+		long stopped = status.output().lines().filter((line) -> line.contains(" STOPPED ")).count();
+		assertThat(stopped).as("every entry running at the signal is stopped, not only one: " + status.output())
+			.isGreaterThanOrEqualTo(2)
+			.isLessThanOrEqualTo(CONCURRENCY);
+
+		FleetFixture.Result restart = fixture.run("restart.log", Map.of(), args("restart", fleet));
+
+		assertThat(restart.exitCode()).as(restart.output()).isEqualTo(ExitCodes.SUCCESS);
+		System.out
+			.printf("fleet sigterm-restart: writes at the stop %d of %d; entries stopped %d; keys written more than "
+					+ "once %d%n", atStop, total, stopped, proxy.keysWrittenMoreThanOnce(FleetFixture.TABLE));
+		assertThat(atStop).isLessThan(total);
+		FleetFixture.assertTargetEquals(fixture.expected());
+		assertThat(proxy.keysWrittenMoreThanOnce(FleetFixture.TABLE))
+			.as("keys written twice: none, the chunks in flight were committed before the entries stopped")
+			.isZero();
+		assertThat(proxy.forwardedWrites()).isEqualTo(total);
 	}
 
 	private List<String> args(String command, Path fleet, String... more) {

@@ -104,7 +104,7 @@ class SampleMigrationIntegrationTests {
 		assertItems("music", expected, List.of("pk", "sk"));
 	}
 
-	private static void assertTables(Map<String, List<Map<String, AttributeValue>>> expected) {
+	static void assertTables(Map<String, List<Map<String, AttributeValue>>> expected) {
 		try (DynamoDbClient client = SharedDynalite.client()) {
 			assertThat(new TreeSet<>(client.listTables().tableNames())).isEqualTo(new TreeSet<>(expected.keySet()));
 		}

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -55,13 +54,7 @@ class SampleDatabasePostgresIntegrationTests {
 		try (Connection postgres = connect(SCHEMA); Connection h2 = h2()) {
 			SampleDatabase.load(postgres);
 			SampleDatabase.load(h2);
-			for (Map.Entry<String, String> table : SampleRows.TABLES.entrySet()) {
-				String sql = "SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue();
-				List<List<String>> expected = query(h2, sql);
-				assertThat(expected).as(table.getKey())
-					.hasSize(SampleDatabaseTests.SEED_COUNTS.get(table.getKey()).intValue());
-				SampleRows.assertSameRows(table.getKey(), query(postgres, sql), expected);
-			}
+			SampleRows.assertSameSeedRowsAsH2(postgres, h2);
 		}
 	}
 

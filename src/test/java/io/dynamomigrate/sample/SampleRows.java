@@ -65,6 +65,20 @@ final class SampleRows {
 		assertThat(actual).as("%s, row count", what).hasSameSizeAs(expected);
 	}
 
+	/**
+	 * Asserts that every sample table holds the seed rows in H2 and the same rows in the
+	 * other database.
+	 */
+	static void assertSameSeedRowsAsH2(Connection other, Connection h2) throws SQLException {
+		for (Map.Entry<String, String> table : TABLES.entrySet()) {
+			String sql = "SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue();
+			List<List<String>> expected = query(h2, sql);
+			assertThat(expected).as(table.getKey())
+				.hasSize(SampleDatabaseTests.SEED_COUNTS.get(table.getKey()).intValue());
+			assertSameRows(table.getKey(), query(other, sql), expected);
+		}
+	}
+
 	private static String value(ResultSet rs, int column, int type) throws SQLException {
 		Object value = switch (type) {
 			case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> {

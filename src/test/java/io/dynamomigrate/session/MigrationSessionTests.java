@@ -3,9 +3,11 @@ package io.dynamomigrate.session;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.function.UnaryOperator;
 
 import io.dynamomigrate.job.ExitCodes;
+import io.dynamomigrate.job.JobRepositorySchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A session opens what its options ask for, and refuses bad input with the sentences and
  * exit codes the commands print and return. Only the mapping is opened here (no source,
- * target or job repository).
+ * target or job repository), or the job repository's database alone.
  */
 class MigrationSessionTests {
 
@@ -75,6 +77,21 @@ class MigrationSessionTests {
 			assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID);
 			assertThat(refused.getMessage()).isEqualTo("--progress-interval: give at least 1 second.");
 		});
+	}
+
+	@Test
+	void repositoryDatabaseOnly_createsTheBatchTablesOnANewRepository_withoutTheBatchContext_andClosesItsConnection()
+			throws Exception {
+		JobRepositoryLocation repository = JobRepositoryLocation.of(state, null, null, null);
+		Connection opened;
+		try (MigrationSession session = open(SessionOptions.in(state).repositoryDatabase(repository))) {
+			opened = session.repositoryDataSource().getConnection();
+			assertThat(JobRepositorySchema.exists(opened, "BATCH_JOB_INSTANCE")).isTrue();
+			assertThat(JobRepositorySchema.exists(opened, "DM_RUN_LEASE")).isTrue();
+			assertThatThrownBy(session::jobRepository).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("no Spring Batch context");
+		}
+		assertThat(opened.isClosed()).isTrue();
 	}
 
 }
