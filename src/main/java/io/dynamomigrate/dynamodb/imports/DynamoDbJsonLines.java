@@ -1,13 +1,10 @@
 package io.dynamomigrate.dynamodb.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.dynamomigrate.dynamodb.write.ItemJson;
+import io.dynamomigrate.dynamodb.write.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an item as one line of DynamoDB JSON, the {@code DYNAMODB_JSON} input format of
@@ -17,30 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DynamoDbJsonLines {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private DynamoDbJsonLines() {
 	}
 
 	/** The item's line, without the line break. */
 	public static String line(Map<String, AttributeValue> item) {
-		return written(item).toString(StandardCharsets.UTF_8);
+		return new String(RequestBody.importLine(item), StandardCharsets.UTF_8);
 	}
 
 	/** The length of the item's line in UTF-8 bytes, with its line break. */
 	public static long bytes(Map<String, AttributeValue> item) {
-		return written(item).size() + 1;
-	}
-
-	private static ByteArrayOutputStream written(Map<String, AttributeValue> item) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-		try (JsonGenerator json = JSON.createGenerator(bytes)) {
-			json.writeStartObject();
-			json.writeName("Item");
-			ItemJson.writeItem(json, item);
-			json.writeEndObject();
-		}
-		return bytes;
+		return RequestBody.importLine(item).length + 1;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.dynamomigrate.dynamodb.write;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -14,10 +13,6 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.io.SerializedString;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,20 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DirectBatchCall implements BatchCall {
 
-	private static final JsonFactory FACTORY = new JsonFactory();
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** DynamoDB's answer when every item was written. */
 	private static final byte[] NOTHING_UNPROCESSED = "{\"UnprocessedItems\":{}}".getBytes(StandardCharsets.US_ASCII);
-
-	private static final SerializedString PUT_REQUEST = new SerializedString("PutRequest");
-
-	private static final SerializedString DELETE_REQUEST = new SerializedString("DeleteRequest");
-
-	private static final SerializedString ITEM = new SerializedString("Item");
-
-	private static final SerializedString KEY = new SerializedString("Key");
 
 	private final DirectDynamoDb direct;
 
@@ -71,38 +56,6 @@ final class DirectBatchCall implements BatchCall {
 			keys.add(keyValues(attributes, pending.get(0).key().keySet()));
 		}
 		return UnprocessedKeys.match(keys, pending);
-	}
-
-	/**
-	 * The {@code BatchWriteItem} request of the items, through Jackson's generator: what
-	 * {@link RequestBody} writes, byte for byte (the reference its tests compare with).
-	 */
-	static byte[] body(String table, List<MappedItem> items) {
-		long size = 64;
-		for (MappedItem item : items) {
-			size += item.sizeBytes() + 32L * item.item().size() + 32;
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 32 << 20));
-		try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-			json.writeStartObject();
-			json.writeName("RequestItems");
-			json.writeStartObject();
-			json.writeName(table);
-			json.writeStartArray();
-			for (MappedItem item : items) {
-				json.writeStartObject();
-				json.writeName(item.delete() ? DELETE_REQUEST : PUT_REQUEST);
-				json.writeStartObject();
-				json.writeName(item.delete() ? KEY : ITEM);
-				ItemJson.writeItem(json, item.delete() ? item.key() : item.item());
-				json.writeEndObject();
-				json.writeEndObject();
-			}
-			json.writeEndArray();
-			json.writeEndObject();
-			json.writeEndObject();
-		}
-		return out.toByteArray();
 	}
 
 	/** The key attributes (S, N or B) of an item or key in DynamoDB JSON. */

@@ -11,18 +11,21 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Writes the JSON body of a {@code BatchWriteItem} request straight into a byte array:
- * the same bytes as {@link ItemJson} writes through Jackson's generator (attribute values
- * in DynamoDB's JSON wire format; text as UTF-8 with Jackson's escapes: a backslash
- * before a quote or a backslash, the short escapes of backspace, tab, newline, form feed
- * and carriage return, and six-character unicode escapes for the other control characters
- * and for surrogates), but without a generator's state machine per token: the body of a
- * batch is the hot path of a run, written for every item sent. {@code RequestBodyTests}
- * holds the bytes to Jackson's. Not thread-safe; one per body.
+ * Writes items in DynamoDB's JSON wire format straight into a byte array — the body of a
+ * {@code BatchWriteItem} request, or an item's line for {@code ImportTable} — the same
+ * bytes as Jackson's generator writes (attribute values in DynamoDB's JSON wire format;
+ * text as UTF-8 with Jackson's escapes: a backslash before a quote or a backslash, the
+ * short escapes of backspace, tab, newline, form feed and carriage return, and
+ * six-character unicode escapes for the other control characters and for surrogates), but
+ * without a generator's state machine per token: the body of a batch is the hot path of a
+ * run, written for every item sent. {@code RequestBodyTests} holds the bytes to Jackson's
+ * ({@code ItemJson} in the tests). Not thread-safe; one per body.
  */
-final class RequestBody {
+public final class RequestBody {
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ITEM_LINE = ascii("{\"Item\":");
 
 	private static final byte[] PUT = ascii("{\"PutRequest\":{\"Item\":");
 
@@ -86,10 +89,16 @@ final class RequestBody {
 		return Arrays.copyOf(body.bytes, body.length);
 	}
 
-	/** The attributes as a JSON object of attribute values, in their map's order. */
-	static byte[] ofItem(Map<String, AttributeValue> attributes) {
+	/**
+	 * The item as one line of DynamoDB JSON, without the line break:
+	 * {@code {"Item":{...}}}, the {@code DYNAMODB_JSON} input format of
+	 * {@code ImportTable} (and of DynamoDB's export to S3).
+	 */
+	public static byte[] importLine(Map<String, AttributeValue> item) {
 		RequestBody body = new RequestBody(256);
-		body.item(attributes);
+		body.raw(ITEM_LINE);
+		body.item(item);
+		body.raw((byte) '}');
 		return Arrays.copyOf(body.bytes, body.length);
 	}
 

@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The request bodies {@link RequestBody} writes are, byte for byte, those Jackson's
- * generator writes through {@link ItemJson} ({@link DirectBatchCall#body}): for every
- * UTF-16 code unit (escapes, multi-byte UTF-8, surrogate pairs and lone surrogates), for
- * every attribute type, nested documents, deletions and bodies larger than the first
- * buffer.
+ * generator writes through {@link ItemJson}: for every UTF-16 code unit (escapes,
+ * multi-byte UTF-8, surrogate pairs and lone surrogates), for every attribute type,
+ * nested documents, deletions and bodies larger than the first buffer; and so are the
+ * lines of an import.
  */
 class RequestBodyTests {
 
@@ -76,6 +76,8 @@ class RequestBodyTests {
 		MappedItem put = item(1, attributes);
 		MappedItem delete = MappedItem.deletion("t", item(2, Map.of()).key(), WriterFixtures.position(2));
 		assertSameBytes("t", List.of(put, delete, item(3, Map.of())));
+		assertThat(RequestBody.importLine(attributes)).as("an import's line")
+			.isEqualTo(ItemJson.importLine(attributes));
 	}
 
 	@Test
@@ -90,7 +92,7 @@ class RequestBodyTests {
 	}
 
 	private static void assertSameBytes(String table, List<MappedItem> items) {
-		byte[] expected = DirectBatchCall.body(table, items);
+		byte[] expected = ItemJson.body(table, items);
 		byte[] actual = RequestBody.of(table, items);
 		assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
 		assertThat(actual).isEqualTo(expected);

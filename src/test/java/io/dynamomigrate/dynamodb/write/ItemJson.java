@@ -1,23 +1,37 @@
 package io.dynamomigrate.dynamodb.write;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.dynamomigrate.transform.MappedItem;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes attribute values in DynamoDB's JSON wire format (<code>{"S":"a"}</code>,
  * <code>{"N":"1"}</code>, <code>{"B":"base64"}</code>, sets, lists, maps,
  * <code>{"BOOL":true}</code>, <code>{"NULL":true}</code>), as the SDK's marshaller writes
- * them. Used for the lines an import uploads, and as the reference that
- * {@link RequestBody} (the direct path's {@code BatchWriteItem} bodies) is tested
- * against.
+ * them, through Jackson's generator: the reference that {@link RequestBody} (the direct
+ * path's {@code BatchWriteItem} bodies and the lines an import uploads) is tested
+ * against, byte for byte. It was the production writer before {@code RequestBody}.
  */
-public final class ItemJson {
+final class ItemJson {
+
+	private static final JsonFactory FACTORY = new JsonFactory();
+
+	private static final SerializedString PUT_REQUEST = new SerializedString("PutRequest");
+
+	private static final SerializedString DELETE_REQUEST = new SerializedString("DeleteRequest");
+
+	private static final SerializedString ITEM = new SerializedString("Item");
+
+	private static final SerializedString KEY = new SerializedString("Key");
 
 	/** Attribute names, quoted and encoded once: an item's names repeat on every item. */
 	private static final Map<String, SerializedString> NAMES = new ConcurrentHashMap<>();
@@ -30,6 +44,49 @@ public final class ItemJson {
 	private static final SerializedString N = new SerializedString("N");
 
 	private ItemJson() {
+	}
+
+	/** The {@code BatchWriteItem} request of the items. */
+	static byte[] body(String table, List<MappedItem> items) {
+		long size = 64;
+		for (MappedItem item : items) {
+			size += item.sizeBytes() + 32L * item.item().size() + 32;
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 32 << 20));
+		try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+			json.writeStartObject();
+			json.writeName("RequestItems");
+			json.writeStartObject();
+			json.writeName(table);
+			json.writeStartArray();
+			for (MappedItem item : items) {
+				json.writeStartObject();
+				json.writeName(item.delete() ? DELETE_REQUEST : PUT_REQUEST);
+				json.writeStartObject();
+				json.writeName(item.delete() ? KEY : ITEM);
+				writeItem(json, item.delete() ? item.key() : item.item());
+				json.writeEndObject();
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+			json.writeEndObject();
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * The item's line of DynamoDB JSON for {@code ImportTable}, without the line break.
+	 */
+	static byte[] importLine(Map<String, AttributeValue> item) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+			json.writeStartObject();
+			json.writeName(ITEM);
+			writeItem(json, item);
+			json.writeEndObject();
+		}
+		return out.toByteArray();
 	}
 
 	/** The name, encoded once when it is among the first {@value #MAX_NAMES}. */
@@ -45,7 +102,7 @@ public final class ItemJson {
 	}
 
 	/** Writes the attributes as a JSON object of attribute values. */
-	public static void writeItem(JsonGenerator json, Map<String, AttributeValue> attributes) {
+	static void writeItem(JsonGenerator json, Map<String, AttributeValue> attributes) {
 		json.writeStartObject();
 		for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
 			json.writeName(name(attribute.getKey()));
