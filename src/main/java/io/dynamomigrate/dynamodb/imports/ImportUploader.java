@@ -1,11 +1,9 @@
 package io.dynamomigrate.dynamodb.imports;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,14 +121,15 @@ public final class ImportUploader {
 	private long[] writeObject(Path file, Iterator<String> lines) throws IOException {
 		long items = 0;
 		long bytes = 0;
-		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024);
-				Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+		try (OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024),
+				64 * 1024)) {
 			while (lines.hasNext() && (items == 0 || bytes < maxObjectBytes)) {
-				String line = lines.next();
-				writer.write(line);
-				writer.write('\n');
+				// encoded once, for writing and for counting
+				byte[] line = lines.next().getBytes(StandardCharsets.UTF_8);
+				out.write(line);
+				out.write('\n');
 				items++;
-				bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+				bytes += line.length + 1;
 			}
 		}
 		return new long[] { items, bytes };
