@@ -64,10 +64,7 @@ class FleetKillRestartIntegrationTests {
 		Path fleet = fixture.writeFleet(CHUNK, 0);
 		int total = FleetFixture.SHARDS * ROWS;
 
-		Process run = fixture.start("run.log", Map.of(),
-				args("run", fleet, "--concurrency", Integer.toString(CONCURRENCY)));
-		FleetFixture.waitFor(() -> proxy.forwardedWrites() >= total / 3 || !run.isAlive());
-		assertThat(run.isAlive()).as(fixture.log("run.log")).isTrue();
+		Process run = runUntilAThirdIsWritten(fleet, total);
 		run.destroyForcibly();
 		assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		long atKill = proxy.forwardedWrites();
@@ -100,10 +97,7 @@ class FleetKillRestartIntegrationTests {
 		Path fleet = fixture.writeFleet(CHUNK, 0);
 		int total = FleetFixture.SHARDS * ROWS;
 
-		Process run = fixture.start("run.log", Map.of(),
-				args("run", fleet, "--concurrency", Integer.toString(CONCURRENCY)));
-		FleetFixture.waitFor(() -> proxy.forwardedWrites() >= total / 3 || !run.isAlive());
-		assertThat(run.isAlive()).as(fixture.log("run.log")).isTrue();
+		Process run = runUntilAThirdIsWritten(fleet, total);
 		run.destroy(); // SIGTERM
 		assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		long atStop = proxy.forwardedWrites();
@@ -131,6 +125,17 @@ class FleetKillRestartIntegrationTests {
 			.as("keys written twice: none, the chunks in flight were committed before the entries stopped")
 			.isZero();
 		assertThat(proxy.forwardedWrites()).isEqualTo(total);
+	}
+
+	/**
+	 * Starts {@code fleet run} and returns it, still running, once a third is written.
+	 */
+	private Process runUntilAThirdIsWritten(Path fleet, int total) throws Exception {
+		Process run = fixture.start("run.log", Map.of(),
+				args("run", fleet, "--concurrency", Integer.toString(CONCURRENCY)));
+		FleetFixture.waitFor(() -> proxy.forwardedWrites() >= total / 3 || !run.isAlive());
+		assertThat(run.isAlive()).as(fixture.log("run.log")).isTrue();
+		return run;
 	}
 
 	private List<String> args(String command, Path fleet, String... more) {

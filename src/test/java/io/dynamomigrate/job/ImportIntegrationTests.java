@@ -1,7 +1,5 @@
 package io.dynamomigrate.job;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.dynamomigrate.cli.DynamoMigrate;
 import io.dynamomigrate.testing.ImportLoad;
 import io.dynamomigrate.testing.ImportTableDouble;
 import io.dynamomigrate.testing.Invariant;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -69,7 +65,7 @@ class ImportIntegrationTests {
 	@Test
 	void badRowsAreRejectedBeforeUpload_soTheImportLoadsEveryGoodItem_andDropsNoObject() throws Exception {
 		Path mapping = mapping(ROWS);
-		CliRun run = cli("run", mapping.toString(), "--via-import", "s3://imports/load-1/");
+		EventsFixture.Run run = cli("run", mapping.toString(), "--via-import", "s3://imports/load-1/");
 
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
 		// 2001 records: 100 bad (every 20th), and the last one replaces the item of id 5
@@ -126,7 +122,7 @@ class ImportIntegrationTests {
 		processes.killWhen(process, () -> dynamodb.importTableCalls() >= 1, "killed.log");
 		dynamodb.release();
 
-		CliRun restart = cli("restart", mapping.toString());
+		EventsFixture.Run restart = cli("restart", mapping.toString());
 
 		// the item steps (and their rejects) completed in the killed execution: the
 		// restart runs the import step only
@@ -151,17 +147,17 @@ class ImportIntegrationTests {
 		Path mapping = mapping(40);
 		try (S3Server secured = S3Server.startWithCredentials("import-id", "import-secret")) {
 			secured.createBucket("imports");
-			CliRun denied = cli(options(secured.endpoint().toString()), "run", mapping.toString(), "--via-import",
-					"s3://imports/load-3/");
+			EventsFixture.Run denied = cli(options(secured.endpoint().toString()), "run", mapping.toString(),
+					"--via-import", "s3://imports/load-3/");
 			assertThat(denied.exitCode()).as(denied.output()).isEqualTo(ExitCodes.INVALID);
 			assertThat(denied.output()).contains("Access to s3://imports/load-3/ is denied");
 		}
-		CliRun unreachable = cli(options("http://127.0.0.1:1"), "run", mapping.toString(), "--via-import",
+		EventsFixture.Run unreachable = cli(options("http://127.0.0.1:1"), "run", mapping.toString(), "--via-import",
 				"s3://imports/load-3/");
 		assertThat(unreachable.exitCode()).as(unreachable.output()).isEqualTo(ExitCodes.INVALID);
 		assertThat(unreachable.output())
 			.contains("Cannot reach S3 at http://127.0.0.1:1 to write s3://imports/load-3/");
-		CliRun missingBucket = cli("run", mapping.toString(), "--via-import", "s3://no-such-bucket/x/");
+		EventsFixture.Run missingBucket = cli("run", mapping.toString(), "--via-import", "s3://no-such-bucket/x/");
 		assertThat(missingBucket.exitCode()).as(missingBucket.output()).isEqualTo(ExitCodes.INVALID);
 		assertThat(missingBucket.output())
 			.contains("The bucket `no-such-bucket` of s3://no-such-bucket/x/ does not " + "exist at " + s3.endpoint());
@@ -172,7 +168,7 @@ class ImportIntegrationTests {
 				.attributeDefinitions((d) -> d.attributeName("id").attributeType("N"))
 				.billingMode("PAY_PER_REQUEST"));
 		}
-		CliRun existing = cli("run", mapping.toString(), "--via-import", "s3://imports/load-3/");
+		EventsFixture.Run existing = cli("run", mapping.toString(), "--via-import", "s3://imports/load-3/");
 		assertThat(existing.exitCode()).as(existing.output()).isEqualTo(ExitCodes.INVALID);
 		assertThat(existing.output()).contains("Table import_players already exists at",
 				"Import from S3 only creates new tables");
@@ -236,28 +232,20 @@ class ImportIntegrationTests {
 				temp.resolve("state").toString());
 	}
 
-	private CliRun cli(String... args) {
+	private EventsFixture.Run cli(String... args) {
 		return cli(options(), args);
 	}
 
-	private CliRun cli(List<String> options, String... args) {
+	private EventsFixture.Run cli(List<String> options, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(options);
-		StringWriter out = new StringWriter();
-		CommandLine cli = DynamoMigrate.commandLine();
-		cli.setOut(new PrintWriter(out));
-		cli.setErr(new PrintWriter(out));
-		int exitCode = cli.execute(all.toArray(String[]::new));
-		return new CliRun(exitCode, out.toString());
+		return EventsFixture.cli(all.toArray(String[]::new));
 	}
 
 	private String s3Text(String key) {
 		try (var client = io.dynamomigrate.dynamodb.client.S3Clients.create(s3.endpoint().toString(), 2)) {
 			return client.getObjectAsBytes((r) -> r.bucket("imports").key(key)).asUtf8String();
 		}
-	}
-
-	private record CliRun(int exitCode, String output) {
 	}
 
 }
