@@ -15,7 +15,8 @@
 #
 # Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8),
 # BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target),
-# BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk; default: the tool's default, direct), BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_small ours_dynalite boto3_dynalite;
+# BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk; default: the tool's default, direct), BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_small ours_launcher
+# ours_dynalite boto3_dynalite;
 # default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench), BENCH_JAVA_OPTS (more JVM options for
 # dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 # Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
@@ -46,7 +47,7 @@ CP="$BUILD/test-classes:$BUILD/classes:$(cat "$WORK/cp.txt")"
 javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/bench/src/RawCeiling.java"
 JAR="$BUILD/dynamo-migrate.jar"
 
-ONLY=" ${BENCH_ONLY:-ours_sink raw_sink boto3_sink budget_sink ours_small ours_dynalite boto3_dynalite} "
+ONLY=" ${BENCH_ONLY:-ours_sink raw_sink boto3_sink budget_sink ours_small ours_launcher ours_dynalite boto3_dynalite} "
 wanted() { [[ "$ONLY" == *" $1 "* ]]; }
 
 if [ "${BENCH_SKIP_LOAD:-0}" != 1 ]; then
@@ -71,10 +72,10 @@ curl -s -o /dev/null -X POST "$SINK/" -H 'Content-Type: application/x-amz-json-1
 	-d '{"TableName":"bench_plays","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"}]}'
 
 # time_run NAME COMMAND...: runs it under /usr/bin/time, records seconds and peak RSS (KB)
-declare -A SECONDS_OF RSS_OF USER_OF SYS_OF
+declare -A SECONDS_OF RSS_OF USER_OF SYS_OF FIRST_ITEM_OF
 time_run() {
 	local name=$1; shift
-	wanted "$name" || return 0
+	wanted "${name%_first}" || return 0
 	/usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
 	read -r SECONDS_OF[$name] RSS_OF[$name] USER_OF[$name] SYS_OF[$name] <<<"$(tail -1 "$WORK/$name.time")"
 }
@@ -102,12 +103,14 @@ time_run budget_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity "$
 SINK_BUDGET=$(sink_stats)
 
 # a 1,000-row mapping end to end (JVM start to exit), and the time from the JVM's start to the first item written
-if wanted ours_small; then
+if wanted ours_small || wanted ours_launcher; then
 	psql -q -h 127.0.0.1 -U postgres -d test -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS bench.plays_small' \
 		-c 'CREATE TABLE bench.plays_small AS SELECT * FROM bench.plays ORDER BY play_id LIMIT 1000' \
 		-c 'ALTER TABLE bench.plays_small ADD PRIMARY KEY (play_id)'
 	sed -e 's/^name: bench-plays/name: bench-plays-small/' -e 's/table: plays,/table: plays_small,/' \
 		-e 's/partitions: 4 .*/partitions: 1/' "$ROOT/bench/plays.yml" >"$WORK/plays-small.yml"
+fi
+if wanted ours_small; then
 	rm -rf "$WORK/state"
 	sink_reset
 	STARTED_MS=$(date +%s%3N)
@@ -115,6 +118,21 @@ if wanted ours_small; then
 		--max-write-capacity unlimited
 	FIRST_ITEM_S=$(python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')")
 	SMALL_ITEMS=$(sink_stats | json items)
+fi
+# the same through the launcher of the extracted application (target/dynamo-migrate/bin/dynamo-migrate): its first run
+# writes the class data sharing archive, the second maps it
+if wanted ours_launcher; then
+	export DYNAMO_MIGRATE_CDS_DIR="$WORK/cds" JAVA_OPTS="-Xmx$XMX ${BENCH_JAVA_OPTS:-}"
+	rm -rf "$DYNAMO_MIGRATE_CDS_DIR"
+	for name in ours_launcher_first ours_launcher; do
+		rm -rf "$WORK/state"
+		sink_reset
+		STARTED_MS=$(date +%s%3N)
+		time_run "$name" "$BUILD/dynamo-migrate/bin/dynamo-migrate" run "$WORK/plays-small.yml" "${OURS_OPTS[@]}" \
+			--endpoint-url "$SINK" --max-write-capacity unlimited
+		FIRST_ITEM_OF[$name]=$(python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')")
+	done
+	unset DYNAMO_MIGRATE_CDS_DIR JAVA_OPTS
 fi
 
 if [ "${BENCH_SKIP_DYNALITE:-0}" != 1 ] && { wanted ours_dynalite || wanted boto3_dynalite; }; then
@@ -159,5 +177,10 @@ if have budget_sink; then
 fi
 if have ours_small; then
 	echo "1,000-row mapping (ours_small): $SMALL_ITEMS items, JVM start to exit ${SECONDS_OF[ours_small]} s, to the first item written $FIRST_ITEM_S s, CPU $(cpu ours_small) s"
+fi
+if have ours_launcher; then
+	for name in ours_launcher_first ours_launcher; do
+		echo "1,000-row mapping ($name, bin/dynamo-migrate$([ $name = ours_launcher ] && echo ", with the archive" || echo ", writing the archive")): JVM start to exit ${SECONDS_OF[$name]} s, to the first item written ${FIRST_ITEM_OF[$name]} s, CPU $(cpu $name) s"
+	done
 fi
 echo "details: $WORK/*.out"
