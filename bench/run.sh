@@ -11,14 +11,18 @@
 #    same endpoints, and the raw-SDK ceiling (bench/src/RawCeiling.java: pre-built BatchWriteItem requests sent as
 #    fast as 8 threads can) into the sink;
 # 4. prints items/s, ratios, peak RSS, and the WCU/s the sink measured for a run with a budget below its capacity
-#    (mean and worst 1-second window).
+#    (mean and worst 1-second window), and a 1,000-row mapping end to end (JVM start to exit) with `java -jar`;
+# 5. ours_launcher: the same through the launcher of the extracted application, target/dynamo-migrate/bin/dynamo-migrate:
+#    the 1,000-row mapping twice (the first run writes the class data sharing archive, the second maps it), then the
+#    N-row run into the sink with that archive.
 #
-# Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8),
-# BENCH_XMX (default 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default target),
-# BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk; default: the tool's default, direct), BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_small ours_launcher
-# ours_dynalite boto3_dynalite;
-# default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench), BENCH_JAVA_OPTS (more JVM options for
-# dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
+# Environment: BENCH_BUDGET (WCU/s for the budget run, default 5000), BENCH_CONCURRENCY (default 8), BENCH_XMX (default
+# 256m), BENCH_PYTHON (default /usr/bin/python3), BENCH_SKIP_DYNALITE=1 (skip the dynalite runs), BUILD_DIR (default
+# target), BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk; default: the tool's default, direct),
+# BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in
+# BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_small
+# ours_launcher ours_dynalite boto3_dynalite; default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench),
+# BENCH_JAVA_OPTS (more JVM options for dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 # Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
 set -euo pipefail
 
@@ -75,7 +79,7 @@ curl -s -o /dev/null -X POST "$SINK/" -H 'Content-Type: application/x-amz-json-1
 declare -A SECONDS_OF RSS_OF USER_OF SYS_OF FIRST_ITEM_OF
 time_run() {
 	local name=$1; shift
-	wanted "${name%_first}" || return 0
+	wanted "$name" || wanted "${name%_*}" || return 0
 	/usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
 	read -r SECONDS_OF[$name] RSS_OF[$name] USER_OF[$name] SYS_OF[$name] <<<"$(tail -1 "$WORK/$name.time")"
 }
@@ -124,7 +128,7 @@ fi
 if wanted ours_launcher; then
 	export DYNAMO_MIGRATE_CDS_DIR="$WORK/cds" JAVA_OPTS="-Xmx$XMX ${BENCH_JAVA_OPTS:-}"
 	rm -rf "$DYNAMO_MIGRATE_CDS_DIR"
-	for name in ours_launcher_first ours_launcher; do
+	for name in ours_launcher_first ours_launcher_small; do
 		rm -rf "$WORK/state"
 		sink_reset
 		STARTED_MS=$(date +%s%3N)
@@ -132,6 +136,12 @@ if wanted ours_launcher; then
 			--endpoint-url "$SINK" --max-write-capacity unlimited
 		FIRST_ITEM_OF[$name]=$(python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')")
 	done
+	# and the one-million-row run, with that archive
+	rm -rf "$WORK/state"
+	sink_reset
+	time_run ours_launcher_sink "$BUILD/dynamo-migrate/bin/dynamo-migrate" run "${BENCH_MAPPING:-$ROOT/bench/plays.yml}" \
+		"${OURS_OPTS[@]}" --endpoint-url "$SINK" --max-write-capacity unlimited
+	SINK_LAUNCHER=$(sink_stats)
 	unset DYNAMO_MIGRATE_CDS_DIR JAVA_OPTS
 fi
 
@@ -148,11 +158,11 @@ fi
 rate() { python3 -c "print(f'{$ROWS / float(\"$1\"):.0f}')"; }
 cpu() { python3 -c "print(f'{${USER_OF[$1]} + ${SYS_OF[$1]}:.1f}')"; }
 per_item() { python3 -c "print(f'{1e6 * (${USER_OF[$1]} + ${SYS_OF[$1]}) / $ROWS:.1f}')"; }
-row() { printf '%-16s %9s %8s %9s %8s %11s %9s\n' "$@"; }
+row() { printf '%-20s %9s %8s %9s %8s %11s %9s\n' "$@"; }
 echo
 echo "== results: $ROWS plays, write concurrency $CONCURRENCY, dynamo-migrate with -Xmx$XMX ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 row "run" "items/s" "wall s" "CPU s" "CPU us/item" "peak RSS" ""
-for name in ours_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
+for name in ours_sink ours_launcher_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
 	[ -n "${SECONDS_OF[$name]:-}" ] || continue
 	row "$name" "$(rate "${SECONDS_OF[$name]}")" "${SECONDS_OF[$name]}" "$(cpu "$name")" "$(per_item "$name")" "$(( ${RSS_OF[$name]} / 1024 )) MB" ""
 done
@@ -165,11 +175,18 @@ fi
 if have ours_sink && have raw_sink; then
 	echo "dynamo-migrate / raw SDK loop (sink):        items/s $(ratio "${SECONDS_OF[ours_sink]}" "${SECONDS_OF[raw_sink]}")x, CPU per item $(ratio "$(per_item raw_sink)" "$(per_item ours_sink)")x"
 fi
+if have ours_launcher_sink && have raw_sink; then
+	echo "bin/dynamo-migrate / raw SDK loop (sink):    items/s $(ratio "${SECONDS_OF[ours_launcher_sink]}" "${SECONDS_OF[raw_sink]}")x, CPU per item $(ratio "$(per_item raw_sink)" "$(per_item ours_launcher_sink)")x"
+fi
+if have ours_launcher_sink && have boto3_sink; then
+	echo "bin/dynamo-migrate / boto3 batch_writer (sink): items/s $(ratio "${SECONDS_OF[ours_launcher_sink]}" "${SECONDS_OF[boto3_sink]}")x, CPU per item $(ratio "$(per_item boto3_sink)" "$(per_item ours_launcher_sink)")x"
+fi
 if have ours_dynalite && have boto3_dynalite; then
 	echo "dynamo-migrate / boto3 batch_writer (dynalite): items/s $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
 fi
 have ours_sink && echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations)"
 have boto3_sink && echo "sink check, boto3: items $(echo "$SINK_BOTO" | json items)"
+have ours_launcher_sink && echo "sink check, bin/dynamo-migrate: items $(echo "$SINK_LAUNCHER" | json items), API violations $(echo "$SINK_LAUNCHER" | json violations)"
 if have budget_sink; then
 	MEAN=$(echo "$SINK_BUDGET" | json meanWcuPerSecond)
 	WORST=$(echo "$SINK_BUDGET" | json maxWcuInAnySecond)
@@ -178,9 +195,9 @@ fi
 if have ours_small; then
 	echo "1,000-row mapping (ours_small): $SMALL_ITEMS items, JVM start to exit ${SECONDS_OF[ours_small]} s, to the first item written $FIRST_ITEM_S s, CPU $(cpu ours_small) s"
 fi
-if have ours_launcher; then
-	for name in ours_launcher_first ours_launcher; do
-		echo "1,000-row mapping ($name, bin/dynamo-migrate$([ $name = ours_launcher ] && echo ", with the archive" || echo ", writing the archive")): JVM start to exit ${SECONDS_OF[$name]} s, to the first item written ${FIRST_ITEM_OF[$name]} s, CPU $(cpu $name) s"
+if have ours_launcher_small; then
+	for name in ours_launcher_first ours_launcher_small; do
+		echo "1,000-row mapping ($name, bin/dynamo-migrate$([ $name = ours_launcher_small ] && echo ", with the archive" || echo ", writing the archive")): JVM start to exit ${SECONDS_OF[$name]} s, to the first item written ${FIRST_ITEM_OF[$name]} s, CPU $(cpu $name) s"
 	done
 fi
 echo "details: $WORK/*.out"
