@@ -82,6 +82,17 @@ class LauncherIntegrationTests {
 				mapping.toString());
 		assertThat(off.exitCode()).as(off.output()).isZero();
 		assertThat(count(off.output(), FROM_ARCHIVE)).as("DYNAMO_MIGRATE_CDS=off maps no archive").isZero();
+
+		// Java 17 crashes (SIGSEGV) when a flight recording starts with a JVM that maps
+		// the
+		// archive: the launcher runs without it then
+		Path recording = temp.resolve("run.jfr");
+		Launched recorded = launch(
+				Map.of("JAVA_OPTS", "-Xlog:class+load=info -XX:StartFlightRecording=filename=" + recording), "run",
+				mapping.toString());
+		assertThat(recording).as(recorded.output()).isNotEmptyFile();
+		assertThat(recorded.exitCode()).as(recorded.output()).isZero();
+		assertThat(count(recorded.output(), FROM_ARCHIVE)).isZero();
 		EventsFixture.assertTargetEquals(EventsFixture.expected(ROWS));
 	}
 
