@@ -103,9 +103,11 @@ final class AttributeBuilder {
 						"value is null and onNull is reject", "null");
 			};
 		}
-		AttributeType type = attribute.type() != null ? attribute.type() : Values.inferredType(raw);
+		AttributeType declared = attribute.type();
 		AttributeType keyType = top ? typedKeys.get(attribute.name()) : null;
-		AttributeType own = Values.inferredType(raw);
+		// the value's own type: once, and only when it is needed
+		AttributeType own = declared == null || keyType != null ? Values.inferredType(raw) : declared;
+		AttributeType type = declared != null ? declared : own;
 		if (keyType != null && own != keyType && own != AttributeType.NULL) {
 			throw new RecordRejectedException(RejectReason.INVALID_KEY_TYPE, position, attribute.name(),
 					"key " + "attribute is " + own + " `" + Values.excerpt(raw) + "`, but the key is of type " + keyType

@@ -59,6 +59,15 @@ public final class Values {
 	 * would not fit in an item
 	 */
 	public static String text(Object value) {
+		// the usual values first, by their own (final) classes: an instanceof of an
+		// interface (Map, List below) scans the class's interfaces, and threads that
+		// check one class against different interfaces contend for its one-entry cache
+		if (value instanceof String text) {
+			return text;
+		}
+		if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+			return value.toString();
+		}
 		if (value instanceof BigDecimal number) {
 			// an integer (every integer column) is its own plain text; only a scale can
 			// hold trailing zeros
@@ -192,6 +201,9 @@ public final class Values {
 	 * this is the column's type: N, BOOL, B, M, L; everything else S.
 	 */
 	public static AttributeType inferredType(Object value) {
+		if (value instanceof String) { // the usual value: before the interface checks
+			return AttributeType.S;
+		}
 		if (value instanceof BigDecimal || value instanceof Integer || value instanceof Long) {
 			return AttributeType.N;
 		}
@@ -207,6 +219,11 @@ public final class Values {
 		if (value instanceof DynamoSet set) { // SS, NS, BS of DynamoDB JSON file sources,
 												// even when empty
 			return set.type();
+		}
+		if (value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof LocalDate
+				|| value instanceof Instant || value instanceof ZonedDateTime || value instanceof LocalTime
+				|| value instanceof OffsetTime) {
+			return AttributeType.S; // final classes: before the interface checks
 		}
 		if (value instanceof Map<?, ?>) {
 			return AttributeType.M;
