@@ -165,7 +165,7 @@ public final class ItemMapper {
 			throw new RecordRejectedException(RejectReason.ITEM_TOO_LARGE, record.position(), "",
 					"item is " + size + " bytes; DynamoDB's limit is " + ItemSizes.MAX_ITEM_BYTES, key);
 		}
-		return new MappedItem(spec.table(), item, key, size, record.position());
+		return new MappedItem(spec.table(), new ItemAttributes(item), key, size, record.position());
 	}
 
 	/** The primary key of an item, checked. */
@@ -181,7 +181,7 @@ public final class ItemMapper {
 			checkKey(name, value, keyAttribute.getValue(), "key attribute", position);
 			key.put(name, value);
 		}
-		return key;
+		return new ItemAttributes(key);
 	}
 
 	/**

@@ -21,8 +21,8 @@ public record MappedItem(String table, Map<String, AttributeValue> item, Map<Str
 		long sizeBytes, SourcePosition position, boolean delete) {
 
 	public MappedItem {
-		item = Map.copyOf(item);
-		key = Map.copyOf(key);
+		item = ItemAttributes.immutable(item);
+		key = ItemAttributes.immutable(key);
 	}
 
 	/** An item to put. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -218,6 +219,35 @@ class ItemMapperTests {
 
 		assertThat(reject.getReason()).isEqualTo(RejectReason.EMPTY_KEY);
 		assertThat(reject.getAttribute()).isEqualTo("pk");
+	}
+
+	@Test
+	void aMappedItem_keepsTheMappersAttributesReadOnlyAndInTheMappingsOrder() {
+		ItemMapper mapper = mapper("""
+				    optionalIndexKeys: [gsi1pk, gsi1sk]
+				    attributes:
+				      pk: "ORDER#${id}"
+				      sk: ORDER
+				      total: "${total}"
+				      status: "${status}"
+				""");
+		MappedItem item = mapper.map(record("id", BigDecimal.ONE, "total", new BigDecimal("9.50"), "status", "paid"));
+
+		assertThat(item.item()).containsExactly(Map.entry("pk", AttributeValue.fromS("ORDER#1")),
+				Map.entry("sk", AttributeValue.fromS("ORDER")), Map.entry("total", AttributeValue.fromN("9.5")),
+				Map.entry("status", AttributeValue.fromS("paid")));
+		assertThat(item.key()).containsExactly(Map.entry("pk", AttributeValue.fromS("ORDER#1")),
+				Map.entry("sk", AttributeValue.fromS("ORDER")));
+		assertThat(item.item()).isEqualTo(Map.copyOf(item.item())).hasSameHashCodeAs(Map.copyOf(item.item()));
+		assertThat(item.key())
+			.isEqualTo(Map.of("pk", AttributeValue.fromS("ORDER#1"), "sk", AttributeValue.fromS("ORDER")));
+		assertThatThrownBy(() -> item.item().put("x", AttributeValue.fromS("y")))
+			.isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> item.key().remove("pk")).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> item.item().entrySet().iterator().next().setValue(AttributeValue.fromS("y")))
+			.isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> item.item().keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+		assertThat(item.item()).hasSize(4);
 	}
 
 }

@@ -102,19 +102,27 @@ public final class RequestBody {
 		return Arrays.copyOf(body.bytes, body.length);
 	}
 
+	/**
+	 * By {@code forEach}, which walks an item's map ({@code ItemAttributes}) without an
+	 * entry object per attribute.
+	 */
 	private void item(Map<String, AttributeValue> attributes) {
 		raw((byte) '{');
-		boolean first = true;
-		for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
-			if (!first) {
-				raw((byte) ',');
-			}
-			first = false;
-			string(attribute.getKey());
-			raw((byte) ':');
-			value(attribute.getValue());
-		}
+		attributes.forEach(this::attribute);
 		raw((byte) '}');
+	}
+
+	/**
+	 * A member of an object: after the first, a comma (the object's first member follows
+	 * its {@code {}; every other follows a value, which ends with {@code }}).
+	 */
+	private void attribute(String name, AttributeValue value) {
+		if (bytes[length - 1] != '{') {
+			raw((byte) ',');
+		}
+		string(name);
+		raw((byte) ':');
+		value(value);
 	}
 
 	private void value(AttributeValue value) {
