@@ -25,6 +25,8 @@ public final class RequestBody {
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] REQUEST_ITEMS = ascii("{\"RequestItems\":{");
+
 	private static final byte[] ITEM_LINE = ascii("{\"Item\":");
 
 	private static final byte[] PUT = ascii("{\"PutRequest\":{\"Item\":");
@@ -68,16 +70,12 @@ public final class RequestBody {
 			size += item.sizeBytes() + 24L * item.item().size() + 32;
 		}
 		RequestBody body = new RequestBody((int) Math.min(size, 32 << 20));
-		body.raw(ascii("{\"RequestItems\":{"));
+		body.raw(REQUEST_ITEMS);
 		body.string(table);
 		body.raw((byte) ':');
 		body.raw((byte) '[');
-		boolean first = true;
 		for (MappedItem item : items) {
-			if (!first) {
-				body.raw((byte) ',');
-			}
-			first = false;
+			body.separate();
 			body.raw(item.delete() ? DELETE : PUT);
 			body.item(item.delete() ? item.key() : item.item());
 			body.raw((byte) '}');
@@ -113,13 +111,19 @@ public final class RequestBody {
 	}
 
 	/**
-	 * A member of an object: after the first, a comma (the object's first member follows
-	 * its {@code {}; every other follows a value, which ends with {@code }}).
+	 * The comma before a member of an object or an element of an array, unless it is the
+	 * first: the first follows the opening brace or bracket, every other follows a value,
+	 * which ends with a brace or a quote.
 	 */
-	private void attribute(String name, AttributeValue value) {
-		if (bytes[length - 1] != '{') {
+	private void separate() {
+		byte before = bytes[length - 1];
+		if (before != '{' && before != '[') {
 			raw((byte) ',');
 		}
+	}
+
+	private void attribute(String name, AttributeValue value) {
+		separate();
 		string(name);
 		raw((byte) ':');
 		value(value);
@@ -149,12 +153,8 @@ public final class RequestBody {
 			case NS -> strings(NS, value.ns());
 			case BS -> {
 				raw(BS);
-				boolean first = true;
 				for (SdkBytes element : value.bs()) {
-					if (!first) {
-						raw((byte) ',');
-					}
-					first = false;
+					separate();
 					raw((byte) '"');
 					raw(Base64.getEncoder().encode(element.asByteArrayUnsafe()));
 					raw((byte) '"');
@@ -169,12 +169,8 @@ public final class RequestBody {
 			}
 			case L -> {
 				raw(L);
-				boolean first = true;
 				for (AttributeValue element : value.l()) {
-					if (!first) {
-						raw((byte) ',');
-					}
-					first = false;
+					separate();
 					value(element);
 				}
 				raw((byte) ']');
@@ -186,12 +182,8 @@ public final class RequestBody {
 
 	private void strings(byte[] start, List<String> strings) {
 		raw(start);
-		boolean first = true;
 		for (String string : strings) {
-			if (!first) {
-				raw((byte) ',');
-			}
-			first = false;
+			separate();
 			string(string);
 		}
 		raw((byte) ']');
