@@ -64,8 +64,8 @@ public record FleetResult(String fleet, List<FleetService.EntryResult> entries, 
 		List<String> stopped = stopped();
 		long completed = entries.stream().filter((e) -> "COMPLETED".equals(e.status())).count();
 		out.printf(Locale.ROOT,
-				"%nFleet %s: %d entr%s run, %d completed, %d failed%s%s; read %d, written %d, " + "rejected %d.%n",
-				fleet, entries.size(), entries.size() == 1 ? "y" : "ies", completed, failed.size(),
+				"%nFleet %s: %d entr%s run, %d completed, %d failed%s%s; read %d, written %d, rejected %d.%n", fleet,
+				entries.size(), entries.size() == 1 ? "y" : "ies", completed, failed.size(),
 				stopped.isEmpty() ? "" : ", " + stopped.size() + " stopped",
 				notRun > 0 ? " (" + notRun + " not run)" : "", read, written, rejected);
 		if (!failed.isEmpty()) {
@@ -79,7 +79,7 @@ public record FleetResult(String fleet, List<FleetService.EntryResult> entries, 
 		}
 		if (!stopped.isEmpty() || unstarted > 0) {
 			out.printf(Locale.ROOT,
-					"Stopped by a signal: %d entr%s stopped after their chunks in flight%s, %d not " + "started.%n",
+					"Stopped by a signal: %d entr%s stopped after their chunks in flight%s, %d not started.%n",
 					stopped.size(), stopped.size() == 1 ? "y" : "ies",
 					stopped.isEmpty() ? "" : " (" + FleetService.names(stopped) + ")", unstarted);
 		}
