@@ -1,5 +1,8 @@
 package io.dynamomigrate.sample;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -13,6 +16,14 @@ enum SampleDialect {
 		@Override
 		String binaryLiteral(byte[] bytes) {
 			return "decode('" + HexFormat.of().formatHex(bytes) + "','hex')";
+		}
+
+		@Override
+		void useShard(Connection connection, String shard) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + shard);
+			}
+			connection.setSchema(shard);
 		}
 	},
 
@@ -43,6 +54,19 @@ enum SampleDialect {
 		String scriptPreamble() {
 			return "SET SESSION sql_mode = '" + SQL_MODE + "';\n\n";
 		}
+
+		@Override
+		void useShard(Connection connection, String shard) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE IF NOT EXISTS " + shard + " CHARACTER SET utf8mb4");
+			}
+			connection.setCatalog(shard);
+		}
+
+		@Override
+		String dropForeignKey(String table, String constraint) {
+			return "ALTER TABLE " + table + " DROP FOREIGN KEY " + constraint;
+		}
 	};
 
 	/**
@@ -72,6 +96,21 @@ enum SampleDialect {
 	 */
 	String stringLiteral(String text) {
 		return "'" + text.replace("'", "''") + "'";
+	}
+
+	/**
+	 * Creates a shard of {@code sample --shards} when missing (a PostgreSQL schema, a
+	 * MariaDB database) and makes it the connection's current one.
+	 * @throws IllegalArgumentException for a database without shards (H2)
+	 */
+	void useShard(Connection connection, String shard) throws SQLException {
+		throw new IllegalArgumentException("sample --shards loads PostgreSQL schemas or MariaDB databases, not " + this
+				+ "; give a jdbc:postgresql:// or jdbc:mariadb:// --source-url.");
+	}
+
+	/** The statement that drops a table's foreign key if it is there. */
+	String dropForeignKey(String table, String constraint) {
+		return "ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + constraint;
 	}
 
 	/**

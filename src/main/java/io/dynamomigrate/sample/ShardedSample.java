@@ -54,10 +54,6 @@ public final class ShardedSample {
 	 */
 	public static List<String> load(Connection connection, int shards, String prefix) throws SQLException {
 		SampleDialect dialect = SampleDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
-		if (dialect == SampleDialect.H2) {
-			throw new IllegalArgumentException("sample --shards loads PostgreSQL schemas or MariaDB databases, not H2; "
-					+ "give a jdbc:postgresql:// or jdbc:mariadb:// --source-url.");
-		}
 		if (!PREFIX.matcher(prefix).matches()) {
 			throw new IllegalArgumentException("The shard prefix '" + prefix
 					+ "' is not a lower-case SQL name; use letters, digits and _ only, e.g. music_shard_.");
@@ -69,16 +65,7 @@ public final class ShardedSample {
 		List<String> schemas = new ArrayList<>();
 		for (int shard = 1; shard <= shards; shard++) {
 			String schema = schema(prefix, shard, shards);
-			try (Statement statement = connection.createStatement()) {
-				if (dialect == SampleDialect.POSTGRES) {
-					statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-					connection.setSchema(schema);
-				}
-				else {
-					statement.execute("CREATE DATABASE IF NOT EXISTS " + schema + " CHARACTER SET utf8mb4");
-					connection.setCatalog(schema);
-				}
-			}
+			dialect.useShard(connection, schema);
 			SampleDatabase.load(connection);
 			keepShard(connection, dialect, shard, shards);
 			schemas.add(schema);
@@ -96,9 +83,7 @@ public final class ShardedSample {
 			statement.execute("DELETE FROM playlists WHERE" + other.formatted("owner_user_id"));
 			statement.execute("DELETE FROM users WHERE" + other.formatted("user_id"));
 			if (shard > 1) {
-				statement.execute("ALTER TABLE playlist_tracks DROP "
-						+ ((dialect == SampleDialect.POSTGRES) ? "CONSTRAINT IF EXISTS" : "FOREIGN KEY")
-						+ " playlist_tracks_track_id_fkey");
+				statement.execute(dialect.dropForeignKey("playlist_tracks", "playlist_tracks_track_id_fkey"));
 				statement.execute("DELETE FROM tracks");
 				statement.execute("DELETE FROM albums");
 				statement.execute("DELETE FROM artists");
