@@ -91,6 +91,8 @@ OURS=("${OURS_JAVA[@]}" "${BENCH_MAPPING:-$ROOT/bench/plays.yml}" "${OURS_OPTS[@
 sink_stats() { curl -s "$SINK/stats"; }
 sink_reset() { curl -s -X POST "$SINK/reset" >/dev/null; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+# seconds from STARTED_MS (the run's start) to the first call the sink received
+first_item_s() { python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')"; }
 
 echo "== into the sink"
 rm -rf "$WORK/state"
@@ -120,7 +122,7 @@ if wanted ours_small; then
 	STARTED_MS=$(date +%s%3N)
 	time_run ours_small "${OURS_JAVA[@]}" "$WORK/plays-small.yml" "${OURS_OPTS[@]}" --endpoint-url "$SINK" \
 		--max-write-capacity unlimited
-	FIRST_ITEM_S=$(python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')")
+	FIRST_ITEM_S=$(first_item_s)
 	SMALL_ITEMS=$(sink_stats | json items)
 fi
 # the same through the launcher of the extracted application (target/dynamo-migrate/bin/dynamo-migrate): its first run
@@ -134,7 +136,7 @@ if wanted ours_launcher; then
 		STARTED_MS=$(date +%s%3N)
 		time_run "$name" "$BUILD/dynamo-migrate/bin/dynamo-migrate" run "$WORK/plays-small.yml" "${OURS_OPTS[@]}" \
 			--endpoint-url "$SINK" --max-write-capacity unlimited
-		FIRST_ITEM_OF[$name]=$(python3 -c "print(f'{($(sink_stats | json firstCallMillis) - $STARTED_MS) / 1000:.2f}')")
+		FIRST_ITEM_OF[$name]=$(first_item_s)
 	done
 	# and the one-million-row run, with that archive
 	rm -rf "$WORK/state"
