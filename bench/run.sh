@@ -9,7 +9,10 @@
 #    that validates every BatchWriteItem and discards it (src/test/.../testing/DynamoDbSink.java);
 # 3. runs the peer a user would write (bench/peer_boto3.py: psycopg2 + boto3 batch_writer) on the same rows into the
 #    same endpoints, and the raw-SDK ceiling (bench/src/RawCeiling.java: pre-built BatchWriteItem requests sent as
-#    fast as 8 threads can) into the sink;
+#    fast as 8 threads can) into the sink; and two floors of the stack, into the sink: raw_direct_sink (RawCeiling
+#    direct: the same requests as bodies written once, up front, sent through our direct path: SDK signer and HTTP
+#    client only) and lean_sink (bench/src/LeanLoader.java: plain JDBC, bodies written into a StringBuilder, the
+#    direct path; no mapping, checks or checkpoints);
 # 4. prints items/s, ratios, peak RSS, and the WCU/s the sink measured for a run with a budget below its capacity
 #    (mean and worst 1-second window), and a 1,000-row mapping end to end (JVM start to exit) with `java -jar`;
 # 5. ours_launcher: the same through the launcher of the extracted application, target/dynamo-migrate/bin/dynamo-migrate:
@@ -21,7 +24,7 @@
 # target), BENCH_SEND_PATH (--send-path of dynamo-migrate: direct or sdk; default: the tool's default, direct),
 # BENCH_MAPPING (the mapping file, default bench/plays.yml), BENCH_NO_BUILD=1 (use the jar and classes already in
 # BUILD_DIR), BENCH_ONLY (space-separated runs to make, of ours_sink raw_sink boto3_sink budget_sink ours_small
-# ours_launcher ours_dynalite boto3_dynalite; default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench),
+# ours_launcher raw_direct_sink lean_sink ours_dynalite boto3_dynalite; default all), BENCH_SKIP_LOAD=1 (keep the plays already in schema bench),
 # BENCH_JAVA_OPTS (more JVM options for dynamo-migrate, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
 # Needs Java 17, Node.js (dynalite), python3-boto3 and python3-psycopg2, psql.
 set -euo pipefail
@@ -48,10 +51,10 @@ echo "== build"
 		-Dmdep.includeScope=test >/dev/null)
 fi
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$WORK/cp.txt")"
-javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/bench/src/RawCeiling.java"
+javac -d "$WORK/bench-classes" -cp "$CP" "$ROOT/bench/src/RawCeiling.java" "$ROOT/bench/src/LeanLoader.java"
 JAR="$BUILD/dynamo-migrate.jar"
 
-ONLY=" ${BENCH_ONLY:-ours_sink raw_sink boto3_sink budget_sink ours_small ours_launcher ours_dynalite boto3_dynalite} "
+ONLY=" ${BENCH_ONLY:-ours_sink raw_sink raw_direct_sink lean_sink boto3_sink budget_sink ours_small ours_launcher ours_dynalite boto3_dynalite} "
 wanted() { [[ "$ONLY" == *" $1 "* ]]; }
 
 if [ "${BENCH_SKIP_LOAD:-0}" != 1 ]; then
@@ -101,6 +104,11 @@ time_run ours_sink "${OURS[@]}" --endpoint-url "$SINK" --max-write-capacity unli
 SINK_OURS=$(sink_stats); SINK_BOTO='{}'; SINK_BUDGET='{}'
 sink_reset
 time_run raw_sink java -cp "$WORK/bench-classes:$CP" RawCeiling "$SINK" bench_plays "$ROWS" "$CONCURRENCY"
+sink_reset
+time_run raw_direct_sink java -cp "$WORK/bench-classes:$CP" RawCeiling "$SINK" bench_plays "$ROWS" "$CONCURRENCY" direct
+sink_reset
+time_run lean_sink java -cp "$WORK/bench-classes:$CP" LeanLoader "$SINK" bench_plays "$PG_URL" postgres "$CONCURRENCY" 4
+SINK_LEAN=$(sink_stats)
 sink_reset
 time_run boto3_sink "$PY" "$ROOT/bench/peer_boto3.py" "$SINK" bench_plays "$DSN"
 SINK_BOTO=$(sink_stats)
@@ -164,7 +172,7 @@ row() { printf '%-20s %9s %8s %9s %8s %11s %9s\n' "$@"; }
 echo
 echo "== results: $ROWS plays, write concurrency $CONCURRENCY, dynamo-migrate with -Xmx$XMX ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 row "run" "items/s" "wall s" "CPU s" "CPU us/item" "peak RSS" ""
-for name in ours_sink ours_launcher_sink raw_sink boto3_sink ours_dynalite boto3_dynalite; do
+for name in ours_sink ours_launcher_sink raw_sink raw_direct_sink lean_sink boto3_sink ours_dynalite boto3_dynalite; do
 	[ -n "${SECONDS_OF[$name]:-}" ] || continue
 	row "$name" "$(rate "${SECONDS_OF[$name]}")" "${SECONDS_OF[$name]}" "$(cpu "$name")" "$(per_item "$name")" "$(( ${RSS_OF[$name]} / 1024 )) MB" ""
 done
@@ -183,11 +191,18 @@ fi
 if have ours_launcher_sink && have boto3_sink; then
 	echo "bin/dynamo-migrate / boto3 batch_writer (sink): items/s $(ratio "${SECONDS_OF[ours_launcher_sink]}" "${SECONDS_OF[boto3_sink]}")x, CPU per item $(ratio "$(per_item boto3_sink)" "$(per_item ours_launcher_sink)")x"
 fi
+if have ours_launcher_sink && have lean_sink; then
+	echo "bin/dynamo-migrate / lean loader (sink):     items/s $(ratio "${SECONDS_OF[ours_launcher_sink]}" "${SECONDS_OF[lean_sink]}")x, CPU per item $(ratio "$(per_item lean_sink)" "$(per_item ours_launcher_sink)")x"
+fi
+if have raw_sink && have raw_direct_sink && have lean_sink; then
+	echo "floors / raw SDK loop (sink): direct path alone: items/s $(ratio "${SECONDS_OF[raw_direct_sink]}" "${SECONDS_OF[raw_sink]}")x, CPU per item $(ratio "$(per_item raw_sink)" "$(per_item raw_direct_sink)")x; lean loader: items/s $(ratio "${SECONDS_OF[lean_sink]}" "${SECONDS_OF[raw_sink]}")x, CPU per item $(ratio "$(per_item raw_sink)" "$(per_item lean_sink)")x"
+fi
 if have ours_dynalite && have boto3_dynalite; then
 	echo "dynamo-migrate / boto3 batch_writer (dynalite): items/s $(ratio "${SECONDS_OF[ours_dynalite]}" "${SECONDS_OF[boto3_dynalite]}")x"
 fi
 have ours_sink && echo "sink check, dynamo-migrate: items $(echo "$SINK_OURS" | json items), API violations $(echo "$SINK_OURS" | json violations)"
 have boto3_sink && echo "sink check, boto3: items $(echo "$SINK_BOTO" | json items)"
+have lean_sink && echo "sink check, lean loader: items $(echo "$SINK_LEAN" | json items), API violations $(echo "$SINK_LEAN" | json violations)"
 have ours_launcher_sink && echo "sink check, bin/dynamo-migrate: items $(echo "$SINK_LAUNCHER" | json items), API violations $(echo "$SINK_LAUNCHER" | json violations)"
 if have budget_sink; then
 	MEAN=$(echo "$SINK_BUDGET" | json meanWcuPerSecond)

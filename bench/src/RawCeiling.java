@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.dynamomigrate.dynamodb.client.DirectDynamoDb;
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -26,7 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * sizes as the benchmark's items) to ENDPOINT as fast as they can, with the same client dynamo-migrate builds, until
  * N items are sent. No source, no mapping, no limiter: what the SDK and the endpoint allow on this machine. Creates
  * the table (pk, sk) when the endpoint does not have it.
- * Usage: RawCeiling ENDPOINT TABLE N THREADS
+ * <p>
+ * With MODE {@code direct}, the same items are sent as request bodies written once, up
+ * front, through dynamo-migrate's direct send path ({@link DirectDynamoDb}: the SDK's SigV4
+ * signer, credentials, retry strategy and Apache 5 HTTP client, no marshalling): the floor
+ * of what sending costs with the SDK's signer and HTTP client, with nothing read, mapped or
+ * serialized per item.
+ * Usage: RawCeiling ENDPOINT TABLE N THREADS [sdk|direct]
  */
 public final class RawCeiling {
 
@@ -35,6 +42,7 @@ public final class RawCeiling {
 		String table = args[1];
 		long total = Long.parseLong(args[2]);
 		int threads = Integer.parseInt(args[3]);
+		boolean direct = args.length > 4 && args[4].equals("direct");
 		List<BatchWriteItemRequest> requests = new ArrayList<>();
 		for (int r = 0; r < 400; r++) {
 			List<WriteRequest> writes = new ArrayList<>();
@@ -52,8 +60,10 @@ public final class RawCeiling {
 			}
 			requests.add(BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build());
 		}
+		List<byte[]> bodies = requests.stream().map((request) -> body(table, request)).toList();
 		AtomicLong sent = new AtomicLong();
-		try (DynamoDbClient client = DynamoDbClients.create(endpoint, "us-east-1", true, threads + 4)) {
+		try (DynamoDbClient client = DynamoDbClients.create(endpoint, "us-east-1", true, threads + 4);
+				DirectDynamoDb lean = DirectDynamoDb.of(client, threads + 4)) {
 			createTableIfMissing(client, table);
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			long started = System.nanoTime();
@@ -63,7 +73,13 @@ public final class RawCeiling {
 				futures.add(pool.submit(() -> {
 					int next = first;
 					while (sent.addAndGet(25) <= total) {
-						client.batchWriteItem(requests.get(next++ % requests.size()));
+						int at = next++ % requests.size();
+						if (direct) {
+							lean.call("BatchWriteItem", bodies.get(at), lean.retryStrategy());
+						}
+						else {
+							client.batchWriteItem(requests.get(at));
+						}
 					}
 				}));
 			}
@@ -76,8 +92,35 @@ public final class RawCeiling {
 				pool.shutdownNow();
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
-			System.out.printf("raw SDK ceiling: %d items in %.1f s, %.0f items/s%n", total, seconds, total / seconds);
+			System.out.printf("raw SDK ceiling (%s): %d items in %.1f s, %.0f items/s%n", direct ? "direct" : "sdk", total, seconds, total / seconds);
 		}
+	}
+
+	/** The request's body in DynamoDB JSON (its items hold only S, N and BOOL values). */
+	private static byte[] body(String table, BatchWriteItemRequest request) {
+		StringBuilder json = new StringBuilder("{\"RequestItems\":{\"").append(table).append("\":[");
+		String separator = "";
+		for (WriteRequest write : request.requestItems().get(table)) {
+			json.append(separator).append("{\"PutRequest\":{\"Item\":{");
+			String comma = "";
+			for (Map.Entry<String, AttributeValue> attribute : write.putRequest().item().entrySet()) {
+				AttributeValue value = attribute.getValue();
+				json.append(comma).append('"').append(attribute.getKey()).append("\":");
+				if (value.s() != null) {
+					json.append("{\"S\":\"").append(value.s()).append("\"}");
+				}
+				else if (value.n() != null) {
+					json.append("{\"N\":\"").append(value.n()).append("\"}");
+				}
+				else {
+					json.append("{\"BOOL\":").append(value.bool()).append('}');
+				}
+				comma = ",";
+			}
+			json.append("}}}");
+			separator = ",";
+		}
+		return json.append("]}}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static void createTableIfMissing(DynamoDbClient client, String table) {
