@@ -105,6 +105,20 @@ class LauncherIntegrationTests {
 	}
 
 	@Test
+	void theJitThresholdsAreRaised_andJavaOptsCanSetThemBack_withAndWithoutTheArchive() throws Exception {
+		for (String cds : List.of("on", "off")) {
+			Launched launched = launch(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:Tier4BackEdgeThreshold=50000",
+					"DYNAMO_MIGRATE_CDS", cds), "run", temp.resolve("missing.yml").toString());
+			assertThat(launched.exitCode()).as(launched.output()).isEqualTo(ExitCodes.INVALID);
+			assertThat(launched.output()).as("DYNAMO_MIGRATE_CDS=" + cds)
+				.containsPattern("Tier4InvocationThreshold\\s+= 15000\\s.*command line")
+				.containsPattern("Tier4MinInvocationThreshold\\s+= 2000\\s.*command line")
+				.containsPattern("Tier4CompileThreshold\\s+= 45000\\s.*command line")
+				.containsPattern("Tier4BackEdgeThreshold\\s+= 50000\\s.*command line");
+		}
+	}
+
+	@Test
 	void sigtermToTheLauncher_stopsTheRunAfterItsChunksInFlight_exitCode4() throws Exception {
 		proxy.close();
 		proxy = FaultInjectingDynamoDbProxy.start(SharedDynalite.endpoint(),
