@@ -27,6 +27,9 @@ public final class ColumnValues extends AbstractMap<String, @Nullable Object> {
 
 	private final @Nullable Object[] values;
 
+	/** Whether a value is an {@link UnreadableValue}. */
+	private final boolean unreadable;
+
 	/**
 	 * The values of one row.
 	 * @param layout the columns of the row's result set
@@ -39,6 +42,19 @@ public final class ColumnValues extends AbstractMap<String, @Nullable Object> {
 		}
 		this.layout = layout;
 		this.values = values;
+		boolean any = false;
+		for (Object value : values) {
+			any |= value instanceof UnreadableValue;
+		}
+		this.unreadable = any;
+	}
+
+	/**
+	 * Whether a column holds an {@link UnreadableValue}: when not, a check of the columns
+	 * read need not look any of them up.
+	 */
+	public boolean hasUnreadable() {
+		return unreadable;
 	}
 
 	@Override

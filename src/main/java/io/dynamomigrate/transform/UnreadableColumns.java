@@ -12,6 +12,7 @@ import io.dynamomigrate.mapping.model.Condition;
 import io.dynamomigrate.mapping.model.EmbedSpec;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.UnmappedColumns;
+import io.dynamomigrate.records.ColumnValues;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.records.UnreadableValue;
@@ -93,6 +94,9 @@ final class UnreadableColumns {
 	 * @throws RecordRejectedException when a column the item reads is unreadable
 	 */
 	void check(Map<String, @Nullable Object> values, SourcePosition position) {
+		if (values instanceof ColumnValues row && !row.hasUnreadable()) {
+			return;
+		}
 		if (all) {
 			for (Map.Entry<String, @Nullable Object> column : values.entrySet()) {
 				String name = column.getKey().toLowerCase(Locale.ROOT);
@@ -122,6 +126,9 @@ final class UnreadableColumns {
 
 	private static void check(Map<String, @Nullable Object> values, Map<String, String> columns,
 			SourcePosition position) {
+		if (values instanceof ColumnValues row && !row.hasUnreadable()) {
+			return;
+		}
 		for (Map.Entry<String, String> column : columns.entrySet()) {
 			if (values.get(column.getKey()) instanceof UnreadableValue unreadable) {
 				throw reject(column.getKey(), column.getValue(), unreadable, position);

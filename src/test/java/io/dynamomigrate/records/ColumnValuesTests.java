@@ -48,6 +48,14 @@ class ColumnValuesTests {
 	}
 
 	@Test
+	void aRowSaysWhetherAColumnHoldsAnUnreadableValue() {
+		ColumnValues.Layout layout = new ColumnValues.Layout(new String[] { "a", "b" });
+		UnreadableValue nan = UnreadableValue.of("NaN", "is not a number");
+		assertThat(new ColumnValues(layout, new Object[] { 1, nan }).hasUnreadable()).isTrue();
+		assertThat(new ColumnValues(layout, new Object[] { 1, null }).hasUnreadable()).isFalse();
+	}
+
+	@Test
 	void rows_areReadOnly() {
 		ColumnValues row = new ColumnValues(new ColumnValues.Layout(new String[] { "a" }), new Object[] { 1 });
 		assertThatThrownBy(() -> row.put("b", 2)).isInstanceOf(UnsupportedOperationException.class);
