@@ -94,21 +94,21 @@ final class UnreadableColumns {
 	 * @throws RecordRejectedException when a column the item reads is unreadable
 	 */
 	void check(Map<String, @Nullable Object> values, SourcePosition position) {
-		if (values instanceof ColumnValues row && !row.hasUnreadable()) {
+		if (!all) {
+			check(values, read, position);
 			return;
 		}
-		if (all) {
-			for (Map.Entry<String, @Nullable Object> column : values.entrySet()) {
-				String name = column.getKey().toLowerCase(Locale.ROOT);
-				if (column.getValue() instanceof UnreadableValue unreadable
-						&& (read.containsKey(name) || !excluded.contains(name))) {
-					throw reject(column.getKey(), read.getOrDefault(name, UnmappedColumnsMapper.name(column.getKey())),
-							unreadable, position);
-				}
+		if (holdsNone(values)) {
+			return;
+		}
+		for (Map.Entry<String, @Nullable Object> column : values.entrySet()) {
+			String name = column.getKey().toLowerCase(Locale.ROOT);
+			if (column.getValue() instanceof UnreadableValue unreadable
+					&& (read.containsKey(name) || !excluded.contains(name))) {
+				throw reject(column.getKey(), read.getOrDefault(name, UnmappedColumnsMapper.name(column.getKey())),
+						unreadable, position);
 			}
-			return;
 		}
-		check(values, read, position);
 	}
 
 	/**
@@ -126,7 +126,7 @@ final class UnreadableColumns {
 
 	private static void check(Map<String, @Nullable Object> values, Map<String, String> columns,
 			SourcePosition position) {
-		if (values instanceof ColumnValues row && !row.hasUnreadable()) {
+		if (holdsNone(values)) {
 			return;
 		}
 		for (Map.Entry<String, String> column : columns.entrySet()) {
@@ -134,6 +134,14 @@ final class UnreadableColumns {
 				throw reject(column.getKey(), column.getValue(), unreadable, position);
 			}
 		}
+	}
+
+	/**
+	 * Whether the values are a row known to hold no unreadable value (a JDBC row says so
+	 * when it is built), so that none of its columns need be looked up.
+	 */
+	private static boolean holdsNone(Map<String, @Nullable Object> values) {
+		return values instanceof ColumnValues row && !row.hasUnreadable();
 	}
 
 	private static RecordRejectedException reject(String column, String attribute, UnreadableValue value,

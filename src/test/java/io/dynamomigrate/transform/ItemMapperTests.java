@@ -11,10 +11,12 @@ import java.util.Map;
 import io.dynamomigrate.mapping.model.ItemSpec;
 import io.dynamomigrate.mapping.model.MappingSpec;
 import io.dynamomigrate.mapping.yaml.MappingLoader;
+import io.dynamomigrate.records.ColumnValues;
 import io.dynamomigrate.records.RecordRejectedException;
 import io.dynamomigrate.records.RejectReason;
 import io.dynamomigrate.records.SourcePosition;
 import io.dynamomigrate.records.SourceRecord;
+import io.dynamomigrate.records.UnreadableValue;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -118,6 +120,27 @@ class ItemMapperTests {
 				"address", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Köln"))))));
 		assertThat(item.get("lines")).isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromS("A-1"),
 				AttributeValue.fromN("2"), AttributeValue.fromL(List.of(AttributeValue.fromS("Köln"))))));
+	}
+
+	@Test
+	void anUnreadableValueInAColumnRead_rejectsTheRecord_fromAJdbcRowAsFromAnyMap() {
+		UnreadableValue nan = UnreadableValue.of("NaN", "is not a number");
+		ColumnValues.Layout layout = new ColumnValues.Layout(new String[] { "ID", "TOTAL" });
+		SourcePosition position = new SourcePosition("orders", Map.of("id", 1));
+		for (String rules : List.of("", "    unmappedColumns: { as: attributes }\n")) {
+			ItemMapper mapper = mapper("    optionalIndexKeys: [gsi1pk, gsi1sk]\n" + rules + """
+					    attributes: { pk: "ORDER#${id}", sk: "TOTAL#${total}" }
+					""");
+			assertThatThrownBy(
+					() -> mapper.map(new SourceRecord(new ColumnValues(layout, new Object[] { 1, nan }), position)))
+				.as("a JDBC row, rules '%s'", rules)
+				.isInstanceOf(RecordRejectedException.class);
+			assertThatThrownBy(() -> mapper.map(record("ID", 1, "TOTAL", nan))).as("a map, rules '%s'", rules)
+				.isInstanceOf(RecordRejectedException.class);
+			assertThat(mapper.map(new SourceRecord(new ColumnValues(layout, new Object[] { 1, 9 }), position)).item())
+				.as("a JDBC row without an unreadable value, rules '%s'", rules)
+				.containsEntry("sk", AttributeValue.fromS("TOTAL#9"));
+		}
 	}
 
 	@Test
