@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ObjIntConsumer;
 
 import io.dynamomigrate.dynamodb.client.DirectDynamoDb;
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
@@ -76,15 +77,10 @@ public final class LeanLoader {
 		System.out.printf("lean loader: %d items in %.1f s, %.0f items/s%n", sent.get(), seconds, sent.get() / seconds);
 	}
 
-	interface Bodies {
-
-		void send(byte[] body, int items);
-
-	}
-
-	/** Reads the plays with from < play_id <= to and hands their bodies of 25 to {@code bodies}. */
-	private static void read(String url, String user, String table, long from, long to, Bodies bodies)
+	/** Reads the plays with from < play_id <= to and hands their bodies of 25 to {@code bodies}, with their counts. */
+	private static void read(String url, String user, String table, long from, long to, ObjIntConsumer<byte[]> bodies)
 			throws Exception {
+		String opening = "{\"RequestItems\":{\"" + table + "\":[";
 		try (Connection connection = DriverManager.getConnection(url, user, "")) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement select = connection.prepareStatement(
@@ -95,9 +91,9 @@ public final class LeanLoader {
 				select.setLong(2, to);
 				try (ResultSet rs = select.executeQuery()) {
 					StringBuilder json = new StringBuilder(8192);
-					int items = 0;
+					int count = 0;
 					while (rs.next()) {
-						json.append(items == 0 ? "{\"RequestItems\":{\"" + table + "\":[" : ",")
+						json.append(count == 0 ? opening : ",")
 							.append("{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"USER#")
 							.append(rs.getInt(2))
 							.append("\"},\"sk\":{\"S\":\"PLAY#")
@@ -113,18 +109,24 @@ public final class LeanLoader {
 							.append("\"},\"completed\":{\"BOOL\":")
 							.append(rs.getBoolean(7))
 							.append("}}}}");
-						if (++items == 25) {
-							bodies.send(json.append("]}}").toString().getBytes(StandardCharsets.UTF_8), items);
-							json.setLength(0);
-							items = 0;
+						if (++count == 25) {
+							bodies.accept(body(json), count);
+							count = 0;
 						}
 					}
-					if (items > 0) {
-						bodies.send(json.append("]}}").toString().getBytes(StandardCharsets.UTF_8), items);
+					if (count > 0) {
+						bodies.accept(body(json), count);
 					}
 				}
 			}
 		}
+	}
+
+	/** The request written so far, closed, as bytes; empties {@code json} for the next one. */
+	private static byte[] body(StringBuilder json) {
+		byte[] body = json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
+		json.setLength(0);
+		return body;
 	}
 
 }

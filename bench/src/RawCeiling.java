@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import io.dynamomigrate.dynamodb.client.DirectDynamoDb;
 import io.dynamomigrate.dynamodb.client.DynamoDbClients;
@@ -60,11 +61,19 @@ public final class RawCeiling {
 			}
 			requests.add(BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build());
 		}
-		List<byte[]> bodies = requests.stream().map((request) -> body(table, request)).toList();
 		AtomicLong sent = new AtomicLong();
-		try (DynamoDbClient client = DynamoDbClients.create(endpoint, "us-east-1", true, threads + 4);
-				DirectDynamoDb lean = DirectDynamoDb.of(client, threads + 4)) {
+		try (DynamoDbClient client = DynamoDbClients.create(endpoint, "us-east-1", true, threads + 4)) {
 			createTableIfMissing(client, table);
+			// the direct path, its client and its bodies only when asked for: the SDK run pays for none of them
+			DirectDynamoDb lean = direct ? DirectDynamoDb.of(client, threads + 4) : null;
+			IntConsumer send;
+			if (lean != null) {
+				List<byte[]> bodies = requests.stream().map((request) -> body(table, request)).toList();
+				send = (at) -> lean.call("BatchWriteItem", bodies.get(at), lean.retryStrategy());
+			}
+			else {
+				send = (at) -> client.batchWriteItem(requests.get(at));
+			}
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			long started = System.nanoTime();
 			List<Future<?>> futures = new ArrayList<>();
@@ -73,13 +82,7 @@ public final class RawCeiling {
 				futures.add(pool.submit(() -> {
 					int next = first;
 					while (sent.addAndGet(25) <= total) {
-						int at = next++ % requests.size();
-						if (direct) {
-							lean.call("BatchWriteItem", bodies.get(at), lean.retryStrategy());
-						}
-						else {
-							client.batchWriteItem(requests.get(at));
-						}
+						send.accept(next++ % requests.size());
 					}
 				}));
 			}
@@ -90,6 +93,9 @@ public final class RawCeiling {
 			}
 			finally {
 				pool.shutdownNow();
+				if (lean != null) {
+					lean.close();
+				}
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf("raw SDK ceiling (%s): %d items in %.1f s, %.0f items/s%n", direct ? "direct" : "sdk", total, seconds, total / seconds);
